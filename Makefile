@@ -1,0 +1,104 @@
+# slacheck - see README.md. `make demo` and `make check` are all anyone needs.
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BUILD    ?= build
+CC       ?= cc
+PKG_CONFIG ?= pkg-config
+OPT      ?= -O2 -g
+WERROR   ?= -Werror
+PKGS      = libxml-2.0 icu-uc icu-i18n jansson
+# Debian packages needed to build (libcsv ships no pkg-config file: -lcsv)
+DEB_BUILD = pkg-config libxml2-dev libicu-dev libcsv-dev libjansson-dev
+# Debian packages the test suite and benchmarks use
+DEB_TEST  = python3 valgrind time
+
+CFLAGS_ALL  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -pedantic \
+              $(WERROR) $(OPT) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CFLAGS) $(SAN)
+LDLIBS_ALL  = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv $(LDLIBS)
+
+LIB_SRC = $(wildcard src/*.c)
+CLI_SRC = $(wildcard src/cli/*.c)
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/builtin.o
+CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
+HDRS    = $(wildcard src/*.h src/cli/*.h)
+DATA    = checklists/meti-cloud-sla-2010.xml schemas/checklist.rng
+
+.PHONY: all deps test-deps demo check asan ubsan leakcheck bench install uninstall clean
+
+all: $(BUILD)/slacheck
+
+# Installs what is missing, says what; apt-get update only if install fails.
+deps:
+	@./tools/deps.sh $(DEB_BUILD)
+
+test-deps: deps
+	@./tools/deps.sh $(DEB_TEST)
+
+$(BUILD)/obj/%.o: src/%.c $(HDRS) | $(BUILD)/obj/cli
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/obj/cli/%.o: src/cli/%.c $(HDRS) | $(BUILD)/obj/cli
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/obj/cli:
+	mkdir -p $@ $(BUILD)/gen
+
+$(BUILD)/embed: tools/embed.c | $(BUILD)/obj/cli
+	$(CC) -O1 -o $@ $<
+
+$(BUILD)/gen/builtin.c: $(BUILD)/embed $(DATA)
+	$(BUILD)/embed $@ slc_builtin_checklist checklists/meti-cloud-sla-2010.xml \
+	    slc_builtin_checklist_rng schemas/checklist.rng
+
+$(BUILD)/obj/builtin.o: $(BUILD)/gen/builtin.c
+	$(CC) $(CFLAGS_ALL) -Wno-overlength-strings -c -o $@ $<
+
+$(BUILD)/libslacheck.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/slacheck: $(CLI_OBJ) $(BUILD)/libslacheck.a
+	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libslacheck.a $(LDLIBS_ALL)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./$(BUILD)/slacheck validate examples/active-gate-ss.tsv examples/qlingo.tsv; \
+	  echo "(exit status $$? - 1 means findings at error level)"
+	./$(BUILD)/slacheck convert examples/qlingo.tsv -o $(BUILD)/qlingo.json
+	@echo "wrote $(BUILD)/qlingo.json"
+
+check: test-deps
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) ./tests/run.sh
+
+# Same tests on a build with AddressSanitizer + UndefinedBehaviorSanitizer.
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all
+	@BUILD=build-asan ASAN_OPTIONS=detect_leaks=1 ./tests/run.sh
+
+ubsan: asan
+
+# The case tests under valgrind: any leak or memory error fails them.
+leakcheck: test-deps
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) SLC_WRAP="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" ./tests/run.sh
+
+bench: test-deps
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) ./bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/slacheck/checklists $(DESTDIR)$(PREFIX)/share/slacheck/schemas
+	install -m 755 $(BUILD)/slacheck $(DESTDIR)$(PREFIX)/bin/slacheck
+	install -m 644 man/slacheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/slacheck.1
+	install -m 644 checklists/*.xml $(DESTDIR)$(PREFIX)/share/slacheck/checklists/
+	install -m 644 schemas/*.rng $(DESTDIR)$(PREFIX)/share/slacheck/schemas/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/slacheck $(DESTDIR)$(PREFIX)/share/man/man1/slacheck.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/slacheck
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,108 @@
+/* catalog.h - the checklist definition: items, aliases, units, answer
+ * kinds, header words. Loaded from XML (checklists/NAME.xml) and validated
+ * against schemas/checklist.rng; libxml2 lives in catalog.c. */
+#ifndef SLC_CATALOG_H
+#define SLC_CATALOG_H
+
+#include <stddef.h>
+
+#include "status.h"
+#include "util.h"
+
+typedef enum slc_role {
+    SLC_ROLE_NONE = 0,
+    SLC_ROLE_NO,
+    SLC_ROLE_CATEGORY,
+    SLC_ROLE_NAME,
+    SLC_ROLE_DEFINITION,
+    SLC_ROLE_UNIT,
+    SLC_ROLE_ANSWER,
+    SLC_ROLE_REMARKS,
+    SLC_ROLE_EXAMPLE,
+    SLC_ROLE_COUNT
+} slc_role;
+
+typedef enum slc_kind {
+    SLC_KIND_PRESENCE = 0,
+    SLC_KIND_DURATION,
+    SLC_KIND_TIME_BAND,
+    SLC_KIND_PERCENTAGE,
+    SLC_KIND_COUNT,
+    SLC_KIND_FREQUENCY,
+    SLC_KIND_TEXT,
+    SLC_KIND_N
+} slc_kind;
+
+typedef enum slc_better { SLC_BETTER_NONE = 0, SLC_BETTER_HIGHER, SLC_BETTER_LOWER } slc_better;
+
+typedef enum slc_meta_role { SLC_META_SERVICE = 0, SLC_META_VENDOR, SLC_META_DATE, SLC_META_N } slc_meta_role;
+
+typedef struct slc_label {
+    const char *ja, *en;
+} slc_label;
+
+/* A list of comparison keys (see slc_text_fold). */
+typedef struct slc_keys {
+    const char **v;
+    size_t n;
+} slc_keys;
+
+typedef struct slc_cat_group {
+    const char *id;
+    slc_label label;
+    slc_keys keys;      /* folded ja and en labels */
+    int section;        /* for a category: index of its section */
+} slc_cat_group;
+
+typedef struct slc_cat_item {
+    int no;
+    const char *id;
+    slc_kind kind;
+    slc_better better;
+    slc_label name, definition, unit;
+    int section, category;   /* indexes into the catalog's arrays */
+    slc_keys name_keys;      /* ja name, aliases, en name */
+    slc_keys def_keys;       /* ja definition, aliases, en definition */
+    slc_keys unit_keys;      /* ja unit, aliases, en unit */
+    const char **aliases;    /* name aliases as written */
+    size_t naliases;
+    const char **unit_aliases;
+    size_t nunit_aliases;
+} slc_cat_item;
+
+typedef struct slc_catalog {
+    slc_arena arena;
+    const char *path;        /* file it came from, or "(built-in) ..." */
+    const char *id, *version, *published;
+    slc_label title, publisher;
+    slc_cat_group *sections;
+    size_t nsections;
+    slc_cat_group *categories;
+    size_t ncategories;
+    slc_cat_item *items;     /* in document order */
+    size_t nitems;
+    int *by_no;              /* item index by number, -1 if none */
+    int max_no;
+    slc_keys header_words[SLC_ROLE_COUNT];
+    slc_keys header_suffixes[SLC_ROLE_COUNT];
+    slc_keys meta_words[SLC_META_N];
+    slc_keys presence_yes, presence_no, presence_na;  /* NFKC, not folded */
+} slc_catalog;
+
+/* Loads and validates a definition; path NULL loads the built-in METI
+ * checklist. On success *out is the caller's (slc_catalog_free). Invalid
+ * XML, schema violations and duplicate numbers/ids give SLC_ERR_DEFINITION
+ * with line and message in err. */
+slc_status slc_catalog_load(const char *path, slc_catalog **out, slc_error *err);
+void slc_catalog_free(slc_catalog *cat);
+
+/* Item by number, or NULL. */
+const slc_cat_item *slc_catalog_item(const slc_catalog *cat, int no);
+
+const char *slc_kind_id(slc_kind kind);
+const char *slc_better_id(slc_better better);
+const char *slc_role_id(slc_role role);
+/* ja or en label picked by language */
+const char *slc_label_get(const slc_label *l, slc_lang lang);
+
+#endif

@@ -1,0 +1,101 @@
+/* cli.h - the command line: one table of subcommands and one table of
+ * options, from which the parser works and --help is written. */
+#ifndef SLC_CLI_H
+#define SLC_CLI_H
+
+#include <stdio.h>
+
+#include "../catalog.h"
+#include "../doc.h"
+#include "../status.h"
+#include "../util.h"
+
+/* Exit codes: the contract with scripts (documented in the man page). */
+enum {
+    EXIT_CLEAN = 0,       /* no finding at or above --fail-on */
+    EXIT_FINDINGS = 1,    /* findings at or above --fail-on */
+    EXIT_USAGE = 2,       /* bad command line */
+    EXIT_INPUT = 3,       /* an input could not be read or decoded */
+    EXIT_DEFINITION = 4,  /* invalid checklist definition */
+    EXIT_INTERNAL = 5     /* output could not be written, or a bug */
+};
+
+enum {
+    CMD_VALIDATE = 1u << 0,
+    CMD_ITEMS = 1u << 1,
+    CMD_CONVERT = 1u << 2,
+    CMD_ANY = 0xffu
+};
+
+typedef enum cli_opt_id {
+    OPT_HELP,
+    OPT_VERSION,
+    OPT_LANG,
+    OPT_CHECKLIST,
+    OPT_FORMAT,
+    OPT_OUTPUT,
+    OPT_FAIL_ON,
+    OPT_ENCODING,
+    OPT_DELIMITER,
+    OPT_NAME,
+    OPT_MAX_BYTES,
+    OPT_MAX_ROWS,
+    OPT_MAX_CELLS,
+    OPT_MAX_CELL_BYTES,
+    OPT_N
+} cli_opt_id;
+
+typedef struct cli_option {
+    cli_opt_id id;
+    const char *name;      /* long name without "--" */
+    char short_name;       /* 0 if none */
+    const char *arg;       /* argument name, NULL for a flag */
+    unsigned commands;     /* CMD_* where it applies */
+    const char *help_en, *help_ja;
+} cli_option;
+
+struct cli_ctx;
+typedef struct cli_command {
+    const char *name;
+    unsigned bit;
+    const char *args;          /* synopsis of positional arguments */
+    int min_files, max_files;  /* -1: no maximum */
+    int (*run)(struct cli_ctx *ctx);
+    const char *summary_en, *summary_ja;
+} cli_command;
+
+typedef struct cli_ctx {
+    slc_lang lang;
+    const cli_command *cmd;
+    const char *opt[OPT_N];    /* value, or "" for a flag given; NULL if absent */
+    const char **files;
+    size_t nfiles;
+    slc_catalog *cat;
+} cli_ctx;
+
+extern const cli_option cli_options[];
+extern const size_t cli_noptions;
+extern const cli_command cli_commands[];
+extern const size_t cli_ncommands;
+
+/* Parses argv after the program name. Returns EXIT_CLEAN to go on, or an
+ * exit code (after printing help, version or a usage error). */
+int cli_parse(cli_ctx *ctx, int argc, char **argv);
+void cli_help(const cli_ctx *ctx, FILE *fp);
+
+/* Prints "slacheck: path:line: error: ..." for a failed call. */
+void cli_print_error(const cli_ctx *ctx, const slc_error *err);
+/* Prints a usage error and returns EXIT_USAGE. */
+int cli_usage_error(const cli_ctx *ctx, const char *en, const char *ja, const char *what);
+/* Loads the catalog (--checklist or built-in); EXIT_DEFINITION on failure. */
+int cli_load_catalog(cli_ctx *ctx);
+/* Load options from the command line (encoding, limits ...). */
+int cli_load_options(cli_ctx *ctx, slc_load_options *o);
+/* Writes buf to -o/--output (or stdout) atomically; returns an exit code. */
+int cli_write_output(cli_ctx *ctx, const char *path, const slc_buf *buf);
+
+int cmd_validate(cli_ctx *ctx);
+int cmd_items(cli_ctx *ctx);
+int cmd_convert(cli_ctx *ctx);
+
+#endif

@@ -1,0 +1,69 @@
+/* cmd_convert.c - slacheck convert FILE -o OUT.{tsv,csv,json} */
+#include <string.h>
+
+#include "../json.h"
+#include "../write_table.h"
+#include "cli.h"
+
+static const char *format_from_path(const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!dot || strchr(dot, '/'))
+        return NULL;
+    if (!strcmp(dot, ".tsv") || !strcmp(dot, ".txt"))
+        return "tsv";
+    if (!strcmp(dot, ".csv"))
+        return "csv";
+    if (!strcmp(dot, ".json"))
+        return "json";
+    return NULL;
+}
+
+int cmd_convert(cli_ctx *ctx)
+{
+    const char *out_path = ctx->opt[OPT_OUTPUT];
+    const char *format = ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : format_from_path(out_path);
+    slc_load_options lo;
+    int rc;
+
+    if (!out_path)
+        return cli_usage_error(ctx, "convert needs -o OUT (use -o - for standard output)",
+                               "convert には -o OUT が必要です（標準出力は -o -）", NULL);
+    if (!format)
+        return cli_usage_error(ctx, "cannot tell the output format; use --format tsv|csv|json",
+                               "出力形式が分かりません。--format tsv|csv|json を指定してください",
+                               out_path);
+    if (strcmp(format, "tsv") && strcmp(format, "csv") && strcmp(format, "json"))
+        return cli_usage_error(ctx, "convert formats are tsv, csv and json",
+                               "convert の形式は tsv、csv、json です", format);
+    if ((rc = cli_load_options(ctx, &lo)) != EXIT_CLEAN)
+        return rc;
+    if ((rc = cli_load_catalog(ctx)) != EXIT_CLEAN)
+        return rc;
+
+    slc_doc *doc = NULL;
+    slc_error err;
+    slc_error_clear(&err);
+    if (slc_doc_load_file(ctx->cat, ctx->files[0], &lo, &doc, &err) != SLC_OK) {
+        cli_print_error(ctx, &err);
+        return EXIT_INPUT;
+    }
+    if (doc->nbad) {
+        /* converting would write U+FFFD where the vendor had bytes: refuse */
+        slc_error_set(&err, SLC_ERR_DECODE, doc->path, doc->bad[0].line, doc->bad[0].offset,
+                      "%zu undecodable byte sequence(s) in %s", doc->nbad, doc->encoding);
+        cli_print_error(ctx, &err);
+        slc_doc_free(doc);
+        return EXIT_INPUT;
+    }
+    slc_buf out;
+    slc_buf_init(&out);
+    if (!strcmp(format, "json"))
+        slc_json_doc(doc, &out);
+    else
+        slc_write_table(doc, !strcmp(format, "csv") ? ',' : '\t', &out);
+    rc = cli_write_output(ctx, out_path, &out);
+    slc_buf_release(&out);
+    slc_doc_free(doc);
+    return rc;
+}

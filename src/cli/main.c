@@ -1,0 +1,133 @@
+/* main.c - entry point: language, parsing, running a command, and the one
+ * place where results become exit codes. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../output.h"
+#include "cli.h"
+
+static slc_lang lang_from_env(void)
+{
+    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return !strncmp(v, "ja", 2) ? SLC_LANG_JA : SLC_LANG_EN;
+    }
+    return SLC_LANG_EN;
+}
+
+void cli_print_error(const cli_ctx *ctx, const slc_error *err)
+{
+    int ja = ctx->lang == SLC_LANG_JA;
+    fprintf(stderr, "slacheck: %s", err->path[0] ? err->path : "-");
+    if (err->line > 0)
+        fprintf(stderr, ":%ld", err->line);
+    fprintf(stderr, ": error: [%s] %s", slc_status_id(err->status),
+            slc_strerror(err->status, ctx->lang));
+    if (err->detail[0])
+        fprintf(stderr, " (%s)", err->detail);
+    if (err->offset >= 0)
+        fprintf(stderr, ja ? "（バイトオフセット %lld）" : " at byte offset %lld", err->offset);
+    fputc('\n', stderr);
+}
+
+int cli_load_catalog(cli_ctx *ctx)
+{
+    slc_error err;
+    slc_error_clear(&err);
+    if (slc_catalog_load(ctx->opt[OPT_CHECKLIST], &ctx->cat, &err) != SLC_OK) {
+        cli_print_error(ctx, &err);
+        return err.status == SLC_ERR_IO ? EXIT_INPUT : EXIT_DEFINITION;
+    }
+    return EXIT_CLEAN;
+}
+
+static int parse_size(cli_ctx *ctx, cli_opt_id id, size_t *out)
+{
+    const char *v = ctx->opt[id];
+    if (!v)
+        return 1;
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(v, &end, 10);
+    if (errno || end == v || *end || n == 0 || v[0] == '-') {
+        cli_usage_error(ctx, "expected a positive number", "正の数を指定してください", v);
+        return 0;
+    }
+    *out = (size_t)n;
+    return 1;
+}
+
+int cli_load_options(cli_ctx *ctx, slc_load_options *o)
+{
+    slc_load_options_init(o);
+    o->encoding = ctx->opt[OPT_ENCODING];
+    o->name = ctx->opt[OPT_NAME];
+    const char *d = ctx->opt[OPT_DELIMITER];
+    if (d) {
+        if (!strcmp(d, "tab") || !strcmp(d, "\t"))
+            o->delimiter = '\t';
+        else if (!strcmp(d, "comma") || !strcmp(d, ","))
+            o->delimiter = ',';
+        else if (!strcmp(d, "semicolon") || !strcmp(d, ";"))
+            o->delimiter = ';';
+        else
+            return cli_usage_error(ctx, "--delimiter must be tab, comma or semicolon",
+                                   "--delimiter は tab、comma、semicolon のいずれかです", d);
+    }
+    if (!parse_size(ctx, OPT_MAX_BYTES, &o->limits.max_bytes) ||
+        !parse_size(ctx, OPT_MAX_ROWS, &o->limits.max_rows) ||
+        !parse_size(ctx, OPT_MAX_CELLS, &o->limits.max_cells) ||
+        !parse_size(ctx, OPT_MAX_CELL_BYTES, &o->limits.max_cell_bytes))
+        return EXIT_USAGE;
+    return EXIT_CLEAN;
+}
+
+int cli_write_output(cli_ctx *ctx, const char *path, const slc_buf *buf)
+{
+    slc_output out;
+    slc_error err;
+    slc_error_clear(&err);
+    for (size_t i = 0; path && i < ctx->nfiles; i++)
+        if (slc_same_file(path, ctx->files[i]) || !strcmp(path, ctx->files[i]))
+            if (strcmp(path, "-"))
+                return cli_usage_error(ctx, "refusing to overwrite an input file",
+                                       "入力ファイルは上書きしません", path);
+    if (slc_output_open(&out, path, &err) != SLC_OK) {
+        cli_print_error(ctx, &err);
+        return EXIT_INTERNAL;
+    }
+    if (buf->len)
+        fwrite(buf->data, 1, buf->len, out.fp);
+    if (slc_output_commit(&out, &err) != SLC_OK) {
+        cli_print_error(ctx, &err);
+        return EXIT_INTERNAL;
+    }
+    return EXIT_CLEAN;
+}
+
+int main(int argc, char **argv)
+{
+    cli_ctx ctx;
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.lang = lang_from_env();
+    int rc = cli_parse(&ctx, argc - 1, argv + 1);
+    if (rc == EXIT_CLEAN)
+        rc = ctx.cmd->run(&ctx);
+    else if (rc < 0)
+        rc = EXIT_CLEAN;
+    /* what went to standard output must really have been written */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "slacheck: %s: %s\n",
+                ctx.lang == SLC_LANG_JA ? "標準出力に書けません" : "cannot write standard output",
+                strerror(errno));
+        if (rc < EXIT_INTERNAL)
+            rc = EXIT_INTERNAL;
+    }
+    slc_catalog_free(ctx.cat);
+    free(ctx.files);
+    return rc;
+}

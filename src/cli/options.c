@@ -1,0 +1,217 @@
+/* options.c - the tables of subcommands and options, the parser that
+ * reads them, and --help written from them (so they cannot drift). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../version.h"
+#include "cli.h"
+
+const cli_command cli_commands[] = {
+    {"validate", CMD_VALIDATE, "FILE...", 1, -1, cmd_validate,
+     "check vendors' answers against the checklist definition",
+     "ベンダーの回答をチェックリスト定義に照らして検証する"},
+    {"convert", CMD_CONVERT, "FILE -o OUT.{tsv,csv,json}", 1, 1, cmd_convert,
+     "write one checklist in another format (canonical TSV/CSV, JSON)",
+     "チェックリストを別の形式（正規化した TSV/CSV、JSON）で書き出す"},
+    {"items", CMD_ITEMS, "", 0, 0, cmd_items,
+     "print the checklist definition in use",
+     "使用中のチェックリスト定義を表示する"},
+};
+const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
+
+const cli_option cli_options[] = {
+    {OPT_CHECKLIST, "checklist", 0, "FILE", CMD_ANY,
+     "checklist definition (XML) instead of the built-in METI checklist",
+     "組み込みの経産省チェックリストの代わりに使う定義ファイル（XML）"},
+    {OPT_FORMAT, "format", 'f', "FORMAT", CMD_VALIDATE | CMD_ITEMS | CMD_CONVERT,
+     "output format: validate text|json|github; items text|json|tsv; convert tsv|csv|json",
+     "出力形式: validate は text|json|github、items は text|json|tsv、convert は tsv|csv|json"},
+    {OPT_OUTPUT, "output", 'o', "FILE", CMD_VALIDATE | CMD_ITEMS | CMD_CONVERT,
+     "write to FILE (atomically) instead of standard output; - is standard output",
+     "標準出力の代わりに FILE に書く（一時ファイル経由）。- は標準出力"},
+    {OPT_FAIL_ON, "fail-on", 0, "SEVERITY", CMD_VALIDATE,
+     "exit 1 when a finding is at least SEVERITY: error (default), warning or info",
+     "重大度が SEVERITY 以上の指摘があれば終了コード 1: error（既定）、warning、info"},
+    {OPT_ENCODING, "encoding", 'e', "NAME", CMD_VALIDATE | CMD_CONVERT,
+     "read input in this encoding (utf-8, cp932, euc-jp, utf-16le ...) instead of detecting it",
+     "文字コードを自動判定せずこの文字コードで読む（utf-8、cp932、euc-jp、utf-16le など）"},
+    {OPT_DELIMITER, "delimiter", 'd', "CHAR", CMD_VALIDATE | CMD_CONVERT,
+     "cell delimiter: tab, comma or semicolon (default: detected)",
+     "区切り文字: tab、comma、semicolon（既定: 自動判定）"},
+    {OPT_NAME, "name", 0, "NAME", CMD_CONVERT,
+     "vendor name to use instead of the one stated in the file",
+     "ファイル中の記載の代わりに使うベンダー名"},
+    {OPT_MAX_BYTES, "max-bytes", 0, "N", CMD_VALIDATE | CMD_CONVERT,
+     "refuse inputs larger than N bytes (default 67108864)",
+     "N バイトを超える入力を拒否する（既定 67108864）"},
+    {OPT_MAX_ROWS, "max-rows", 0, "N", CMD_VALIDATE | CMD_CONVERT,
+     "refuse inputs with more than N rows (default 100000)",
+     "N 行を超える入力を拒否する（既定 100000）"},
+    {OPT_MAX_CELLS, "max-cells", 0, "N", CMD_VALIDATE | CMD_CONVERT,
+     "refuse rows with more than N cells (default 1000)",
+     "N セルを超える行を拒否する（既定 1000）"},
+    {OPT_MAX_CELL_BYTES, "max-cell-bytes", 0, "N", CMD_VALIDATE | CMD_CONVERT,
+     "refuse cells larger than N bytes (default 1048576)",
+     "N バイトを超えるセルを拒否する（既定 1048576）"},
+    {OPT_LANG, "lang", 0, "ja|en", CMD_ANY,
+     "language of messages (default: from LC_ALL, LC_MESSAGES, LANG)",
+     "メッセージの言語（既定: LC_ALL、LC_MESSAGES、LANG から）"},
+    {OPT_HELP, "help", 'h', NULL, CMD_ANY, "show this help", "このヘルプを表示する"},
+    {OPT_VERSION, "version", 'V', NULL, CMD_ANY, "show the version", "バージョンを表示する"},
+};
+const size_t cli_noptions = sizeof(cli_options) / sizeof(cli_options[0]);
+
+static const char *L(const cli_ctx *ctx, const char *en, const char *ja)
+{
+    return ctx->lang == SLC_LANG_JA ? ja : en;
+}
+
+static void option_line(const cli_ctx *ctx, const cli_option *o, FILE *fp)
+{
+    char left[64];
+    if (o->short_name)
+        snprintf(left, sizeof(left), "-%c, --%s%s%s", o->short_name, o->name,
+                 o->arg ? " " : "", o->arg ? o->arg : "");
+    else
+        snprintf(left, sizeof(left), "    --%s%s%s", o->name, o->arg ? " " : "",
+                 o->arg ? o->arg : "");
+    fprintf(fp, "  %-28s %s\n", left, L(ctx, o->help_en, o->help_ja));
+}
+
+void cli_help(const cli_ctx *ctx, FILE *fp)
+{
+    if (ctx->cmd) {
+        const cli_command *c = ctx->cmd;
+        fprintf(fp, "%s: slacheck %s [OPTION]... %s\n%s\n\n%s\n", L(ctx, "Usage", "使い方"),
+                c->name, c->args, L(ctx, c->summary_en, c->summary_ja),
+                L(ctx, "Options:", "オプション:"));
+        for (size_t i = 0; i < cli_noptions; i++)
+            if (cli_options[i].commands & c->bit)
+                option_line(ctx, &cli_options[i], fp);
+        return;
+    }
+    fprintf(fp, "%s: slacheck COMMAND [OPTION]... [FILE]...\n%s\n\n%s\n",
+            L(ctx, "Usage", "使い方"),
+            L(ctx, "Check cloud vendors' answers to the METI cloud service level checklist.",
+              "経済産業省「クラウドサービスレベルのチェックリスト」へのベンダー回答を検証します。"),
+            L(ctx, "Commands:", "コマンド:"));
+    for (size_t i = 0; i < cli_ncommands; i++)
+        fprintf(fp, "  %-10s %s\n", cli_commands[i].name,
+                L(ctx, cli_commands[i].summary_en, cli_commands[i].summary_ja));
+    fprintf(fp, "\n%s\n", L(ctx, "Options:", "オプション:"));
+    for (size_t i = 0; i < cli_noptions; i++)
+        option_line(ctx, &cli_options[i], fp);
+    fprintf(fp, "\n%s\n",
+            L(ctx, "Exit status: 0 clean, 1 findings, 2 usage error, 3 unreadable input,\n"
+                   "4 invalid checklist definition, 5 output or internal error.\n"
+                   "See slacheck(1) for details.",
+              "終了コード: 0 問題なし、1 指摘あり、2 使い方の誤り、3 入力を読めない、\n"
+              "4 チェックリスト定義が不正、5 出力または内部のエラー。\n"
+              "詳しくは slacheck(1) を参照。"));
+}
+
+int cli_usage_error(const cli_ctx *ctx, const char *en, const char *ja, const char *what)
+{
+    fprintf(stderr, "slacheck: %s%s%s\n", L(ctx, en, ja), what ? ": " : "", what ? what : "");
+    fprintf(stderr, "%s\n", L(ctx, "Try 'slacheck --help'.", "'slacheck --help' を参照してください。"));
+    return EXIT_USAGE;
+}
+
+static const cli_option *find_long(const char *name, size_t n)
+{
+    for (size_t i = 0; i < cli_noptions; i++)
+        if (strlen(cli_options[i].name) == n && !strncmp(cli_options[i].name, name, n))
+            return &cli_options[i];
+    return NULL;
+}
+
+static const cli_option *find_short(char c)
+{
+    for (size_t i = 0; i < cli_noptions; i++)
+        if (cli_options[i].short_name == c)
+            return &cli_options[i];
+    return NULL;
+}
+
+int cli_parse(cli_ctx *ctx, int argc, char **argv)
+{
+    int only_files = 0;
+    ctx->files = slc_xcalloc((size_t)argc + 1, sizeof(char *));
+    ctx->nfiles = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const cli_option *o = NULL;
+        const char *value = NULL;
+        if (only_files || a[0] != '-' || !strcmp(a, "-")) {
+            if (!ctx->cmd) {
+                for (size_t k = 0; k < cli_ncommands; k++)
+                    if (!strcmp(cli_commands[k].name, a))
+                        ctx->cmd = &cli_commands[k];
+                if (!ctx->cmd)
+                    return cli_usage_error(ctx, "unknown command", "不明なコマンドです", a);
+                continue;
+            }
+            ctx->files[ctx->nfiles++] = a;
+            continue;
+        }
+        if (!strcmp(a, "--")) {
+            only_files = 1;
+            continue;
+        }
+        if (a[1] == '-') {
+            const char *eq = strchr(a + 2, '=');
+            size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+            o = find_long(a + 2, n);
+            if (eq)
+                value = eq + 1;
+        } else {
+            o = find_short(a[1]);
+            if (o && a[2])
+                value = a + 2;
+            else if (!o || a[2])
+                o = NULL;
+        }
+        if (!o)
+            return cli_usage_error(ctx, "unknown option", "不明なオプションです", a);
+        if (o->arg && !value) {
+            if (i + 1 >= argc)
+                return cli_usage_error(ctx, "option needs a value", "オプションに値が必要です", a);
+            value = argv[++i];
+        } else if (!o->arg && value) {
+            return cli_usage_error(ctx, "option takes no value", "オプションは値を取りません", a);
+        }
+        if (o->id == OPT_LANG) {
+            if (!strcmp(value, "ja"))
+                ctx->lang = SLC_LANG_JA;
+            else if (!strcmp(value, "en"))
+                ctx->lang = SLC_LANG_EN;
+            else
+                return cli_usage_error(ctx, "--lang must be ja or en", "--lang は ja か en です", value);
+        }
+        ctx->opt[o->id] = value ? value : "";
+    }
+    if (ctx->opt[OPT_VERSION]) {
+        printf("slacheck %s\n", SLC_VERSION);
+        return -1;
+    }
+    if (ctx->opt[OPT_HELP] || !ctx->cmd) {
+        cli_help(ctx, ctx->cmd || ctx->opt[OPT_HELP] ? stdout : stderr);
+        return ctx->opt[OPT_HELP] ? -1 : EXIT_USAGE;
+    }
+    for (size_t i = 0; i < cli_noptions; i++) {
+        const cli_option *o = &cli_options[i];
+        if (ctx->opt[o->id] && !(o->commands & ctx->cmd->bit)) {
+            char what[80];
+            snprintf(what, sizeof(what), "--%s (%s)", o->name, ctx->cmd->name);
+            return cli_usage_error(ctx, "option does not apply to this command",
+                                   "このコマンドでは使えないオプションです", what);
+        }
+    }
+    if ((int)ctx->nfiles < ctx->cmd->min_files)
+        return cli_usage_error(ctx, "missing input file", "入力ファイルがありません", ctx->cmd->name);
+    if (ctx->cmd->max_files >= 0 && (int)ctx->nfiles > ctx->cmd->max_files)
+        return cli_usage_error(ctx, "too many input files", "入力ファイルが多すぎます",
+                               ctx->files[ctx->nfiles - 1]);
+    return EXIT_CLEAN;
+}

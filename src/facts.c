@@ -1,0 +1,94 @@
+/* facts.c - facts read from an answer's text. */
+#include "facts.h"
+
+#include <string.h>
+
+#include "text.h"
+
+const char *slc_presence_id(slc_presence p)
+{
+    static const char *ids[] = {"not-stated", "yes", "no", "not-applicable"};
+    return (unsigned)p < 4 ? ids[p] : "?";
+}
+
+static const char *const opens[] = {"【", "[", "(", "「", "〔", "<", "《", "≪", "〈", "『"};
+static const char *const closes[] = {"】", "]", ")", "」", "〕", ">", "》", "≫", "〉", "』"};
+#define NBRACKETS (sizeof(opens) / sizeof(opens[0]))
+
+/* what may follow a bare word at the start: end, space, punctuation */
+static int word_ends(const char *p)
+{
+    static const char *const seps[] = {" ", "\t", "\n", "\r", ":", "、", "。", ",", ".",
+                                       "/", "・", "(", "【", "[", "「", "-", "~", "〜"};
+    if (!*p)
+        return 1;
+    for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
+        if (!strncmp(p, seps[i], strlen(seps[i])))
+            return 1;
+    return 0;
+}
+
+static int starts(const char *p, const char *w)
+{
+    return !strncmp(p, w, strlen(w));
+}
+
+/* p starts with a word of keys (bracketed or bare) */
+static int leading(const slc_keys *k, const char *p)
+{
+    for (size_t b = 0; b < NBRACKETS; b++) {
+        if (!starts(p, opens[b]))
+            continue;
+        const char *q = p + strlen(opens[b]);
+        for (size_t i = 0; i < k->n; i++)
+            if (starts(q, k->v[i]) && starts(q + strlen(k->v[i]), closes[b]))
+                return 1;
+        return 0;
+    }
+    for (size_t i = 0; i < k->n; i++)
+        if (starts(p, k->v[i]) && word_ends(p + strlen(k->v[i])))
+            return 1;
+    return 0;
+}
+
+/* 【word】 anywhere */
+static int bracketed(const slc_keys *k, const char *s)
+{
+    for (size_t i = 0; i < k->n; i++) {
+        const char *p = s;
+        while ((p = strstr(p, k->v[i])) != NULL) {
+            if (p - s >= 3 && !strncmp(p - 3, "【", 3) && starts(p + strlen(k->v[i]), "】"))
+                return 1;
+            p += strlen(k->v[i]);
+        }
+    }
+    return 0;
+}
+
+slc_presence slc_facts_presence(const slc_catalog *cat, const char *answer)
+{
+    slc_buf b;
+    slc_presence r = SLC_PRESENCE_NONE;
+    if (!answer)
+        return r;
+    slc_buf_init(&b);
+    slc_text_nfkc(&b, answer, strlen(answer));
+    const char *p = b.data ? b.data : "";
+    while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        p++;
+    /* not-applicable first: 該当なし contains なし */
+    if (leading(&cat->presence_na, p))
+        r = SLC_PRESENCE_NA;
+    else if (leading(&cat->presence_yes, p))
+        r = SLC_PRESENCE_YES;
+    else if (leading(&cat->presence_no, p))
+        r = SLC_PRESENCE_NO;
+    else if (bracketed(&cat->presence_na, p))
+        r = SLC_PRESENCE_NA;
+    else if (bracketed(&cat->presence_yes, p))
+        r = SLC_PRESENCE_YES;
+    else if (bracketed(&cat->presence_no, p))
+        r = SLC_PRESENCE_NO;
+    slc_buf_release(&b);
+    return r;
+}

@@ -1,0 +1,240 @@
+/* json.c - JSON output through jansson. */
+#include "json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "rules.h"
+#include "version.h"
+
+struct slc_json_report {
+    const slc_catalog *cat;
+    slc_lang lang;
+    json_t *files;
+    size_t counts[3];
+    size_t unreadable;
+};
+
+/* jansson refuses invalid UTF-8; our text is valid, but never lose a field */
+static json_t *text(const char *s)
+{
+    json_t *j = s ? json_string(s) : json_null();
+    return j ? j : json_string("\xEF\xBF\xBD");
+}
+
+static void dump(json_t *root, slc_buf *out)
+{
+    char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    if (s) {
+        slc_buf_adds(out, s);
+        slc_buf_addc(out, '\n');
+        free(s);
+    }
+}
+
+slc_json_report *slc_json_report_new(const slc_catalog *cat, slc_lang lang)
+{
+    slc_json_report *r = slc_xcalloc(1, sizeof(*r));
+    r->cat = cat;
+    r->lang = lang;
+    r->files = json_array();
+    return r;
+}
+
+void slc_json_report_free(slc_json_report *r)
+{
+    if (!r)
+        return;
+    json_decref(r->files);
+    free(r);
+}
+
+static json_t *meta_object(const slc_doc *doc)
+{
+    static const char *names[SLC_META_N] = {"service", "vendor", "date"};
+    json_t *m = json_object();
+    for (int i = 0; i < SLC_META_N; i++)
+        json_object_set_new(m, names[i], text(doc->meta[i]));
+    return m;
+}
+
+static const char *delimiter_name(char d)
+{
+    return d == '\t' ? "tab" : d == ',' ? "comma" : d == ';' ? "semicolon" : "none";
+}
+
+void slc_json_report_add_doc(slc_json_report *r, const slc_doc *doc)
+{
+    json_t *f = json_object();
+    json_t *missing = json_array(), *dups = json_array(), *unknown = json_array();
+    json_t *findings = json_array();
+    size_t found = 0, counts[3];
+    slc_buf msg;
+    slc_buf_init(&msg);
+
+    for (size_t i = 0; i < doc->cat->nitems; i++)
+        found += doc->first[i] >= 0;
+    for (size_t i = 0; i < doc->nfindings; i++) {
+        const slc_finding *fd = &doc->findings[i];
+        if (fd->rule == SLC_RULE_MISSING_ITEM)
+            json_array_append_new(missing, json_integer(fd->item));
+        else if (fd->rule == SLC_RULE_DUPLICATE_ITEM)
+            json_array_append_new(dups, json_integer(fd->item));
+        else if (fd->rule == SLC_RULE_UNKNOWN_ITEM)
+            json_array_append_new(unknown, json_integer(fd->item));
+        json_t *o = json_object();
+        json_object_set_new(o, "rule", json_string(slc_rule_get(fd->rule)->id));
+        json_object_set_new(o, "severity", json_string(slc_severity_id(fd->severity)));
+        json_object_set_new(o, "item", fd->item ? json_integer(fd->item) : json_null());
+        json_object_set_new(o, "line", fd->line ? json_integer(fd->line) : json_null());
+        if (fd->line2)
+            json_object_set_new(o, "other_line", json_integer(fd->line2));
+        slc_buf_clear(&msg);
+        slc_finding_message(&msg, doc, fd, r->lang);
+        json_object_set_new(o, "message", text(msg.data ? msg.data : ""));
+        if (fd->found)
+            json_object_set_new(o, "found", text(fd->found));
+        json_array_append_new(findings, o);
+    }
+    slc_doc_count(doc, counts);
+    for (int k = 0; k < 3; k++)
+        r->counts[k] += counts[k];
+
+    json_object_set_new(f, "path", text(doc->path));
+    json_object_set_new(f, "encoding", json_string(doc->encoding ? doc->encoding : ""));
+    json_object_set_new(f, "bom", json_boolean(doc->bom));
+    json_object_set_new(f, "delimiter", json_string(delimiter_name(doc->delimiter)));
+    json_object_set_new(f, "vendor", text(doc->name));
+    json_object_set_new(f, "meta", meta_object(doc));
+    json_object_set_new(f, "header_line", doc->header_line ? json_integer(doc->header_line) : json_null());
+    json_object_set_new(f, "items_found", json_integer((json_int_t)found));
+    json_object_set_new(f, "items_expected", json_integer((json_int_t)doc->cat->nitems));
+    json_object_set_new(f, "missing", missing);
+    json_object_set_new(f, "duplicates", dups);
+    json_object_set_new(f, "unknown", unknown);
+    json_object_set_new(f, "counts", json_pack("{s:i,s:i,s:i}", "error", (int)counts[2],
+                                               "warning", (int)counts[1], "info", (int)counts[0]));
+    json_object_set_new(f, "findings", findings);
+    json_object_set_new(f, "error", json_null());
+    json_array_append_new(r->files, f);
+    slc_buf_release(&msg);
+}
+
+void slc_json_report_add_error(slc_json_report *r, const slc_error *err)
+{
+    json_t *f = json_object();
+    json_object_set_new(f, "path", text(err->path));
+    json_t *e = json_object();
+    json_object_set_new(e, "status", json_string(slc_status_id(err->status)));
+    json_object_set_new(e, "message", text(slc_strerror(err->status, r->lang)));
+    json_object_set_new(e, "detail", text(err->detail));
+    json_object_set_new(e, "line", err->line ? json_integer(err->line) : json_null());
+    json_object_set_new(e, "offset", err->offset >= 0 ? json_integer(err->offset) : json_null());
+    json_object_set_new(f, "error", e);
+    json_array_append_new(r->files, f);
+    r->unreadable++;
+}
+
+void slc_json_report_finish(slc_json_report *r, int exit_code, slc_buf *out)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "version", json_integer(SLC_JSON_VERSION));
+    json_object_set_new(root, "tool", json_pack("{s:s,s:s}", "name", "slacheck",
+                                                "version", SLC_VERSION));
+    json_object_set_new(root, "checklist", json_pack("{s:s,s:s}", "id", r->cat->id,
+                                                     "path", r->cat->path));
+    json_object_set_new(root, "files", json_incref(r->files));
+    json_object_set_new(root, "summary",
+                        json_pack("{s:i,s:i,s:i,s:i,s:i,s:i}",
+                                  "files", (int)json_array_size(r->files),
+                                  "unreadable", (int)r->unreadable,
+                                  "errors", (int)r->counts[2], "warnings", (int)r->counts[1],
+                                  "info", (int)r->counts[0], "exit_code", exit_code));
+    dump(root, out);
+    json_decref(root);
+}
+
+void slc_json_doc(const slc_doc *doc, slc_buf *out)
+{
+    const slc_catalog *cat = doc->cat;
+    json_t *root = json_object(), *items = json_array();
+    json_object_set_new(root, "format", json_string("slacheck-checklist"));
+    json_object_set_new(root, "version", json_integer(SLC_JSON_VERSION));
+    json_object_set_new(root, "checklist", json_string(cat->id));
+    json_object_set_new(root, "vendor", text(doc->name));
+    json_object_set_new(root, "meta", meta_object(doc));
+    json_object_set_new(root, "source", json_pack("{s:o,s:s,s:b}", "path", text(doc->path),
+                                                  "encoding", doc->encoding ? doc->encoding : "",
+                                                  "bom", doc->bom));
+    for (size_t i = 0; i < cat->nitems; i++) {
+        const slc_answer *a = slc_doc_answer(doc, i);
+        if (!a)
+            continue;
+        const slc_cat_item *it = &cat->items[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "no", json_integer(it->no));
+        json_object_set_new(o, "id", json_string(it->id));
+        json_object_set_new(o, "name", text(it->name.ja));
+        json_object_set_new(o, "category", text(cat->categories[it->category].label.ja));
+        json_object_set_new(o, "answer", text(a->cell[SLC_ROLE_ANSWER] ? a->cell[SLC_ROLE_ANSWER] : ""));
+        json_object_set_new(o, "remarks", text(a->cell[SLC_ROLE_REMARKS] ? a->cell[SLC_ROLE_REMARKS] : ""));
+        json_object_set_new(o, "line", json_integer(a->line));
+        if (a->cell[SLC_ROLE_NAME])
+            json_object_set_new(o, "name_in_file", text(a->cell[SLC_ROLE_NAME]));
+        if (a->cell[SLC_ROLE_EXAMPLE])
+            json_object_set_new(o, "example", text(a->cell[SLC_ROLE_EXAMPLE]));
+        json_array_append_new(items, o);
+    }
+    json_object_set_new(root, "items", items);
+    dump(root, out);
+    json_decref(root);
+}
+
+void slc_json_catalog(const slc_catalog *cat, slc_buf *out)
+{
+    json_t *root = json_object(), *items = json_array(), *sections = json_array();
+    json_object_set_new(root, "version", json_integer(SLC_JSON_VERSION));
+    json_object_set_new(root, "id", json_string(cat->id));
+    json_object_set_new(root, "path", text(cat->path));
+    json_object_set_new(root, "title", json_pack("{s:s,s:s}", "ja", cat->title.ja, "en", cat->title.en));
+    for (size_t s = 0; s < cat->nsections; s++) {
+        json_t *cats = json_array();
+        for (size_t c = 0; c < cat->ncategories; c++)
+            if (cat->categories[c].section == (int)s)
+                json_array_append_new(cats, json_pack("{s:s,s:s,s:s}", "id", cat->categories[c].id,
+                                                      "ja", cat->categories[c].label.ja,
+                                                      "en", cat->categories[c].label.en));
+        json_array_append_new(sections, json_pack("{s:s,s:s,s:s,s:o}", "id", cat->sections[s].id,
+                                                  "ja", cat->sections[s].label.ja,
+                                                  "en", cat->sections[s].label.en,
+                                                  "categories", cats));
+    }
+    for (size_t i = 0; i < cat->nitems; i++) {
+        const slc_cat_item *it = &cat->items[i];
+        json_t *aliases = json_array(), *ualiases = json_array();
+        for (size_t k = 0; k < it->naliases; k++)
+            json_array_append_new(aliases, text(it->aliases[k]));
+        for (size_t k = 0; k < it->nunit_aliases; k++)
+            json_array_append_new(ualiases, text(it->unit_aliases[k]));
+        json_t *o = json_object();
+        json_object_set_new(o, "no", json_integer(it->no));
+        json_object_set_new(o, "id", json_string(it->id));
+        json_object_set_new(o, "section", json_string(cat->sections[it->section].id));
+        json_object_set_new(o, "category", json_string(cat->categories[it->category].id));
+        json_object_set_new(o, "name", json_pack("{s:s,s:s}", "ja", it->name.ja, "en", it->name.en));
+        json_object_set_new(o, "aliases", aliases);
+        json_object_set_new(o, "definition", json_pack("{s:s,s:s}", "ja", it->definition.ja,
+                                                        "en", it->definition.en));
+        json_object_set_new(o, "unit", json_pack("{s:s,s:s}", "ja", it->unit.ja, "en", it->unit.en));
+        json_object_set_new(o, "unit_aliases", ualiases);
+        json_object_set_new(o, "kind", json_string(slc_kind_id(it->kind)));
+        json_object_set_new(o, "better", json_string(slc_better_id(it->better)));
+        json_array_append_new(items, o);
+    }
+    json_object_set_new(root, "sections", sections);
+    json_object_set_new(root, "items", items);
+    dump(root, out);
+    json_decref(root);
+}

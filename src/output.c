@@ -1,0 +1,109 @@
+/* output.c - atomic output files. */
+#define _GNU_SOURCE
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+slc_status slc_output_open(slc_output *out, const char *path, slc_error *err)
+{
+    memset(out, 0, sizeof(*out));
+    if (!path || !strcmp(path, "-")) {
+        out->fp = stdout;
+        return SLC_OK;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode))
+            return slc_error_set(err, SLC_ERR_IO, path, 0, -1, "%s", strerror(EISDIR));
+        out->fp = fopen(path, "w");   /* device or pipe: in place */
+        if (!out->fp)
+            return slc_error_set(err, SLC_ERR_IO, path, 0, -1, "%s", strerror(errno));
+        out->path = slc_xstrdup(path);
+        return SLC_OK;
+    }
+    size_t n = strlen(path);
+    out->tmp = slc_xmalloc(n + 32);
+    snprintf(out->tmp, n + 32, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(out->tmp);
+    if (fd < 0) {
+        slc_status rc = slc_error_set(err, SLC_ERR_IO, path, 0, -1, "%s", strerror(errno));
+        free(out->tmp);
+        out->tmp = NULL;
+        return rc;
+    }
+    /* same permissions a plain fopen would give */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    out->fp = fdopen(fd, "w");
+    if (!out->fp) {
+        slc_status rc = slc_error_set(err, SLC_ERR_IO, path, 0, -1, "%s", strerror(errno));
+        close(fd);
+        unlink(out->tmp);
+        free(out->tmp);
+        out->tmp = NULL;
+        return rc;
+    }
+    out->path = slc_xstrdup(path);
+    return SLC_OK;
+}
+
+slc_status slc_output_commit(slc_output *out, slc_error *err)
+{
+    slc_status rc = SLC_OK;
+    const char *shown = out->path ? out->path : "-";
+    if (!out->fp)
+        return SLC_OK;
+    int bad = fflush(out->fp) != 0 || ferror(out->fp);
+    int saved = errno;
+    if (out->fp == stdout) {
+        out->fp = NULL;
+        if (bad)
+            return slc_error_set(err, SLC_ERR_IO, shown, 0, -1, "%s", strerror(saved ? saved : EIO));
+        return SLC_OK;
+    }
+    if (!bad && out->tmp && fsync(fileno(out->fp)) != 0 && errno != EINVAL)
+        bad = 1, saved = errno;
+    if (fclose(out->fp) != 0 && !bad)
+        bad = 1, saved = errno;
+    out->fp = NULL;
+    if (!bad && out->tmp && rename(out->tmp, out->path) != 0)
+        bad = 1, saved = errno;
+    if (bad) {
+        rc = slc_error_set(err, SLC_ERR_IO, shown, 0, -1, "%s", strerror(saved ? saved : EIO));
+        if (out->tmp)
+            unlink(out->tmp);
+    }
+    free(out->tmp);
+    free(out->path);
+    out->tmp = out->path = NULL;
+    return rc;
+}
+
+void slc_output_abort(slc_output *out)
+{
+    if (out->fp && out->fp != stdout)
+        fclose(out->fp);
+    if (out->tmp)
+        unlink(out->tmp);
+    free(out->tmp);
+    free(out->path);
+    memset(out, 0, sizeof(*out));
+}
+
+int slc_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (!a || !b || !strcmp(a, "-") || !strcmp(b, "-"))
+        return 0;
+    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return 0;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}

@@ -1,0 +1,27 @@
+/* output.h - writing a result so that failure never leaves a half-written
+ * file: regular files go to a temporary file beside the target and are
+ * renamed over it at commit; "-" is standard output; devices and pipes
+ * are written in place (never replaced). */
+#ifndef SLC_OUTPUT_H
+#define SLC_OUTPUT_H
+
+#include <stdio.h>
+
+#include "status.h"
+
+typedef struct slc_output {
+    FILE *fp;
+    char *path;      /* target, NULL for standard output */
+    char *tmp;       /* temporary file, NULL when writing in place */
+} slc_output;
+
+slc_status slc_output_open(slc_output *out, const char *path, slc_error *err);
+/* Flushes and checks every write; renames the temporary into place. */
+slc_status slc_output_commit(slc_output *out, slc_error *err);
+/* Drops what was written; the target is left as it was. */
+void slc_output_abort(slc_output *out);
+
+/* 1 if both paths name the same existing file. */
+int slc_same_file(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,181 @@
+/* rows.c - records and cells through libcsv. */
+#include "rows.h"
+
+#include <string.h>
+
+#include <csv.h>
+
+char slc_rows_sniff(const char *text, size_t len)
+{
+    static const char cands[] = {'\t', ',', ';'};
+    size_t lines[3] = {0, 0, 0};
+    size_t seen = 0, i = 0;
+    while (i < len && seen < 200) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        int inq = 0, has[3] = {0, 0, 0};
+        for (size_t j = i; j < end; j++) {
+            char c = text[j];
+            if (c == '"')
+                inq = !inq;
+            else if (!inq)
+                for (int k = 0; k < 3; k++)
+                    has[k] |= c == cands[k];
+        }
+        for (int k = 0; k < 3; k++)
+            lines[k] += (size_t)has[k];
+        seen++;
+        i = end + 1;
+    }
+    int best = 0;
+    for (int k = 1; k < 3; k++)
+        if (lines[k] > lines[best])
+            best = k;
+    return cands[best];
+}
+
+typedef struct parse_state {
+    slc_arena *arena;
+    const slc_limits *limits;
+    slc_ptrs cells;        /* cells of the record being built */
+    slc_row *rows;
+    size_t nrows, cap;
+    long line, start_line;
+    long long start_offset;
+    int overflow;          /* which limit was hit, 0 if none */
+} parse_state;
+
+static int no_space(unsigned char c)
+{
+    (void)c;
+    return 0;
+}
+
+static void on_field(void *s, size_t n, void *data)
+{
+    parse_state *st = data;
+    if (st->overflow)
+        return;
+    if (n > st->limits->max_cell_bytes) {
+        st->overflow = 3;
+        return;
+    }
+    if (st->cells.n >= st->limits->max_cells) {
+        st->overflow = 2;
+        return;
+    }
+    slc_ptrs_push(&st->cells, slc_arena_strndup(st->arena, s ? s : "", s ? n : 0));
+}
+
+static void on_record(int term, void *data)
+{
+    parse_state *st = data;
+    (void)term;
+    if (st->overflow)
+        return;
+    if (st->nrows >= st->limits->max_rows) {
+        st->overflow = 1;
+        return;
+    }
+    if (st->nrows == st->cap) {
+        st->cap = st->cap ? st->cap * 2 : 64;
+        st->rows = slc_xrealloc(st->rows, st->cap * sizeof(*st->rows));
+    }
+    slc_row *r = &st->rows[st->nrows++];
+    r->line = st->start_line;
+    r->offset = st->start_offset;
+    r->ncells = st->cells.n;
+    r->cells = slc_arena_alloc(st->arena, (st->cells.n ? st->cells.n : 1) * sizeof(char *));
+    for (size_t i = 0; i < st->cells.n; i++)
+        r->cells[i] = st->cells.v[i];
+    st->cells.n = 0;
+}
+
+slc_status slc_rows_parse(const char *text, size_t len, char delimiter,
+                          const slc_limits *limits, slc_arena *arena,
+                          const char *path, slc_table *out, slc_error *err)
+{
+    struct csv_parser p;
+    parse_state st;
+    slc_status rc = SLC_OK;
+
+    memset(out, 0, sizeof(*out));
+    memset(&st, 0, sizeof(st));
+    st.arena = arena;
+    st.limits = limits;
+    if (!delimiter)
+        delimiter = slc_rows_sniff(text, len);
+    out->delimiter = delimiter;
+    if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
+        return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "csv_init failed");
+    csv_set_delim(&p, (unsigned char)delimiter);
+    csv_set_space_func(&p, no_space);
+
+    /* Feed one physical line at a time so each record knows where it began:
+     * a record starts on the line fed while the parser has no row begun. */
+    size_t i = 0;
+    long line = 0;
+    while (i < len && !st.overflow) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - text) + 1 : len;
+        line++;
+        if (line == 1 && end >= 2 && text[end - 1] == '\n' && text[end - 2] == '\r')
+            out->crlf = 1;
+        if (p.pstate == 0) {   /* libcsv's ROW_NOT_BEGUN */
+            st.start_line = line;
+            st.start_offset = (long long)i;
+        }
+        if (csv_parse(&p, text + i, end - i, on_field, on_record, &st) != end - i) {
+            rc = slc_error_set(err, SLC_ERR_FORMAT, path, line, (long long)i, "%s",
+                               csv_strerror(csv_error(&p)));
+            goto done;
+        }
+        i = end;
+    }
+    if (!st.overflow && csv_fini(&p, on_field, on_record, &st) != 0) {
+        rc = slc_error_set(err, SLC_ERR_FORMAT, path, st.start_line, st.start_offset,
+                           "unterminated quoted field");
+        goto done;
+    }
+    if (st.overflow) {
+        static const char *what[] = {"", "rows", "cells in a row", "bytes in a cell"};
+        size_t lim = st.overflow == 1 ? limits->max_rows
+                   : st.overflow == 2 ? limits->max_cells : limits->max_cell_bytes;
+        rc = slc_error_set(err, SLC_ERR_TOO_LARGE, path, st.start_line, st.start_offset,
+                           "more than %zu %s", lim, what[st.overflow]);
+        goto done;
+    }
+    out->rows = st.rows;
+    out->nrows = st.nrows;
+    st.rows = NULL;
+done:
+    csv_free(&p);
+    free(st.rows);
+    slc_ptrs_release(&st.cells);
+    return rc;
+}
+
+void slc_table_release(slc_table *t)
+{
+    if (!t)
+        return;
+    free(t->rows);
+    memset(t, 0, sizeof(*t));
+}
+
+void slc_rows_write_field(slc_buf *out, const char *s, size_t n, char delimiter)
+{
+    int quote = 0;
+    for (size_t i = 0; i < n && !quote; i++)
+        quote = s[i] == delimiter || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+    /* a leading space would be lost by readers that trim */
+    if (!quote) {
+        slc_buf_add(out, s, n);
+        return;
+    }
+    size_t need = csv_write2(NULL, 0, s, n, '"');
+    slc_buf_grow(out, need);
+    csv_write2(out->data + out->len, need, s, n, '"');
+    out->len += need;
+    out->data[out->len] = '\0';
+}

@@ -1,0 +1,141 @@
+/* rules.c - the rule table and message rendering. */
+#include "rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const slc_rule_info rules[SLC_RULE_N] = {
+    [SLC_RULE_MISSING_ITEM] = {"missing-item", SLC_SEV_ERROR,
+        "An item of the checklist has no row.", "チェックリストの項目に対応する行がありません。",
+        "item {item} ({name}) is missing",
+        "項目 {item}（{name}）がありません"},
+    [SLC_RULE_DUPLICATE_ITEM] = {"duplicate-item", SLC_SEV_ERROR,
+        "An item is given more than once (error if the answers differ, warning if identical).",
+        "同じ項目が複数回あります（回答が異なればエラー、同一なら警告）。",
+        "item {item} ({name}) is given again (first at line {line2}){conflict}",
+        "項目 {item}（{name}）が重複しています（最初は {line2} 行目）{conflict}"},
+    [SLC_RULE_UNKNOWN_ITEM] = {"unknown-item", SLC_SEV_WARNING,
+        "A row looks like an item but is not in the checklist.",
+        "項目のような行ですが、チェックリストにありません。",
+        "item {item} \"{found}\" is not in the checklist",
+        "項目 {item}「{found}」はチェックリストにありません"},
+    [SLC_RULE_EMPTY_ANSWER] = {"empty-answer", SLC_SEV_ERROR,
+        "An item has no answer.", "回答が空です。",
+        "item {item} ({name}) has no answer",
+        "項目 {item}（{name}）の回答が空です"},
+    [SLC_RULE_NAME_MISMATCH] = {"name-mismatch", SLC_SEV_WARNING,
+        "The item name does not match its number.", "項目名が番号と一致しません。",
+        "item {item} is named \"{found}\", expected \"{name}\"{other}",
+        "項目 {item} の名前が「{found}」です。正しくは「{name}」{other}"},
+    [SLC_RULE_CATEGORY_MISMATCH] = {"category-mismatch", SLC_SEV_WARNING,
+        "The 種別 (category) does not match the item.", "種別が項目と一致しません。",
+        "item {item} ({name}) is in category \"{found}\", expected \"{expected}\"",
+        "項目 {item}（{name}）の種別が「{found}」です。正しくは「{expected}」"},
+    [SLC_RULE_UNIT_MISMATCH] = {"unit-mismatch", SLC_SEV_WARNING,
+        "The unit (測定単位) does not match the item.", "測定単位が項目と一致しません。",
+        "item {item} ({name}) has unit \"{found}\", expected \"{expected}\"",
+        "項目 {item}（{name}）の測定単位が「{found}」です。正しくは「{expected}」"},
+    [SLC_RULE_PRESENCE_NOT_STATED] = {"presence-not-stated", SLC_SEV_WARNING,
+        "A 有無 item does not say 有 or 無.", "有無の項目で 有／無 が明記されていません。",
+        "item {item} ({name}) does not state 有 or 無 (e.g. 【有】 or 【無】)",
+        "項目 {item}（{name}）の回答に 有／無 が明記されていません（例:【有】【無】）"},
+    [SLC_RULE_UNDECODABLE_TEXT] = {"undecodable-text", SLC_SEV_ERROR,
+        "Bytes that are not valid in the file's encoding.", "文字コードとして不正なバイトがあります。",
+        "bytes {found} at byte offset {expected} are not valid {name}",
+        "バイトオフセット {expected} のバイト {found} は {name} として不正です"},
+    [SLC_RULE_NO_ITEMS] = {"no-items", SLC_SEV_ERROR,
+        "No checklist item was found in the file.", "チェックリストの項目が見つかりません。",
+        "no checklist items found",
+        "チェックリストの項目が見つかりません"},
+    [SLC_RULE_IGNORED_ROW] = {"ignored-row", SLC_SEV_INFO,
+        "A row inside the table that is neither an item, a header nor a section.",
+        "表の中にあるが、項目・見出し・区分のいずれでもない行です。",
+        "row ignored: \"{found}\"",
+        "行を無視しました:「{found}」"},
+};
+
+const slc_rule_info *slc_rule_get(slc_rule rule)
+{
+    return (unsigned)rule < SLC_RULE_N ? &rules[rule] : NULL;
+}
+
+const char *slc_severity_id(slc_severity s)
+{
+    static const char *ids[] = {"info", "warning", "error"};
+    return (unsigned)s < 3 ? ids[s] : "?";
+}
+
+int slc_severity_parse(const char *s, slc_severity *out)
+{
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(s, slc_severity_id((slc_severity)i))) {
+            *out = (slc_severity)i;
+            return 1;
+        }
+    return 0;
+}
+
+/* At most this many bytes of vendor text go into one message. */
+#define QUOTE_MAX 80
+
+static void add_quoted(slc_buf *out, const char *s)
+{
+    size_t n = strlen(s), cut = n;
+    if (n > QUOTE_MAX) {
+        cut = QUOTE_MAX;
+        while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
+            cut--;
+    }
+    for (size_t i = 0; i < cut; i++)
+        slc_buf_addc(out, s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i]);
+    if (cut < n)
+        slc_buf_adds(out, "…");
+}
+
+void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
+                         slc_lang lang)
+{
+    const slc_rule_info *r = slc_rule_get(f->rule);
+    const char *t = lang == SLC_LANG_JA ? r->message_ja : r->message_en;
+    const slc_cat_item *it = f->item > 0 ? slc_catalog_item(doc->cat, f->item) : NULL;
+    while (*t) {
+        if (*t != '{') {
+            slc_buf_addc(out, *t++);
+            continue;
+        }
+        const char *end = strchr(t, '}');
+        if (!end) {
+            slc_buf_adds(out, t);
+            break;
+        }
+        size_t k = (size_t)(end - t - 1);
+        const char *key = t + 1;
+        if (!strncmp(key, "item", k))
+            slc_buf_addf(out, "%d", f->item);
+        else if (!strncmp(key, "name", k))
+            slc_buf_adds(out, it ? slc_label_get(&it->name, lang)
+                                 : f->rule == SLC_RULE_UNDECODABLE_TEXT && doc->encoding
+                                       ? doc->encoding : "");
+        else if (!strncmp(key, "found", k))
+            add_quoted(out, f->found ? f->found : "");
+        else if (!strncmp(key, "expected", k))
+            add_quoted(out, f->expected ? f->expected : "");
+        else if (!strncmp(key, "line2", k))
+            slc_buf_addf(out, "%ld", f->line2);
+        else if (!strncmp(key, "conflict", k))
+            slc_buf_adds(out, f->conflict
+                                  ? (lang == SLC_LANG_JA ? "。回答が異なります" : " with a different answer")
+                                  : (lang == SLC_LANG_JA ? "。回答は同一です" : " with the same answer"));
+        else if (!strncmp(key, "other", k) && f->other > 0)
+            slc_buf_addf(out, lang == SLC_LANG_JA ? "（項目 %d の名前です）" : " (that is the name of item %d)",
+                         f->other);
+        t = end + 1;
+    }
+}
+
+void slc_doc_count(const slc_doc *doc, size_t counts[3])
+{
+    counts[0] = counts[1] = counts[2] = 0;
+    for (size_t i = 0; i < doc->nfindings; i++)
+        counts[doc->findings[i].severity]++;
+}

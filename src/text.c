@@ -1,0 +1,568 @@
+/* text.c - decoding, normalization and comparison keys (ICU lives here). */
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+/* ---- locating bytes ------------------------------------------------- */
+
+/* 1-based line of a byte offset; `unit` is 1 for 8-bit encodings, 2 for
+ * UTF-16 (`be` says which byte of the unit is high). */
+static long line_at(const char *bytes, size_t offset, int unit, int be)
+{
+    long line = 1;
+    if (unit == 1) {
+        for (size_t i = 0; i < offset; i++)
+            line += bytes[i] == '\n';
+        return line;
+    }
+    for (size_t i = 0; i + 1 < offset; i += 2) {
+        unsigned char hi = (unsigned char)bytes[i + (be ? 0 : 1)];
+        unsigned char lo = (unsigned char)bytes[i + (be ? 1 : 0)];
+        line += hi == 0 && lo == '\n';
+    }
+    return line;
+}
+
+/* ---- encoding names ------------------------------------------------- */
+
+static const struct {
+    const char *alias, *icu;
+} encoding_aliases[] = {
+    {"cp932", "windows-31j"},     {"windows-31j", "windows-31j"},
+    {"ms932", "windows-31j"},     {"shift_jis", "windows-31j"},
+    {"shift-jis", "windows-31j"}, {"sjis", "windows-31j"},
+    {"utf-8", "UTF-8"},           {"utf8", "UTF-8"},
+    {"utf-16le", "UTF-16LE"},     {"utf-16be", "UTF-16BE"},
+    {"utf-16", "UTF-16"},         {"euc-jp", "EUC-JP"},
+    {"eucjp", "EUC-JP"},          {"iso-2022-jp", "ISO-2022-JP"},
+};
+
+const char *slc_text_encoding_name(const char *name)
+{
+    for (size_t i = 0; i < sizeof(encoding_aliases) / sizeof(encoding_aliases[0]); i++)
+        if (!strcasecmp(name, encoding_aliases[i].alias))
+            return encoding_aliases[i].icu;
+    UErrorCode st = U_ZERO_ERROR;
+    const char *canon = ucnv_getCanonicalName(name, "IANA", &st);
+    if (U_FAILURE(st) || !canon) {
+        st = U_ZERO_ERROR;
+        canon = ucnv_getCanonicalName(name, "", &st);
+    }
+    if (U_FAILURE(st) || !canon)
+        return NULL;
+    return canon;
+}
+
+/* ---- strict conversion through ICU ----------------------------------- */
+
+/* Converts bytes in `cvname` to UTF-8, stopping at the first bad sequence.
+ * Returns 0, -1 (bad bytes at *bad_off) or -2 (converter unknown). */
+static int convert_strict(const char *cvname, const char *src, size_t n,
+                          slc_buf *out, long long *bad_off, unsigned char *bad,
+                          int *nbad)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter *from = ucnv_open(cvname, &st);
+    if (U_FAILURE(st))
+        return -2;
+    UConverter *to = ucnv_open("UTF-8", &st);
+    if (U_FAILURE(st)) {
+        ucnv_close(from);
+        return -2;
+    }
+    ucnv_setToUCallBack(from, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
+
+    slc_buf_clear(out);
+    slc_buf_grow(out, n * 3 + 16);
+    char *target = out->data;
+    const char *source = src;
+    st = U_ZERO_ERROR;
+    ucnv_convertEx(to, from, &target, out->data + out->cap - 1, &source, src + n,
+                   NULL, NULL, NULL, NULL, 1, 1, &st);
+    int rc = 0;
+    if (U_FAILURE(st)) {
+        char inv[8];
+        int8_t ilen = sizeof(inv);
+        UErrorCode st2 = U_ZERO_ERROR;
+        ucnv_getInvalidChars(from, inv, &ilen, &st2);
+        if (U_FAILURE(st2))
+            ilen = 0;
+        *bad_off = (long long)(source - src) - ilen;
+        if (*bad_off < 0)
+            *bad_off = 0;
+        *nbad = ilen > 4 ? 4 : ilen;
+        memcpy(bad, inv, (size_t)*nbad);
+        rc = -1;
+    } else {
+        out->len = (size_t)(target - out->data);
+        out->data[out->len] = '\0';
+    }
+    ucnv_close(from);
+    ucnv_close(to);
+    return rc;
+}
+
+/* ---- UTF-8 ---------------------------------------------------------- */
+
+typedef struct utf8_stats {
+    size_t multibyte;    /* valid sequences of 2-4 bytes */
+    size_t invalid;      /* invalid sequences */
+    size_t first_bad;    /* offset of the first invalid sequence */
+} utf8_stats;
+
+static void utf8_scan(const char *s, size_t n, utf8_stats *st)
+{
+    memset(st, 0, sizeof(*st));
+    st->first_bad = (size_t)-1;
+    const uint8_t *p = (const uint8_t *)s;
+    int32_t i = 0, len = (int32_t)n;
+    while (i < len) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(p, i, len, c);
+        if (c < 0) {
+            st->invalid++;
+            if (st->first_bad == (size_t)-1)
+                st->first_bad = (size_t)start;
+        } else {
+            st->multibyte++;
+        }
+    }
+}
+
+/* Copies UTF-8, replacing invalid sequences by U+FFFD and noting them. */
+static void utf8_repair(const char *s, size_t n, slc_decoded *out, slc_buf *b)
+{
+    const uint8_t *p = (const uint8_t *)s;
+    int32_t i = 0, len = (int32_t)n;
+    slc_buf_grow(b, n + 16);
+    while (i < len) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(p, i, len, c);
+        if (c >= 0) {
+            slc_buf_add(b, s + start, (size_t)(i - start));
+            continue;
+        }
+        if (out->nbad < SLC_TEXT_MAX_BAD) {
+            slc_bad_bytes *bb = &out->bad[out->nbad];
+            bb->offset = start;
+            bb->line = line_at(s, (size_t)start, 1, 0);
+            bb->nbytes = i - start > 4 ? 4 : i - start;
+            memcpy(bb->bytes, s + start, (size_t)bb->nbytes);
+        }
+        out->nbad++;
+        slc_buf_adds(b, "\xEF\xBF\xBD");
+    }
+}
+
+/* ---- decode ---------------------------------------------------------- */
+
+static int has_nul(const char *s, size_t n, size_t *at)
+{
+    const char *z = memchr(s, '\0', n);
+    if (!z)
+        return 0;
+    *at = (size_t)(z - s);
+    return 1;
+}
+
+/* Text checklists hold no control characters but tab, CR, LF, FF. */
+static int find_control(const char *s, size_t n, size_t *at)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f) {
+            *at = i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void describe_bytes(char *dst, size_t cap, const unsigned char *b, int n)
+{
+    size_t used = 0;
+    dst[0] = '\0';
+    for (int i = 0; i < n && used + 6 < cap; i++)
+        used += (size_t)snprintf(dst + used, cap - used, "%s0x%02X", i ? " " : "", b[i]);
+}
+
+slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
+                           const char *path, slc_decoded *out, slc_error *err)
+{
+    slc_buf b;
+    slc_status rc = SLC_OK;
+    long long bad_off = -1;
+    unsigned char badb[4];
+    int nbadb = 0;
+    char desc[64];
+
+    memset(out, 0, sizeof(*out));
+    slc_buf_init(&b);
+    if (n == 0)
+        return slc_error_set(err, SLC_ERR_EMPTY, path, 0, -1, NULL);
+    if (n > INT32_MAX / 4)
+        return slc_error_set(err, SLC_ERR_TOO_LARGE, path, 0, -1, "%zu bytes", n);
+
+    const unsigned char *u = (const unsigned char *)bytes;
+    const char *cv = NULL;   /* converter for strict decoding, if not UTF-8 */
+    size_t skip = 0;
+    int unit = 1, be = 0;
+
+    if (encoding) {
+        cv = slc_text_encoding_name(encoding);
+        if (!cv)
+            return slc_error_set(err, SLC_ERR_ENCODING, path, 0, -1, "%s", encoding);
+        if (!strcmp(cv, "UTF-8")) {
+            cv = NULL;
+            if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+                skip = 3, out->bom = 1;
+        } else if (!strcasecmp(cv, "UTF-16LE") || !strcasecmp(cv, "UTF-16BE") ||
+                   !strcasecmp(cv, "UTF-16")) {
+            unit = 2;
+            be = !strcasecmp(cv, "UTF-16BE");
+        }
+    } else if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+        skip = 3, out->bom = 1;
+    } else if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+        cv = "UTF-16LE", skip = 2, unit = 2, out->bom = 1;
+    } else if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+        cv = "UTF-16BE", skip = 2, unit = 2, be = 1, out->bom = 1;
+    }
+
+    if (unit == 1) {
+        size_t at;
+        if (has_nul(bytes, n, &at)) {
+            rc = slc_error_set(err, SLC_ERR_BINARY, path, line_at(bytes, at, 1, 0),
+                               (long long)at, "NUL byte");
+            goto done;
+        }
+    }
+
+    if (!cv && !encoding) {
+        utf8_stats st;
+        utf8_scan(bytes + skip, n - skip, &st);
+        if (st.invalid == 0 || out->bom ||
+            (st.multibyte >= 8 && st.invalid * 20 <= st.multibyte)) {
+            out->encoding = "UTF-8";
+            utf8_repair(bytes + skip, n - skip, out, &b);
+            for (size_t i = 0; i < out->nbad && i < SLC_TEXT_MAX_BAD; i++) {
+                out->bad[i].offset += (long long)skip;
+                out->bad[i].line = line_at(bytes, (size_t)out->bad[i].offset, 1, 0);
+            }
+        } else {
+            /* Legacy Japanese encodings, in the order ICU's detector ranks them. */
+            const char *cands[4];
+            int nc = 0;
+            UErrorCode e = U_ZERO_ERROR;
+            UCharsetDetector *det = ucsdet_open(&e);
+            if (U_SUCCESS(e)) {
+                ucsdet_setText(det, bytes, (int32_t)n, &e);
+                int32_t nm = 0;
+                const UCharsetMatch **m = ucsdet_detectAll(det, &nm, &e);
+                for (int32_t i = 0; U_SUCCESS(e) && i < nm && nc < 2; i++) {
+                    const char *name = ucsdet_getName(m[i], &e);
+                    const char *c = NULL;
+                    if (name && !strcmp(name, "Shift_JIS"))
+                        c = "windows-31j";
+                    else if (name && !strcmp(name, "EUC-JP"))
+                        c = "EUC-JP";
+                    if (c && (nc == 0 || strcmp(cands[0], c)))
+                        cands[nc++] = c;
+                }
+                ucsdet_close(det);
+            }
+            if (nc == 0 || strcmp(cands[0], "windows-31j"))
+                if (nc < 2 || strcmp(cands[1], "windows-31j"))
+                    cands[nc++] = "windows-31j";
+            if (nc < 3 && strcmp(cands[0], "EUC-JP") && (nc < 2 || strcmp(cands[1], "EUC-JP")))
+                cands[nc++] = "EUC-JP";
+            int ok = 0;
+            for (int i = 0; i < nc && !ok; i++) {
+                if (convert_strict(cands[i], bytes, n, &b, &bad_off, badb, &nbadb) == 0) {
+                    out->encoding = cands[i];
+                    ok = 1;
+                }
+            }
+            if (!ok) {
+                unsigned char ub[4] = {0, 0, 0, 0};
+                int nub = 0;
+                for (size_t i = st.first_bad; i < n && nub < 4; i++)
+                    ub[nub++] = u[i];
+                describe_bytes(desc, sizeof(desc), ub, nub > 1 ? 1 : nub);
+                rc = slc_error_set(err, SLC_ERR_DECODE, path,
+                                   line_at(bytes, st.first_bad, 1, 0),
+                                   (long long)st.first_bad,
+                                   "byte %s is not UTF-8; not windows-31j (Shift_JIS) "
+                                   "or EUC-JP either", desc);
+                goto done;
+            }
+        }
+    } else if (cv) {
+        int r = convert_strict(cv, bytes + skip, n - skip, &b, &bad_off, badb, &nbadb);
+        if (r == -2) {
+            rc = slc_error_set(err, SLC_ERR_ENCODING, path, 0, -1, "%s", encoding ? encoding : cv);
+            goto done;
+        }
+        if (r == -1) {
+            bad_off += (long long)skip;
+            describe_bytes(desc, sizeof(desc), badb, nbadb);
+            rc = slc_error_set(err, SLC_ERR_DECODE, path,
+                               line_at(bytes, (size_t)bad_off, unit, be), bad_off,
+                               "%s is not valid %s", desc, cv);
+            goto done;
+        }
+        out->encoding = ucnv_getCanonicalName(cv, "IANA", &(UErrorCode){U_ZERO_ERROR});
+        if (!out->encoding || !strcmp(cv, "windows-31j"))
+            out->encoding = cv;
+        if (!strcasecmp(cv, "UTF-16LE"))
+            out->encoding = "UTF-16LE";
+        else if (!strcasecmp(cv, "UTF-16BE"))
+            out->encoding = "UTF-16BE";
+    } else {
+        /* --encoding utf-8: strict */
+        utf8_stats st;
+        utf8_scan(bytes + skip, n - skip, &st);
+        if (st.invalid) {
+            size_t at = st.first_bad + skip;
+            describe_bytes(desc, sizeof(desc), u + at, 1);
+            rc = slc_error_set(err, SLC_ERR_DECODE, path, line_at(bytes, at, 1, 0),
+                               (long long)at, "%s is not valid UTF-8", desc);
+            goto done;
+        }
+        out->encoding = "UTF-8";
+        slc_buf_add(&b, bytes + skip, n - skip);
+    }
+
+    /* A NUL or control character in decoded text means binary data. */
+    size_t at;
+    if (has_nul(b.data ? b.data : "", b.len, &at) || find_control(b.data ? b.data : "", b.len, &at)) {
+        long line = 1;
+        for (size_t i = 0; i < at; i++)
+            line += b.data[i] == '\n';
+        rc = slc_error_set(err, SLC_ERR_BINARY, path, line, -1,
+                           "control character U+%04X", (unsigned)(unsigned char)b.data[at]);
+        goto done;
+    }
+    if (b.len == 0) {
+        rc = slc_error_set(err, SLC_ERR_EMPTY, path, 0, -1, NULL);
+        goto done;
+    }
+    out->utf8 = slc_buf_detach(&b, &out->len);
+done:
+    slc_buf_release(&b);
+    if (rc != SLC_OK) {
+        free(out->utf8);
+        memset(out, 0, sizeof(*out));
+    }
+    return rc;
+}
+
+void slc_decoded_release(slc_decoded *d)
+{
+    if (!d)
+        return;
+    free(d->utf8);
+    memset(d, 0, sizeof(*d));
+}
+
+/* ---- normalization and keys ------------------------------------------ */
+
+/* UTF-8 -> UTF-16 into *u (stack buffer or heap); returns length or -1. */
+static int32_t to_utf16(const char *s, size_t n, UChar *stack, int32_t cap, UChar **u)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t len = 0;
+    *u = stack;
+    u_strFromUTF8Lenient(stack, cap, &len, s, (int32_t)n, &st);
+    if (st == U_BUFFER_OVERFLOW_ERROR || st == U_STRING_NOT_TERMINATED_WARNING) {
+        *u = slc_xmalloc(sizeof(UChar) * (size_t)(len + 1));
+        st = U_ZERO_ERROR;
+        u_strFromUTF8Lenient(*u, len + 1, &len, s, (int32_t)n, &st);
+    }
+    return U_FAILURE(st) ? -1 : len;
+}
+
+static int32_t normalize(const UNormalizer2 *nz, const UChar *src, int32_t len,
+                         UChar *stack, int32_t cap, UChar **dst)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    *dst = stack;
+    int32_t out = unorm2_normalize(nz, src, len, stack, cap, &st);
+    if (st == U_BUFFER_OVERFLOW_ERROR || st == U_STRING_NOT_TERMINATED_WARNING) {
+        *dst = slc_xmalloc(sizeof(UChar) * (size_t)(out + 1));
+        st = U_ZERO_ERROR;
+        out = unorm2_normalize(nz, src, len, *dst, out + 1, &st);
+    }
+    return U_FAILURE(st) ? -1 : out;
+}
+
+static void append_cp(slc_buf *out, UChar32 c)
+{
+    uint8_t tmp[4];
+    int32_t i = 0;
+    U8_APPEND_UNSAFE(tmp, i, c);
+    slc_buf_add(out, tmp, (size_t)i);
+}
+
+static int is_ascii_plain(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+static void transform(slc_buf *out, const char *s, size_t n, int fold)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nz = fold ? unorm2_getNFKCCasefoldInstance(&st)
+                                  : unorm2_getNFKCInstance(&st);
+    if (U_FAILURE(st)) {
+        slc_buf_add(out, s, n);
+        return;
+    }
+    if (!fold && is_ascii_plain(s, n)) {   /* NFKC of ASCII is itself */
+        slc_buf_add(out, s, n);
+        return;
+    }
+    UChar s1[256], s2[256], *u = NULL, *v = NULL;
+    int32_t ulen = to_utf16(s, n, s1, 256, &u);
+    int32_t vlen = ulen < 0 ? -1 : normalize(nz, u, ulen, s2, 256, &v);
+    if (vlen < 0) {
+        slc_buf_add(out, s, n);
+    } else {
+        int32_t i = 0;
+        while (i < vlen) {
+            UChar32 c;
+            U16_NEXT(v, i, vlen, c);
+            if (fold) {
+                int8_t t = u_charType(c);
+                if (u_isUWhiteSpace(c) || t == U_CONTROL_CHAR || t == U_FORMAT_CHAR ||
+                    (U_GET_GC_MASK(c) & (U_GC_P_MASK | U_GC_S_MASK)))
+                    continue;
+            }
+            append_cp(out, c);
+        }
+    }
+    if (u && u != s1)
+        free(u);
+    if (v && v != s2)
+        free(v);
+}
+
+void slc_text_nfkc(slc_buf *out, const char *s, size_t n)
+{
+    transform(out, s, n, 0);
+}
+
+void slc_text_fold(slc_buf *out, const char *s, size_t n)
+{
+    transform(out, s, n, 1);
+}
+
+static int32_t decode_cps(const char *s, UChar32 *stack, int32_t cap, UChar32 **cps)
+{
+    int32_t n = (int32_t)strlen(s), i = 0, k = 0;
+    *cps = n <= cap ? stack : slc_xmalloc(sizeof(UChar32) * (size_t)n);
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s, i, n, c);
+        (*cps)[k++] = c;
+    }
+    return k;
+}
+
+double slc_text_similarity(const char *a, const char *b, double min)
+{
+    if (!strcmp(a, b))
+        return 1.0;
+    UChar32 sa[128], sb[128], *ca, *cb;
+    int32_t la = decode_cps(a, sa, 128, &ca), lb = decode_cps(b, sb, 128, &cb);
+    int32_t longer = la > lb ? la : lb;
+    double result = 0;
+    if (longer == 0)
+        goto out;
+    /* the distance may not exceed k for the ratio to reach min */
+    int32_t k = (int32_t)((1.0 - min) * longer + 1e-9);
+    if (abs(la - lb) > k)
+        goto out;
+    int32_t rs[129], *row = lb + 1 <= 129 ? rs : slc_xmalloc(sizeof(int32_t) * (size_t)(lb + 1));
+    for (int32_t j = 0; j <= lb; j++)
+        row[j] = j;
+    int32_t dist = 0;
+    for (int32_t i = 1; i <= la; i++) {
+        int32_t diag = row[0], best;
+        row[0] = i;
+        best = row[0];
+        for (int32_t j = 1; j <= lb; j++) {
+            int32_t up = row[j];
+            int32_t v = diag + (ca[i - 1] != cb[j - 1]);
+            if (up + 1 < v)
+                v = up + 1;
+            if (row[j - 1] + 1 < v)
+                v = row[j - 1] + 1;
+            row[j] = v;
+            diag = up;
+            if (v < best)
+                best = v;
+        }
+        if (best > k) {
+            dist = -1;
+            break;
+        }
+    }
+    if (dist == 0)
+        dist = row[lb];
+    if (row != rs)
+        free(row);
+    if (dist >= 0 && dist <= k)
+        result = 1.0 - (double)dist / longer;
+out:
+    if (ca != sa)
+        free(ca);
+    if (cb != sb)
+        free(cb);
+    return result >= min ? result : 0.0;
+}
+
+size_t slc_text_length(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+size_t slc_text_width(const char *s, size_t n)
+{
+    size_t w = 0;
+    int32_t i = 0, len = (int32_t)n;
+    while (i < len) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s, i, len, c);
+        if (c < 0)
+            continue;
+        int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+        int8_t t = u_charType(c);
+        if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR)
+            continue;
+        w += (ea == U_EA_FULLWIDTH || ea == U_EA_WIDE) ? 2 : 1;
+    }
+    return w;
+}

@@ -1,0 +1,67 @@
+/* text.h - everything about characters, in one module over ICU:
+ * detecting and decoding input encodings (strictly), NFKC normalization,
+ * tolerant comparison keys, and display widths. Everything after this
+ * module works on valid UTF-8. */
+#ifndef SLC_TEXT_H
+#define SLC_TEXT_H
+
+#include <stddef.h>
+
+#include "status.h"
+#include "util.h"
+
+#define SLC_TEXT_MAX_BAD 16
+
+/* A position in the input where bytes could not be decoded. */
+typedef struct slc_bad_bytes {
+    long long offset;  /* byte offset in the original input */
+    long line;         /* 1-based physical line */
+    unsigned char bytes[4];
+    int nbytes;
+} slc_bad_bytes;
+
+typedef struct slc_decoded {
+    char *utf8;            /* malloc'd, NUL-terminated, valid UTF-8 */
+    size_t len;
+    const char *encoding;  /* static name: "UTF-8", "UTF-16LE", "windows-31j", ... */
+    int bom;               /* 1 if a byte order mark was present (and removed) */
+    size_t nbad;           /* undecodable sequences replaced by U+FFFD */
+    slc_bad_bytes bad[SLC_TEXT_MAX_BAD];
+} slc_decoded;
+
+/* Decodes `n` bytes into UTF-8.
+ * - With `encoding` (e.g. "cp932", "utf-16le"), converts strictly with it.
+ * - Else: BOM sniffing (UTF-8, UTF-16LE/BE); NUL bytes without a UTF-16 BOM
+ *   are binary; valid UTF-8 is UTF-8; text that is UTF-8 but for a few bad
+ *   bytes stays UTF-8 with those bytes replaced and listed in `bad`; other
+ *   text is tried strictly as the Japanese legacy encodings ICU's detector
+ *   ranks first (Shift_JIS read as windows-31j, EUC-JP, ISO-2022-JP).
+ * A failure fills `err` (path, line, byte offset) and returns its status;
+ * on success the caller frees out->utf8 with slc_decoded_release(). */
+slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
+                           const char *path, slc_decoded *out, slc_error *err);
+void slc_decoded_release(slc_decoded *d);
+
+/* Appends the NFKC form of s[0..n) to out. */
+void slc_text_nfkc(slc_buf *out, const char *s, size_t n);
+
+/* Appends a comparison key: NFKC with case folding, without white space,
+ * punctuation, symbols or control characters. "データ漏えい・破壊時の補償/保¥險"
+ * and "データ漏えい破壊時の補償保險" get the same key. */
+void slc_text_fold(slc_buf *out, const char *s, size_t n);
+
+/* Similarity of two keys in [0,1]: 1 - edit distance / longer length, over
+ * code points. Returns 0 as soon as the result must be below `min`. */
+double slc_text_similarity(const char *a, const char *b, double min);
+
+/* Number of code points in valid UTF-8. */
+size_t slc_text_length(const char *s, size_t n);
+
+/* Terminal cells needed to show s (East Asian Wide/Fullwidth take 2). */
+size_t slc_text_width(const char *s, size_t n);
+
+/* Normalizes an encoding name given by a user ("cp932", "sjis", "utf8") to
+ * the name ICU should open; returns NULL if ICU does not know it. */
+const char *slc_text_encoding_name(const char *name);
+
+#endif

@@ -1,0 +1,14 @@
+/* write_table.h - the canonical delimited form of a checklist: a metadata
+ * line, a header, and one row per item in catalog order. It loads back to
+ * the same answers (see tests). */
+#ifndef SLC_WRITE_TABLE_H
+#define SLC_WRITE_TABLE_H
+
+#include "doc.h"
+#include "util.h"
+
+/* delimiter '\t' (TSV, UTF-8) or ',' (CSV, UTF-8 with BOM so Excel opens
+ * it right). Rows only for the items the document has. */
+void slc_write_table(const slc_doc *doc, char delimiter, slc_buf *out);
+
+#endif
