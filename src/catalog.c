@@ -2,6 +2,8 @@
  * RELAX NG, and precompute the comparison keys the loader matches with. */
 #include "catalog.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -332,6 +334,14 @@ slc_status slc_catalog_load(const char *path, slc_catalog **out, slc_error *err)
     xmlSetGenericErrorFunc(NULL, silent);
 
     const int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+    if (path) {
+        FILE *probe = fopen(path, "rb");
+        if (!probe) {
+            rc = slc_error_set(err, SLC_ERR_IO, shown, 0, -1, "%s", strerror(errno));
+            goto done;
+        }
+        fclose(probe);
+    }
     if (path)
         doc = xmlReadFile(path, NULL, opts);
     else

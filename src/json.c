@@ -60,6 +60,12 @@ static json_t *meta_object(const slc_doc *doc)
     return m;
 }
 
+static json_t *checklist_object(const slc_catalog *cat)
+{
+    return json_pack("{s:s,s:s,s:s}", "id", cat->id, "version", cat->version ? cat->version : "",
+                     "path", cat->path);
+}
+
 static const char *delimiter_name(char d)
 {
     return d == '\t' ? "tab" : d == ',' ? "comma" : d == ';' ? "semicolon" : "none";
@@ -96,6 +102,15 @@ void slc_json_report_add_doc(slc_json_report *r, const slc_doc *doc)
         json_object_set_new(o, "message", text(msg.data ? msg.data : ""));
         if (fd->found)
             json_object_set_new(o, "found", text(fd->found));
+        if (fd->expected)
+            json_object_set_new(o, fd->rule == SLC_RULE_UNDECODABLE_TEXT ? "offset" : "expected",
+                                fd->rule == SLC_RULE_UNDECODABLE_TEXT
+                                    ? json_integer(strtoll(fd->expected, NULL, 10))
+                                    : text(fd->expected));
+        if (fd->rule == SLC_RULE_DUPLICATE_ITEM)
+            json_object_set_new(o, "conflict", json_boolean(fd->conflict));
+        if (fd->other)
+            json_object_set_new(o, "other_item", json_integer(fd->other));
         json_array_append_new(findings, o);
     }
     slc_doc_count(doc, counts);
@@ -143,8 +158,7 @@ void slc_json_report_finish(slc_json_report *r, int exit_code, slc_buf *out)
     json_object_set_new(root, "version", json_integer(SLC_JSON_VERSION));
     json_object_set_new(root, "tool", json_pack("{s:s,s:s}", "name", "slacheck",
                                                 "version", SLC_VERSION));
-    json_object_set_new(root, "checklist", json_pack("{s:s,s:s}", "id", r->cat->id,
-                                                     "path", r->cat->path));
+    json_object_set_new(root, "checklist", checklist_object(r->cat));
     json_object_set_new(root, "files", json_incref(r->files));
     json_object_set_new(root, "summary",
                         json_pack("{s:i,s:i,s:i,s:i,s:i,s:i}",
@@ -162,7 +176,7 @@ void slc_json_doc(const slc_doc *doc, slc_buf *out)
     json_t *root = json_object(), *items = json_array();
     json_object_set_new(root, "format", json_string("slacheck-checklist"));
     json_object_set_new(root, "version", json_integer(SLC_JSON_VERSION));
-    json_object_set_new(root, "checklist", json_string(cat->id));
+    json_object_set_new(root, "checklist", checklist_object(cat));
     json_object_set_new(root, "vendor", text(doc->name));
     json_object_set_new(root, "meta", meta_object(doc));
     json_object_set_new(root, "source", json_pack("{s:o,s:s,s:b}", "path", text(doc->path),

@@ -107,6 +107,8 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
         doc->name = doc->meta[SLC_META_SERVICE];
     else if (doc->meta[SLC_META_VENDOR])
         doc->name = doc->meta[SLC_META_VENDOR];
+    else if (!strcmp(path, "-"))
+        doc->name = "stdin";
     else
         doc->name = file_stem(&doc->arena, path);
     *out = doc;

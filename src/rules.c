@@ -25,8 +25,8 @@ static const slc_rule_info rules[SLC_RULE_N] = {
         "項目 {item}（{name}）の回答が空です"},
     [SLC_RULE_NAME_MISMATCH] = {"name-mismatch", SLC_SEV_WARNING,
         "The item name does not match its number.", "項目名が番号と一致しません。",
-        "item {item} is named \"{found}\", expected \"{name}\"{other}",
-        "項目 {item} の名前が「{found}」です。正しくは「{name}」{other}"},
+        "item {item} is named \"{found}\", expected \"{name_ja}\"{other}",
+        "項目 {item} の名前が「{found}」です。正しくは「{name_ja}」{other}"},
     [SLC_RULE_CATEGORY_MISMATCH] = {"category-mismatch", SLC_SEV_WARNING,
         "The 種別 (category) does not match the item.", "種別が項目と一致しません。",
         "item {item} ({name}) is in category \"{found}\", expected \"{expected}\"",
@@ -92,6 +92,11 @@ static void add_quoted(slc_buf *out, const char *s)
         slc_buf_adds(out, "…");
 }
 
+static int is_key(const char *key, size_t k, const char *name)
+{
+    return strlen(name) == k && !strncmp(key, name, k);
+}
+
 void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
                          slc_lang lang)
 {
@@ -110,23 +115,25 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
         }
         size_t k = (size_t)(end - t - 1);
         const char *key = t + 1;
-        if (!strncmp(key, "item", k))
+        if (is_key(key, k, "item"))
             slc_buf_addf(out, "%d", f->item);
-        else if (!strncmp(key, "name", k))
+        else if (is_key(key, k, "name"))
             slc_buf_adds(out, it ? slc_label_get(&it->name, lang)
                                  : f->rule == SLC_RULE_UNDECODABLE_TEXT && doc->encoding
                                        ? doc->encoding : "");
-        else if (!strncmp(key, "found", k))
+        else if (is_key(key, k, "name_ja"))
+            slc_buf_adds(out, it ? it->name.ja : "");
+        else if (is_key(key, k, "found"))
             add_quoted(out, f->found ? f->found : "");
-        else if (!strncmp(key, "expected", k))
+        else if (is_key(key, k, "expected"))
             add_quoted(out, f->expected ? f->expected : "");
-        else if (!strncmp(key, "line2", k))
+        else if (is_key(key, k, "line2"))
             slc_buf_addf(out, "%ld", f->line2);
-        else if (!strncmp(key, "conflict", k))
+        else if (is_key(key, k, "conflict"))
             slc_buf_adds(out, f->conflict
                                   ? (lang == SLC_LANG_JA ? "。回答が異なります" : " with a different answer")
                                   : (lang == SLC_LANG_JA ? "。回答は同一です" : " with the same answer"));
-        else if (!strncmp(key, "other", k) && f->other > 0)
+        else if (is_key(key, k, "other") && f->other > 0)
             slc_buf_addf(out, lang == SLC_LANG_JA ? "（項目 %d の名前です）" : " (that is the name of item %d)",
                          f->other);
         t = end + 1;

@@ -18,9 +18,8 @@ void slc_write_table(const slc_doc *doc, char d, slc_buf *out)
         slc_buf_adds(out, "\xEF\xBB\xBF");
     int any = 0;
     for (int m = 0; m < SLC_META_N; m++) {
-        const char *v = doc->meta[m];
-        if (m == SLC_META_SERVICE && !v && !doc->meta[SLC_META_VENDOR])
-            v = doc->name;
+        /* the display name (stated, or given with --name) names the service */
+        const char *v = m == SLC_META_SERVICE ? doc->name : doc->meta[m];
         if (!v)
             continue;
         slc_buf_adds(out, meta_keys[m]);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../output.h"
+#include "../text.h"
 #include "cli.h"
 
 static slc_lang lang_from_env(void)
@@ -65,6 +66,8 @@ int cli_load_options(cli_ctx *ctx, slc_load_options *o)
 {
     slc_load_options_init(o);
     o->encoding = ctx->opt[OPT_ENCODING];
+    if (o->encoding && !slc_text_encoding_name(o->encoding))
+        return cli_usage_error(ctx, "unknown encoding", "不明な文字コードです", o->encoding);
     o->name = ctx->opt[OPT_NAME];
     const char *d = ctx->opt[OPT_DELIMITER];
     if (d) {

@@ -39,7 +39,7 @@ const cli_option cli_options[] = {
     {OPT_DELIMITER, "delimiter", 'd', "CHAR", CMD_VALIDATE | CMD_CONVERT,
      "cell delimiter: tab, comma or semicolon (default: detected)",
      "区切り文字: tab、comma、semicolon（既定: 自動判定）"},
-    {OPT_NAME, "name", 0, "NAME", CMD_CONVERT,
+    {OPT_NAME, "name", 0, "NAME", CMD_VALIDATE | CMD_CONVERT,
      "vendor name to use instead of the one stated in the file",
      "ファイル中の記載の代わりに使うベンダー名"},
     {OPT_MAX_BYTES, "max-bytes", 0, "N", CMD_VALIDATE | CMD_CONVERT,
