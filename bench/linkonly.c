@@ -1,0 +1,44 @@
+/* linkonly.c - the floor for "one file end to end": a program that links
+ * the same libraries as slacheck (libxml2, ICU uc + i18n, libcsv, jansson),
+ * calls one trivial function of each so each is really linked, loaded and
+ * initialized, and exits. Its start-up cost is what any tool built on these
+ * libraries pays before doing any work. Built by bench/run.sh. */
+#include <stdio.h>
+
+#include <csv.h>
+#include <jansson.h>
+#include <libxml/parser.h>
+#include <unicode/uclean.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+int main(void)
+{
+    int bad = 0;
+
+    xmlInitParser();                                  /* libxml2 */
+
+    UErrorCode st = U_ZERO_ERROR;                     /* ICU common (uc) */
+    u_init(&st);
+    UConverter *cv = ucnv_open("UTF-8", &st);
+    bad |= U_FAILURE(st);
+    ucnv_close(cv);
+
+    st = U_ZERO_ERROR;                                /* ICU i18n */
+    UCharsetDetector *det = ucsdet_open(&st);
+    bad |= U_FAILURE(st);
+    ucsdet_close(det);
+
+    struct csv_parser p;                              /* libcsv */
+    bad |= csv_init(&p, CSV_APPEND_NULL) != 0;
+    csv_free(&p);
+
+    json_t *o = json_object();                        /* jansson */
+    bad |= o == NULL;
+    json_decref(o);
+
+    xmlCleanupParser();
+    if (bad)
+        fputs("linkonly: a library failed to initialize\n", stderr);
+    return bad;
+}

@@ -1,0 +1,269 @@
+#!/bin/sh
+# run.sh - `make bench`: every figure beside its floor, measured in one run.
+# See bench/README.md for the method and how to read the table.
+#
+# Environment:
+#   BUILD            build directory (default build); slacheck is $BUILD/slacheck
+#   BENCH_N          checklists in the corpus (default 10000)
+#   BENCH_SMALL      files in the "small batch" memory figure (default 1000)
+#   BENCH_REPS       timed runs of each batch figure, median reported (default 5)
+#   BENCH_ONE_REPS   timed runs of each one-file figure, best reported (default 30)
+#   BENCH_CALLGRIND  1 (default) to count instructions with valgrind if installed, 0 not to
+#   BENCH_ONLY       a pattern: only figures whose id contains it (e.g. one, batch, rss)
+#   BENCH_TARGET_FPS  files/s aim for a one-process batch (default 5000)
+#   BENCH_TARGET_ONE  aim for one file end to end, times linkonly (default 1.5)
+#   CC               compiler for the bench helpers (default cc)
+#
+# Output: the table on standard output, and the same figures as
+# $BUILD/bench/results.tsv (id, figure, value, unit, baseline, ratio, target, verdict).
+# Exit status: 0 when every figure was measured (targets missed are reported,
+# not fatal), 1 when something could not be measured, 2 on a set-up error.
+#
+# To add a figure: write a function fig_NAME that calls `row` (see below) and
+# add NAME to FIGURES.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+ROOT=$(pwd)
+BUILD=${BUILD:-build}
+N=${BENCH_N:-10000}
+SMALL=${BENCH_SMALL:-1000}
+REPS=${BENCH_REPS:-5}
+ONE_REPS=${BENCH_ONE_REPS:-30}
+CALLGRIND=${BENCH_CALLGRIND:-1}
+ONLY=${BENCH_ONLY:-}
+TARGET_FPS=${BENCH_TARGET_FPS:-5000}
+TARGET_ONE=${BENCH_TARGET_ONE:-1.5}
+CC=${CC:-cc}
+B="$ROOT/$BUILD/bench"
+CORPUS="$B/corpus"
+BUILT="$ROOT/$BUILD/slacheck"
+SLACHECK="$ROOT/$BUILD/bench/slacheck"   # a copy: a rebuild mid-run cannot mix versions
+ONE="$ROOT/examples/qlingo.tsv"      # the one file of the one-file figures
+PKGS="libxml-2.0 icu-uc icu-i18n jansson"
+FIGURES="read csv batch json rss one callgrind big"
+export LANG=C.UTF-8 LC_ALL='' LC_MESSAGES=''
+
+die() { echo "bench: $*" >&2; exit 2; }
+note() { echo "bench: $*" >&2; }
+
+[ -x "$BUILT" ] || die "$BUILT not built (run make)"
+mkdir -p "$B" || die "cannot create $B"
+cp "$BUILT" "$SLACHECK" || die "cannot copy $BUILT"
+VERSION=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -n "$(git status --porcelain -- src 2>/dev/null)" ] && VERSION="$VERSION+uncommitted src changes"
+
+# ---- helpers -----------------------------------------------------------------
+# Built here, not by the Makefile: same compiler, same pkg-config flags.
+CFLAGS_B="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra"
+for prog in linkonly readall csvonly timeit; do
+    src="bench/$prog.c"
+    if [ ! -x "$B/$prog" ] || [ -n "$(find "$src" -newer "$B/$prog")" ]; then
+        # shellcheck disable=SC2046,SC2086  # flags are word lists
+        case $prog in
+            linkonly | csvonly)
+                $CC $CFLAGS_B $(pkg-config --cflags $PKGS) -o "$B/$prog" "$src" \
+                    $(pkg-config --libs $PKGS) -lcsv || die "cannot build $prog" ;;
+            *) $CC $CFLAGS_B -o "$B/$prog" "$src" || die "cannot build $prog" ;;
+        esac
+    fi
+done
+TIMEIT="$B/timeit"
+
+# ---- corpus (generated once per N, seed, generator and examples) ---------------
+want=$(python3 bench/gen_corpus.py --stamp "$CORPUS" "$N") || die "gen_corpus.py failed"
+if [ "$(cat "$CORPUS/STAMP" 2>/dev/null)" != "$want" ]; then
+    note "generating $N checklists into $CORPUS"
+    python3 bench/gen_corpus.py "$CORPUS" "$N" || die "corpus generation failed"
+fi
+BIG=""
+for f in "$CORPUS"/big-*.tsv; do [ -f "$f" ] && BIG=$f; done
+# Paths are relative to the corpus so the command line stays short.
+cd "$CORPUS" || die "no corpus"
+head -n "$SMALL" list.txt >list-small.txt
+NFILES=$(wc -l <list.txt)
+BYTES=$("$B/readall" -l list.txt | sed -n 's/.*bytes=\([0-9]*\).*/\1/p')
+[ -n "$BYTES" ] || die "cannot read the corpus"
+
+# One process gets all the files: check they fit in one command line
+# (ARG_MAX covers argument and environment strings plus one pointer each).
+argmax=$(getconf ARG_MAX)
+argbytes=$(awk -v n="$NFILES" '{ s += length($0) + 1 } END { print s + 8 * (n + 8) }' list.txt)
+envbytes=$(env | awk '{ s += length($0) + 9 } END { print s + 0 }')
+if [ $((argbytes + envbytes + 4096)) -ge "$argmax" ]; then
+    die "$NFILES paths need $argbytes bytes of arguments, ARG_MAX is $argmax;
+     slacheck needs a --files-from option for a batch this large"
+fi
+nl='
+'
+IFS=$nl
+set -f
+# shellcheck disable=SC2046
+set -- $(cat list.txt)            # "$@" is the whole corpus from here on
+unset IFS
+set +f
+
+# ---- the table -----------------------------------------------------------------
+RESULTS="$B/results.tsv"
+rm -f "$B/failed"
+printf 'id\tfigure\tvalue\tunit\tbaseline\tratio\ttarget\tverdict\n' >"$RESULTS"
+
+# row ID FIGURE VALUE UNIT BASELINE RATIO TARGET VERDICT  ("-" for none)
+row() {
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$RESULTS"
+}
+
+# kv KEY LINE: the value of KEY=... in a timeit line
+kv() { echo "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+
+# calc EXPR: floating-point arithmetic through awk
+calc() { awk "BEGIN { printf \"%s\", $1 }" </dev/null; }
+
+# verdict VALUE OP LIMIT: ok or MISS
+verdict() { awk -v v="$1" -v l="$3" -v op="$2" \
+    'BEGIN { ok = op == ">=" ? v >= l : v <= l; print ok ? "ok" : "MISS" }' </dev/null; }
+
+# timed ID RUNS WARMUPS COMMAND... [:: COMMAND...]: runs timeit, checks the
+# exit statuses, prints its lines (one per command)
+timed() {
+    id=$1 runs=$2 warm=$3
+    shift 3
+    lines=$("$TIMEIT" -n "$runs" -w "$warm" -e "$B/$id.err" -- "$@")
+    for st in $(echo "$lines" | sed -n 's/.*status=//p'); do
+        case $st in
+            0 | 1) ;;   # 1: findings at error level, expected in this corpus
+            *) note "$id: exit status $st (see $B/$id.err)"; : >"$B/failed" ;;
+        esac
+    done
+    echo "$lines"
+}
+
+rss_of() {   # rss_of COMMAND...: peak RSS in KB, with /usr/bin/time
+    /usr/bin/time -f %M -o "$B/rss.tmp" "$@" >/dev/null 2>&1
+    tail -n 1 "$B/rss.tmp"
+}
+
+READ_S="" ; READ_FPS="" ; READ_MBS=""
+
+fig_read() {
+    "$B/readall" "$@" >/dev/null   # warms the page cache for every figure
+    l=$(timed read "$REPS" 1 "$B/readall" "$@")
+    READ_S=$(kv median "$l")
+    READ_FPS=$(calc "$NFILES / $READ_S")
+    READ_MBS=$(calc "$BYTES / 1048576 / $READ_S")
+    row read "plain read, $NFILES files (floor)" "$READ_FPS" files/s - - - -
+    row read-mbs "plain read, throughput (floor)" "$READ_MBS" MB/s - - - -
+}
+
+fig_csv() {
+    l=$(timed csv "$REPS" 1 "$B/csvonly" "$@")
+    s=$(kv median "$l")
+    row csv "libcsv alone, $NFILES files (floor)" "$(calc "$NFILES / $s")" files/s \
+        "$READ_FPS" "$(calc "$s / $READ_S")" - -
+}
+
+batch() {   # batch ID LABEL FORMAT
+    id=$1 label=$2 fmt=$3
+    shift 3
+    # an untimed check that one process really got every file (and warm-up)
+    "$SLACHECK" validate --format json "$@" >"$B/$id.check.json" 2>"$B/$id.err"
+    got=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["summary"]; print(s["files"], s["unreadable"])' "$B/$id.check.json" 2>/dev/null)
+    if [ "$got" != "$NFILES 0" ]; then
+        note "$id: expected $NFILES files, 0 unreadable; got '$got'"
+        : >"$B/failed"
+    fi
+    l=$(timed "$id" "$REPS" 0 "$SLACHECK" validate --format "$fmt" "$@")
+    s=$(kv median "$l")
+    fps=$(calc "$NFILES / $s")
+    row "$id" "$label, $NFILES files, one process" "$fps" files/s "$READ_FPS" \
+        "$(calc "$s / $READ_S")" ">= $TARGET_FPS files/s" "$(verdict "$fps" ">=" "$TARGET_FPS")"
+    row "$id-mbs" "$label, throughput" "$(calc "$BYTES / 1048576 / $s")" MB/s "$READ_MBS" \
+        "$(calc "$s / $READ_S")" - -
+}
+
+fig_batch() { batch batch "validate (text)" text "$@"; }
+fig_json() { batch json "validate --format json" json "$@"; }
+
+fig_rss() {
+    one=$(rss_of "$SLACHECK" validate "$ONE")
+    # shellcheck disable=SC2046  # paths without spaces, by construction
+    small=$(rss_of "$SLACHECK" validate $(cat list-small.txt))
+    all=$(rss_of "$SLACHECK" validate "$@")
+    row rss-one "peak RSS, validate 1 file" "$one" KB - - - -
+    row rss "peak RSS, validate $NFILES vs $SMALL files" "$all" KB "$small" \
+        "$(calc "$all / $small")" "<= 1.10x (flat)" "$(verdict "$(calc "$all / $small")" "<=" 1.10)"
+    row rss-vs-one "peak RSS, validate $NFILES files vs 1 file" "$all" KB "$one" \
+        "$(calc "$all / $one")" "<= 2x" "$(verdict "$(calc "$all / $one")" "<=" 2)"
+    # shellcheck disable=SC2046
+    jsmall=$(rss_of "$SLACHECK" validate --format json $(cat list-small.txt))
+    jall=$(rss_of "$SLACHECK" validate --format json "$@")
+    row rss-json "peak RSS, validate --format json $NFILES vs $SMALL files" "$jall" KB \
+        "$jsmall" "$(calc "$jall / $jsmall")" "<= 1.10x (flat)" \
+        "$(verdict "$(calc "$jall / $jsmall")" "<=" 1.10)"
+}
+
+fig_one() {
+    # in turns (slacheck, linkonly, slacheck, ...) so both see the same machine
+    both=$(timed one "$ONE_REPS" 3 "$SLACHECK" validate "$ONE" :: "$B/linkonly")
+    l=$(echo "$both" | sed -n 1p) floor=$(echo "$both" | sed -n 2p)
+    s=$(kv min "$l") f=$(kv min "$floor")
+    row one "one file end to end (best of $ONE_REPS)" "$(calc "$s * 1000")" ms \
+        "$(calc "$f * 1000")" "$(calc "$s / $f")" "<= ${TARGET_ONE}x linkonly" \
+        "$(verdict "$(calc "$s / $f")" "<=" "$TARGET_ONE")"
+    row one-median "one file end to end (median of $ONE_REPS)" "$(calc "$(kv median "$l") * 1000")" ms \
+        "$(calc "$(kv median "$floor") * 1000")" "$(calc "$(kv median "$l") / $(kv median "$floor")")" - -
+}
+
+fig_callgrind() {
+    [ "$CALLGRIND" = 1 ] || return 0
+    command -v valgrind >/dev/null 2>&1 || { note "no valgrind: callgrind figure skipped"; return 0; }
+    cg() {   # cg NAME COMMAND...: instructions executed (Ir)
+        name=$1
+        shift
+        valgrind --tool=callgrind --callgrind-out-file="$B/callgrind.$name.out" "$@" \
+            >/dev/null 2>"$B/callgrind.$name.log"
+        sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$B/callgrind.$name.log" | tail -n 1
+    }
+    a=$(cg one "$SLACHECK" validate "$ONE")
+    f=$(cg linkonly "$B/linkonly")
+    if [ -z "$a" ] || [ -z "$f" ]; then
+        note "callgrind failed (see $B/callgrind.*.log)"
+        : >"$B/failed"
+        return 0
+    fi
+    row callgrind "one file, instructions (callgrind)" "$a" Ir "$f" "$(calc "$a / $f")" \
+        "<= ${TARGET_ONE}x linkonly" "$(verdict "$(calc "$a / $f")" "<=" "$TARGET_ONE")"
+}
+
+fig_big() {
+    [ -n "$BIG" ] || return 0
+    rows=$(basename "$BIG" .tsv | sed 's/big-//')
+    l=$(timed big 3 1 "$SLACHECK" validate "$BIG")
+    rss=$(kv maxrss_kb "$l")
+    row big "one $rows-row file, validate (median of 3)" "$(calc "$(kv median "$l") * 1000")" ms - - - -
+    row big-rss "one $rows-row file, peak RSS" "$rss" KB - - "<= 102400 KB" \
+        "$(verdict "$rss" "<=" 102400)"
+}
+
+# ---- run -----------------------------------------------------------------------
+note "corpus: $NFILES files, $BYTES bytes; batch figures median of $REPS, one-file best of $ONE_REPS"
+for f in $FIGURES; do
+    case $f in *"$ONLY"*) ;; *) [ "$f" = read ] || continue ;; esac
+    "fig_$f" "$@"
+done
+
+# ---- print -----------------------------------------------------------------------
+echo
+echo "slacheck bench - $(date +%Y-%m-%d) - $(nproc) CPUs - $NFILES files, $(calc "$BYTES / 1048576") MB - slacheck $VERSION"
+awk -F '\t' '
+    function num(x) {   # numbers shortened for reading, text as is
+        if (x !~ /^[0-9.]+$/) return x
+        if (x + 0 >= 1000000) return sprintf("%.1fM", x / 1000000)
+        if (x + 0 >= 100) return sprintf("%.0f", x)
+        return sprintf("%.3g", x)
+    }
+    NR == 1 { printf "%-58s %12s %-8s %12s %8s  %-18s %s\n", "figure", "value", "unit", "baseline", "ratio", "target", ""; next }
+    { ratio = $6 == "-" ? "-" : sprintf("%.2fx", $6)
+      printf "%-58s %12s %-8s %12s %8s  %-18s %s\n", $2, num($3), $4, num($5), ratio, $7 == "-" ? "" : $7, $8 == "-" ? "" : $8 }
+' "$RESULTS"
+echo "(ratio = value / baseline for sizes and instructions, time / baseline time for rates; results in $RESULTS)"
+[ ! -e "$B/failed" ]
