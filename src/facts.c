@@ -33,15 +33,23 @@ static int starts(const char *p, const char *w)
     return !strncmp(p, w, strlen(w));
 }
 
+/* spaces a vendor may put inside brackets: 【 有 】 (U+3000 is a space after NFKC) */
+static const char *skip_spaces(const char *p)
+{
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return p;
+}
+
 /* p starts with a word of keys (bracketed or bare) */
 static int leading(const slc_keys *k, const char *p)
 {
     for (size_t b = 0; b < NBRACKETS; b++) {
         if (!starts(p, opens[b]))
             continue;
-        const char *q = p + strlen(opens[b]);
+        const char *q = skip_spaces(p + strlen(opens[b]));
         for (size_t i = 0; i < k->n; i++)
-            if (starts(q, k->v[i]) && starts(q + strlen(k->v[i]), closes[b]))
+            if (starts(q, k->v[i]) && starts(skip_spaces(q + strlen(k->v[i])), closes[b]))
                 return 1;
         return 0;
     }
@@ -54,13 +62,11 @@ static int leading(const slc_keys *k, const char *p)
 /* 【word】 anywhere */
 static int bracketed(const slc_keys *k, const char *s)
 {
-    for (size_t i = 0; i < k->n; i++) {
-        const char *p = s;
-        while ((p = strstr(p, k->v[i])) != NULL) {
-            if (p - s >= 3 && !strncmp(p - 3, "【", 3) && starts(p + strlen(k->v[i]), "】"))
+    for (const char *p = s; (p = strstr(p, "【")) != NULL; p += strlen("【")) {
+        const char *q = skip_spaces(p + strlen("【"));
+        for (size_t i = 0; i < k->n; i++)
+            if (starts(q, k->v[i]) && starts(skip_spaces(q + strlen(k->v[i])), "】"))
                 return 1;
-            p += strlen(k->v[i]);
-        }
     }
     return 0;
 }

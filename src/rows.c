@@ -91,13 +91,95 @@ static void on_record(int term, void *data)
     st->cells.n = 0;
 }
 
+/* libcsv's parser states (see libcsv.c): a record not begun, a field begun */
+#define CSV_STATE_ROW_NOT_BEGUN 0
+#define CSV_STATE_FIELD_BEGUN 2
+/* a quote character that never occurs in decoded (valid UTF-8) text */
+#define NO_QUOTE 0xFF
+
+enum { PASS_OK, PASS_MALFORMED, PASS_UNTERMINATED, PASS_FAILED };
+
+/* One pass of libcsv over text. strict: stop at a malformed quote (a quote
+ * inside an unquoted field, or text after a closing quote). quote: '"' or
+ * NO_QUOTE (quotes are plain characters). *where gets the line and offset
+ * of a malformed or unterminated field. */
+static int parse_pass(const char *text, size_t len, char delimiter, unsigned char quote,
+                      int strict, parse_state *st, slc_table *out, long *line_out,
+                      long long *off_out, const char *path, slc_error *err)
+{
+    struct csv_parser p;
+    int rc = PASS_OK;
+
+    if (csv_init(&p, (unsigned char)(CSV_APPEND_NULL | (strict ? CSV_STRICT : 0))) != 0) {
+        slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "csv_init failed");
+        return PASS_FAILED;
+    }
+    csv_set_delim(&p, (unsigned char)delimiter);
+    csv_set_quote(&p, quote);
+    csv_set_space_func(&p, no_space);
+
+    /* Feed one physical line at a time so each record knows where it began:
+     * a record starts on the line fed while the parser has no row begun. */
+    size_t i = 0;
+    long line = 0;
+    while (i < len && !st->overflow) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - text) + 1 : len;
+        line++;
+        if (line == 1 && end >= 2 && text[end - 1] == '\n' && text[end - 2] == '\r')
+            out->crlf = 1;
+        if (p.pstate == CSV_STATE_ROW_NOT_BEGUN) {
+            st->start_line = line;
+            st->start_offset = (long long)i;
+        }
+        size_t used = csv_parse(&p, text + i, end - i, on_field, on_record, st);
+        /* a quote inside an unquoted field (約款の"SLA") is the vendor's text:
+         * feed it as a plain character and go on strictly */
+        while (used < end - i && csv_error(&p) == CSV_EPARSE &&
+               p.pstate == CSV_STATE_FIELD_BEGUN && !p.quoted && text[i + used] == '"') {
+            p.status = 0;
+            csv_set_quote(&p, NO_QUOTE);
+            size_t one = csv_parse(&p, text + i + used, 1, on_field, on_record, st);
+            csv_set_quote(&p, quote);
+            if (one != 1)
+                break;
+            used++;
+            used += csv_parse(&p, text + i + used, end - i - used, on_field, on_record, st);
+        }
+        if (used != end - i) {
+            *line_out = line;
+            *off_out = (long long)(i + used);
+            rc = csv_error(&p) == CSV_EPARSE ? PASS_MALFORMED : PASS_FAILED;
+            if (rc == PASS_FAILED)
+                slc_error_set(err, SLC_ERR_FORMAT, path, line, (long long)i, "%s",
+                              csv_strerror(csv_error(&p)));
+            goto done;
+        }
+        i = end;
+    }
+    /* a quoted field still open at the end (libcsv checks this only in
+     * strict mode, so look at its state) */
+    if (!st->overflow && p.pstate == CSV_STATE_FIELD_BEGUN && p.quoted) {
+        *line_out = st->start_line;
+        *off_out = st->start_offset;
+        rc = PASS_UNTERMINATED;
+        goto done;
+    }
+    if (!st->overflow)
+        csv_fini(&p, on_field, on_record, st);
+done:
+    csv_free(&p);
+    return rc;
+}
+
 slc_status slc_rows_parse(const char *text, size_t len, char delimiter,
                           const slc_limits *limits, slc_arena *arena,
                           const char *path, slc_table *out, slc_error *err)
 {
-    struct csv_parser p;
     parse_state st;
     slc_status rc = SLC_OK;
+    long bad_line = 0;
+    long long bad_off = -1;
 
     memset(out, 0, sizeof(*out));
     memset(&st, 0, sizeof(st));
@@ -106,35 +188,28 @@ slc_status slc_rows_parse(const char *text, size_t len, char delimiter,
     if (!delimiter)
         delimiter = slc_rows_sniff(text, len);
     out->delimiter = delimiter;
-    if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
-        return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "csv_init failed");
-    csv_set_delim(&p, (unsigned char)delimiter);
-    csv_set_space_func(&p, no_space);
 
-    /* Feed one physical line at a time so each record knows where it began:
-     * a record starts on the line fed while the parser has no row begun. */
-    size_t i = 0;
-    long line = 0;
-    while (i < len && !st.overflow) {
-        const char *nl = memchr(text + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - text) + 1 : len;
-        line++;
-        if (line == 1 && end >= 2 && text[end - 1] == '\n' && text[end - 2] == '\r')
-            out->crlf = 1;
-        if (p.pstate == 0) {   /* libcsv's ROW_NOT_BEGUN */
-            st.start_line = line;
-            st.start_offset = (long long)i;
-        }
-        if (csv_parse(&p, text + i, end - i, on_field, on_record, &st) != end - i) {
-            rc = slc_error_set(err, SLC_ERR_FORMAT, path, line, (long long)i, "%s",
-                               csv_strerror(csv_error(&p)));
-            goto done;
-        }
-        i = end;
+    /* Quoted fields as Excel writes them. If the quotes break those rules
+     * (text after a closing quote, a quote never closed), in a TSV they are
+     * the vendor's own text ("SLA" 99.9%): read it again with quotes as plain
+     * characters. A CSV cannot be split without its quotes: an error, never
+     * a silent guess (libcsv's lenient mode would swallow the following rows). */
+    int r = parse_pass(text, len, delimiter, '"', 1, &st, out, &bad_line, &bad_off, path, err);
+    if ((r == PASS_MALFORMED || r == PASS_UNTERMINATED) && delimiter == '\t') {
+        st.nrows = 0;
+        st.cells.n = 0;
+        st.overflow = 0;
+        r = parse_pass(text, len, delimiter, NO_QUOTE, 0, &st, out, &bad_line, &bad_off,
+                       path, err);
     }
-    if (!st.overflow && csv_fini(&p, on_field, on_record, &st) != 0) {
-        rc = slc_error_set(err, SLC_ERR_FORMAT, path, st.start_line, st.start_offset,
-                           "unterminated quoted field");
+    if (r == PASS_FAILED) {
+        rc = err ? err->status : SLC_ERR_FORMAT;
+        goto done;
+    }
+    if (r != PASS_OK) {
+        rc = slc_error_set(err, SLC_ERR_FORMAT, path, bad_line, bad_off, "%s",
+                           r == PASS_MALFORMED ? "text after the closing quote of a quoted field"
+                                               : "unterminated quoted field");
         goto done;
     }
     if (st.overflow) {
@@ -149,7 +224,6 @@ slc_status slc_rows_parse(const char *text, size_t len, char delimiter,
     out->nrows = st.nrows;
     st.rows = NULL;
 done:
-    csv_free(&p);
     free(st.rows);
     slc_ptrs_release(&st.cells);
     return rc;

@@ -236,6 +236,10 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
                    !strcasecmp(cv, "UTF-16")) {
             unit = 2;
             be = !strcasecmp(cv, "UTF-16BE");
+            /* a BOM that agrees with the forced byte order is not text */
+            if (strcasecmp(cv, "UTF-16") && n >= 2 &&
+                u[0] == (be ? 0xFE : 0xFF) && u[1] == (be ? 0xFF : 0xFE))
+                skip = 2, out->bom = 1;
         }
     } else if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
         skip = 3, out->bom = 1;
@@ -293,11 +297,31 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
             if (nc < 3 && strcmp(cands[0], "EUC-JP") && (nc < 2 || strcmp(cands[1], "EUC-JP")))
                 cands[nc++] = "EUC-JP";
             int ok = 0;
+            /* if none fits, point at the bytes where the candidate that read
+             * furthest failed: in a Shift_JIS file with one bad byte that is
+             * the bad byte, not the first non-ASCII character */
+            long long far_off = -1;
+            unsigned char far_b[4];
+            int far_n = 0;
+            const char *far_cv = NULL;
             for (int i = 0; i < nc && !ok; i++) {
                 if (convert_strict(cands[i], bytes, n, &b, &bad_off, badb, &nbadb) == 0) {
                     out->encoding = cands[i];
                     ok = 1;
+                } else if (bad_off > far_off) {
+                    far_off = bad_off;
+                    far_n = nbadb;
+                    memcpy(far_b, badb, sizeof(far_b));
+                    far_cv = cands[i];
                 }
+            }
+            if (!ok && far_cv && far_off > (long long)st.first_bad && far_n > 0) {
+                describe_bytes(desc, sizeof(desc), far_b, far_n);
+                rc = slc_error_set(err, SLC_ERR_DECODE, path,
+                                   line_at(bytes, (size_t)far_off, 1, 0), far_off,
+                                   "%s is not valid %s%s; not UTF-8 either", desc, far_cv,
+                                   !strcmp(far_cv, "windows-31j") ? " (Shift_JIS)" : "");
+                goto done;
             }
             if (!ok) {
                 unsigned char ub[4] = {0, 0, 0, 0};
@@ -327,9 +351,8 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
                                "%s is not valid %s", desc, cv);
             goto done;
         }
-        out->encoding = ucnv_getCanonicalName(cv, "IANA", &(UErrorCode){U_ZERO_ERROR});
-        if (!out->encoding || !strcmp(cv, "windows-31j"))
-            out->encoding = cv;
+        /* the name detection would report (EUC-JP, not ICU's euc-jp-2007) */
+        out->encoding = cv;
         if (!strcasecmp(cv, "UTF-16LE"))
             out->encoding = "UTF-16LE";
         else if (!strcasecmp(cv, "UTF-16BE"))

@@ -17,8 +17,10 @@ static int blank(const char *s)
     for (const unsigned char *p = (const unsigned char *)s; *p;) {
         if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
             p++;
-        else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+        else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)   /* U+3000 */
             p += 3;
+        else if (p[0] == 0xC2 && p[1] == 0xA0)   /* U+00A0, as align.c's is_blank */
+            p += 2;
         else
             return 0;
     }
@@ -170,6 +172,7 @@ void slc_validate(slc_doc *doc)
         for (size_t i = 0; i < doc->nskipped; i++)
             add(doc, SLC_RULE_IGNORED_ROW, 0, doc->skipped[i].line, doc->skipped[i].text, NULL);
     }
-    qsort(doc->findings, doc->nfindings, sizeof(*doc->findings), by_line);
+    if (doc->nfindings > 1)   /* findings is NULL when there are none */
+        qsort(doc->findings, doc->nfindings, sizeof(*doc->findings), by_line);
     slc_buf_release(&tmp);
 }
