@@ -23,6 +23,12 @@ static const char *const better_ids[] = {"none", "higher", "lower"};
 static const char *const role_ids[SLC_ROLE_COUNT] = {
     "", "no", "category", "name", "definition", "unit", "answer", "remarks", "example"};
 static const char *const meta_ids[SLC_META_N] = {"service", "vendor", "date"};
+static const char *const dim_ids[SLC_DIM_N] = {"duration", "percentage", "count"};
+static const char *const op_ids[SLC_OP_N] = {"eq", "ne", "lt", "le", "gt", "ge"};
+static const char *const presence_ids[] = {"not-stated", "yes", "no", "na"};
+
+const char *slc_dim_id(slc_dim d) { return (unsigned)d < SLC_DIM_N ? dim_ids[d] : "?"; }
+const char *slc_op_id(slc_op o) { return (unsigned)o < SLC_OP_N ? op_ids[o] : "?"; }
 
 const char *slc_kind_id(slc_kind k) { return (unsigned)k < SLC_KIND_N ? kind_ids[k] : "?"; }
 const char *slc_better_id(slc_better b) { return (unsigned)b < 3 ? better_ids[b] : "?"; }
@@ -37,10 +43,27 @@ const char *slc_label_get(const slc_label *l, slc_lang lang)
 
 static int lookup(const char *const *names, int n, const char *s)
 {
-    for (int i = 0; i < n; i++)
+    for (int i = 0; s && i < n; i++)
         if (names[i] && !strcmp(names[i], s))
             return i;
     return -1;
+}
+
+int slc_op_parse(const char *s) { return lookup(op_ids, SLC_OP_N, s); }
+int slc_dim_parse(const char *s) { return lookup(dim_ids, SLC_DIM_N, s); }
+
+int slc_op_holds(slc_op op, double a, double b)
+{
+    const double eps = 1e-9 * (a > b ? (a > 0 ? a : -a) : (b > 0 ? b : -b)) + 1e-12;
+    switch (op) {
+    case SLC_OP_EQ: return a - b <= eps && b - a <= eps;
+    case SLC_OP_NE: return !(a - b <= eps && b - a <= eps);
+    case SLC_OP_LT: return a < b - eps;
+    case SLC_OP_LE: return a <= b + eps;
+    case SLC_OP_GT: return a > b + eps;
+    case SLC_OP_GE: return a >= b - eps;
+    default: return 0;
+    }
 }
 
 /* ---- errors from libxml2 ----------------------------------------------- */
@@ -74,8 +97,19 @@ static void silent(void *ctx, const char *msg, ...)
 typedef struct builder {
     slc_catalog *cat;
     slc_ptrs items, sections, categories;
+    slc_ptrs units, comparators, values, patterns, rules;
     slc_buf tmp;
+    char problem[300];    /* first semantic problem found while reading */
+    int problem_line;
 } builder;
+
+static void problem(builder *b, xmlNode *n, const char *fmt, const char *what, const char *detail)
+{
+    if (b->problem[0])
+        return;
+    snprintf(b->problem, sizeof(b->problem), fmt, what, detail ? detail : "");
+    b->problem_line = n ? (int)xmlGetLineNo(n) : 0;
+}
 
 static const char *dup_xml(slc_catalog *cat, xmlChar *s)
 {
@@ -220,6 +254,172 @@ static void read_words(builder *b, xmlNode *n, slc_keys *words, slc_keys *suffix
         slc_ptrs_release(&s);
 }
 
+static slc_keys words_of(builder *b, xmlNode *n)
+{
+    slc_ptrs w = {0};
+    slc_keys k;
+    for (xmlNode *c = n->children; c; c = c->next)
+        if (is(c, "word"))
+            key_add(b, &w, content(b->cat, c), 0);
+    keys_freeze(b->cat, &w, &k);
+    return k;
+}
+
+static struct slc_regex *compile(builder *b, xmlNode *n, const char *source)
+{
+    char msg[200];
+    struct slc_regex *re = slc_regex_new(source ? source : "", msg, sizeof(msg));
+    if (!re)
+        problem(b, n, "invalid regular expression \"%s\": %s", source, msg);
+    else
+        slc_ptrs_push(&b->cat->regexes, re);
+    return re;
+}
+
+static void read_vocabulary(builder *b, xmlNode *v)
+{
+    slc_catalog *cat = b->cat;
+    for (xmlNode *n = v->children; n; n = n->next) {
+        if (is(n, "unit")) {
+            slc_cat_unit *u = slc_arena_alloc(&cat->arena, sizeof(*u));
+            u->id = attr(cat, n, "id");
+            u->dim = (slc_dim)slc_dim_parse(attr(cat, n, "dimension"));
+            u->factor = strtod(attr(cat, n, "factor"), NULL);
+            u->words = words_of(b, n);
+            slc_ptrs_push(&b->units, u);
+        } else if (is(n, "comparator")) {
+            slc_cat_comparator *c = slc_arena_alloc(&cat->arena, sizeof(*c));
+            c->op = (slc_op)slc_op_parse(attr(cat, n, "op"));
+            c->before = !strcmp(attr(cat, n, "position"), "before");
+            c->words = words_of(b, n);
+            slc_ptrs_push(&b->comparators, c);
+        } else if (is(n, "value")) {
+            slc_cat_value *x = slc_arena_alloc(&cat->arena, sizeof(*x));
+            const char *op = attr(cat, n, "op");
+            x->dim = (slc_dim)slc_dim_parse(attr(cat, n, "dimension"));
+            x->amount = strtod(attr(cat, n, "amount"), NULL);
+            x->op = op ? (slc_op)slc_op_parse(op) : SLC_OP_EQ;
+            x->words = words_of(b, n);
+            slc_ptrs_push(&b->values, x);
+        } else if (is(n, "pattern")) {
+            slc_cat_pattern *p = slc_arena_alloc(&cat->arena, sizeof(*p));
+            const char *neg = attr(cat, n, "negatable");
+            p->type = attr(cat, n, "type");
+            p->id = attr(cat, n, "id");
+            p->negatable = neg && (!strcmp(neg, "true") || !strcmp(neg, "1"));
+            p->source = content(cat, n);
+            p->re = compile(b, n, p->source);
+            slc_ptrs_push(&b->patterns, p);
+        }
+    }
+}
+
+/* "#30:duration * #29:duration" or "2" -> terms; 0 on a syntax error */
+static int parse_terms(const slc_catalog *cat, const char *s, slc_term *t, size_t *n)
+{
+    *n = 0;
+    while (*s) {
+        while (*s == ' ' || *s == '*')
+            s++;
+        if (!*s)
+            break;
+        if (*n == SLC_MAX_TERMS)
+            return 0;
+        slc_term *x = &t[(*n)++];
+        memset(x, 0, sizeof(*x));
+        char *end;
+        if (*s == '#') {
+            x->item = (int)strtol(s + 1, &end, 10);
+            if (end == s + 1 || *end != ':' || !slc_catalog_item(cat, x->item))
+                return 0;
+            s = end + 1;
+            size_t len = strcspn(s, " *");
+            char dim[32];
+            if (len >= sizeof(dim))
+                return 0;
+            memcpy(dim, s, len);
+            dim[len] = '\0';
+            int d = slc_dim_parse(dim);
+            if (d < 0)
+                return 0;
+            x->dim = (slc_dim)d;
+            s += len;
+        } else {
+            x->constant = strtod(s, &end);
+            if (end == s)
+                return 0;
+            s = end;
+        }
+        while (*s == ' ')
+            s++;
+        if (*s && *s != '*')
+            return 0;
+    }
+    return *n > 0;
+}
+
+static void read_rule(builder *b, xmlNode *r)
+{
+    slc_catalog *cat = b->cat;
+    slc_xrule *x = slc_arena_alloc(&cat->arena, sizeof(*x));
+    memset(x, 0, sizeof(*x));
+    x->id = attr(cat, r, "id");
+    const char *sev = attr(cat, r, "severity");
+    x->severity = !strcmp(sev, "error") ? SLC_SEV_ERROR : !strcmp(sev, "warning") ? SLC_SEV_WARNING : SLC_SEV_INFO;
+    x->item = atoi(attr(cat, r, "item"));
+    if (!slc_catalog_item(cat, x->item))
+        problem(b, r, "rule %s points at an unknown item%s", x->id, NULL);
+    slc_ptrs conds = {0};
+    for (xmlNode *n = r->children; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (is(n, "message")) {
+            label(cat, n, &x->message);
+            continue;
+        }
+        slc_cond *c = slc_arena_alloc(&cat->arena, sizeof(*c));
+        memset(c, 0, sizeof(*c));
+        const char *items = attr(cat, n, "item");
+        for (const char *p = items; p && *p && c->nitems < SLC_MAX_COND_ITEMS;) {
+            char *end;
+            long v = strtol(p, &end, 10);
+            if (end == p)
+                break;
+            if (!slc_catalog_item(cat, (int)v))
+                problem(b, n, "rule %s names unknown item %s", x->id, p);
+            c->items[c->nitems++] = (int)v;
+            p = end;
+        }
+        if (is(n, "presence")) {
+            c->type = SLC_COND_PRESENCE;
+            c->presence = lookup(presence_ids, 4, attr(cat, n, "is"));
+        } else if (is(n, "quantity")) {
+            c->type = SLC_COND_QUANTITY;
+            c->dim = (slc_dim)slc_dim_parse(attr(cat, n, "dimension"));
+        } else if (is(n, "thing")) {
+            c->type = SLC_COND_THING;
+            c->id = attr(cat, n, "id");
+        } else if (is(n, "match")) {
+            c->type = SLC_COND_MATCH;
+            c->re = compile(b, n, attr(cat, n, "pattern"));
+        } else if (is(n, "compare")) {
+            c->type = SLC_COND_COMPARE;
+            c->op = (slc_op)slc_op_parse(attr(cat, n, "op"));
+            if (!parse_terms(cat, attr(cat, n, "a"), c->a, &c->na) ||
+                !parse_terms(cat, attr(cat, n, "b"), c->b, &c->nb))
+                problem(b, n, "rule %s: cannot read the compare terms%s "
+                        "(expected e.g. a=\"#30:duration\" b=\"#32:count * #29:duration\")", x->id, NULL);
+        }
+        slc_ptrs_push(&conds, c);
+    }
+    x->nconds = conds.n;
+    x->conds = slc_arena_alloc(&cat->arena, (conds.n + 1) * sizeof(slc_cond));
+    for (size_t i = 0; i < conds.n; i++)
+        x->conds[i] = *(slc_cond *)conds.v[i];
+    slc_ptrs_release(&conds);
+    slc_ptrs_push(&b->rules, x);
+}
+
 static void read_checklist(builder *b, xmlNode *root)
 {
     slc_catalog *cat = b->cat;
@@ -261,6 +461,8 @@ static void read_checklist(builder *b, xmlNode *root)
             keys_freeze(cat, &y, &cat->presence_yes);
             keys_freeze(cat, &no, &cat->presence_no);
             keys_freeze(cat, &na, &cat->presence_na);
+        } else if (is(n, "vocabulary")) {
+            read_vocabulary(b, n);
         } else if (is(n, "section")) {
             int si = (int)b->sections.n;
             slc_ptrs_push(&b->sections, read_group(b, n, si));
@@ -382,7 +584,20 @@ slc_status slc_catalog_load(const char *path, slc_catalog **out, slc_error *err)
     FREEZE_ARRAY(cat, b.items, slc_cat_item, cat->items, cat->nitems);
     FREEZE_ARRAY(cat, b.sections, slc_cat_group, cat->sections, cat->nsections);
     FREEZE_ARRAY(cat, b.categories, slc_cat_group, cat->categories, cat->ncategories);
+    FREEZE_ARRAY(cat, b.units, slc_cat_unit, cat->units, cat->nunits);
+    FREEZE_ARRAY(cat, b.comparators, slc_cat_comparator, cat->comparators, cat->ncomparators);
+    FREEZE_ARRAY(cat, b.values, slc_cat_value, cat->values, cat->nvalues);
+    FREEZE_ARRAY(cat, b.patterns, slc_cat_pattern, cat->patterns, cat->npatterns);
     rc = check_unique(cat, shown, err);
+    if (rc == SLC_OK) {
+        /* rules refer to items by number: read them once items are indexed */
+        for (xmlNode *n = xmlDocGetRootElement(doc)->children; n; n = n->next)
+            if (is(n, "rule"))
+                read_rule(&b, n);
+        FREEZE_ARRAY(cat, b.rules, slc_xrule, cat->rules, cat->nrules);
+        if (b.problem[0])
+            rc = slc_error_set(err, SLC_ERR_DEFINITION, shown, b.problem_line, -1, "%s", b.problem);
+    }
     if (rc == SLC_OK) {
         *out = cat;
         cat = NULL;
@@ -391,6 +606,11 @@ done:
     slc_ptrs_release(&b.items);
     slc_ptrs_release(&b.sections);
     slc_ptrs_release(&b.categories);
+    slc_ptrs_release(&b.units);
+    slc_ptrs_release(&b.comparators);
+    slc_ptrs_release(&b.values);
+    slc_ptrs_release(&b.patterns);
+    slc_ptrs_release(&b.rules);
     slc_buf_release(&b.tmp);
     slc_catalog_free(cat);
     xmlRelaxNGFreeValidCtxt(vctx);
@@ -406,6 +626,9 @@ void slc_catalog_free(slc_catalog *cat)
 {
     if (!cat)
         return;
+    for (size_t i = 0; i < cat->regexes.n; i++)
+        slc_regex_free(cat->regexes.v[i]);
+    slc_ptrs_release(&cat->regexes);
     slc_arena_release(&cat->arena);
     free(cat);
 }

@@ -70,6 +70,81 @@ typedef struct slc_cat_item {
     size_t nunit_aliases;
 } slc_cat_item;
 
+/* ---- vocabulary: reading facts from answers ---- */
+
+typedef enum slc_dim { SLC_DIM_DURATION = 0, SLC_DIM_PERCENTAGE, SLC_DIM_COUNT, SLC_DIM_N } slc_dim;
+typedef enum slc_op { SLC_OP_EQ = 0, SLC_OP_NE, SLC_OP_LT, SLC_OP_LE, SLC_OP_GT, SLC_OP_GE, SLC_OP_N } slc_op;
+
+typedef struct slc_cat_unit {
+    const char *id;
+    slc_dim dim;
+    double factor;        /* to seconds, percent or items */
+    slc_keys words;       /* NFKC */
+} slc_cat_unit;
+
+typedef struct slc_cat_comparator {
+    slc_op op;
+    int before;           /* 1: precedes the number; 0: follows the unit */
+    slc_keys words;
+} slc_cat_comparator;
+
+typedef struct slc_cat_value {
+    slc_dim dim;
+    double amount;
+    slc_op op;
+    slc_keys words;
+} slc_cat_value;
+
+struct slc_regex;
+typedef struct slc_cat_pattern {
+    const char *type;     /* certification, protocol, place, disclosure, time-band */
+    const char *id;       /* may hold {1} */
+    int negatable;
+    const char *source;
+    struct slc_regex *re;
+} slc_cat_pattern;
+
+/* ---- cross-item rules ---- */
+
+typedef struct slc_term {
+    int item;             /* 0: a constant */
+    slc_dim dim;
+    double constant;
+} slc_term;
+
+#define SLC_MAX_TERMS 4
+#define SLC_MAX_COND_ITEMS 8
+
+typedef enum slc_cond_type {
+    SLC_COND_PRESENCE = 0,
+    SLC_COND_QUANTITY,
+    SLC_COND_THING,
+    SLC_COND_MATCH,
+    SLC_COND_COMPARE
+} slc_cond_type;
+
+typedef struct slc_cond {
+    slc_cond_type type;
+    int items[SLC_MAX_COND_ITEMS];
+    size_t nitems;
+    int presence;             /* slc_presence for COND_PRESENCE */
+    slc_dim dim;
+    const char *id;           /* thing id, may end in * */
+    struct slc_regex *re;     /* COND_MATCH */
+    slc_term a[SLC_MAX_TERMS], b[SLC_MAX_TERMS];
+    size_t na, nb;
+    slc_op op;
+} slc_cond;
+
+typedef struct slc_xrule {
+    const char *id;
+    slc_severity severity;
+    int item;                 /* where the finding points */
+    slc_label message;
+    slc_cond *conds;
+    size_t nconds;
+} slc_xrule;
+
 typedef struct slc_catalog {
     slc_arena arena;
     const char *path;        /* file it came from, or "(built-in) ..." */
@@ -87,6 +162,17 @@ typedef struct slc_catalog {
     slc_keys header_suffixes[SLC_ROLE_COUNT];
     slc_keys meta_words[SLC_META_N];
     slc_keys presence_yes, presence_no, presence_na;  /* NFKC, not folded */
+    slc_cat_unit *units;
+    size_t nunits;
+    slc_cat_comparator *comparators;
+    size_t ncomparators;
+    slc_cat_value *values;
+    size_t nvalues;
+    slc_cat_pattern *patterns;
+    size_t npatterns;
+    slc_xrule *rules;
+    size_t nrules;
+    slc_ptrs regexes;        /* compiled patterns, freed with the catalog */
 } slc_catalog;
 
 /* Loads and validates a definition; path NULL loads the built-in METI
@@ -100,6 +186,13 @@ void slc_catalog_free(slc_catalog *cat);
 const slc_cat_item *slc_catalog_item(const slc_catalog *cat, int no);
 
 const char *slc_kind_id(slc_kind kind);
+const char *slc_dim_id(slc_dim dim);
+const char *slc_op_id(slc_op op);
+/* "ge" -> SLC_OP_GE; -1 if unknown */
+int slc_op_parse(const char *s);
+int slc_dim_parse(const char *s);
+/* a op b */
+int slc_op_holds(slc_op op, double a, double b);
 const char *slc_better_id(slc_better better);
 const char *slc_role_id(slc_role role);
 /* ja or en label picked by language */

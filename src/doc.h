@@ -21,6 +21,10 @@ typedef struct slc_answer {
     int by_name;         /* identified by its name (no number given) */
     double name_score;   /* similarity of the name cell to the item's name */
     int name_item;       /* catalog index the name cell best matches, -1 */
+    /* facts read from the answer: filled on first use by slc_answer_facts */
+    const struct slc_fact *facts;
+    size_t nfacts;
+    int facts_state;     /* 0 not read, 1 reading (同上 chains), 2 read */
 } slc_answer;
 
 /* A row the loader saw but could not use. */
@@ -30,8 +34,6 @@ typedef struct slc_skipped {
     const char *text;    /* first non-empty cell */
     int looks_like_item; /* had a number or an item-like shape */
 } slc_skipped;
-
-typedef enum slc_severity { SLC_SEV_INFO = 0, SLC_SEV_WARNING, SLC_SEV_ERROR } slc_severity;
 
 typedef enum slc_rule {
     SLC_RULE_MISSING_ITEM = 0,
@@ -105,6 +107,11 @@ void slc_doc_free(slc_doc *doc);
 
 /* The answer the document gives for catalog index i (first one), or NULL. */
 const slc_answer *slc_doc_answer(const slc_doc *doc, size_t i);
+
+/* The facts of the document's answer for catalog index i (first one), read
+ * on first use and kept in the document; NULL/0 if the item is missing.
+ * An answer "同上" (same as above) carries the facts of the item before. */
+const struct slc_fact *slc_doc_facts(slc_doc *doc, size_t i, size_t *n);
 
 /* Internal: used by align.c. */
 slc_doc *slc_doc_new(const slc_catalog *cat, const char *path);

@@ -1,9 +1,15 @@
-/* facts.h - what an answer states, beyond its words. For now: whether a
- * 有無 answer says 有, 無 or not applicable. */
+/* facts.h - what an answer commits to, read from its words: 有/無, numbers
+ * with units (normalized, with 以上/以内/前まで kept as a comparison), time
+ * bands, named things (certifications, protocols, places) and how the
+ * answer discloses (undisclosed, by reference, not applicable, 同上).
+ * The words and patterns come from the checklist's <vocabulary>. */
 #ifndef SLC_FACTS_H
 #define SLC_FACTS_H
 
+#include <stddef.h>
+
 #include "catalog.h"
+#include "util.h"
 
 typedef enum slc_presence {
     SLC_PRESENCE_NONE = 0,   /* not stated */
@@ -12,9 +18,54 @@ typedef enum slc_presence {
     SLC_PRESENCE_NA
 } slc_presence;
 
+typedef enum slc_fact_type {
+    SLC_FACT_PRESENCE = 0,
+    SLC_FACT_QUANTITY,
+    SLC_FACT_TIME_BAND,
+    SLC_FACT_THING,
+    SLC_FACT_DISCLOSURE,
+    SLC_FACT_N
+} slc_fact_type;
+
+typedef struct slc_fact {
+    slc_fact_type type;
+    size_t start, end;       /* span in the answer, in code points */
+    slc_presence presence;   /* PRESENCE */
+    slc_dim dim;             /* QUANTITY: what it measures */
+    double value;            /* QUANTITY: in seconds, percent or items */
+    double amount;           /* QUANTITY: the number as written */
+    const char *unit;        /* QUANTITY: unit id as written ("week"), NULL for phrases */
+    slc_op op;               /* QUANTITY: eq, or ge for 以上/前まで, le for 以内 ... */
+    const char *kind;        /* THING: certification, protocol, place */
+    const char *id;          /* THING: "iso27001", "tls1.2", "domestic";
+                                DISCLOSURE: undisclosed, by-reference,
+                                not-applicable, same-as-above */
+    int negated;             /* THING: followed by a negation (海外には保管しません) */
+    int band_from, band_to;  /* TIME_BAND: minutes after 00:00 (0..1440) */
+    int band_days;           /* TIME_BAND: days a week, 0 if not stated */
+} slc_fact;
+
+typedef struct slc_facts {
+    slc_fact *v;
+    size_t n, cap;
+} slc_facts;
+
+/* Appends the facts of one answer to out; strings point into the catalog
+ * or the arena. */
+void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *arena,
+                       slc_facts *out);
+void slc_facts_release(slc_facts *f);
+
+/* The first fact of a type (and, for quantities, a dimension), or NULL. */
+const slc_fact *slc_facts_find(const slc_fact *v, size_t n, slc_fact_type type, int dim);
+
 /* Reads 【有】/【無】, 有:, あり, なし, ○, ×, 該当なし ... (the catalog's
  * presence words) at the start of the answer, or bracketed anywhere. */
 slc_presence slc_facts_presence(const slc_catalog *cat, const char *answer);
 const char *slc_presence_id(slc_presence p);
+const char *slc_fact_type_id(slc_fact_type t);
+
+/* "14 days", "99.9 %", "7 generations", "24h×7d", "10:00–17:00 ×5d" */
+void slc_fact_describe(const slc_fact *f, slc_buf *out);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "facts.h"
 #include "rules.h"
 #include "version.h"
 
@@ -170,7 +171,7 @@ void slc_json_report_finish(slc_json_report *r, int exit_code, slc_buf *out)
     json_decref(root);
 }
 
-void slc_json_doc(const slc_doc *doc, slc_buf *out)
+void slc_json_doc(slc_doc *doc, slc_buf *out)
 {
     const slc_catalog *cat = doc->cat;
     json_t *root = json_object(), *items = json_array();
@@ -199,11 +200,80 @@ void slc_json_doc(const slc_doc *doc, slc_buf *out)
             json_object_set_new(o, "name_in_file", text(a->cell[SLC_ROLE_NAME]));
         if (a->cell[SLC_ROLE_EXAMPLE])
             json_object_set_new(o, "example", text(a->cell[SLC_ROLE_EXAMPLE]));
+        size_t nf;
+        const slc_fact *facts = slc_doc_facts(doc, i, &nf);
+        json_object_set_new(o, "facts", slc_json_facts(facts, nf, a->cell[SLC_ROLE_ANSWER]));
         json_array_append_new(items, o);
     }
     json_object_set_new(root, "items", items);
     dump(root, out);
     json_decref(root);
+}
+
+/* byte offset of code point cp in UTF-8 text (or its length) */
+static size_t cp_offset(const char *s, size_t cp)
+{
+    size_t i = 0;
+    for (; s[i] && cp; i++)
+        if (((unsigned char)s[i + 1] & 0xC0) != 0x80)
+            cp--;
+    return i;
+}
+
+/* the answer's text between code points s and e */
+static json_t *span_text(const char *answer, size_t s, size_t e)
+{
+    if (!answer)
+        return json_string("");
+    size_t bs = cp_offset(answer, s), be = cp_offset(answer, e);
+    return json_stringn(answer + bs, be > bs ? be - bs : 0);
+}
+
+json_t *slc_json_facts(const slc_fact *f, size_t n, const char *answer)
+{
+    json_t *arr = json_array();
+    slc_buf d;
+    slc_buf_init(&d);
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "type", json_string(slc_fact_type_id(f[i].type)));
+        switch (f[i].type) {
+        case SLC_FACT_PRESENCE:
+            json_object_set_new(o, "value", json_string(slc_presence_id(f[i].presence)));
+            break;
+        case SLC_FACT_QUANTITY:
+            json_object_set_new(o, "dimension", json_string(slc_dim_id(f[i].dim)));
+            json_object_set_new(o, "value", json_real(f[i].value));
+            json_object_set_new(o, "op", json_string(slc_op_id(f[i].op)));
+            json_object_set_new(o, "amount", json_real(f[i].amount));
+            if (f[i].unit)
+                json_object_set_new(o, "unit", json_string(f[i].unit));
+            break;
+        case SLC_FACT_TIME_BAND:
+            json_object_set_new(o, "from_minute", json_integer(f[i].band_from));
+            json_object_set_new(o, "to_minute", json_integer(f[i].band_to));
+            json_object_set_new(o, "days_per_week", f[i].band_days ? json_integer(f[i].band_days) : json_null());
+            break;
+        case SLC_FACT_THING:
+            json_object_set_new(o, "kind", json_string(f[i].kind));
+            json_object_set_new(o, "id", text(f[i].id));
+            json_object_set_new(o, "negated", json_boolean(f[i].negated));
+            break;
+        case SLC_FACT_DISCLOSURE:
+            json_object_set_new(o, "id", text(f[i].id));
+            break;
+        default:
+            break;
+        }
+        slc_buf_clear(&d);
+        slc_fact_describe(&f[i], &d);
+        json_object_set_new(o, "summary", text(d.data ? d.data : ""));
+        json_object_set_new(o, "span", json_pack("[i,i]", (int)f[i].start, (int)f[i].end));
+        json_object_set_new(o, "text", span_text(answer, f[i].start, f[i].end));
+        json_array_append_new(arr, o);
+    }
+    slc_buf_release(&d);
+    return arr;
 }
 
 void slc_json_catalog(const slc_catalog *cat, slc_buf *out)

@@ -21,7 +21,11 @@ void slc_json_report_finish(slc_json_report *r, int exit_code, slc_buf *out);
 void slc_json_report_free(slc_json_report *r);
 
 /* convert -o x.json: one document's items in catalog order. */
-void slc_json_doc(const slc_doc *doc, slc_buf *out);
+void slc_json_doc(slc_doc *doc, slc_buf *out);
+
+/* The facts of an answer as a JSON array (jansson object, caller decrefs). */
+struct json_t;
+struct json_t *slc_json_facts(const struct slc_fact *f, size_t n, const char *answer);
 
 /* items --format json: the catalog in use. */
 void slc_json_catalog(const slc_catalog *cat, slc_buf *out);

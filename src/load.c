@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "doc.h"
+#include "facts.h"
 #include "text.h"
 
 void slc_load_options_init(slc_load_options *o)
@@ -51,6 +52,53 @@ const slc_answer *slc_doc_answer(const slc_doc *doc, size_t i)
     if (i >= doc->cat->nitems || doc->first[i] < 0)
         return NULL;
     return &doc->answers[doc->first[i]];
+}
+
+static void read_facts(slc_doc *doc, slc_answer *a, size_t idx)
+{
+    slc_facts f = {0};
+    a->facts_state = 1;
+    slc_facts_extract(doc->cat, a->cell[SLC_ROLE_ANSWER], &doc->arena, &f);
+    const slc_fact *same = slc_facts_find(f.v, f.n, SLC_FACT_DISCLOSURE, -1);
+    while (same && strcmp(same->id, "same-as-above"))
+        same = slc_facts_find(same + 1, f.n - (size_t)(same + 1 - f.v), SLC_FACT_DISCLOSURE, -1);
+    if (same && idx > 0) {
+        size_t n = 0;
+        const slc_fact *prev = slc_doc_facts(doc, idx - 1, &n);
+        for (size_t k = 0; k < n; k++) {
+            if (prev[k].type == SLC_FACT_DISCLOSURE && !strcmp(prev[k].id, "same-as-above"))
+                continue;
+            if (f.n == f.cap) {
+                f.cap = f.cap ? f.cap * 2 : 8;
+                f.v = slc_xrealloc(f.v, f.cap * sizeof(*f.v));
+            }
+            f.v[f.n] = prev[k];
+            f.v[f.n].start = same->start;   /* the evidence here is 同上 */
+            f.v[f.n].end = same->end;
+            f.n++;
+        }
+    }
+    slc_fact *keep = slc_arena_alloc(&doc->arena, (f.n + 1) * sizeof(slc_fact));
+    if (f.n)
+        memcpy(keep, f.v, f.n * sizeof(slc_fact));
+    a->facts = keep;
+    a->nfacts = f.n;
+    a->facts_state = 2;
+    slc_facts_release(&f);
+}
+
+const struct slc_fact *slc_doc_facts(slc_doc *doc, size_t i, size_t *n)
+{
+    *n = 0;
+    if (i >= doc->cat->nitems || doc->first[i] < 0)
+        return NULL;
+    slc_answer *a = &doc->answers[doc->first[i]];
+    if (a->facts_state == 0)
+        read_facts(doc, a, i);
+    if (a->facts_state != 2)   /* a 同上 cycle cannot happen, but never loop */
+        return NULL;
+    *n = a->nfacts;
+    return a->facts;
 }
 
 /* file name without directories and extension */

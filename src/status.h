@@ -7,6 +7,9 @@
 
 typedef enum slc_lang { SLC_LANG_EN = 0, SLC_LANG_JA = 1 } slc_lang;
 
+/* How much a finding matters; ordered, so "at least warning" is >=. */
+typedef enum slc_severity { SLC_SEV_INFO = 0, SLC_SEV_WARNING, SLC_SEV_ERROR } slc_severity;
+
 typedef enum slc_status {
     SLC_OK = 0,
     SLC_ERR_IO,          /* cannot open, read or write a file */

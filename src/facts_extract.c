@@ -1,0 +1,474 @@
+/* facts_extract.c - reading facts from an answer's text: numbers with
+ * units and their bounds, phrases that stand for a quantity, and the
+ * checklist's patterns (time bands, certifications, protocols, places,
+ * disclosure). Works on NFKC code points mapped back to the original, so
+ * each fact keeps the span of the vendor's own text it came from. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts.h"
+#include "text.h"
+
+const char *slc_fact_type_id(slc_fact_type t)
+{
+    static const char *ids[SLC_FACT_N] = {"presence", "quantity", "time-band", "thing",
+                                          "disclosure"};
+    return (unsigned)t < SLC_FACT_N ? ids[t] : "?";
+}
+
+const slc_fact *slc_facts_find(const slc_fact *v, size_t n, slc_fact_type type, int dim)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i].type == type && (type != SLC_FACT_QUANTITY || dim < 0 || (int)v[i].dim == dim))
+            return &v[i];
+    return NULL;
+}
+
+void slc_facts_release(slc_facts *f)
+{
+    if (!f)
+        return;
+    free(f->v);
+    memset(f, 0, sizeof(*f));
+}
+
+typedef struct extractor {
+    const slc_catalog *cat;
+    slc_arena *arena;
+    slc_facts *out;
+    slc_mapped m;
+    unsigned char *covered;   /* per normalized code point */
+} extractor;
+
+static slc_fact *add(extractor *x, slc_fact_type type, size_t s, size_t e)
+{
+    slc_facts *f = x->out;
+    if (f->n == f->cap) {
+        f->cap = f->cap ? f->cap * 2 : 8;
+        f->v = slc_xrealloc(f->v, f->cap * sizeof(*f->v));
+    }
+    slc_fact *r = &f->v[f->n++];
+    memset(r, 0, sizeof(*r));
+    r->type = type;
+    r->start = x->m.orig[s];
+    r->end = e < x->m.n ? x->m.orig[e] : x->m.orig[x->m.n];
+    return r;
+}
+
+/* length in code points of UTF-8 word w if it occurs at cp[pos], else 0 */
+static size_t word_at(const slc_mapped *m, size_t pos, const char *w)
+{
+    size_t k = 0;
+    const unsigned char *p = (const unsigned char *)w;
+    while (*p) {
+        int32_t c;
+        if (*p < 0x80)
+            c = *p++;
+        else if ((*p & 0xE0) == 0xC0)
+            c = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F), p += 2;
+        else if ((*p & 0xF0) == 0xE0)
+            c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F), p += 3;
+        else
+            c = ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F), p += 4;
+        if (pos + k >= m->n)
+            return 0;
+        int32_t d = m->cp[pos + k];
+        if (c < 0x80 && d < 0x80 && c >= 'A' && c <= 'Z')
+            c += 32;
+        if (d >= 'A' && d <= 'Z')
+            d += 32;
+        if (c != d)
+            return 0;
+        k++;
+    }
+    return k;
+}
+
+static size_t longest(const slc_keys *k, const slc_mapped *m, size_t pos)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < k->n; i++) {
+        size_t l = word_at(m, pos, k->v[i]);
+        if (l > best)
+            best = l;
+    }
+    return best;
+}
+
+static int is_space(int32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static size_t skip_spaces(const slc_mapped *m, size_t i)
+{
+    while (i < m->n && is_space(m->cp[i]))
+        i++;
+    return i;
+}
+
+/* ---- numbers ---- */
+
+static int kanji_digit(int32_t c)
+{
+    static const int32_t d[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                0x516D, 0x4E03, 0x516B, 0x4E5D};   /* 〇一二三四五六七八九 */
+    for (int i = 0; i < 10; i++)
+        if (c == d[i])
+            return i;
+    return -1;
+}
+
+/* ASCII digits with , groups and a decimal point; or kanji numerals up
+ * to 九百九十九 (十 = 10, 百 = 100). Returns the length, 0 if none. */
+static size_t read_number(const slc_mapped *m, size_t i, double *value)
+{
+    size_t j = i;
+    if (m->cp[i] >= '0' && m->cp[i] <= '9') {
+        double v = 0;
+        while (j < m->n && ((m->cp[j] >= '0' && m->cp[j] <= '9') ||
+                            (m->cp[j] == ',' && j + 3 < m->n && m->cp[j + 1] >= '0' &&
+                             m->cp[j + 1] <= '9' && j > i))) {
+            if (m->cp[j] != ',')
+                v = v * 10 + (m->cp[j] - '0');
+            j++;
+        }
+        if (j + 1 < m->n && m->cp[j] == '.' && m->cp[j + 1] >= '0' && m->cp[j + 1] <= '9') {
+            double scale = 0.1;
+            for (j++; j < m->n && m->cp[j] >= '0' && m->cp[j] <= '9'; j++, scale /= 10)
+                v += (m->cp[j] - '0') * scale;
+        }
+        *value = v;
+        return j - i;
+    }
+    /* kanji: [d]百[d]十[d] */
+    double total = 0, cur = -1;
+    int any = 0;
+    while (j < m->n) {
+        int32_t c = m->cp[j];
+        int d = kanji_digit(c);
+        if (d >= 0) {
+            cur = d;
+        } else if (c == 0x767E) {   /* 百 */
+            total += (cur < 0 ? 1 : cur) * 100;
+            cur = -1;
+        } else if (c == 0x5341) {   /* 十 */
+            total += (cur < 0 ? 1 : cur) * 10;
+            cur = -1;
+        } else {
+            break;
+        }
+        any = 1;
+        j++;
+    }
+    if (!any)
+        return 0;
+    *value = total + (cur < 0 ? 0 : cur);
+    return j - i;
+}
+
+static int digit_or_kanji(int32_t c)
+{
+    return (c >= '0' && c <= '9') || kanji_digit(c) >= 0 || c == 0x5341 || c == 0x767E;
+}
+
+static void scan_numbers(extractor *x)
+{
+    const slc_catalog *cat = x->cat;
+    const slc_mapped *m = &x->m;
+    for (size_t i = 0; i < m->n; i++) {
+        if (x->covered[i] || !digit_or_kanji(m->cp[i]))
+            continue;
+        /* not the middle of a longer number or a word like 一般 */
+        if (i > 0 && (digit_or_kanji(m->cp[i - 1]) || m->cp[i - 1] == '.'))
+            continue;
+        double amount;
+        size_t len = read_number(m, i, &amount);
+        if (!len)
+            continue;
+        int ascii = m->cp[i] >= '0' && m->cp[i] <= '9';
+        size_t u = skip_spaces(m, i + len);
+        const slc_cat_unit *unit = NULL;
+        size_t ulen = 0;
+        for (size_t k = 0; k < cat->nunits; k++) {
+            size_t l = longest(&cat->units[k].words, m, u);
+            if (l > ulen) {
+                ulen = l;
+                unit = &cat->units[k];
+            }
+        }
+        /* a kanji numeral counts only with a unit (一般, 同一 are words) */
+        if (!unit || (!ascii && !ulen)) {
+            i += len - 1;
+            continue;
+        }
+        /* ASCII letters as units must stand alone: "5 min", not "5 minutely" */
+        size_t end = u + ulen;
+        if (end < m->n && m->cp[end] < 0x80 && ((m->cp[end] | 32) >= 'a' && (m->cp[end] | 32) <= 'z') &&
+            m->cp[u] < 0x80) {
+            i += len - 1;
+            continue;
+        }
+        slc_op op = SLC_OP_EQ;
+        size_t after = skip_spaces(m, end), clen = 0;
+        for (size_t k = 0; k < cat->ncomparators; k++) {
+            if (cat->comparators[k].before)
+                continue;
+            size_t l = longest(&cat->comparators[k].words, m, after);
+            if (l > clen) {
+                clen = l;
+                op = cat->comparators[k].op;
+            }
+        }
+        size_t start = i;
+        if (op == SLC_OP_EQ) {
+            /* a bound before the number: 最大3日 */
+            for (size_t k = 0; k < cat->ncomparators; k++) {
+                if (!cat->comparators[k].before)
+                    continue;
+                for (size_t w = 0; w < cat->comparators[k].words.n; w++) {
+                    const char *word = cat->comparators[k].words.v[w];
+                    size_t wl = slc_text_length(word, strlen(word));
+                    size_t back = i;
+                    while (back > 0 && is_space(m->cp[back - 1]))
+                        back--;
+                    if (back >= wl && word_at(m, back - wl, word) == wl) {
+                        op = cat->comparators[k].op;
+                        start = back - wl;
+                    }
+                }
+            }
+        }
+        slc_fact *f = add(x, SLC_FACT_QUANTITY, start, clen ? after + clen : end);
+        f->dim = unit->dim;
+        f->amount = amount;
+        f->value = amount * unit->factor;
+        f->unit = unit->id;
+        f->op = op;
+        for (size_t k = i; k < (clen ? after + clen : end); k++)
+            x->covered[k] = 1;
+        i = (clen ? after + clen : end) - 1;
+    }
+}
+
+static void scan_values(extractor *x)
+{
+    const slc_catalog *cat = x->cat;
+    for (size_t i = 0; i < x->m.n; i++) {
+        if (x->covered[i])
+            continue;
+        for (size_t k = 0; k < cat->nvalues; k++) {
+            size_t l = longest(&cat->values[k].words, &x->m, i);
+            if (!l)
+                continue;
+            slc_fact *f = add(x, SLC_FACT_QUANTITY, i, i + l);
+            f->dim = cat->values[k].dim;
+            f->value = f->amount = cat->values[k].amount;
+            f->op = cat->values[k].op;
+            for (size_t c = i; c < i + l; c++)
+                x->covered[c] = 1;
+            i += l - 1;
+            break;
+        }
+    }
+}
+
+/* ---- patterns ---- */
+
+typedef struct pattern_ctx {
+    extractor *x;
+    const slc_cat_pattern *p;
+} pattern_ctx;
+
+static int group_int(const slc_mapped *m, const slc_match *mt, int g)
+{
+    if (g >= mt->ngroups || mt->gstart[g] < 0)
+        return -1;
+    int v = 0;
+    for (long i = mt->gstart[g]; i < mt->gend[g]; i++)
+        v = v * 10 + (m->cp[i] - '0');
+    return v;
+}
+
+/* 平日 or 月〜金 near a band: five days a week */
+static int band_days(const slc_mapped *m, size_t start, size_t end)
+{
+    static const char *const weekdays[] = {"平日", "月~金", "月〜金", "月～金", "月曜日~金曜日",
+                                           "月曜日〜金曜日", "月曜~金曜", "月-金", "土日祝"};
+    size_t from = start > 20 ? start - 20 : 0;
+    size_t to = end + 20 < m->n ? end + 20 : m->n;
+    for (size_t i = from; i < to; i++) {
+        if (word_at(m, i, "365日") || word_at(m, i, "年中無休"))
+            return 7;
+        for (size_t w = 0; w < sizeof(weekdays) / sizeof(weekdays[0]); w++)
+            if (word_at(m, i, weekdays[w]))
+                return 5;
+    }
+    return 0;
+}
+
+static int negated_after(const slc_mapped *m, size_t end)
+{
+    static const char *const neg[] = {"ません", "ない", "なし", "not", "never"};
+    for (size_t i = end; i < m->n && i < end + 20; i++) {
+        if (m->cp[i] == 0x3002 || m->cp[i] == 0x3001 || m->cp[i] == ',' || m->cp[i] == '.')
+            return 0;   /* 。、 end the clause the negation would belong to */
+        for (size_t w = 0; w < sizeof(neg) / sizeof(neg[0]); w++)
+            if (word_at(m, i, neg[w]))
+                return 1;
+    }
+    return 0;
+}
+
+static void on_match(void *data, const slc_match *mt)
+{
+    pattern_ctx *pc = data;
+    extractor *x = pc->x;
+    const slc_cat_pattern *p = pc->p;
+    const slc_mapped *m = &x->m;
+    size_t s = (size_t)mt->start, e = (size_t)mt->end;
+    if (e <= s)
+        return;
+    for (size_t i = s; i < e; i++)
+        if (x->covered[i])
+            return;
+    if (!strcmp(p->type, "time-band")) {
+        slc_fact *f = add(x, SLC_FACT_TIME_BAND, s, e);
+        if (mt->ngroups >= 4) {
+            int h1 = group_int(m, mt, 0), m1 = group_int(m, mt, 1);
+            int h2 = group_int(m, mt, 2), m2 = group_int(m, mt, 3);
+            f->band_from = h1 * 60 + m1;
+            f->band_to = h2 * 60 + m2;
+            f->band_days = band_days(m, s, e);
+        } else {
+            f->band_from = 0;
+            f->band_to = 24 * 60;
+            f->band_days = 7;
+        }
+        for (size_t i = s; i < e; i++)
+            x->covered[i] = 1;
+        return;
+    }
+    slc_fact *f = add(x, !strcmp(p->type, "disclosure") ? SLC_FACT_DISCLOSURE : SLC_FACT_THING, s, e);
+    f->kind = p->type;
+    const char *brace = strstr(p->id, "{1}");
+    if (brace && mt->ngroups >= 1 && mt->gstart[0] >= 0) {
+        slc_buf b;
+        slc_buf_init(&b);
+        slc_buf_add(&b, p->id, (size_t)(brace - p->id));
+        for (long i = mt->gstart[0]; i < mt->gend[0]; i++) {
+            int32_t c = m->cp[i];
+            if (c < 0x80)
+                slc_buf_addc(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+        }
+        slc_buf_adds(&b, brace + 3);
+        f->id = slc_arena_strdup(x->arena, b.data);
+        slc_buf_release(&b);
+    } else {
+        f->id = p->id;
+    }
+    f->negated = p->negatable && negated_after(m, e);
+    if (f->type == SLC_FACT_THING)
+        for (size_t i = s; i < e; i++)
+            x->covered[i] = 1;
+}
+
+void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *arena,
+                       slc_facts *out)
+{
+    extractor x;
+    if (!answer || !*answer)
+        return;
+    memset(&x, 0, sizeof(x));
+    x.cat = cat;
+    x.arena = arena;
+    x.out = out;
+    slc_text_map_nfkc(answer, &x.m);
+    x.covered = slc_xcalloc(x.m.n + 1, 1);
+
+    slc_presence pr = slc_facts_presence(cat, answer);
+    if (pr != SLC_PRESENCE_NONE) {
+        slc_fact *f = add(&x, SLC_FACT_PRESENCE, 0, 0);
+        f->presence = pr;
+        /* the span of the word: the first 【..】 or the leading word */
+        size_t s = skip_spaces(&x.m, 0), e = s;
+        while (e < x.m.n && e < s + 6 && !is_space(x.m.cp[e]) && x.m.cp[e] != 0x3001)
+            if (x.m.cp[e++] == 0x3011)   /* 】 */
+                break;
+        f->start = x.m.orig[s < x.m.n ? s : x.m.n];
+        f->end = x.m.orig[e < x.m.n ? e : x.m.n];
+    }
+    /* time bands first: their numbers are hours of a day, not durations */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < cat->npatterns; i++) {
+            const slc_cat_pattern *p = &cat->patterns[i];
+            if (!p->re || (pass == 0) != !strcmp(p->type, "time-band"))
+                continue;
+            pattern_ctx pc = {&x, p};
+            slc_regex_each(p->re, x.m.cp, x.m.n, on_match, &pc);
+        }
+    }
+    scan_numbers(&x);
+    scan_values(&x);
+    free(x.covered);
+    slc_mapped_release(&x.m);
+}
+
+static const char *unit_name(const slc_fact *f)
+{
+    switch (f->dim) {
+    case SLC_DIM_PERCENTAGE:
+        return "%";
+    case SLC_DIM_COUNT:
+        return f->unit && !strcmp(f->unit, "generation") ? " generations" : "";
+    default:
+        return "";
+    }
+}
+
+void slc_fact_describe(const slc_fact *f, slc_buf *out)
+{
+    static const char *const ops[SLC_OP_N] = {"", "≠ ", "< ", "≤ ", "> ", "≥ "};
+    switch (f->type) {
+    case SLC_FACT_PRESENCE:
+        slc_buf_adds(out, slc_presence_id(f->presence));
+        break;
+    case SLC_FACT_QUANTITY:
+        slc_buf_adds(out, ops[f->op]);
+        if (f->dim == SLC_DIM_DURATION && f->unit) {
+            slc_buf_addf(out, "%g %s%s", f->amount, f->unit, f->amount == 1 ? "" : "s");
+        } else if (f->dim == SLC_DIM_DURATION) {
+            static const struct { const char *name; double s; } u[] = {
+                {"years", 31536000}, {"months", 2592000}, {"weeks", 604800}, {"days", 86400},
+                {"hours", 3600}, {"minutes", 60}, {"seconds", 1}};
+            double v = f->value;
+            size_t k = 0;
+            while (k + 1 < sizeof(u) / sizeof(u[0]) && (v < u[k].s || fmod(v, u[k].s) != 0))
+                k++;
+            if (v == 0)
+                slc_buf_adds(out, "0 seconds");
+            else
+                slc_buf_addf(out, "%g %s", v / u[k].s, u[k].name);
+        } else {
+            slc_buf_addf(out, "%g%s", f->value, unit_name(f));
+        }
+        break;
+    case SLC_FACT_TIME_BAND:
+        if (f->band_from == 0 && f->band_to == 1440)
+            slc_buf_adds(out, "24h");
+        else
+            slc_buf_addf(out, "%02d:%02d-%02d:%02d", f->band_from / 60, f->band_from % 60,
+                         f->band_to / 60, f->band_to % 60);
+        if (f->band_days)
+            slc_buf_addf(out, " x %dd", f->band_days);
+        break;
+    case SLC_FACT_THING:
+    case SLC_FACT_DISCLOSURE:
+        slc_buf_addf(out, "%s%s", f->negated ? "not " : "", f->id ? f->id : "");
+        break;
+    default:
+        break;
+    }
+}

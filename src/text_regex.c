@@ -1,0 +1,156 @@
+/* text_regex.c - the text module's second half: NFKC with a map back to
+ * the original code points, and ICU regular expressions over code points. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uregex.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include "text.h"
+
+void slc_text_map_nfkc(const char *s, slc_mapped *m)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nz = unorm2_getNFKCInstance(&st);
+    int32_t len = (int32_t)strlen(s), i = 0;
+    size_t cap = (size_t)len + 8, k = 0, orig = 0;
+    m->cp = slc_xmalloc(cap * sizeof(int32_t));
+    m->orig = slc_xmalloc((cap + 1) * sizeof(size_t));
+    while (i < len) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s, i, len, c);
+        if (c < 0)
+            c = 0xFFFD;
+        UChar src[2], dst[32];
+        int32_t sl = 0, dl;
+        U16_APPEND_UNSAFE(src, sl, c);
+        /* ASCII and most CJK are their own NFKC: skip ICU for them */
+        if (c < 0x80 || (U_SUCCESS(st) && unorm2_isNormalized(nz, src, sl, &st))) {
+            dst[0] = src[0];
+            dst[1] = src[1];
+            dl = sl;
+        } else {
+            UErrorCode e = U_ZERO_ERROR;
+            dl = unorm2_normalize(nz, src, sl, dst, 32, &e);
+            if (U_FAILURE(e)) {
+                memcpy(dst, src, sizeof(src));
+                dl = sl;
+            }
+        }
+        for (int32_t j = 0; j < dl;) {
+            UChar32 d;
+            U16_NEXT(dst, j, dl, d);
+            if (k + 1 >= cap) {
+                cap *= 2;
+                m->cp = slc_xrealloc(m->cp, cap * sizeof(int32_t));
+                m->orig = slc_xrealloc(m->orig, (cap + 1) * sizeof(size_t));
+            }
+            m->cp[k] = d;
+            m->orig[k] = orig;
+            k++;
+        }
+        orig++;
+    }
+    m->n = k;
+    m->orig[k] = orig;
+}
+
+void slc_mapped_release(slc_mapped *m)
+{
+    if (!m)
+        return;
+    free(m->cp);
+    free(m->orig);
+    memset(m, 0, sizeof(*m));
+}
+
+struct slc_regex {
+    URegularExpression *re;
+};
+
+slc_regex *slc_regex_new(const char *pattern, char *err, size_t len)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UParseError pe;
+    URegularExpression *re = uregex_openC(pattern, UREGEX_CASE_INSENSITIVE, &pe, &st);
+    if (U_FAILURE(st)) {
+        if (err && len)
+            snprintf(err, len, "%s at offset %d", u_errorName(st), (int)pe.offset);
+        return NULL;
+    }
+    slc_regex *r = slc_xmalloc(sizeof(*r));
+    r->re = re;
+    return r;
+}
+
+void slc_regex_free(slc_regex *re)
+{
+    if (!re)
+        return;
+    uregex_close(re->re);
+    free(re);
+}
+
+void slc_regex_each(slc_regex *re, const int32_t *cp, size_t n, slc_regex_fn fn, void *data)
+{
+    /* UTF-16 copy of the code points, with the code point index of each unit */
+    UChar stack[512];
+    int32_t ustack[513];
+    UChar *u = 2 * n + 1 <= 512 ? stack : slc_xmalloc((2 * n + 1) * sizeof(UChar));
+    int32_t *at = 2 * n + 1 <= 512 ? ustack : slc_xmalloc((2 * n + 2) * sizeof(int32_t));
+    int32_t ul = 0;
+    for (size_t i = 0; i < n; i++) {
+        UChar32 c = cp[i] >= 0 && cp[i] <= 0x10FFFF ? cp[i] : 0xFFFD;
+        at[ul] = (int32_t)i;
+        if (c > 0xFFFF)
+            at[ul + 1] = (int32_t)i;
+        U16_APPEND_UNSAFE(u, ul, c);
+    }
+    at[ul] = (int32_t)n;
+    UErrorCode st = U_ZERO_ERROR;
+    uregex_setText(re->re, u, ul, &st);
+    while (U_SUCCESS(st) && uregex_findNext(re->re, &st)) {
+        slc_match m;
+        int32_t s = uregex_start(re->re, 0, &st), e = uregex_end(re->re, 0, &st);
+        if (U_FAILURE(st) || s < 0)
+            break;
+        m.start = at[s];
+        m.end = at[e];
+        int32_t groups = uregex_groupCount(re->re, &st);
+        m.ngroups = groups > SLC_REGEX_GROUPS ? SLC_REGEX_GROUPS : groups;
+        for (int g = 0; g < m.ngroups; g++) {
+            int32_t gs = uregex_start(re->re, g + 1, &st), ge = uregex_end(re->re, g + 1, &st);
+            m.gstart[g] = gs >= 0 ? at[gs] : -1;
+            m.gend[g] = ge >= 0 ? at[ge] : -1;
+        }
+        fn(data, &m);
+        if (e == s && e >= ul)
+            break;
+    }
+    /* the pattern must not keep pointing at our buffer */
+    UErrorCode st2 = U_ZERO_ERROR;
+    uregex_setText(re->re, stack, 0, &st2);
+    if (u != stack)
+        free(u);
+    if (at != ustack)
+        free(at);
+}
+
+int slc_regex_search(slc_regex *re, const char *s)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, s, -1, &st);
+    if (U_FAILURE(st))
+        return 0;
+    uregex_setUText(re->re, ut, &st);
+    int found = U_SUCCESS(st) && uregex_find(re->re, 0, &st) && U_SUCCESS(st);
+    UErrorCode st2 = U_ZERO_ERROR;
+    static const UChar empty[1] = {0};
+    uregex_setText(re->re, empty, 0, &st2);
+    utext_close(ut);
+    return found;
+}
