@@ -12,7 +12,6 @@
 #define MAX_ALIGN 32           /* cells/columns considered when aligning */
 #define NAME_MIN 0.7           /* similarity for a name to count as that item's */
 #define NAME_FIND_MIN 0.8      /* similarity to identify an item by name alone */
-#define DEF_MIN 0.6
 #define UNIT_MIN 0.75
 
 /* Default column order when a file has no header row. */
@@ -33,6 +32,7 @@ typedef struct aligner {
     slc_buf folds[MAX_ALIGN];
     int folded[MAX_ALIGN];
     slc_buf tmp;
+    size_t max_name;   /* longest item name or alias, in bytes */
 } aligner;
 
 /* ---- small text helpers ----------------------------------------------- */
@@ -93,6 +93,14 @@ static int parse_number(aligner *a, const char *s)
     size_t n = strlen(s);
     if (n == 0 || n > 40)
         return 0;
+    if (n <= 6 && s[0] >= '1' && s[0] <= '9') {   /* plain digits: no NFKC needed */
+        int v = 0;
+        size_t i = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            v = v * 10 + (s[i++] - '0');
+        if (i == n)
+            return v;
+    }
     slc_buf_clear(&a->tmp);
     slc_text_nfkc(&a->tmp, s, n);
     const char *p = a->tmp.data ? a->tmp.data : "";
@@ -169,9 +177,12 @@ static double def_sim(const slc_cat_item *it, const char *fold)
         /* a definition cut short in the file */
         if (lf >= 30 && lf < strlen(k) && !strncmp(k, fold, lf) && best < 0.9)
             best = 0.9;
-        double s = slc_text_similarity(fold, k, DEF_MIN);
-        if (s > best)
-            best = s;
+        /* same start or end and a similar length: the definition in other
+         * words (ユーザ数/ユーザー数); an edit distance over such long texts
+         * would cost more than the rest of the row and decide nothing more */
+        size_t lk = strlen(k);
+        if (best < 0.8 && lf * 10 >= lk * 7 && lk * 10 >= lf * 7)
+            best = 0.8;
     }
     return best;
 }
@@ -201,6 +212,31 @@ static int find_by_name(const slc_catalog *cat, const char *fold, double *score)
 
 /* ---- scoring a cell for a column ------------------------------------------ */
 
+/* Vendors mostly copy the checklist's own words: a cell that is exactly
+ * the item's name, definition or unit, or a category label, is known
+ * without normalizing it. */
+static slc_role verbatim(const aligner *a, const char *raw, const slc_cat_item *it)
+{
+    if (it) {
+        if (!strcmp(raw, it->name.ja))
+            return SLC_ROLE_NAME;
+        for (size_t k = 0; k < it->naliases; k++)
+            if (!strcmp(raw, it->aliases[k]))
+                return SLC_ROLE_NAME;
+        if (!strcmp(raw, it->definition.ja))
+            return SLC_ROLE_DEFINITION;
+        if (!strcmp(raw, it->unit.ja))
+            return SLC_ROLE_UNIT;
+        for (size_t k = 0; k < it->nunit_aliases; k++)
+            if (!strcmp(raw, it->unit_aliases[k]))
+                return SLC_ROLE_UNIT;
+    }
+    for (size_t k = 0; k < a->cat->ncategories; k++)
+        if (!strcmp(raw, a->cat->categories[k].label.ja))
+            return SLC_ROLE_CATEGORY;
+    return SLC_ROLE_NONE;
+}
+
 static double score(aligner *a, size_t i, slc_role role, const slc_cat_item *it)
 {
     const char *raw = a->row->cells[i];
@@ -208,12 +244,19 @@ static double score(aligner *a, size_t i, slc_role role, const slc_cat_item *it)
         return 0;
     const char *f;
     double s;
+    slc_role known = verbatim(a, raw, it);
+    if (known != SLC_ROLE_NONE && role >= SLC_ROLE_CATEGORY && role <= SLC_ROLE_UNIT)
+        return known == role ? 3 : (role == SLC_ROLE_DEFINITION ? -0.5 : -1);
     switch (role) {
     case SLC_ROLE_NO:
         return parse_number(a, raw) > 0 ? 3 : -3;
     case SLC_ROLE_CATEGORY:
+        if (strlen(raw) > 120)
+            return -2;
         return group_match(a->cat, fold_cell(a, i)) >= 0 ? 2 : -2;
     case SLC_ROLE_NAME:
+        if (strlen(raw) > 3 * a->max_name + 16)   /* an answer, not a name */
+            return -1;
         f = fold_cell(a, i);
         if (it) {
             s = best_sim(&it->name_keys, f, NAME_MIN);
@@ -225,11 +268,15 @@ static double score(aligner *a, size_t i, slc_role role, const slc_cat_item *it)
     case SLC_ROLE_DEFINITION:
         if (!it)
             return 0;
+        if (strlen(raw) > 3 * strlen(it->definition.ja) + 16)
+            return -0.5;
         s = def_sim(it, fold_cell(a, i));
         return s > 0 ? 1 + 2 * s : -0.5;
     case SLC_ROLE_UNIT:
         if (!it)
             return 0;
+        if (strlen(raw) > 120)
+            return -1;
         f = fold_cell(a, i);
         if (key_in(&it->unit_keys, f))
             return 3;
@@ -317,6 +364,49 @@ static void align_cells(aligner *a, const slc_cat_item *it, int *assign)
         bj = (size_t)prev / 2;
         bs = prev % 2;
     }
+}
+
+/* The common case needs no search: the cells sit under their header words,
+ * as the name in the name column and the unit in the unit column show. */
+static int positional(aligner *a, const slc_cat_item *it, int *assign)
+{
+    size_t n = a->row->ncells < MAX_ALIGN ? a->row->ncells : MAX_ALIGN;
+    int named = 0;
+    if (!it || n < a->ncolumns)
+        return 0;
+    for (size_t j = 0; j < a->ncolumns; j++) {
+        const char *cell = a->row->cells[j];
+        switch (a->columns[j]) {
+        case SLC_ROLE_NO:
+            if (parse_number(a, cell) != it->no)
+                return 0;
+            break;
+        case SLC_ROLE_NAME:
+            if (verbatim(a, cell, it) == SLC_ROLE_NAME)
+                ;
+            else if (strlen(cell) > 3 * a->max_name + 16 || !key_in(&it->name_keys, fold_cell(a, j)))
+                return 0;
+            named = 1;
+            break;
+        case SLC_ROLE_UNIT:
+            if (is_blank(cell) || verbatim(a, cell, it) == SLC_ROLE_UNIT)
+                break;
+            if (strlen(cell) > 120 || !key_in(&it->unit_keys, fold_cell(a, j)))
+                return 0;
+            break;
+        default:
+            break;
+        }
+    }
+    if (!named)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        assign[i] = i < a->ncolumns ? (int)i : -1;
+    /* cells past the header's columns must be empty to be safely dropped */
+    for (size_t i = a->ncolumns; i < a->row->ncells; i++)
+        if (!is_blank(a->row->cells[i]))
+            return 0;
+    return 1;
 }
 
 /* ---- classifying rows ------------------------------------------------------ */
@@ -447,7 +537,8 @@ static void take_item(aligner *a, int no, int idx, int by_name)
     ans->by_name = by_name;
     ans->name_item = -1;
 
-    align_cells(a, it, assign);
+    if (!positional(a, it, assign))
+        align_cells(a, it, assign);
     for (size_t i = 0; i < n; i++) {
         if (assign[i] < 0)
             continue;
@@ -459,8 +550,15 @@ static void take_item(aligner *a, int no, int idx, int by_name)
     }
     /* how well the name agrees with the item the number says */
     if (ans->cell[SLC_ROLE_NAME] && !is_blank(ans->cell[SLC_ROLE_NAME])) {
-        const char *f = fold_cell(a, (size_t)ans->col[SLC_ROLE_NAME] - 1);
-        ans->name_score = it ? best_sim(&it->name_keys, f, 0.0) : 0;
+        const char *f = NULL;
+        if (it && verbatim(a, ans->cell[SLC_ROLE_NAME], it) == SLC_ROLE_NAME)
+            ans->name_score = 1.0;
+        else if (it && key_in(&it->name_keys, f = fold_cell(a, (size_t)ans->col[SLC_ROLE_NAME] - 1)))
+            ans->name_score = 1.0;
+        else
+            ans->name_score = it ? best_sim(&it->name_keys, f, 0.0) : 0;
+        if (!f && (!it || ans->name_score < NAME_MIN))
+            f = fold_cell(a, (size_t)ans->col[SLC_ROLE_NAME] - 1);
         if (!it || ans->name_score < NAME_MIN) {
             double s;
             ans->name_item = find_by_name(a->cat, f, &s);
@@ -479,13 +577,13 @@ static void classify(aligner *a)
     size_t count = nonempty(r, &first);
     if (count == 0)
         return;
-    if (try_header(a))
-        return;
 
     /* numbered row: the first non-empty cell, where the No column is */
     int no = 0;
     if (count >= 2 && strlen(r->cells[first]) <= 40)
         no = parse_number(a, r->cells[first]);
+    if (no <= 0 && try_header(a))
+        return;
     if (no > 0) {
         const slc_cat_item *it = slc_catalog_item(a->cat, no);
         take_item(a, no, it ? a->cat->by_no[no] : -1, 0);
@@ -524,6 +622,17 @@ void slc_align(slc_doc *doc, const slc_table *t)
     for (size_t i = 0; i < MAX_ALIGN; i++)
         slc_buf_init(&a.folds[i]);
     slc_buf_init(&a.tmp);
+    for (size_t i = 0; i < a.cat->nitems; i++) {
+        const slc_cat_item *it = &a.cat->items[i];
+        size_t l = strlen(it->name.ja);
+        for (size_t k = 0; k < it->naliases; k++)
+            if (strlen(it->aliases[k]) > l)
+                l = strlen(it->aliases[k]);
+        if (it->name.en && strlen(it->name.en) > l)
+            l = strlen(it->name.en);
+        if (l > a.max_name)
+            a.max_name = l;
+    }
     a.ncolumns = sizeof(default_columns) / sizeof(default_columns[0]);
     memcpy(a.columns, default_columns, sizeof(default_columns));
 

@@ -78,7 +78,16 @@ slc_presence slc_facts_presence(const slc_catalog *cat, const char *answer)
     if (!answer)
         return r;
     slc_buf_init(&b);
-    slc_text_nfkc(&b, answer, strlen(answer));
+    /* most answers start with a plain 【有】 or 【無】: no need to normalize */
+    if (leading(&cat->presence_yes, answer))
+        return SLC_PRESENCE_YES;
+    if (leading(&cat->presence_no, answer) && !leading(&cat->presence_na, answer))
+        return SLC_PRESENCE_NO;
+    /* the leading word is within the first bytes: normalize only those */
+    size_t n = strlen(answer), head = n > 64 ? 64 : n;
+    while (head < n && ((unsigned char)answer[head] & 0xC0) == 0x80)
+        head++;
+    slc_text_nfkc(&b, answer, head);
     const char *p = b.data ? b.data : "";
     while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
         p++;
@@ -89,7 +98,14 @@ slc_presence slc_facts_presence(const slc_catalog *cat, const char *answer)
         r = SLC_PRESENCE_YES;
     else if (leading(&cat->presence_no, p))
         r = SLC_PRESENCE_NO;
-    else if (bracketed(&cat->presence_na, p))
+    if (r != SLC_PRESENCE_NONE || !strstr(answer, "【")) {
+        slc_buf_release(&b);
+        return r;
+    }
+    slc_buf_clear(&b);
+    slc_text_nfkc(&b, answer, n);
+    p = b.data ? b.data : "";
+    if (bracketed(&cat->presence_na, p))
         r = SLC_PRESENCE_NA;
     else if (bracketed(&cat->presence_yes, p))
         r = SLC_PRESENCE_YES;

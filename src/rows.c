@@ -10,17 +10,23 @@ char slc_rows_sniff(const char *text, size_t len)
     static const char cands[] = {'\t', ',', ';'};
     size_t lines[3] = {0, 0, 0};
     size_t seen = 0, i = 0;
-    while (i < len && seen < 200) {
+    while (i < len && seen < 40) {
         const char *nl = memchr(text + i, '\n', len - i);
         size_t end = nl ? (size_t)(nl - text) : len;
-        int inq = 0, has[3] = {0, 0, 0};
-        for (size_t j = i; j < end; j++) {
-            char c = text[j];
-            if (c == '"')
-                inq = !inq;
-            else if (!inq)
-                for (int k = 0; k < 3; k++)
-                    has[k] |= c == cands[k];
+        int has[3] = {0, 0, 0};
+        if (!memchr(text + i, '"', end - i)) {   /* the usual line: no quotes */
+            for (int k = 0; k < 3; k++)
+                has[k] = memchr(text + i, cands[k], end - i) != NULL;
+        } else {
+            int inq = 0;
+            for (size_t j = i; j < end; j++) {
+                char c = text[j];
+                if (c == '"')
+                    inq = !inq;
+                else if (!inq)
+                    for (int k = 0; k < 3; k++)
+                        has[k] |= c == cands[k];
+            }
         }
         for (int k = 0; k < 3; k++)
             lines[k] += (size_t)has[k];

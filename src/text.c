@@ -8,7 +8,6 @@
 
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
-#include <unicode/ucsdet.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
@@ -148,16 +147,17 @@ static void utf8_scan(const char *s, size_t n, utf8_stats *st)
 static void utf8_repair(const char *s, size_t n, slc_decoded *out, slc_buf *b)
 {
     const uint8_t *p = (const uint8_t *)s;
-    int32_t i = 0, len = (int32_t)n;
+    int32_t i = 0, len = (int32_t)n, run = 0;
     slc_buf_grow(b, n + 16);
     while (i < len) {
         int32_t start = i;
         UChar32 c;
         U8_NEXT(p, i, len, c);
-        if (c >= 0) {
-            slc_buf_add(b, s + start, (size_t)(i - start));
+        if (c >= 0)
             continue;
-        }
+        /* copy the valid run before the bad sequence in one go */
+        slc_buf_add(b, s + run, (size_t)(start - run));
+        run = i;
         if (out->nbad < SLC_TEXT_MAX_BAD) {
             slc_bad_bytes *bb = &out->bad[out->nbad];
             bb->offset = start;
@@ -168,6 +168,19 @@ static void utf8_repair(const char *s, size_t n, slc_decoded *out, slc_buf *b)
         out->nbad++;
         slc_buf_adds(b, "\xEF\xBF\xBD");
     }
+    slc_buf_add(b, s + run, (size_t)(len - run));
+}
+
+/* half-width katakana U+FF61..U+FF9F (EF BD A1..EF BE 9F in UTF-8) */
+static size_t halfwidth_kana(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i + 2 < n; i++)
+        if ((unsigned char)s[i] == 0xEF &&
+            (((unsigned char)s[i + 1] == 0xBD && (unsigned char)s[i + 2] >= 0xA1) ||
+             ((unsigned char)s[i + 1] == 0xBE && (unsigned char)s[i + 2] <= 0x9F)))
+            k++;
+    return k;
 }
 
 /* ---- decode ---------------------------------------------------------- */
@@ -270,32 +283,14 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
                 out->bad[i].line = line_at(bytes, (size_t)out->bad[i].offset, 1, 0);
             }
         } else {
-            /* Legacy Japanese encodings, in the order ICU's detector ranks them. */
-            const char *cands[4];
-            int nc = 0;
-            UErrorCode e = U_ZERO_ERROR;
-            UCharsetDetector *det = ucsdet_open(&e);
-            if (U_SUCCESS(e)) {
-                ucsdet_setText(det, bytes, (int32_t)n, &e);
-                int32_t nm = 0;
-                const UCharsetMatch **m = ucsdet_detectAll(det, &nm, &e);
-                for (int32_t i = 0; U_SUCCESS(e) && i < nm && nc < 2; i++) {
-                    const char *name = ucsdet_getName(m[i], &e);
-                    const char *c = NULL;
-                    if (name && !strcmp(name, "Shift_JIS"))
-                        c = "windows-31j";
-                    else if (name && !strcmp(name, "EUC-JP"))
-                        c = "EUC-JP";
-                    if (c && (nc == 0 || strcmp(cands[0], c)))
-                        cands[nc++] = c;
-                }
-                ucsdet_close(det);
-            }
-            if (nc == 0 || strcmp(cands[0], "windows-31j"))
-                if (nc < 2 || strcmp(cands[1], "windows-31j"))
-                    cands[nc++] = "windows-31j";
-            if (nc < 3 && strcmp(cands[0], "EUC-JP") && (nc < 2 || strcmp(cands[1], "EUC-JP")))
-                cands[nc++] = "EUC-JP";
+            /* Legacy Japanese encodings, tried strictly: CP932 (what Excel on
+             * Japanese Windows writes), then EUC-JP. A strict decoder rejects
+             * the wrong one almost always; when both read the bytes, EUC-JP
+             * text read as CP932 turns into half-width katakana, so that
+             * decides. (ICU's statistical detector cost more than the rest of
+             * the load put together and decided nothing this does not.) */
+            const char *cands[2] = {"windows-31j", "EUC-JP"};
+            int nc = 2;
             int ok = 0;
             /* if none fits, point at the bytes where the candidate that read
              * furthest failed: in a Shift_JIS file with one bad byte that is
@@ -308,6 +303,18 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
                 if (convert_strict(cands[i], bytes, n, &b, &bad_off, badb, &nbadb) == 0) {
                     out->encoding = cands[i];
                     ok = 1;
+                    if (i == 0 && halfwidth_kana(b.data, b.len) > 0) {
+                        slc_buf alt;
+                        slc_buf_init(&alt);
+                        if (convert_strict("EUC-JP", bytes, n, &alt, &bad_off, badb, &nbadb) == 0 &&
+                            halfwidth_kana(alt.data, alt.len) < halfwidth_kana(b.data, b.len)) {
+                            slc_buf_release(&b);
+                            b = alt;
+                            out->encoding = "EUC-JP";
+                        } else {
+                            slc_buf_release(&alt);
+                        }
+                    }
                 } else if (bad_off > far_off) {
                     far_off = bad_off;
                     far_n = nbadb;
@@ -437,10 +444,11 @@ static int32_t normalize(const UNormalizer2 *nz, const UChar *src, int32_t len,
 
 static void append_cp(slc_buf *out, UChar32 c)
 {
-    uint8_t tmp[4];
+    slc_buf_grow(out, 4);
     int32_t i = 0;
-    U8_APPEND_UNSAFE(tmp, i, c);
-    slc_buf_add(out, tmp, (size_t)i);
+    U8_APPEND_UNSAFE((uint8_t *)out->data + out->len, i, c);
+    out->len += (size_t)i;
+    out->data[out->len] = '\0';
 }
 
 static int is_ascii_plain(const char *s, size_t n)
@@ -460,13 +468,33 @@ static void transform(slc_buf *out, const char *s, size_t n, int fold)
         slc_buf_add(out, s, n);
         return;
     }
-    if (!fold && is_ascii_plain(s, n)) {   /* NFKC of ASCII is itself */
-        slc_buf_add(out, s, n);
+    if (is_ascii_plain(s, n)) {
+        if (!fold) {   /* NFKC of ASCII is itself */
+            slc_buf_add(out, s, n);
+            return;
+        }
+        slc_buf_grow(out, n);
+        for (size_t i = 0; i < n; i++) {   /* case fold; drop space, punctuation, symbols */
+            char c = s[i];
+            if (c >= 'A' && c <= 'Z')
+                slc_buf_addc(out, (char)(c + 32));
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                slc_buf_addc(out, c);
+        }
+        if (!out->data)
+            slc_buf_adds(out, "");
         return;
     }
     UChar s1[256], s2[256], *u = NULL, *v = NULL;
     int32_t ulen = to_utf16(s, n, s1, 256, &u);
-    int32_t vlen = ulen < 0 ? -1 : normalize(nz, u, ulen, s2, 256, &v);
+    int32_t vlen = -1;
+    UErrorCode qs = U_ZERO_ERROR;
+    if (ulen >= 0 && unorm2_quickCheck(nz, u, ulen, &qs) == UNORM_YES && U_SUCCESS(qs)) {
+        v = u;   /* already normalized: most Japanese text is */
+        vlen = ulen;
+    } else if (ulen >= 0) {
+        vlen = normalize(nz, u, ulen, s2, 256, &v);
+    }
     if (vlen < 0) {
         slc_buf_add(out, s, n);
     } else {
@@ -483,10 +511,10 @@ static void transform(slc_buf *out, const char *s, size_t n, int fold)
             append_cp(out, c);
         }
     }
+    if (v && v != s2 && v != u)
+        free(v);
     if (u && u != s1)
         free(u);
-    if (v && v != s2)
-        free(v);
 }
 
 void slc_text_nfkc(slc_buf *out, const char *s, size_t n)
@@ -515,6 +543,11 @@ double slc_text_similarity(const char *a, const char *b, double min)
 {
     if (!strcmp(a, b))
         return 1.0;
+    /* lengths alone may already rule it out: no need to decode */
+    size_t na = slc_text_length(a, strlen(a)), nb = slc_text_length(b, strlen(b));
+    size_t nl = na > nb ? na : nb, diff = na > nb ? na - nb : nb - na;
+    if (nl == 0 || (double)diff > (1.0 - min) * (double)nl + 1e-9)
+        return 0.0;
     UChar32 sa[128], sb[128], *ca, *cb;
     int32_t la = decode_cps(a, sa, 128, &ca), lb = decode_cps(b, sb, 128, &cb);
     int32_t longer = la > lb ? la : lb;

@@ -35,8 +35,8 @@ typedef struct slc_decoded {
  * - Else: BOM sniffing (UTF-8, UTF-16LE/BE); NUL bytes without a UTF-16 BOM
  *   are binary; valid UTF-8 is UTF-8; text that is UTF-8 but for a few bad
  *   bytes stays UTF-8 with those bytes replaced and listed in `bad`; other
- *   text is tried strictly as the Japanese legacy encodings ICU's detector
- *   ranks first (Shift_JIS read as windows-31j, EUC-JP, ISO-2022-JP).
+ *   text is tried strictly as windows-31j (CP932, Excel's Shift_JIS), then
+ *   EUC-JP; half-width katakana decide when both read it.
  * A failure fills `err` (path, line, byte offset) and returns its status;
  * on success the caller frees out->utf8 with slc_decoded_release(). */
 slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
