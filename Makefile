@@ -10,7 +10,7 @@ PKGS      = libxml-2.0 icu-uc icu-i18n jansson
 # Debian packages needed to build (libcsv ships no pkg-config file: -lcsv)
 DEB_BUILD = pkg-config libxml2-dev libicu-dev libcsv-dev libjansson-dev
 # Debian packages the test suite and benchmarks use
-DEB_TEST  = python3 valgrind time
+DEB_TEST  = python3 valgrind time libxml2-utils groff-base
 
 CFLAGS_ALL  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -pedantic \
               $(WERROR) $(OPT) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CFLAGS) $(SAN)
