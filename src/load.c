@@ -142,8 +142,11 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
 
     rc = slc_rows_parse(text.utf8, text.len, opts->delimiter, &opts->limits,
                         &doc->arena, path, &table, err);
-    if (rc != SLC_OK)
+    if (rc != SLC_OK) {
+        if (err && err->offset >= 0)   /* rows count in the decoded text; report the file's */
+            err->offset = slc_text_source_offset(&text, (size_t)err->offset);
         goto done;
+    }
     doc->delimiter = table.delimiter;
     doc->crlf = table.crlf;
     doc->format = table.delimiter == '\t' ? "tsv" : "csv";

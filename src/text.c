@@ -403,6 +403,36 @@ done:
     return rc;
 }
 
+long long slc_text_source_offset(const slc_decoded *d, size_t offset)
+{
+    size_t bom = 0;
+    if (d->bom)
+        bom = !strcmp(d->encoding, "UTF-8") ? 3 : 2;
+    if (offset > d->len)
+        offset = d->len;
+    if (!strcmp(d->encoding, "UTF-8"))
+        return (long long)(bom + offset);
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter *cv = ucnv_open(d->encoding, &st);
+    if (U_FAILURE(st))
+        return -1;
+    UConverter *u8 = ucnv_open("UTF-8", &st);
+    char buf[4096];
+    long long total = 0;
+    const char *src = d->utf8, *end = d->utf8 + offset;
+    while (U_SUCCESS(st) && src < end) {
+        char *t = buf;
+        ucnv_convertEx(cv, u8, &t, buf + sizeof(buf), &src, end, NULL, NULL, NULL, NULL,
+                       total == 0, 1, &st);
+        total += t - buf;
+        if (st == U_BUFFER_OVERFLOW_ERROR)
+            st = U_ZERO_ERROR;
+    }
+    ucnv_close(u8);
+    ucnv_close(cv);
+    return U_SUCCESS(st) ? (long long)bom + total : -1;
+}
+
 void slc_decoded_release(slc_decoded *d)
 {
     if (!d)

@@ -43,6 +43,10 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
                            const char *path, slc_decoded *out, slc_error *err);
 void slc_decoded_release(slc_decoded *d);
 
+/* The byte offset in the original input of byte `offset` of the decoded
+ * UTF-8 text (re-encoding the text before it), for messages about the file. */
+long long slc_text_source_offset(const slc_decoded *d, size_t offset);
+
 /* Appends the NFKC form of s[0..n) to out. */
 void slc_text_nfkc(slc_buf *out, const char *s, size_t n);
 
