@@ -47,6 +47,12 @@ typedef enum slc_rule {
     SLC_RULE_UNDECODABLE_TEXT,
     SLC_RULE_NO_ITEMS,
     SLC_RULE_IGNORED_ROW,
+    SLC_RULE_QUANTITY_MISSING,
+    SLC_RULE_UNDISCLOSED,
+    SLC_RULE_BY_REFERENCE,
+    SLC_RULE_CONSISTENCY,        /* a rule declared in the checklist (xrule) */
+    SLC_RULE_REQUIREMENT_NOT_MET,
+    SLC_RULE_REQUIREMENT_UNKNOWN,
     SLC_RULE_N
 } slc_rule;
 
@@ -60,6 +66,8 @@ typedef struct slc_finding {
     const char *expected; /* what the definition expects, or NULL */
     int other;            /* another item involved (name of item N), 0 if none */
     int conflict;         /* duplicates: 1 if the answers differ */
+    const slc_xrule *xrule;   /* CONSISTENCY: the checklist's rule */
+    const struct slc_requirement *req;   /* REQUIREMENT_*: the buyer's requirement */
 } slc_finding;
 
 typedef struct slc_doc {

@@ -92,7 +92,7 @@ void slc_json_report_add_doc(slc_json_report *r, const slc_doc *doc)
         else if (fd->rule == SLC_RULE_UNKNOWN_ITEM)
             json_array_append_new(unknown, json_integer(fd->item));
         json_t *o = json_object();
-        json_object_set_new(o, "rule", json_string(slc_rule_get(fd->rule)->id));
+        json_object_set_new(o, "rule", json_string(slc_finding_rule_id(fd)));
         json_object_set_new(o, "severity", json_string(slc_severity_id(fd->severity)));
         json_object_set_new(o, "item", fd->item ? json_integer(fd->item) : json_null());
         json_object_set_new(o, "line", fd->line ? json_integer(fd->line) : json_null());

@@ -15,7 +15,7 @@ void slc_report_text(const slc_doc *doc, slc_lang lang, slc_buf *out)
         slc_buf_adds(out, doc->path);
         if (f->line)
             slc_buf_addf(out, ":%ld", f->line);
-        slc_buf_addf(out, ": %s: [%s] ", slc_severity_id(f->severity), slc_rule_get(f->rule)->id);
+        slc_buf_addf(out, ": %s: [%s] ", slc_severity_id(f->severity), slc_finding_rule_id(f));
         slc_finding_message(out, doc, f, lang);
         slc_buf_addc(out, '\n');
     }
@@ -64,7 +64,7 @@ void slc_report_github(const slc_doc *doc, slc_lang lang, slc_buf *out)
         if (f->line)
             slc_buf_addf(out, ",line=%ld", f->line);
         slc_buf_adds(out, ",title=");
-        gh_escape(out, slc_rule_get(f->rule)->id, 1);
+        gh_escape(out, slc_finding_rule_id(f), 1);
         slc_buf_adds(out, "::");
         slc_buf_clear(&msg);
         slc_finding_message(&msg, doc, f, lang);

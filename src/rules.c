@@ -47,6 +47,34 @@ static const slc_rule_info rules[SLC_RULE_N] = {
         "No checklist item was found in the file.", "チェックリストの項目が見つかりません。",
         "no checklist items found",
         "チェックリストの項目が見つかりません"},
+    [SLC_RULE_QUANTITY_MISSING] = {"quantity-missing", SLC_SEV_WARNING,
+        "A measurable item (time, percentage, count, time band) states no value.",
+        "測定できる項目（時間・割合・回数・時間帯）に数値がありません。",
+        "item {item} ({name}) gives no {kind}",
+        "項目 {item}（{name}）に{kind}がありません"},
+    [SLC_RULE_UNDISCLOSED] = {"undisclosed", SLC_SEV_INFO,
+        "The answer says the value is not disclosed.", "回答が非公開としています。",
+        "item {item} ({name}) is not disclosed: \"{found}\"",
+        "項目 {item}（{name}）は非公開です:「{found}」"},
+    [SLC_RULE_BY_REFERENCE] = {"by-reference", SLC_SEV_INFO,
+        "The answer refers to another document instead of stating the value.",
+        "値を書かず、別の文書を参照しています。",
+        "item {item} ({name}) refers elsewhere: \"{found}\"",
+        "項目 {item}（{name}）は別の文書を参照しています:「{found}」"},
+    [SLC_RULE_CONSISTENCY] = {"consistency", SLC_SEV_WARNING,
+        "Answers contradict each other (rules declared in the checklist).",
+        "回答どうしが矛盾しています（チェックリストで定義された規則）。",
+        "{found}", "{found}"},
+    [SLC_RULE_REQUIREMENT_NOT_MET] = {"requirement-not-met", SLC_SEV_ERROR,
+        "A buyer's requirement (profile) is not met (error for must, warning for should).",
+        "購入者の要件（プロファイル）を満たしていません（must はエラー、should は警告）。",
+        "item {item} ({name}): requirement not met: {expected}; the answer says \"{found}\"",
+        "項目 {item}（{name}）: 要件を満たしていません: {expected}。回答:「{found}」"},
+    [SLC_RULE_REQUIREMENT_UNKNOWN] = {"requirement-unknown", SLC_SEV_WARNING,
+        "The answer does not say whether a requirement is met (undisclosed or not stated).",
+        "要件を満たすか回答から判断できません（非公開または記載なし）。",
+        "item {item} ({name}): cannot tell whether it meets: {expected}{found}",
+        "項目 {item}（{name}）: 要件を満たすか判断できません: {expected}{found}"},
     [SLC_RULE_IGNORED_ROW] = {"ignored-row", SLC_SEV_INFO,
         "A row inside the table that is neither an item, a header nor a section.",
         "表の中にあるが、項目・見出し・区分のいずれでもない行です。",
@@ -57,6 +85,13 @@ static const slc_rule_info rules[SLC_RULE_N] = {
 const slc_rule_info *slc_rule_get(slc_rule rule)
 {
     return (unsigned)rule < SLC_RULE_N ? &rules[rule] : NULL;
+}
+
+const char *slc_finding_rule_id(const slc_finding *f)
+{
+    if (f->rule == SLC_RULE_CONSISTENCY && f->xrule)
+        return f->xrule->id;
+    return rules[f->rule].id;
 }
 
 const char *slc_severity_id(slc_severity s)
@@ -102,6 +137,10 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
 {
     const slc_rule_info *r = slc_rule_get(f->rule);
     const char *t = lang == SLC_LANG_JA ? r->message_ja : r->message_en;
+    if (f->rule == SLC_RULE_CONSISTENCY && f->xrule) {
+        slc_buf_adds(out, slc_label_get(&f->xrule->message, lang));
+        return;
+    }
     const slc_cat_item *it = f->item > 0 ? slc_catalog_item(doc->cat, f->item) : NULL;
     while (*t) {
         if (*t != '{') {
@@ -127,7 +166,15 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
             add_quoted(out, f->found ? f->found : "");
         else if (is_key(key, k, "expected"))
             add_quoted(out, f->expected ? f->expected : "");
-        else if (is_key(key, k, "line2"))
+        else if (is_key(key, k, "kind") && it) {
+            static const char *const en[SLC_KIND_N] = {"yes/no", "time value (e.g. 24時間以内)",
+                "time band (e.g. 24時間365日, 平日9:00~17:00)", "percentage", "number",
+                "frequency or interval", "text"};
+            static const char *const ja[SLC_KIND_N] = {"有無", "時間の値（例: 24時間以内）",
+                "時間帯（例: 24時間365日、平日9:00~17:00）", "割合（%）", "数値",
+                "頻度・間隔", "記述"};
+            slc_buf_adds(out, lang == SLC_LANG_JA ? ja[it->kind] : en[it->kind]);
+        } else if (is_key(key, k, "line2"))
             slc_buf_addf(out, "%ld", f->line2);
         else if (is_key(key, k, "conflict"))
             slc_buf_adds(out, f->conflict

@@ -13,6 +13,8 @@ typedef struct slc_rule_info {
 } slc_rule_info;
 
 const slc_rule_info *slc_rule_get(slc_rule rule);
+/* The finding's rule id: the table's, or the checklist rule's own id. */
+const char *slc_finding_rule_id(const slc_finding *f);
 const char *slc_severity_id(slc_severity s);
 /* parses "error" / "warning" / "info"; returns 0 if unknown */
 int slc_severity_parse(const char *s, slc_severity *out);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crosscheck.h"
 #include "facts.h"
 #include "rules.h"
 #include "text.h"
@@ -124,6 +125,78 @@ static void check_answer(slc_doc *doc, size_t i, slc_buf *tmp)
         add(doc, SLC_RULE_PRESENCE_NOT_STATED, it->no, a->line, NULL, NULL);
 }
 
+/* What a measurable item's answer is expected to state. */
+static int expected_fact(slc_kind kind, slc_fact_type *type, int *dim)
+{
+    switch (kind) {
+    case SLC_KIND_DURATION:
+    case SLC_KIND_FREQUENCY:
+        *type = SLC_FACT_QUANTITY, *dim = SLC_DIM_DURATION;
+        return 1;
+    case SLC_KIND_PERCENTAGE:
+        *type = SLC_FACT_QUANTITY, *dim = SLC_DIM_PERCENTAGE;
+        return 1;
+    case SLC_KIND_COUNT:
+        *type = SLC_FACT_QUANTITY, *dim = SLC_DIM_COUNT;
+        return 1;
+    case SLC_KIND_TIME_BAND:
+        *type = SLC_FACT_TIME_BAND, *dim = -1;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* the vendor's words a fact was read from, for a message */
+static const char *evidence(slc_doc *doc, const char *answer, const slc_fact *f)
+{
+    size_t i = 0, cp = 0, bs = 0;
+    for (; answer[i] && cp < f->end; i++) {
+        if (cp == f->start && !bs)
+            bs = i;
+        if (((unsigned char)answer[i + 1] & 0xC0) != 0x80)
+            cp++;
+    }
+    if (f->start == 0)
+        bs = 0;
+    while (answer[i] && ((unsigned char)answer[i] & 0xC0) == 0x80)
+        i++;
+    return slc_arena_strndup(&doc->arena, answer + bs, i > bs ? i - bs : 0);
+}
+
+/* quantity-missing, undisclosed, by-reference: what the answer commits to */
+static void check_facts(slc_doc *doc, size_t idx)
+{
+    const slc_cat_item *it = &doc->cat->items[idx];
+    const slc_answer *a = slc_doc_answer(doc, idx);
+    const char *answer = a->cell[SLC_ROLE_ANSWER];
+    if (blank(answer))
+        return;
+    size_t n;
+    const slc_fact *f = slc_doc_facts(doc, idx, &n);
+    const slc_fact *undisclosed = NULL, *reference = NULL, *na = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (f[i].type != SLC_FACT_DISCLOSURE)
+            continue;
+        if (!strcmp(f[i].id, "undisclosed") && !undisclosed)
+            undisclosed = &f[i];
+        else if (!strcmp(f[i].id, "by-reference") && !reference)
+            reference = &f[i];
+        else if (!strcmp(f[i].id, "not-applicable"))
+            na = &f[i];
+    }
+    if (undisclosed)
+        add(doc, SLC_RULE_UNDISCLOSED, it->no, a->line, evidence(doc, answer, undisclosed), NULL);
+    slc_fact_type type;
+    int dim;
+    if (!expected_fact(it->kind, &type, &dim) || slc_facts_find(f, n, type, dim))
+        return;
+    if (reference)
+        add(doc, SLC_RULE_BY_REFERENCE, it->no, a->line, evidence(doc, answer, reference), NULL);
+    else if (!undisclosed && !na)
+        add(doc, SLC_RULE_QUANTITY_MISSING, it->no, a->line, NULL, NULL);
+}
+
 static int by_line(const void *x, const void *y)
 {
     const slc_finding *a = x, *b = y;
@@ -166,9 +239,13 @@ void slc_validate(slc_doc *doc)
             }
             check_answer(doc, i, &tmp);
         }
-        for (size_t i = 0; i < doc->cat->nitems; i++)
+        for (size_t i = 0; i < doc->cat->nitems; i++) {
             if (doc->first[i] < 0)
                 add(doc, SLC_RULE_MISSING_ITEM, doc->cat->items[i].no, 0, NULL, NULL);
+            else
+                check_facts(doc, i);
+        }
+        slc_crosscheck(doc);
         for (size_t i = 0; i < doc->nskipped; i++)
             add(doc, SLC_RULE_IGNORED_ROW, 0, doc->skipped[i].line, doc->skipped[i].text, NULL);
     }

@@ -55,23 +55,26 @@ expect_rc 0 "validate --format json seeds"
 cp "$TMP/out" "$TMP/v.json"
 jcheck "$TMP/v.json" \
     "len(d['files']) == 2" \
-    "d['files'][0]['vendor'] == 'Active! gate SS' and d['files'][0]['findings'] == []" \
+    "d['files'][0]['vendor'] == 'Active! gate SS' and rules(d['files'][0]) == []" \
+    "[(r[0], r[2]) for r in allrules(d['files'][0])] == sorted([('by-reference', 5), ('quantity-missing', 12), ('quantity-missing', 17), ('quantity-missing', 47)] + [('undisclosed', n) for n in (10, 11, 13, 19, 20, 21, 25, 40)], key=repr)" \
     "d['files'][0]['header_line'] == 7 and d['files'][0]['items_found'] == 49" \
     "d['files'][0]['encoding'] == 'UTF-8' and d['files'][0]['delimiter'] == 'tab'" \
     "d['files'][1]['vendor'] == 'qlingo' and d['files'][1]['header_line'] == 8" \
     "rules(d['files'][1]) == [('presence-not-stated', 'warning', 18, 27)]" \
     "d['files'][1]['missing'] == [] and d['files'][1]['duplicates'] == [] and d['files'][1]['unknown'] == []" \
-    "d['summary'] == {'files': 2, 'unreadable': 0, 'errors': 0, 'warnings': 1, 'info': 0, 'exit_code': 0}" \
+    "d['summary'] == {'files': 2, 'unreadable': 0, 'errors': 0, 'warnings': 8, 'info': 13, 'exit_code': 0}" \
     "d['checklist']['id'] == 'meti-cloud-sla-2010'"
 
-# --fail-on warning: Qlingo's one warning now fails, Active! gate stays clean
+# --fail-on: the seeds have warnings and info but no errors
 run $SLACHECK validate --fail-on warning --format json "$EX/qlingo.tsv"
 expect_rc 1 "validate --fail-on warning qlingo.tsv"
 cp "$TMP/out" "$TMP/w.json"
 jcheck "$TMP/w.json" "d['summary']['exit_code'] == 1"
+run $SLACHECK validate --fail-on error "$EX/active-gate-ss.tsv"
+expect_rc 0 "validate --fail-on error active-gate-ss.tsv"
 run $SLACHECK validate --fail-on warning "$EX/active-gate-ss.tsv"
-expect_rc 0 "validate --fail-on warning active-gate-ss.tsv"
+expect_rc 1 "validate --fail-on warning active-gate-ss.tsv"
 run $SLACHECK validate --fail-on info "$EX/active-gate-ss.tsv"
-expect_rc 0 "validate --fail-on info active-gate-ss.tsv"
+expect_rc 1 "validate --fail-on info active-gate-ss.tsv"
 
 finish
