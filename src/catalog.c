@@ -7,13 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/relaxng.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
 #include "builtin.h"
 #include "text.h"
+#include "xmlload.h"
 
 /* ---- names of enums ---------------------------------------------------- */
 
@@ -66,32 +64,6 @@ int slc_op_holds(slc_op op, double a, double b)
     }
 }
 
-/* ---- errors from libxml2 ----------------------------------------------- */
-
-typedef struct xml_errors {
-    int count;
-    int line;
-    char msg[400];
-} xml_errors;
-
-static void on_xml_error(void *data, xmlErrorPtr e)
-{
-    xml_errors *xe = data;
-    if (xe->count++ || !e)
-        return;
-    xe->line = e->line;
-    snprintf(xe->msg, sizeof(xe->msg), "%s", e->message ? e->message : "XML error");
-    size_t n = strlen(xe->msg);
-    while (n && (xe->msg[n - 1] == '\n' || xe->msg[n - 1] == ' '))
-        xe->msg[--n] = '\0';
-}
-
-static void silent(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
-}
-
 /* ---- building ------------------------------------------------------------ */
 
 typedef struct builder {
@@ -108,7 +80,7 @@ static void problem(builder *b, xmlNode *n, const char *fmt, const char *what, c
     if (b->problem[0])
         return;
     snprintf(b->problem, sizeof(b->problem), fmt, what, detail ? detail : "");
-    b->problem_line = n ? (int)xmlGetLineNo(n) : 0;
+    b->problem_line = (int)slc_xml_line(n);
 }
 
 static const char *dup_xml(slc_catalog *cat, xmlChar *s)
@@ -520,67 +492,23 @@ static slc_status check_unique(slc_catalog *cat, const char *path, slc_error *er
 slc_status slc_catalog_load(const char *path, slc_catalog **out, slc_error *err)
 {
     xmlDoc *doc = NULL;
-    xmlRelaxNGParserCtxt *pctx = NULL;
-    xmlRelaxNG *schema = NULL;
-    xmlRelaxNGValidCtxt *vctx = NULL;
     slc_catalog *cat = NULL;
     builder b;
-    xml_errors xe = {0, 0, ""};
     slc_status rc = SLC_OK;
     const char *shown = path ? path : "(built-in) " SLC_BUILTIN_CHECKLIST_NAME;
+    /* The built-in definition is checked against the schema by the test
+     * suite (tests/t-builtin-checklist.sh); at run time only files given
+     * with --checklist pay for RELAX NG validation. */
+    slc_xml_source src = {path, slc_builtin_checklist, slc_builtin_checklist_len, shown,
+                          path ? slc_builtin_checklist_rng : NULL,
+                          slc_builtin_checklist_rng_len, "schemas/checklist.rng"};
 
     *out = NULL;
     memset(&b, 0, sizeof(b));
     slc_buf_init(&b.tmp);
-    xmlSetStructuredErrorFunc(&xe, on_xml_error);
-    xmlSetGenericErrorFunc(NULL, silent);
-
-    const int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-    if (path) {
-        FILE *probe = fopen(path, "rb");
-        if (!probe) {
-            rc = slc_error_set(err, SLC_ERR_IO, shown, 0, -1, "%s", strerror(errno));
-            goto done;
-        }
-        fclose(probe);
-    }
-    if (path)
-        doc = xmlReadFile(path, NULL, opts);
-    else
-        doc = xmlReadMemory((const char *)slc_builtin_checklist, (int)slc_builtin_checklist_len,
-                            SLC_BUILTIN_CHECKLIST_NAME, NULL, opts);
-    if (!doc) {
-        rc = slc_error_set(err, xe.count ? SLC_ERR_DEFINITION : SLC_ERR_IO, shown,
-                           xe.line, -1, "%s", xe.count ? xe.msg : "cannot read");
+    rc = slc_xml_load(&src, &doc, err);
+    if (rc != SLC_OK)
         goto done;
-    }
-    if (doc->intSubset) {
-        rc = slc_error_set(err, SLC_ERR_DEFINITION, shown, 0, -1,
-                           "a DOCTYPE is not allowed in a checklist definition");
-        goto done;
-    }
-    /* The built-in definition is checked against the schema by the test
-     * suite (tests/t-checklist.sh); at run time only files given with
-     * --checklist pay for RELAX NG validation. */
-    if (!path)
-        goto validated;
-    pctx = xmlRelaxNGNewMemParserCtxt((const char *)slc_builtin_checklist_rng,
-                                      (int)slc_builtin_checklist_rng_len);
-    schema = pctx ? xmlRelaxNGParse(pctx) : NULL;
-    vctx = schema ? xmlRelaxNGNewValidCtxt(schema) : NULL;
-    if (!vctx) {
-        rc = slc_error_set(err, SLC_ERR_INTERNAL, "checklist.rng", xe.line, -1,
-                           "built-in schema: %s", xe.msg);
-        goto done;
-    }
-    xe.count = 0;
-    xmlRelaxNGSetValidStructuredErrors(vctx, on_xml_error, &xe);
-    if (xmlRelaxNGValidateDoc(vctx, doc) != 0) {
-        rc = slc_error_set(err, SLC_ERR_DEFINITION, shown, xe.line, -1,
-                           "does not match schemas/checklist.rng: %s", xe.msg);
-        goto done;
-    }
-validated:
 
     cat = slc_xcalloc(1, sizeof(*cat));
     slc_arena_init(&cat->arena);
@@ -619,12 +547,7 @@ done:
     slc_ptrs_release(&b.rules);
     slc_buf_release(&b.tmp);
     slc_catalog_free(cat);
-    xmlRelaxNGFreeValidCtxt(vctx);
-    xmlRelaxNGFree(schema);
-    xmlRelaxNGFreeParserCtxt(pctx);
     xmlFreeDoc(doc);
-    xmlSetStructuredErrorFunc(NULL, NULL);
-    xmlSetGenericErrorFunc(NULL, NULL);
     return rc;
 }
 

@@ -47,7 +47,7 @@ def main():
     except (OSError, ValueError) as e:
         print("FAIL: %s is not JSON: %s" % (sys.argv[1], e))
         sys.exit(2)
-    env = {"d": d, "rules": rules, "allrules": allrules, "S": S}
+    env = {"d": d, "rules": rules, "allrules": allrules, "S": S, "STRUCTURAL": STRUCTURAL}
     if isinstance(d, dict) and d.get("files"):
         env["f"] = d["files"][0]
     if isinstance(d, dict) and isinstance(d.get("items"), list):

@@ -1,0 +1,31 @@
+/* xmlload.h - reading a definition file (checklist, profile) with libxml2:
+ * no network, no DTD, no external entities; validated against a RELAX NG
+ * schema compiled into slacheck; errors with file and line. */
+#ifndef SLC_XMLLOAD_H
+#define SLC_XMLLOAD_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "status.h"
+
+typedef struct slc_xml_source {
+    const char *path;                /* file to read, or NULL for mem */
+    const unsigned char *mem;        /* bytes when path is NULL */
+    size_t memlen;
+    const char *shown;               /* name in messages */
+    const unsigned char *rng;        /* schema, or NULL to skip validation */
+    size_t rnglen;
+    const char *rng_name;            /* e.g. "schemas/profile.rng" */
+} slc_xml_source;
+
+/* On success *out is the caller's (xmlFreeDoc). A file that cannot be
+ * opened is SLC_ERR_IO; bad XML or a schema violation SLC_ERR_DEFINITION. */
+slc_status slc_xml_load(const slc_xml_source *src, xmlDoc **out, slc_error *err);
+
+/* Attribute value copied with xmlGetProp semantics; NULL if absent. The
+ * caller frees with xmlFree. Line of a node for messages. */
+long slc_xml_line(const xmlNode *n);
+
+#endif
