@@ -21,7 +21,7 @@ CLI_SRC = $(wildcard src/cli/*.c)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/builtin.o
 CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 HDRS    = $(wildcard src/*.h src/cli/*.h)
-DATA    = checklists/meti-cloud-sla-2010.xml schemas/checklist.rng
+DATA    = checklists/meti-cloud-sla-2010.xml schemas/checklist.rng schemas/profile.rng
 
 .PHONY: all deps test-deps demo check asan ubsan leakcheck bench install uninstall clean
 
@@ -48,7 +48,7 @@ $(BUILD)/embed: tools/embed.c | $(BUILD)/obj/cli
 
 $(BUILD)/gen/builtin.c: $(BUILD)/embed $(DATA)
 	$(BUILD)/embed $@ slc_builtin_checklist checklists/meti-cloud-sla-2010.xml \
-	    slc_builtin_checklist_rng schemas/checklist.rng
+	    slc_builtin_checklist_rng schemas/checklist.rng slc_builtin_profile_rng schemas/profile.rng
 
 $(BUILD)/obj/builtin.o: $(BUILD)/gen/builtin.c
 	$(CC) $(CFLAGS_ALL) -Wno-overlength-strings -c -o $@ $<

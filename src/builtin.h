@@ -10,6 +10,8 @@ extern const unsigned char slc_builtin_checklist[];
 extern const size_t slc_builtin_checklist_len;
 extern const unsigned char slc_builtin_checklist_rng[];
 extern const size_t slc_builtin_checklist_rng_len;
+extern const unsigned char slc_builtin_profile_rng[];
+extern const size_t slc_builtin_profile_rng_len;
 
 #define SLC_BUILTIN_CHECKLIST_NAME "meti-cloud-sla-2010.xml"
 

@@ -28,15 +28,6 @@ int slc_doc_quantity(slc_doc *doc, int no, slc_dim dim, double *value)
     return 1;
 }
 
-/* thing id against a pattern that may end in '*' */
-static int id_matches(const char *id, const char *pat)
-{
-    size_t n = strlen(pat);
-    if (n && pat[n - 1] == '*')
-        return !strncmp(id, pat, n - 1);
-    return !strcmp(id, pat);
-}
-
 static int product(slc_doc *doc, const slc_term *t, size_t n, double *out)
 {
     double v = 1;
@@ -77,7 +68,7 @@ static int cond_holds(slc_doc *doc, const slc_cond *c)
     case SLC_COND_THING:
         f = c->nitems ? facts_of(doc, c->items[0], &n) : NULL;
         for (size_t i = 0; f && i < n; i++)
-            if (f[i].type == SLC_FACT_THING && !f[i].negated && id_matches(f[i].id, c->id))
+            if (f[i].type == SLC_FACT_THING && !f[i].negated && slc_fact_id_matches(f[i].id, c->id))
                 return 1;
         return 0;
     case SLC_COND_MATCH: {

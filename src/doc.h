@@ -90,6 +90,7 @@ typedef struct slc_doc {
     size_t nbad;
     slc_finding *findings;
     size_t nfindings, capfindings;
+    struct slc_profile_result *profile;   /* set by slc_profile_evaluate, or NULL */
 } slc_doc;
 
 typedef struct slc_load_options {

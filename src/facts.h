@@ -64,6 +64,8 @@ const slc_fact *slc_facts_find(const slc_fact *v, size_t n, slc_fact_type type, 
 slc_presence slc_facts_presence(const slc_catalog *cat, const char *answer);
 const char *slc_presence_id(slc_presence p);
 const char *slc_fact_type_id(slc_fact_type t);
+/* a thing id against a pattern that may end in '*' (tls* matches tls1.2) */
+int slc_fact_id_matches(const char *id, const char *pattern);
 
 /* "14 days", "99.9 %", "7 generations", "24h×7d", "10:00–17:00 ×5d" */
 void slc_fact_describe(const slc_fact *f, slc_buf *out);

@@ -18,6 +18,14 @@ const char *slc_fact_type_id(slc_fact_type t)
     return (unsigned)t < SLC_FACT_N ? ids[t] : "?";
 }
 
+int slc_fact_id_matches(const char *id, const char *pat)
+{
+    size_t n = strlen(pat);
+    if (n && pat[n - 1] == '*')
+        return !strncmp(id, pat, n - 1);
+    return !strcmp(id, pat);
+}
+
 const slc_fact *slc_facts_find(const slc_fact *v, size_t n, slc_fact_type type, int dim)
 {
     for (size_t i = 0; i < n; i++)

@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "facts.h"
+#include "profile.h"
 #include "rules.h"
 #include "version.h"
 
@@ -72,6 +73,39 @@ static const char *delimiter_name(char d)
     return d == '\t' ? "tab" : d == ',' ? "comma" : d == ';' ? "semicolon" : "none";
 }
 
+static json_t *profile_object(const slc_profile_result *p, slc_lang lang)
+{
+    json_t *o = json_object(), *reqs = json_array();
+    slc_buf d;
+    slc_buf_init(&d);
+    json_object_set_new(o, "id", json_string(p->profile->id));
+    json_object_set_new(o, "path", text(p->profile->path));
+    json_object_set_new(o, "score", json_real(p->score));
+    json_object_set_new(o, "met", json_integer((json_int_t)p->met));
+    json_object_set_new(o, "not_met", json_integer((json_int_t)p->not_met));
+    json_object_set_new(o, "unknown", json_integer((json_int_t)p->unknown));
+    json_object_set_new(o, "must_failed", json_integer((json_int_t)p->must_failed));
+    json_object_set_new(o, "must_unknown", json_integer((json_int_t)p->must_unknown));
+    for (size_t i = 0; i < p->n; i++) {
+        const slc_req_result *x = &p->v[i];
+        json_t *q = json_object();
+        slc_buf_clear(&d);
+        slc_requirement_describe(x->req, lang, &d);
+        json_object_set_new(q, "item", json_integer(x->req->item));
+        json_object_set_new(q, "level", json_string(x->req->level == SLC_LEVEL_MUST ? "must" : "should"));
+        json_object_set_new(q, "weight", json_real(x->req->weight));
+        json_object_set_new(q, "requirement", text(d.data ? d.data : ""));
+        json_object_set_new(q, "status", json_string(slc_verdict_id(x->verdict)));
+        json_object_set_new(q, "reason", x->reason ? json_string(x->reason) : json_null());
+        json_object_set_new(q, "evidence", text(x->evidence));
+        json_object_set_new(q, "line", x->line ? json_integer(x->line) : json_null());
+        json_array_append_new(reqs, q);
+    }
+    json_object_set_new(o, "requirements", reqs);
+    slc_buf_release(&d);
+    return o;
+}
+
 void slc_json_report_add_doc(slc_json_report *r, const slc_doc *doc)
 {
     json_t *f = json_object();
@@ -133,6 +167,8 @@ void slc_json_report_add_doc(slc_json_report *r, const slc_doc *doc)
     json_object_set_new(f, "counts", json_pack("{s:i,s:i,s:i}", "error", (int)counts[2],
                                                "warning", (int)counts[1], "info", (int)counts[0]));
     json_object_set_new(f, "findings", findings);
+    if (doc->profile)
+        json_object_set_new(f, "profile", profile_object(doc->profile, r->lang));
     json_object_set_new(f, "error", json_null());
     json_array_append_new(r->files, f);
     slc_buf_release(&msg);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "profile.h"
 #include "rules.h"
 #include "text.h"
 
@@ -31,6 +32,19 @@ void slc_report_text(const slc_doc *doc, slc_lang lang, slc_buf *out)
                      doc->path, doc->name, found, doc->cat->nitems, doc->encoding,
                      doc->bom ? " with BOM" : "", counts[2], counts[2] == 1 ? "" : "s",
                      counts[1], counts[1] == 1 ? "" : "s", counts[0]);
+    const slc_profile_result *p = doc->profile;
+    if (p) {
+        if (ja)
+            slc_buf_addf(out, "%s: プロファイル %s — スコア %.0f/100、要件 %zu 件中 充足 %zu、未充足 %zu（must %zu）、"
+                              "判断不能 %zu（must %zu）\n",
+                         doc->path, p->profile->id, p->score, p->n, p->met, p->not_met,
+                         p->must_failed, p->unknown, p->must_unknown);
+        else
+            slc_buf_addf(out, "%s: profile %s — score %.0f/100; of %zu requirements %zu met, "
+                              "%zu not met (%zu must), %zu unknown (%zu must)\n",
+                         doc->path, p->profile->id, p->score, p->n, p->met, p->not_met,
+                         p->must_failed, p->unknown, p->must_unknown);
+    }
 }
 
 /* workflow command values escape %, CR, LF (and , : in properties) */

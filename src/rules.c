@@ -1,6 +1,8 @@
 /* rules.c - the rule table and message rendering. */
 #include "rules.h"
 
+#include "profile.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -68,13 +70,13 @@ static const slc_rule_info rules[SLC_RULE_N] = {
     [SLC_RULE_REQUIREMENT_NOT_MET] = {"requirement-not-met", SLC_SEV_ERROR,
         "A buyer's requirement (profile) is not met (error for must, warning for should).",
         "購入者の要件（プロファイル）を満たしていません（must はエラー、should は警告）。",
-        "item {item} ({name}): requirement not met: {expected}; the answer says \"{found}\"",
-        "項目 {item}（{name}）: 要件を満たしていません: {expected}。回答:「{found}」"},
+        "item {item} ({name}) does not meet {level} requirement {requirement}: \"{found}\" ({expected})",
+        "項目 {item}（{name}）は {level} 要件 {requirement} を満たしていません:「{found}」（{expected}）"},
     [SLC_RULE_REQUIREMENT_UNKNOWN] = {"requirement-unknown", SLC_SEV_WARNING,
         "The answer does not say whether a requirement is met (undisclosed or not stated).",
         "要件を満たすか回答から判断できません（非公開または記載なし）。",
-        "item {item} ({name}): cannot tell whether it meets: {expected}{found}",
-        "項目 {item}（{name}）: 要件を満たすか判断できません: {expected}{found}"},
+        "item {item} ({name}): cannot tell whether it meets {level} requirement {requirement} ({expected}): \"{found}\"",
+        "項目 {item}（{name}）が {level} 要件 {requirement} を満たすか判断できません（{expected}）:「{found}」"},
     [SLC_RULE_IGNORED_ROW] = {"ignored-row", SLC_SEV_INFO,
         "A row inside the table that is neither an item, a header nor a section.",
         "表の中にあるが、項目・見出し・区分のいずれでもない行です。",
@@ -174,6 +176,10 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
                 "時間帯（例: 24時間365日、平日9:00~17:00）", "割合（%）", "数値",
                 "頻度・間隔", "記述"};
             slc_buf_adds(out, lang == SLC_LANG_JA ? ja[it->kind] : en[it->kind]);
+        } else if (is_key(key, k, "requirement") && f->req) {
+            slc_requirement_describe(f->req, lang, out);
+        } else if (is_key(key, k, "level") && f->req) {
+            slc_buf_adds(out, f->req->level == SLC_LEVEL_MUST ? "must" : "should");
         } else if (is_key(key, k, "line2"))
             slc_buf_addf(out, "%ld", f->line2);
         else if (is_key(key, k, "conflict"))

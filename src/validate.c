@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "crosscheck.h"
+#include "profile.h"
 #include "facts.h"
 #include "rules.h"
 #include "text.h"
@@ -208,7 +209,7 @@ static int by_line(const void *x, const void *y)
     return (int)a->rule - (int)b->rule;
 }
 
-void slc_validate(slc_doc *doc)
+void slc_validate(slc_doc *doc, const slc_profile *profile)
 {
     slc_buf tmp;
     slc_buf_init(&tmp);
@@ -249,6 +250,8 @@ void slc_validate(slc_doc *doc)
         for (size_t i = 0; i < doc->nskipped; i++)
             add(doc, SLC_RULE_IGNORED_ROW, 0, doc->skipped[i].line, doc->skipped[i].text, NULL);
     }
+    if (profile && doc->nanswers)
+        slc_profile_evaluate(doc, profile);
     if (doc->nfindings > 1)   /* findings is NULL when there are none */
         qsort(doc->findings, doc->nfindings, sizeof(*doc->findings), by_line);
     slc_buf_release(&tmp);

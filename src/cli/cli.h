@@ -38,6 +38,7 @@ typedef enum cli_opt_id {
     OPT_ENCODING,
     OPT_DELIMITER,
     OPT_NAME,
+    OPT_PROFILE,
     OPT_MAX_BYTES,
     OPT_MAX_ROWS,
     OPT_MAX_CELLS,

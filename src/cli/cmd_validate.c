@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../json.h"
+#include "../profile.h"
 #include "../report_text.h"
 #include "../rules.h"
 #include "cli.h"
@@ -26,6 +27,15 @@ int cmd_validate(cli_ctx *ctx)
         return rc;
     if ((rc = cli_load_catalog(ctx)) != EXIT_CLEAN)
         return rc;
+    slc_profile *profile = NULL;
+    if (ctx->opt[OPT_PROFILE]) {
+        slc_error perr;
+        slc_error_clear(&perr);
+        if (slc_profile_load(ctx->opt[OPT_PROFILE], ctx->cat, &profile, &perr) != SLC_OK) {
+            cli_print_error(ctx, &perr);
+            return perr.status == SLC_ERR_IO ? EXIT_INPUT : EXIT_DEFINITION;
+        }
+    }
 
     int json = !strcmp(format, "json");
     int stream = !json && (!out_path || !strcmp(out_path, "-"));
@@ -45,7 +55,7 @@ int cmd_validate(cli_ctx *ctx)
                 slc_json_report_add_error(report, &err);
             continue;
         }
-        slc_validate(doc);
+        slc_validate(doc, profile);
         for (size_t k = 0; k < doc->nfindings; k++)
             failing |= doc->findings[k].severity >= fail_on;
         if (report)
@@ -71,5 +81,6 @@ int cmd_validate(cli_ctx *ctx)
             rc = wrc;
     }
     slc_buf_release(&out);
+    slc_profile_free(profile);
     return rc;
 }
