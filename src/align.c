@@ -534,6 +534,7 @@ static void take_item(aligner *a, int no, int idx, int by_name)
     ans->no = no;
     ans->item = idx;
     ans->line = r->line;
+    ans->offset = r->offset;
     ans->by_name = by_name;
     ans->name_item = -1;
 

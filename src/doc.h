@@ -16,6 +16,7 @@ typedef struct slc_answer {
     int no;              /* number written in the file, 0 if none */
     int item;            /* catalog index, -1 if not in the catalog */
     long line;           /* physical line where the row starts */
+    long long offset;    /* byte offset of the row in the decoded text */
     const char *cell[SLC_ROLE_COUNT];  /* text per role, NULL if absent */
     int col[SLC_ROLE_COUNT];           /* 1-based cell index, 0 if absent */
     int by_name;         /* identified by its name (no number given) */
@@ -62,6 +63,7 @@ typedef struct slc_finding {
     int item;             /* item number, 0 if none */
     long line;            /* 0 if the finding has no line */
     long line2;           /* the other line of a pair (duplicates), else 0 */
+    long column;          /* 1-based column (code points) of the cell concerned, 0 if none */
     const char *found;    /* text found in the file, or NULL */
     const char *expected; /* what the definition expects, or NULL */
     int other;            /* another item involved (name of item N), 0 if none */
@@ -91,6 +93,8 @@ typedef struct slc_doc {
     slc_finding *findings;
     size_t nfindings, capfindings;
     struct slc_profile_result *profile;   /* set by slc_profile_evaluate, or NULL */
+    const char *text;         /* the decoded text (UTF-8), for locating cells */
+    size_t text_len;
 } slc_doc;
 
 typedef struct slc_load_options {
@@ -121,6 +125,11 @@ const slc_answer *slc_doc_answer(const slc_doc *doc, size_t i);
  * on first use and kept in the document; NULL/0 if the item is missing.
  * An answer "同上" (same as above) carries the facts of the item before. */
 const struct slc_fact *slc_doc_facts(slc_doc *doc, size_t i, size_t *n);
+
+/* Line and column (code points, 1-based) where an answer's cell for `role`
+ * begins; the row's line and column 1 if the cell is absent. */
+void slc_doc_locate(const slc_doc *doc, const slc_answer *a, slc_role role, long *line,
+                    long *col);
 
 /* Internal: used by align.c. */
 slc_doc *slc_doc_new(const slc_catalog *cat, const char *path);

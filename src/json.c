@@ -9,6 +9,7 @@
 #include "facts.h"
 #include "profile.h"
 #include "rules.h"
+#include "sink.h"
 #include "version.h"
 
 struct slc_json_report {
@@ -130,6 +131,8 @@ void slc_json_report_add_doc(slc_json_report *r, const slc_doc *doc)
         json_object_set_new(o, "severity", json_string(slc_severity_id(fd->severity)));
         json_object_set_new(o, "item", fd->item ? json_integer(fd->item) : json_null());
         json_object_set_new(o, "line", fd->line ? json_integer(fd->line) : json_null());
+        if (fd->column)
+            json_object_set_new(o, "column", json_integer(fd->column));
         if (fd->line2)
             json_object_set_new(o, "other_line", json_integer(fd->line2));
         slc_buf_clear(&msg);
@@ -205,6 +208,41 @@ void slc_json_report_finish(slc_json_report *r, int exit_code, slc_buf *out)
                                   "info", (int)r->counts[0], "exit_code", exit_code));
     dump(root, out);
     json_decref(root);
+}
+
+typedef struct json_sink {
+    slc_sink base;
+    slc_json_report *report;
+} json_sink;
+
+static void jsink_doc(slc_sink *s, const slc_doc *doc)
+{
+    slc_json_report_add_doc(((json_sink *)s)->report, doc);
+}
+
+static void jsink_error(slc_sink *s, const slc_error *err)
+{
+    slc_json_report_add_error(((json_sink *)s)->report, err);
+}
+
+static void jsink_finish(slc_sink *s, int exit_code)
+{
+    slc_json_report_finish(((json_sink *)s)->report, exit_code, &s->out);
+}
+
+static void jsink_release(slc_sink *s)
+{
+    slc_json_report_free(((json_sink *)s)->report);
+}
+
+static const slc_sink_ops json_ops = {jsink_doc, jsink_error, jsink_finish, jsink_release};
+
+slc_sink *slc_sink_json_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
+{
+    json_sink *s = slc_xcalloc(1, sizeof(*s));
+    slc_sink_init(&s->base, &json_ops, cat, lang, fail_on);
+    s->report = slc_json_report_new(cat, lang);
+    return &s->base;
 }
 
 void slc_json_doc(slc_doc *doc, slc_buf *out)

@@ -101,6 +101,17 @@ const struct slc_fact *slc_doc_facts(slc_doc *doc, size_t i, size_t *n)
     return a->facts;
 }
 
+void slc_doc_locate(const slc_doc *doc, const slc_answer *a, slc_role role, long *line,
+                    long *col)
+{
+    *line = a->line;
+    *col = 1;
+    if (!doc->text || a->col[role] <= 0 || !doc->delimiter)
+        return;
+    slc_rows_locate(doc->text, doc->text_len, (size_t)a->offset, a->line, doc->delimiter,
+                    (size_t)a->col[role] - 1, line, col);
+}
+
 /* file name without directories and extension */
 static const char *file_stem(slc_arena *arena, const char *path)
 {
@@ -150,6 +161,8 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
     doc->delimiter = table.delimiter;
     doc->crlf = table.crlf;
     doc->format = table.delimiter == '\t' ? "tsv" : "csv";
+    doc->text = slc_arena_strndup(&doc->arena, text.utf8, text.len);
+    doc->text_len = text.len;
     slc_align(doc, &table);
 
     if (opts->name)

@@ -243,6 +243,38 @@ void slc_table_release(slc_table *t)
     memset(t, 0, sizeof(*t));
 }
 
+void slc_rows_locate(const char *text, size_t len, size_t offset, long line, char delimiter,
+                     size_t index, long *cell_line, long *cell_col)
+{
+    size_t i = offset, line_start = offset;
+    for (size_t cell = 0; cell < index && i < len; cell++) {
+        if (text[i] == '"') {   /* quoted: to the closing quote ("" is a quote) */
+            for (i++; i < len; i++) {
+                if (text[i] == '\n') {
+                    line++;
+                    line_start = i + 1;
+                } else if (text[i] == '"') {
+                    if (i + 1 < len && text[i + 1] == '"')
+                        i++;
+                    else
+                        break;
+                }
+            }
+        }
+        while (i < len && text[i] != delimiter && text[i] != '\n')
+            i++;
+        if (i < len && text[i] == delimiter)
+            i++;
+        else
+            break;
+    }
+    long col = 1;
+    for (size_t k = line_start; k < i && k < len; k++)
+        col += ((unsigned char)text[k] & 0xC0) != 0x80;
+    *cell_line = line;
+    *cell_col = col;
+}
+
 void slc_rows_write_field(slc_buf *out, const char *s, size_t n, char delimiter)
 {
     int quote = 0;

@@ -44,6 +44,12 @@ slc_status slc_rows_parse(const char *text, size_t len, char delimiter,
                           const char *path, slc_table *out, slc_error *err);
 void slc_table_release(slc_table *t);
 
+/* Where cell `index` of the record starting at byte `offset` of text
+ * begins: its 1-based physical line (counting from `line`, the record's)
+ * and 1-based column in code points. Quoted fields may span lines. */
+void slc_rows_locate(const char *text, size_t len, size_t offset, long line, char delimiter,
+                     size_t index, long *cell_line, long *cell_col);
+
 /* Appends one field for a delimiter-separated file, quoted (with doubled
  * quotes) only when it holds the delimiter, a quote or a line break. */
 void slc_rows_write_field(slc_buf *out, const char *s, size_t n, char delimiter);

@@ -198,6 +198,30 @@ static void check_facts(slc_doc *doc, size_t idx)
         add(doc, SLC_RULE_QUANTITY_MISSING, it->no, a->line, NULL, NULL);
 }
 
+/* Points each finding about a row at the cell concerned. */
+static void locate_findings(slc_doc *doc)
+{
+    for (size_t i = 0; i < doc->nfindings; i++) {
+        slc_finding *f = &doc->findings[i];
+        if (!f->line || !f->item)
+            continue;
+        const slc_answer *a = NULL;
+        for (size_t k = 0; k < doc->nanswers && !a; k++)
+            if (doc->answers[k].line == f->line)
+                a = &doc->answers[k];
+        if (!a)
+            continue;
+        slc_role role = f->rule == SLC_RULE_NAME_MISMATCH ? SLC_ROLE_NAME
+                      : f->rule == SLC_RULE_CATEGORY_MISMATCH ? SLC_ROLE_CATEGORY
+                      : f->rule == SLC_RULE_UNIT_MISMATCH ? SLC_ROLE_UNIT
+                      : f->rule == SLC_RULE_UNKNOWN_ITEM ? SLC_ROLE_NO : SLC_ROLE_ANSWER;
+        long line;
+        slc_doc_locate(doc, a, role, &line, &f->column);
+        if (line != f->line)   /* a quoted cell that starts on a later line */
+            f->column = 1;
+    }
+}
+
 static int by_line(const void *x, const void *y)
 {
     const slc_finding *a = x, *b = y;
@@ -252,6 +276,7 @@ void slc_validate(slc_doc *doc, const slc_profile *profile)
     }
     if (profile && doc->nanswers)
         slc_profile_evaluate(doc, profile);
+    locate_findings(doc);
     if (doc->nfindings > 1)   /* findings is NULL when there are none */
         qsort(doc->findings, doc->nfindings, sizeof(*doc->findings), by_line);
     slc_buf_release(&tmp);

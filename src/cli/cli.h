@@ -39,6 +39,7 @@ typedef enum cli_opt_id {
     OPT_DELIMITER,
     OPT_NAME,
     OPT_PROFILE,
+    OPT_REPORT,
     OPT_MAX_BYTES,
     OPT_MAX_ROWS,
     OPT_MAX_CELLS,
@@ -71,6 +72,8 @@ typedef struct cli_ctx {
     const char *opt[OPT_N];    /* value, or "" for a flag given; NULL if absent */
     const char **files;
     size_t nfiles;
+    const char **reports;      /* every --report FMT=FILE, in order */
+    size_t nreports;
     slc_catalog *cat;
 } cli_ctx;
 

@@ -1,24 +1,50 @@
-/* cmd_validate.c - slacheck validate FILE... */
+/* cmd_validate.c - slacheck validate FILE...: every file through the
+ * loader and the rules, fed to the report sinks (--format to standard
+ * output or -o, each --report FMT=FILE to its file). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "../json.h"
 #include "../profile.h"
-#include "../report_text.h"
 #include "../rules.h"
+#include "../sink.h"
 #include "cli.h"
+
+typedef struct target {
+    slc_sink *sink;
+    const char *path;   /* NULL or "-": standard output */
+} target;
+
+static int to_stdout(const char *path)
+{
+    return !path || !strcmp(path, "-");
+}
 
 int cmd_validate(cli_ctx *ctx)
 {
     const char *format = ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : "text";
-    const char *out_path = ctx->opt[OPT_OUTPUT];
     slc_severity fail_on = SLC_SEV_ERROR;
     slc_load_options lo;
+    slc_profile *profile = NULL;
+    target *t = NULL;
+    size_t nt = 0;
     int rc;
 
-    if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "github"))
-        return cli_usage_error(ctx, "validate formats are text, json and github",
-                               "validate の形式は text、json、github です", format);
+    if (!slc_sink_known(format))
+        return cli_usage_error(ctx, "validate formats are text, json, github, sarif, junit and md",
+                               "validate の形式は text、json、github、sarif、junit、md です", format);
+    for (size_t i = 0; i < ctx->nreports; i++) {
+        const char *eq = strchr(ctx->reports[i], '=');
+        char fmt[16];
+        size_t n = eq ? (size_t)(eq - ctx->reports[i]) : 0;
+        if (!eq || n >= sizeof(fmt) || !eq[1])
+            return cli_usage_error(ctx, "--report takes FMT=FILE", "--report は FMT=FILE の形です",
+                                   ctx->reports[i]);
+        memcpy(fmt, ctx->reports[i], n);
+        fmt[n] = '\0';
+        if (!slc_sink_known(fmt))
+            return cli_usage_error(ctx, "unknown report format", "不明なレポート形式です", fmt);
+    }
     if (ctx->opt[OPT_FAIL_ON] && !slc_severity_parse(ctx->opt[OPT_FAIL_ON], &fail_on))
         return cli_usage_error(ctx, "--fail-on must be error, warning or info",
                                "--fail-on は error、warning、info のいずれかです",
@@ -27,7 +53,6 @@ int cmd_validate(cli_ctx *ctx)
         return rc;
     if ((rc = cli_load_catalog(ctx)) != EXIT_CLEAN)
         return rc;
-    slc_profile *profile = NULL;
     if (ctx->opt[OPT_PROFILE]) {
         slc_error perr;
         slc_error_clear(&perr);
@@ -37,13 +62,19 @@ int cmd_validate(cli_ctx *ctx)
         }
     }
 
-    int json = !strcmp(format, "json");
-    int stream = !json && (!out_path || !strcmp(out_path, "-"));
-    slc_json_report *report = json ? slc_json_report_new(ctx->cat, ctx->lang) : NULL;
-    slc_buf out;
-    slc_buf_init(&out);
-    int unreadable = 0, failing = 0;
+    t = slc_xcalloc(ctx->nreports + 1, sizeof(*t));
+    t[nt].sink = slc_sink_new(format, ctx->cat, ctx->lang, fail_on);
+    t[nt++].path = ctx->opt[OPT_OUTPUT];
+    for (size_t i = 0; i < ctx->nreports; i++) {
+        const char *eq = strchr(ctx->reports[i], '=');
+        char fmt[16];
+        memcpy(fmt, ctx->reports[i], (size_t)(eq - ctx->reports[i]));
+        fmt[eq - ctx->reports[i]] = '\0';
+        t[nt].sink = slc_sink_new(fmt, ctx->cat, ctx->lang, fail_on);
+        t[nt++].path = eq + 1;
+    }
 
+    int unreadable = 0, failing = 0;
     for (size_t i = 0; i < ctx->nfiles; i++) {
         slc_doc *doc = NULL;
         slc_error err;
@@ -51,36 +82,36 @@ int cmd_validate(cli_ctx *ctx)
         if (slc_doc_load_file(ctx->cat, ctx->files[i], &lo, &doc, &err) != SLC_OK) {
             unreadable = 1;
             cli_print_error(ctx, &err);
-            if (report)
-                slc_json_report_add_error(report, &err);
+            for (size_t k = 0; k < nt; k++)
+                t[k].sink->ops->add_error(t[k].sink, &err);
             continue;
         }
         slc_validate(doc, profile);
         for (size_t k = 0; k < doc->nfindings; k++)
             failing |= doc->findings[k].severity >= fail_on;
-        if (report)
-            slc_json_report_add_doc(report, doc);
-        else if (!strcmp(format, "github"))
-            slc_report_github(doc, ctx->lang, &out);
-        else
-            slc_report_text(doc, ctx->lang, &out);
-        slc_doc_free(doc);
-        if (stream && out.len) {
-            fwrite(out.data, 1, out.len, stdout);
-            slc_buf_clear(&out);
+        for (size_t k = 0; k < nt; k++) {
+            t[k].sink->ops->add_doc(t[k].sink, doc);
+            /* lines for people and logs go out as each file is done */
+            if (t[k].sink->streams && to_stdout(t[k].path) && t[k].sink->out.len) {
+                fwrite(t[k].sink->out.data, 1, t[k].sink->out.len, stdout);
+                slc_buf_clear(&t[k].sink->out);
+            }
         }
+        slc_doc_free(doc);
     }
     rc = unreadable ? EXIT_INPUT : failing ? EXIT_FINDINGS : EXIT_CLEAN;
-    if (report) {
-        slc_json_report_finish(report, rc, &out);
-        slc_json_report_free(report);
-    }
-    if (!stream || out.len) {
-        int wrc = cli_write_output(ctx, out_path, &out);
+    /* every report is written, even when the run fails */
+    for (size_t k = 0; k < nt; k++) {
+        t[k].sink->ops->finish(t[k].sink, rc);
+        if (t[k].sink->streams && to_stdout(t[k].path) && !t[k].sink->out.len)
+            continue;
+        int wrc = cli_write_output(ctx, t[k].path, &t[k].sink->out);
         if (wrc != EXIT_CLEAN)
             rc = wrc;
     }
-    slc_buf_release(&out);
+    for (size_t k = 0; k < nt; k++)
+        slc_sink_free(t[k].sink);
+    free(t);
     slc_profile_free(profile);
     return rc;
 }

@@ -132,5 +132,6 @@ int main(int argc, char **argv)
     }
     slc_catalog_free(ctx.cat);
     free(ctx.files);
+    free(ctx.reports);
     return rc;
 }

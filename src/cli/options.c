@@ -25,8 +25,8 @@ const cli_option cli_options[] = {
      "checklist definition (XML) instead of the built-in METI checklist",
      "組み込みの経産省チェックリストの代わりに使う定義ファイル（XML）"},
     {OPT_FORMAT, "format", 'f', "FORMAT", CMD_VALIDATE | CMD_ITEMS | CMD_CONVERT,
-     "output format: validate text|json|github; items text|json|tsv; convert tsv|csv|json",
-     "出力形式: validate は text|json|github、items は text|json|tsv、convert は tsv|csv|json"},
+     "output format: validate text|json|github|sarif|junit|md; items text|json|tsv; convert tsv|csv|json",
+     "出力形式: validate は text|json|github|sarif|junit|md、items は text|json|tsv、convert は tsv|csv|json"},
     {OPT_OUTPUT, "output", 'o', "FILE", CMD_VALIDATE | CMD_ITEMS | CMD_CONVERT,
      "write to FILE (atomically) instead of standard output; - is standard output",
      "標準出力の代わりに FILE に書く（一時ファイル経由）。- は標準出力"},
@@ -42,6 +42,9 @@ const cli_option cli_options[] = {
     {OPT_PROFILE, "profile", 'p', "FILE", CMD_VALIDATE,
      "judge the answers against a buyer's requirements (XML, see schemas/profile.rng)",
      "購入者の要件（XML、schemas/profile.rng を参照）に照らして回答を判定する"},
+    {OPT_REPORT, "report", 'r', "FMT=FILE", CMD_VALIDATE,
+     "also write a report in FMT (text, json, github, sarif, junit, md) to FILE; may be repeated",
+     "FMT 形式（text、json、github、sarif、junit、md）のレポートを FILE にも書く。複数指定可"},
     {OPT_NAME, "name", 0, "NAME", CMD_VALIDATE | CMD_CONVERT,
      "vendor name to use instead of the one stated in the file",
      "ファイル中の記載の代わりに使うベンダー名"},
@@ -193,6 +196,10 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv)
                 return cli_usage_error(ctx, "--lang must be ja or en", "--lang は ja か en です", value);
         }
         ctx->opt[o->id] = value ? value : "";
+        if (o->id == OPT_REPORT) {
+            ctx->reports = slc_xrealloc(ctx->reports, (ctx->nreports + 1) * sizeof(char *));
+            ctx->reports[ctx->nreports++] = value;
+        }
     }
     if (ctx->opt[OPT_VERSION]) {
         printf("slacheck %s\n", SLC_VERSION);

@@ -1,0 +1,160 @@
+/* report_junit.c - JUnit XML for CI test dashboards (libxml2 builds and
+ * escapes it): a testsuite per file, a testcase per checklist item, a
+ * failure for findings at or above --fail-on, an error for unreadable files. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "rules.h"
+#include "sink.h"
+
+typedef struct junit_sink {
+    slc_sink base;
+    xmlDoc *doc;
+    xmlNode *root;
+    long tests, failures, errors;
+} junit_sink;
+
+static void set_long(xmlNode *n, const char *name, long v)
+{
+    char b[32];
+    snprintf(b, sizeof(b), "%ld", v);
+    xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)b);
+}
+
+static void set(xmlNode *n, const char *name, const char *v)
+{
+    xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)(v ? v : ""));
+}
+
+static xmlNode *child(xmlNode *parent, const char *name)
+{
+    return xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
+}
+
+/* one testcase: findings about `item` (0: about the file) */
+static long testcase(junit_sink *s, const slc_doc *doc, xmlNode *suite, int item, const char *name)
+{
+    xmlNode *tc = child(suite, "testcase");
+    set(tc, "classname", doc->path);
+    set(tc, "name", name);
+    slc_buf fail, info, msg;
+    slc_buf_init(&fail);
+    slc_buf_init(&info);
+    slc_buf_init(&msg);
+    const char *first_rule = NULL, *first_msg = NULL;
+    for (size_t i = 0; i < doc->nfindings; i++) {
+        const slc_finding *f = &doc->findings[i];
+        if (f->item != item || (item == 0 && f->item))
+            continue;
+        slc_buf_clear(&msg);
+        slc_finding_message(&msg, doc, f, s->base.lang);
+        slc_buf *to = f->severity >= s->base.fail_on ? &fail : &info;
+        if (f->line)
+            slc_buf_addf(to, "%s:%ld: ", doc->path, f->line);
+        slc_buf_addf(to, "%s: [%s] %s\n", slc_severity_id(f->severity), slc_finding_rule_id(f),
+                     msg.data ? msg.data : "");
+        if (to == &fail && !first_rule) {
+            first_rule = slc_finding_rule_id(f);
+            first_msg = slc_arena_strdup((slc_arena *)&doc->arena, msg.data ? msg.data : "");
+        }
+    }
+    long failed = 0;
+    if (fail.len) {
+        xmlNode *fn = xmlNewTextChild(tc, NULL, (const xmlChar *)"failure", (const xmlChar *)fail.data);
+        set(fn, "type", first_rule);
+        set(fn, "message", first_msg);
+        failed = 1;
+    }
+    if (info.len)
+        xmlNewTextChild(tc, NULL, (const xmlChar *)"system-out", (const xmlChar *)info.data);
+    slc_buf_release(&fail);
+    slc_buf_release(&info);
+    slc_buf_release(&msg);
+    return failed;
+}
+
+static void junit_doc(slc_sink *sk, const slc_doc *doc)
+{
+    junit_sink *s = (junit_sink *)sk;
+    xmlNode *suite = child(s->root, "testsuite");
+    set(suite, "name", doc->path);
+    xmlNode *props = child(suite, "properties");
+    xmlNode *p = child(props, "property");
+    set(p, "name", "vendor");
+    set(p, "value", doc->name);
+    p = child(props, "property");
+    set(p, "name", "encoding");
+    set(p, "value", doc->encoding);
+    long tests = 1, failures = testcase(s, doc, suite, 0, "file");
+    char name[600];
+    for (size_t i = 0; i < doc->cat->nitems; i++) {
+        const slc_cat_item *it = &doc->cat->items[i];
+        snprintf(name, sizeof(name), "item %02d %s", it->no, slc_label_get(&it->name, sk->lang));
+        failures += testcase(s, doc, suite, it->no, name);
+        tests++;
+    }
+    set_long(suite, "tests", tests);
+    set_long(suite, "failures", failures);
+    set_long(suite, "errors", 0);
+    set_long(suite, "skipped", 0);
+    s->tests += tests;
+    s->failures += failures;
+}
+
+static void junit_error(slc_sink *sk, const slc_error *err)
+{
+    junit_sink *s = (junit_sink *)sk;
+    xmlNode *suite = child(s->root, "testsuite");
+    set(suite, "name", err->path);
+    set_long(suite, "tests", 1);
+    set_long(suite, "failures", 0);
+    set_long(suite, "errors", 1);
+    set_long(suite, "skipped", 0);
+    xmlNode *tc = child(suite, "testcase");
+    set(tc, "classname", err->path);
+    set(tc, "name", "read");
+    char detail[2048];
+    snprintf(detail, sizeof(detail), "%s:%ld: %s (%s)", err->path, err->line,
+             slc_strerror(err->status, sk->lang), err->detail);
+    xmlNode *e = xmlNewTextChild(tc, NULL, (const xmlChar *)"error", (const xmlChar *)detail);
+    set(e, "type", slc_status_id(err->status));
+    set(e, "message", slc_strerror(err->status, sk->lang));
+    s->tests++;
+    s->errors++;
+}
+
+static void junit_finish(slc_sink *sk, int exit_code)
+{
+    junit_sink *s = (junit_sink *)sk;
+    (void)exit_code;
+    set_long(s->root, "tests", s->tests);
+    set_long(s->root, "failures", s->failures);
+    set_long(s->root, "errors", s->errors);
+    xmlChar *mem = NULL;
+    int len = 0;
+    xmlDocDumpFormatMemoryEnc(s->doc, &mem, &len, "UTF-8", 1);
+    if (mem)
+        slc_buf_add(&sk->out, mem, (size_t)len);
+    xmlFree(mem);
+}
+
+static void junit_release(slc_sink *sk)
+{
+    xmlFreeDoc(((junit_sink *)sk)->doc);
+}
+
+static const slc_sink_ops junit_ops = {junit_doc, junit_error, junit_finish, junit_release};
+
+slc_sink *slc_sink_junit_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
+{
+    junit_sink *s = slc_xcalloc(1, sizeof(*s));
+    slc_sink_init(&s->base, &junit_ops, cat, lang, fail_on);
+    s->doc = xmlNewDoc((const xmlChar *)"1.0");
+    s->root = xmlNewNode(NULL, (const xmlChar *)"testsuites");
+    xmlDocSetRootElement(s->doc, s->root);
+    set(s->root, "name", "slacheck");
+    return &s->base;
+}

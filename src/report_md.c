@@ -1,0 +1,137 @@
+/* report_md.c - a Markdown summary (e.g. for a GitHub job summary), built
+ * as a cmark tree and rendered by cmark, which escapes the vendor's text. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "profile.h"
+#include "rules.h"
+#include "sink.h"
+
+typedef struct md_sink {
+    slc_sink base;
+    cmark_node *doc;
+    size_t files, unreadable, counts[3];
+} md_sink;
+
+static cmark_node *add(cmark_node *parent, cmark_node_type type)
+{
+    cmark_node *n = cmark_node_new(type);
+    cmark_node_append_child(parent, n);
+    return n;
+}
+
+static void add_text(cmark_node *parent, cmark_node_type type, const char *s)
+{
+    cmark_node *n = add(parent, type);
+    cmark_node_set_literal(n, s);
+}
+
+static void md_doc(slc_sink *sk, const slc_doc *doc)
+{
+    md_sink *s = (md_sink *)sk;
+    int ja = sk->lang == SLC_LANG_JA;
+    size_t c[3];
+    slc_doc_count(doc, c);
+    for (int k = 0; k < 3; k++)
+        s->counts[k] += c[k];
+    s->files++;
+    cmark_node *h = add(s->doc, CMARK_NODE_HEADING);
+    cmark_node_set_heading_level(h, 3);
+    add_text(h, CMARK_NODE_TEXT, doc->name);
+    add_text(h, CMARK_NODE_TEXT, " (");
+    add_text(h, CMARK_NODE_CODE, doc->path);
+    add_text(h, CMARK_NODE_TEXT, ")");
+    char line[256];
+    snprintf(line, sizeof(line), ja ? "エラー %zu、警告 %zu、情報 %zu（%s）" : "%zu errors, %zu warnings, %zu info (%s)",
+             c[2], c[1], c[0], doc->encoding);
+    add_text(add(s->doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line);
+    if (doc->profile) {
+        const slc_profile_result *p = doc->profile;
+        snprintf(line, sizeof(line), ja ? "プロファイル %s: スコア %.0f/100、must 未充足 %zu、判断不能 %zu"
+                                        : "Profile %s: score %.0f/100, %zu must not met, %zu unknown",
+                 p->profile->id, p->score, p->must_failed, p->unknown);
+        add_text(add(s->doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line);
+    }
+    cmark_node *list = NULL;
+    slc_buf msg;
+    slc_buf_init(&msg);
+    for (size_t i = 0; i < doc->nfindings; i++) {
+        const slc_finding *f = &doc->findings[i];
+        if (f->severity < sk->fail_on && f->severity < SLC_SEV_WARNING)
+            continue;   /* info stays out of the summary unless asked for */
+        if (!list) {
+            list = add(s->doc, CMARK_NODE_LIST);
+            cmark_node_set_list_type(list, CMARK_BULLET_LIST);
+            cmark_node_set_list_tight(list, 1);
+        }
+        cmark_node *para = add(add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
+        add_text(add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, slc_severity_id(f->severity));
+        add_text(para, CMARK_NODE_TEXT, " ");
+        add_text(para, CMARK_NODE_CODE, slc_finding_rule_id(f));
+        if (f->line) {
+            snprintf(line, sizeof(line), ja ? " %ld 行目: " : " line %ld: ", f->line);
+            add_text(para, CMARK_NODE_TEXT, line);
+        } else {
+            add_text(para, CMARK_NODE_TEXT, " ");
+        }
+        slc_buf_clear(&msg);
+        slc_finding_message(&msg, doc, f, sk->lang);
+        add_text(para, CMARK_NODE_TEXT, msg.data ? msg.data : "");
+    }
+    slc_buf_release(&msg);
+}
+
+static void md_error(slc_sink *sk, const slc_error *err)
+{
+    md_sink *s = (md_sink *)sk;
+    char line[2048];
+    s->unreadable++;
+    snprintf(line, sizeof(line), "%s: %s (%s)", err->path, slc_strerror(err->status, sk->lang),
+             err->detail);
+    cmark_node *para = add(s->doc, CMARK_NODE_PARAGRAPH);
+    add_text(add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, "error");
+    add_text(para, CMARK_NODE_TEXT, " ");
+    add_text(para, CMARK_NODE_TEXT, line);
+}
+
+static void md_finish(slc_sink *sk, int exit_code)
+{
+    md_sink *s = (md_sink *)sk;
+    int ja = sk->lang == SLC_LANG_JA;
+    cmark_node *title = cmark_node_new(CMARK_NODE_HEADING);
+    cmark_node_set_heading_level(title, 2);
+    add_text(title, CMARK_NODE_TEXT, ja ? "slacheck 検証結果" : "slacheck results");
+    cmark_node_prepend_child(s->doc, title);
+    char line[256];
+    snprintf(line, sizeof(line),
+             ja ? "%zu ファイル（読めないもの %zu）: エラー %zu、警告 %zu、情報 %zu。終了コード %d。"
+                : "%zu files (%zu unreadable): %zu errors, %zu warnings, %zu info. Exit status %d.",
+             s->files + s->unreadable, s->unreadable, s->counts[2], s->counts[1], s->counts[0],
+             exit_code);
+    cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
+    add_text(p, CMARK_NODE_TEXT, line);
+    cmark_node_insert_after(title, p);
+    char *md = cmark_render_commonmark(s->doc, CMARK_OPT_DEFAULT, 0);
+    if (md) {
+        slc_buf_adds(&sk->out, md);
+        free(md);
+    }
+}
+
+static void md_release(slc_sink *sk)
+{
+    cmark_node_free(((md_sink *)sk)->doc);
+}
+
+static const slc_sink_ops md_ops = {md_doc, md_error, md_finish, md_release};
+
+slc_sink *slc_sink_md_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
+{
+    md_sink *s = slc_xcalloc(1, sizeof(*s));
+    slc_sink_init(&s->base, &md_ops, cat, lang, fail_on);
+    s->doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+    return &s->base;
+}
