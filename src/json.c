@@ -12,10 +12,14 @@
 #include "sink.h"
 #include "version.h"
 
+/* The report is written as it goes, one file at a time, so memory stays
+ * flat over a batch: jansson writes each piece; the envelope around the
+ * "files" array is jansson's own output cut open where the array goes. */
 struct slc_json_report {
     const slc_catalog *cat;
     slc_lang lang;
-    json_t *files;
+    slc_buf *out;
+    size_t nfiles;
     size_t counts[3];
     size_t unreadable;
 };
@@ -37,20 +41,58 @@ static void dump(json_t *root, slc_buf *out)
     }
 }
 
-slc_json_report *slc_json_report_new(const slc_catalog *cat, slc_lang lang)
+static json_t *checklist_object(const slc_catalog *cat);
+
+/* appends a dump of j with every line indented by `indent` spaces */
+static void dump_indented(json_t *j, int indent, slc_buf *out)
+{
+    char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    if (!s)
+        return;
+    for (const char *p = s; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) + 1 : strlen(p);
+        for (int i = 0; i < indent; i++)
+            slc_buf_addc(out, ' ');
+        slc_buf_add(out, p, n);
+        p += n;
+    }
+    free(s);
+}
+
+slc_json_report *slc_json_report_new(const slc_catalog *cat, slc_lang lang, slc_buf *out)
 {
     slc_json_report *r = slc_xcalloc(1, sizeof(*r));
     r->cat = cat;
     r->lang = lang;
-    r->files = json_array();
+    r->out = out;
+    json_t *head = json_object();
+    json_object_set_new(head, "version", json_integer(SLC_JSON_VERSION));
+    json_object_set_new(head, "tool", json_pack("{s:s,s:s}", "name", "slacheck",
+                                                "version", SLC_VERSION));
+    json_object_set_new(head, "checklist", checklist_object(cat));
+    json_object_set_new(head, "files", json_array());
+    char *s = json_dumps(head, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(head);
+    /* ... "files": []\n}  ->  ... "files": [ */
+    char *cut = s ? strstr(s, "\"files\": []") : NULL;
+    if (cut) {
+        slc_buf_add(out, s, (size_t)(cut - s));
+        slc_buf_adds(out, "\"files\": [");
+    }
+    free(s);
     return r;
+}
+
+static void emit_file(slc_json_report *r, json_t *f)
+{
+    slc_buf_adds(r->out, r->nfiles++ ? ",\n" : "\n");
+    dump_indented(f, 4, r->out);
+    json_decref(f);
 }
 
 void slc_json_report_free(slc_json_report *r)
 {
-    if (!r)
-        return;
-    json_decref(r->files);
     free(r);
 }
 
@@ -65,6 +107,7 @@ static json_t *meta_object(const slc_doc *doc)
 
 static json_t *checklist_object(const slc_catalog *cat)
 {
+    /* defined before use by the report header */
     return json_pack("{s:s,s:s,s:s}", "id", cat->id, "version", cat->version ? cat->version : "",
                      "path", cat->path);
 }
@@ -173,7 +216,7 @@ void slc_json_report_add_doc(slc_json_report *r, const slc_doc *doc)
     if (doc->profile)
         json_object_set_new(f, "profile", profile_object(doc->profile, r->lang));
     json_object_set_new(f, "error", json_null());
-    json_array_append_new(r->files, f);
+    emit_file(r, f);
     slc_buf_release(&msg);
 }
 
@@ -188,26 +231,27 @@ void slc_json_report_add_error(slc_json_report *r, const slc_error *err)
     json_object_set_new(e, "line", err->line ? json_integer(err->line) : json_null());
     json_object_set_new(e, "offset", err->offset >= 0 ? json_integer(err->offset) : json_null());
     json_object_set_new(f, "error", e);
-    json_array_append_new(r->files, f);
+    emit_file(r, f);
     r->unreadable++;
 }
 
 void slc_json_report_finish(slc_json_report *r, int exit_code, slc_buf *out)
 {
-    json_t *root = json_object();
-    json_object_set_new(root, "version", json_integer(SLC_JSON_VERSION));
-    json_object_set_new(root, "tool", json_pack("{s:s,s:s}", "name", "slacheck",
-                                                "version", SLC_VERSION));
-    json_object_set_new(root, "checklist", checklist_object(r->cat));
-    json_object_set_new(root, "files", json_incref(r->files));
-    json_object_set_new(root, "summary",
-                        json_pack("{s:i,s:i,s:i,s:i,s:i,s:i}",
-                                  "files", (int)json_array_size(r->files),
-                                  "unreadable", (int)r->unreadable,
-                                  "errors", (int)r->counts[2], "warnings", (int)r->counts[1],
-                                  "info", (int)r->counts[0], "exit_code", exit_code));
-    dump(root, out);
-    json_decref(root);
+    (void)out;
+    json_t *summary = json_pack("{s:i,s:i,s:i,s:i,s:i,s:i}", "files", (int)r->nfiles,
+                                "unreadable", (int)r->unreadable, "errors", (int)r->counts[2],
+                                "warnings", (int)r->counts[1], "info", (int)r->counts[0],
+                                "exit_code", exit_code);
+    slc_buf_adds(r->out, r->nfiles ? "\n  ],\n  \"summary\": " : "],\n  \"summary\": ");
+    char *s = json_dumps(summary, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    for (const char *p = s ? s : "{}"; *p; p++) {   /* indent the summary one level */
+        slc_buf_addc(r->out, *p);
+        if (*p == '\n')
+            slc_buf_adds(r->out, "  ");
+    }
+    free(s);
+    json_decref(summary);
+    slc_buf_adds(r->out, "\n}\n");
 }
 
 typedef struct json_sink {
@@ -241,7 +285,8 @@ slc_sink *slc_sink_json_new(const slc_catalog *cat, slc_lang lang, slc_severity 
 {
     json_sink *s = slc_xcalloc(1, sizeof(*s));
     slc_sink_init(&s->base, &json_ops, cat, lang, fail_on);
-    s->report = slc_json_report_new(cat, lang);
+    s->report = slc_json_report_new(cat, lang, &s->base.out);
+    s->base.streams = 1;
     return &s->base;
 }
 

@@ -13,7 +13,8 @@
 typedef struct slc_json_report slc_json_report;
 
 /* validate --format json: one report over many files. */
-slc_json_report *slc_json_report_new(const slc_catalog *cat, slc_lang lang);
+/* Writes into out as files are added (the caller may drain out between). */
+slc_json_report *slc_json_report_new(const slc_catalog *cat, slc_lang lang, slc_buf *out);
 void slc_json_report_add_doc(slc_json_report *r, const slc_doc *doc);
 void slc_json_report_add_error(slc_json_report *r, const slc_error *err);
 /* Appends the report, with a summary, as indented JSON. */

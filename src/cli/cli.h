@@ -95,6 +95,8 @@ int cli_usage_error(const cli_ctx *ctx, const char *en, const char *ja, const ch
 int cli_load_catalog(cli_ctx *ctx);
 /* Load options from the command line (encoding, limits ...). */
 int cli_load_options(cli_ctx *ctx, slc_load_options *o);
+/* EXIT_USAGE (after a message) if path names one of the input files. */
+int cli_check_output(cli_ctx *ctx, const char *path);
 /* Writes buf to -o/--output (or stdout) atomically; returns an exit code. */
 int cli_write_output(cli_ctx *ctx, const char *path, const slc_buf *buf);
 

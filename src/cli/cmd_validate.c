@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../output.h"
 #include "../profile.h"
 #include "../rules.h"
 #include "../sink.h"
@@ -13,11 +14,17 @@
 typedef struct target {
     slc_sink *sink;
     const char *path;   /* NULL or "-": standard output */
+    slc_output out;     /* opened before the first file; committed at the end */
+    int open;
 } target;
 
-static int to_stdout(const char *path)
+/* what a streaming sink has written so far goes to its output now */
+static void drain(target *t)
 {
-    return !path || !strcmp(path, "-");
+    if (t->open && t->sink->out.len) {
+        fwrite(t->sink->out.data, 1, t->sink->out.len, t->out.fp);
+        slc_buf_clear(&t->sink->out);
+    }
 }
 
 int cmd_validate(cli_ctx *ctx)
@@ -73,6 +80,19 @@ int cmd_validate(cli_ctx *ctx)
         t[nt].sink = slc_sink_new(fmt, ctx->cat, ctx->lang, fail_on);
         t[nt++].path = eq + 1;
     }
+    int write_failed = 0;
+    for (size_t k = 0; k < nt; k++) {
+        slc_error oerr;
+        slc_error_clear(&oerr);
+        if ((rc = cli_check_output(ctx, t[k].path)) != EXIT_CLEAN)
+            goto done;
+        if (slc_output_open(&t[k].out, t[k].path, &oerr) != SLC_OK) {
+            cli_print_error(ctx, &oerr);   /* the other reports are still written */
+            write_failed = 1;
+            continue;
+        }
+        t[k].open = 1;
+    }
 
     int unreadable = 0, failing = 0;
     for (size_t i = 0; i < ctx->nfiles; i++) {
@@ -91,11 +111,8 @@ int cmd_validate(cli_ctx *ctx)
             failing |= doc->findings[k].severity >= fail_on;
         for (size_t k = 0; k < nt; k++) {
             t[k].sink->ops->add_doc(t[k].sink, doc);
-            /* lines for people and logs go out as each file is done */
-            if (t[k].sink->streams && to_stdout(t[k].path) && t[k].sink->out.len) {
-                fwrite(t[k].sink->out.data, 1, t[k].sink->out.len, stdout);
-                slc_buf_clear(&t[k].sink->out);
-            }
+            if (t[k].sink->streams)   /* out as each file is done: memory stays flat */
+                drain(&t[k]);
         }
         slc_doc_free(doc);
     }
@@ -103,14 +120,25 @@ int cmd_validate(cli_ctx *ctx)
     /* every report is written, even when the run fails */
     for (size_t k = 0; k < nt; k++) {
         t[k].sink->ops->finish(t[k].sink, rc);
-        if (t[k].sink->streams && to_stdout(t[k].path) && !t[k].sink->out.len)
+        drain(&t[k]);
+        if (!t[k].open)
             continue;
-        int wrc = cli_write_output(ctx, t[k].path, &t[k].sink->out);
-        if (wrc != EXIT_CLEAN)
-            rc = wrc;
+        slc_error oerr;
+        slc_error_clear(&oerr);
+        t[k].open = 0;
+        if (slc_output_commit(&t[k].out, &oerr) != SLC_OK) {
+            cli_print_error(ctx, &oerr);
+            write_failed = 1;
+        }
     }
-    for (size_t k = 0; k < nt; k++)
+    if (write_failed)
+        rc = EXIT_INTERNAL;
+done:
+    for (size_t k = 0; k < nt; k++) {
+        if (t[k].open)
+            slc_output_abort(&t[k].out);
         slc_sink_free(t[k].sink);
+    }
     free(t);
     slc_profile_free(profile);
     return rc;

@@ -89,16 +89,24 @@ int cli_load_options(cli_ctx *ctx, slc_load_options *o)
     return EXIT_CLEAN;
 }
 
-int cli_write_output(cli_ctx *ctx, const char *path, const slc_buf *buf)
+int cli_check_output(cli_ctx *ctx, const char *path)
 {
-    slc_output out;
-    slc_error err;
-    slc_error_clear(&err);
     for (size_t i = 0; path && i < ctx->nfiles; i++)
         if (slc_same_file(path, ctx->files[i]) || !strcmp(path, ctx->files[i]))
             if (strcmp(path, "-"))
                 return cli_usage_error(ctx, "refusing to overwrite an input file",
                                        "入力ファイルは上書きしません", path);
+    return EXIT_CLEAN;
+}
+
+int cli_write_output(cli_ctx *ctx, const char *path, const slc_buf *buf)
+{
+    slc_output out;
+    slc_error err;
+    slc_error_clear(&err);
+    int rc = cli_check_output(ctx, path);
+    if (rc != EXIT_CLEAN)
+        return rc;
     if (slc_output_open(&out, path, &err) != SLC_OK) {
         cli_print_error(ctx, &err);
         return EXIT_INTERNAL;
