@@ -280,6 +280,25 @@ static void read_vocabulary(builder *b, xmlNode *v)
             p->id = attr(cat, n, "id");
             p->negatable = neg && (!strcmp(neg, "true") || !strcmp(neg, "1"));
             p->source = content(cat, n);
+            slc_ptrs h = {0};
+            const char *hint = attr(cat, n, "hint");
+            for (const char *s = hint; s && *s;) {
+                while (*s == ' ')
+                    s++;
+                size_t len = strcspn(s, " ");
+                if (len) {
+                    char *w = slc_arena_strndup(&cat->arena, s, len);
+                    slc_buf_clear(&b->tmp);
+                    slc_text_nfkc(&b->tmp, w, len);
+                    char *k = slc_arena_strdup(&cat->arena, b->tmp.data ? b->tmp.data : w);
+                    for (char *c = k; *c; c++)
+                        if (*c >= 'A' && *c <= 'Z')
+                            *c = (char)(*c + 32);
+                    slc_ptrs_push(&h, k);
+                }
+                s += len;
+            }
+            keys_freeze(cat, &h, &p->hints);
             p->re = compile(b, n, p->source);
             slc_ptrs_push(&b->patterns, p);
         }

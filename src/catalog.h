@@ -102,6 +102,7 @@ typedef struct slc_cat_pattern {
     int negatable;
     const char *source;
     struct slc_regex *re;
+    slc_keys hints;       /* NFKC, ASCII lowercased; empty: always run */
 } slc_cat_pattern;
 
 /* ---- cross-item rules ---- */

@@ -261,11 +261,35 @@ static void scan_numbers(extractor *x)
     }
 }
 
+/* first code point of UTF-8 text */
+static int32_t first_cp(const char *w)
+{
+    slc_mapped m;
+    slc_text_map_nfkc(w, &m);
+    int32_t c = m.n ? m.cp[0] : -1;
+    slc_mapped_release(&m);
+    return c;
+}
+
 static void scan_values(extractor *x)
 {
     const slc_catalog *cat = x->cat;
+    /* only positions where some phrase could start are worth a look */
+    int32_t firsts[64];
+    size_t nf = 0;
+    for (size_t k = 0; k < cat->nvalues; k++)
+        for (size_t w = 0; w < cat->values[k].words.n && nf < 64; w++) {
+            int32_t c = first_cp(cat->values[k].words.v[w]);
+            firsts[nf++] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+        }
     for (size_t i = 0; i < x->m.n; i++) {
         if (x->covered[i])
+            continue;
+        int32_t c = x->m.cp[i] >= 'A' && x->m.cp[i] <= 'Z' ? x->m.cp[i] + 32 : x->m.cp[i];
+        int maybe = nf >= 64;
+        for (size_t k = 0; k < nf && !maybe; k++)
+            maybe = firsts[k] == c;
+        if (!maybe)
             continue;
         for (size_t k = 0; k < cat->nvalues; k++) {
             size_t l = longest(&cat->values[k].words, &x->m, i);
@@ -408,16 +432,29 @@ void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *ar
         f->start = x.m.orig[s < x.m.n ? s : x.m.n];
         f->end = x.m.orig[e < x.m.n ? e : x.m.n];
     }
+    /* the normalized text, ASCII lowercased, for the patterns' hints */
+    slc_buf low;
+    slc_buf_init(&low);
+    for (size_t i = 0; i < x.m.n; i++) {
+        int32_t c = x.m.cp[i];
+        slc_text_append_cp(&low, c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
     /* time bands first: their numbers are hours of a day, not durations */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < cat->npatterns; i++) {
             const slc_cat_pattern *p = &cat->patterns[i];
             if (!p->re || (pass == 0) != !strcmp(p->type, "time-band"))
                 continue;
+            int hinted = p->hints.n == 0;
+            for (size_t h = 0; h < p->hints.n && !hinted; h++)
+                hinted = low.data && strstr(low.data, p->hints.v[h]) != NULL;
+            if (!hinted)
+                continue;   /* none of its words occur: it cannot match */
             pattern_ctx pc = {&x, p};
             slc_regex_each(p->re, x.m.cp, x.m.n, on_match, &pc);
         }
     }
+    slc_buf_release(&low);
     scan_numbers(&x);
     scan_values(&x);
     free(x.covered);

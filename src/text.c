@@ -472,6 +472,17 @@ static int32_t normalize(const UNormalizer2 *nz, const UChar *src, int32_t len,
     return U_FAILURE(st) ? -1 : out;
 }
 
+void slc_text_append_cp(slc_buf *out, int32_t c)
+{
+    if (c < 0 || c > 0x10FFFF)
+        c = 0xFFFD;
+    slc_buf_grow(out, 4);
+    int32_t i = 0;
+    U8_APPEND_UNSAFE((uint8_t *)out->data + out->len, i, c);
+    out->len += (size_t)i;
+    out->data[out->len] = '\0';
+}
+
 static void append_cp(slc_buf *out, UChar32 c)
 {
     slc_buf_grow(out, 4);

@@ -59,6 +59,9 @@ void slc_text_fold(slc_buf *out, const char *s, size_t n);
  * code points. Returns 0 as soon as the result must be below `min`. */
 double slc_text_similarity(const char *a, const char *b, double min);
 
+/* Appends code point c as UTF-8. */
+void slc_text_append_cp(slc_buf *out, int32_t c);
+
 /* Number of code points in valid UTF-8. */
 size_t slc_text_length(const char *s, size_t n);
 

@@ -28,8 +28,12 @@ void slc_text_map_nfkc(const char *s, slc_mapped *m)
         UChar src[2], dst[32];
         int32_t sl = 0, dl;
         U16_APPEND_UNSAFE(src, sl, c);
-        /* ASCII and most CJK are their own NFKC: skip ICU for them */
-        if (c < 0x80 || (U_SUCCESS(st) && unorm2_isNormalized(nz, src, sl, &st))) {
+        /* ASCII, kana, CJK ideographs and the usual Japanese punctuation are
+         * their own NFKC: no need to ask ICU */
+        int plain = c < 0x80 || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
+                    c == 0x30FC || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3003) ||
+                    (c >= 0x3008 && c <= 0x3011);
+        if (plain || (U_SUCCESS(st) && unorm2_isNormalized(nz, src, sl, &st))) {
             dst[0] = src[0];
             dst[1] = src[1];
             dl = sl;
