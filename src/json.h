@@ -28,6 +28,11 @@ void slc_json_doc(slc_doc *doc, slc_buf *out);
 struct json_t;
 struct json_t *slc_json_facts(const struct slc_fact *f, size_t n, const char *answer);
 
+struct slc_comparison;
+/* diff --format json: the comparison (show: per catalog index, NULL all). */
+void slc_json_comparison(const struct slc_comparison *c, const unsigned char *show, int all,
+                         slc_buf *out);
+
 /* items --format json: the catalog in use. */
 void slc_json_catalog(const slc_catalog *cat, slc_buf *out);
 

@@ -646,6 +646,31 @@ size_t slc_text_length(const char *s, size_t n)
     return k;
 }
 
+static int cp_width(UChar32 c)
+{
+    int8_t t = u_charType(c);
+    if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR)
+        return 0;
+    int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    return (ea == U_EA_FULLWIDTH || ea == U_EA_WIDE) ? 2 : 1;
+}
+
+size_t slc_text_fit(const char *s, size_t n, size_t width)
+{
+    size_t w = 0;
+    int32_t i = 0, len = (int32_t)n;
+    while (i < len) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s, i, len, c);
+        int cw = c < 0 ? 1 : cp_width(c);
+        if (w + (size_t)cw > width)
+            return (size_t)start;
+        w += (size_t)cw;
+    }
+    return n;
+}
+
 size_t slc_text_width(const char *s, size_t n)
 {
     size_t w = 0;

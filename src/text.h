@@ -59,6 +59,11 @@ void slc_text_fold(slc_buf *out, const char *s, size_t n);
  * code points. Returns 0 as soon as the result must be below `min`. */
 double slc_text_similarity(const char *a, const char *b, double min);
 
+/* Word boundaries of UTF-8 text by ICU's word break rules (Japanese has no
+ * spaces: this finds words by dictionary). *bounds gets byte offsets of
+ * every boundary, 0 and len included; the caller frees it. */
+size_t slc_text_words(const char *s, size_t len, size_t **bounds);
+
 /* Appends code point c as UTF-8. */
 void slc_text_append_cp(slc_buf *out, int32_t c);
 
@@ -67,6 +72,9 @@ size_t slc_text_length(const char *s, size_t n);
 
 /* Terminal cells needed to show s (East Asian Wide/Fullwidth take 2). */
 size_t slc_text_width(const char *s, size_t n);
+
+/* Bytes of s[0..n) that fit in `width` terminal cells (whole code points). */
+size_t slc_text_fit(const char *s, size_t n, size_t width);
 
 /* Normalizes an encoding name given by a user ("cp932", "sjis", "utf8") to
  * the name ICU should open; returns NULL if ICU does not know it. */

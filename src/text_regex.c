@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ubrk.h>
 #include <unicode/uregex.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -70,6 +71,34 @@ void slc_mapped_release(slc_mapped *m)
     free(m->cp);
     free(m->orig);
     memset(m, 0, sizeof(*m));
+}
+
+size_t slc_text_words(const char *s, size_t len, size_t **bounds)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    size_t n = 0, cap = 16;
+    *bounds = slc_xmalloc(cap * sizeof(size_t));
+    UText *ut = utext_openUTF8(NULL, s, (int64_t)len, &st);
+    UBreakIterator *bi = U_SUCCESS(st) ? ubrk_open(UBRK_WORD, "ja", NULL, 0, &st) : NULL;
+    if (bi)
+        ubrk_setUText(bi, ut, &st);
+    if (!bi || U_FAILURE(st)) {   /* no iterator: the whole text is one word */
+        (*bounds)[n++] = 0;
+        if (len)
+            (*bounds)[n++] = len;
+    } else {
+        for (int32_t b = ubrk_first(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
+            if (n == cap) {
+                cap *= 2;
+                *bounds = slc_xrealloc(*bounds, cap * sizeof(size_t));
+            }
+            (*bounds)[n++] = (size_t)b;   /* UTF-8 UText: native indexes are bytes */
+        }
+    }
+    if (bi)
+        ubrk_close(bi);
+    utext_close(ut);
+    return n;
 }
 
 struct slc_regex {

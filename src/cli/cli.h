@@ -24,6 +24,7 @@ enum {
     CMD_VALIDATE = 1u << 0,
     CMD_ITEMS = 1u << 1,
     CMD_CONVERT = 1u << 2,
+    CMD_DIFF = 1u << 3,
     CMD_ANY = 0xffu
 };
 
@@ -40,6 +41,11 @@ typedef enum cli_opt_id {
     OPT_NAME,
     OPT_PROFILE,
     OPT_REPORT,
+    OPT_ALL,
+    OPT_ITEMS,
+    OPT_CATEGORY,
+    OPT_CHANGES,
+    OPT_EXIT_ZERO,
     OPT_MAX_BYTES,
     OPT_MAX_ROWS,
     OPT_MAX_CELLS,
@@ -74,6 +80,8 @@ typedef struct cli_ctx {
     size_t nfiles;
     const char **reports;      /* every --report FMT=FILE, in order */
     size_t nreports;
+    const char **names;        /* every --name, in order */
+    size_t nnames;
     slc_catalog *cat;
 } cli_ctx;
 
@@ -103,5 +111,6 @@ int cli_write_output(cli_ctx *ctx, const char *path, const slc_buf *buf);
 int cmd_validate(cli_ctx *ctx);
 int cmd_items(cli_ctx *ctx);
 int cmd_convert(cli_ctx *ctx);
+int cmd_diff(cli_ctx *ctx);
 
 #endif

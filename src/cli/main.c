@@ -141,5 +141,6 @@ int main(int argc, char **argv)
     slc_catalog_free(ctx.cat);
     free(ctx.files);
     free(ctx.reports);
+    free(ctx.names);
     return rc;
 }

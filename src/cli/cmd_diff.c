@@ -1,0 +1,154 @@
+/* cmd_diff.c - slacheck diff FILE FILE [FILE...]: vendors side by side, or
+ * two versions of one vendor. Exit status like diff(1): 0 no differences,
+ * 1 differences, 2 and above trouble. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "../compare.h"
+#include "../json.h"
+#include "../report_diff.h"
+#include "../text.h"
+#include "cli.h"
+
+/* "1-9,28-38" -> marks; 0 on a syntax error */
+static int parse_items(const char *s, const slc_catalog *cat, unsigned char *show)
+{
+    while (*s) {
+        char *end;
+        long a = strtol(s, &end, 10), b = a;
+        if (end == s)
+            return 0;
+        s = end;
+        if (*s == '-') {
+            b = strtol(s + 1, &end, 10);
+            if (end == s + 1)
+                return 0;
+            s = end;
+        }
+        for (size_t i = 0; i < cat->nitems; i++)
+            if (cat->items[i].no >= a && cat->items[i].no <= b)
+                show[i] = 1;
+        if (*s == ',')
+            s++;
+        else if (*s)
+            return 0;
+    }
+    return 1;
+}
+
+static int category_of(const slc_catalog *cat, const char *name)
+{
+    slc_buf f, k;
+    slc_buf_init(&f);
+    slc_buf_init(&k);
+    slc_text_fold(&f, name, strlen(name));
+    int found = -1;
+    for (size_t c = 0; c < cat->ncategories && found < 0; c++) {
+        const slc_cat_group *g = &cat->categories[c];
+        if (!strcmp(g->id, name))
+            found = (int)c;
+        for (size_t i = 0; i < g->keys.n && found < 0; i++)
+            if (f.data && !strcmp(f.data, g->keys.v[i]))
+                found = (int)c;
+    }
+    slc_buf_release(&f);
+    slc_buf_release(&k);
+    return found;
+}
+
+static size_t terminal_width(void)
+{
+    const char *cols = getenv("COLUMNS");
+    if (cols && atoi(cols) > 20)
+        return (size_t)atoi(cols);
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
+        return ws.ws_col;
+    return 120;
+}
+
+int cmd_diff(cli_ctx *ctx)
+{
+    const char *format = ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : "text";
+    slc_load_options lo;
+    slc_doc **docs = NULL;
+    unsigned char *show = NULL;
+    slc_comparison *cmp = NULL;
+    int rc;
+
+    if (strcmp(format, "text") && strcmp(format, "json"))
+        return cli_usage_error(ctx, "diff formats are text and json (md, html, xlsx come with reports)",
+                               "diff の形式は text と json です", format);
+    if (ctx->nnames && ctx->nnames != ctx->nfiles)
+        return cli_usage_error(ctx, "give --name once per file, or not at all",
+                               "--name はファイルごとに 1 つずつ指定してください", NULL);
+    if ((rc = cli_load_options(ctx, &lo)) != EXIT_CLEAN)
+        return rc;
+    if ((rc = cli_load_catalog(ctx)) != EXIT_CLEAN)
+        return rc;
+    if (ctx->opt[OPT_ITEMS] || ctx->opt[OPT_CATEGORY]) {
+        show = slc_xcalloc(ctx->cat->nitems + 1, 1);
+        if (ctx->opt[OPT_ITEMS] && !parse_items(ctx->opt[OPT_ITEMS], ctx->cat, show)) {
+            free(show);
+            return cli_usage_error(ctx, "--items takes numbers and ranges, e.g. 1-9,28-38",
+                                   "--items は番号と範囲です（例: 1-9,28-38）", ctx->opt[OPT_ITEMS]);
+        }
+        if (ctx->opt[OPT_CATEGORY]) {
+            int cat = category_of(ctx->cat, ctx->opt[OPT_CATEGORY]);
+            if (cat < 0) {
+                free(show);
+                return cli_usage_error(ctx, "unknown category", "不明な種別です", ctx->opt[OPT_CATEGORY]);
+            }
+            for (size_t i = 0; i < ctx->cat->nitems; i++)
+                if (ctx->cat->items[i].category == cat && (!ctx->opt[OPT_ITEMS] || show[i]))
+                    show[i] = 2;
+            for (size_t i = 0; i < ctx->cat->nitems; i++)
+                show[i] = show[i] == 2;
+        }
+    }
+
+    docs = slc_xcalloc(ctx->nfiles, sizeof(*docs));
+    rc = EXIT_CLEAN;
+    for (size_t i = 0; i < ctx->nfiles; i++) {
+        slc_error err;
+        slc_error_clear(&err);
+        lo.name = ctx->nnames ? ctx->names[i] : NULL;
+        if (slc_doc_load_file(ctx->cat, ctx->files[i], &lo, &docs[i], &err) != SLC_OK) {
+            cli_print_error(ctx, &err);
+            rc = EXIT_INPUT;
+        }
+    }
+    if (rc != EXIT_CLEAN)
+        goto done;
+
+    cmp = slc_compare(docs, ctx->nfiles, ctx->opt[OPT_CHANGES] ? 1 : -1);
+    slc_buf out;
+    slc_buf_init(&out);
+    if (!strcmp(format, "json")) {
+        slc_json_comparison(cmp, show, ctx->opt[OPT_ALL] != NULL, &out);
+    } else {
+        const char *nc = getenv("NO_COLOR");
+        slc_diff_view v = {terminal_width(), 0, ctx->opt[OPT_ALL] != NULL, show, ctx->lang};
+        int to_tty = (!ctx->opt[OPT_OUTPUT] || !strcmp(ctx->opt[OPT_OUTPUT], "-")) &&
+                     isatty(STDOUT_FILENO);
+        v.colour = to_tty && !(nc && *nc);
+        slc_report_diff_text(cmp, &v, &out);
+    }
+    rc = cli_write_output(ctx, ctx->opt[OPT_OUTPUT], &out);
+    slc_buf_release(&out);
+    if (rc == EXIT_CLEAN && !ctx->opt[OPT_EXIT_ZERO])
+        for (size_t i = 0; i < cmp->nitems; i++)
+            if (cmp->items[i].verdict != SLC_CMP_SAME)
+                rc = 1;   /* like diff(1): the checklists differ */
+done:
+    slc_comparison_free(cmp);
+    for (size_t i = 0; docs && i < ctx->nfiles; i++)
+        slc_doc_free(docs[i]);
+    free(docs);
+    free(show);
+    return rc;
+}
