@@ -83,30 +83,17 @@ static void problem(builder *b, xmlNode *n, const char *fmt, const char *what, c
     b->problem_line = (int)slc_xml_line(n);
 }
 
-static const char *dup_xml(slc_catalog *cat, xmlChar *s)
-{
-    const char *r = slc_arena_strdup(&cat->arena, s ? (const char *)s : "");
-    xmlFree(s);
-    return r;
-}
-
 static const char *attr(slc_catalog *cat, xmlNode *n, const char *name)
 {
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-    if (!v)
-        return NULL;
-    return dup_xml(cat, v);
+    return slc_xml_attr(&cat->arena, n, name);
 }
 
 static const char *content(slc_catalog *cat, xmlNode *n)
 {
-    return dup_xml(cat, xmlNodeGetContent(n));
+    return slc_xml_text(&cat->arena, n);
 }
 
-static int is(xmlNode *n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
-}
+#define is slc_xml_is
 
 static void label(slc_catalog *cat, xmlNode *n, slc_label *l)
 {

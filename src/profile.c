@@ -13,18 +13,10 @@
 
 static const char *attr(slc_profile *p, xmlNode *n, const char *name)
 {
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-    if (!v)
-        return NULL;
-    const char *r = slc_arena_strdup(&p->arena, (const char *)v);
-    xmlFree(v);
-    return r;
+    return slc_xml_attr(&p->arena, n, name);
 }
 
-static int is(xmlNode *n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
-}
+#define is slc_xml_is
 
 static slc_status read_require(slc_profile *p, const slc_catalog *cat, xmlNode *n,
                                slc_requirement *r, slc_error *err)

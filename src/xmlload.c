@@ -38,6 +38,29 @@ long slc_xml_line(const xmlNode *n)
     return n ? xmlGetLineNo(n) : 0;
 }
 
+const char *slc_xml_attr(slc_arena *arena, xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    if (!v)
+        return NULL;
+    const char *r = slc_arena_strdup(arena, (const char *)v);
+    xmlFree(v);
+    return r;
+}
+
+const char *slc_xml_text(slc_arena *arena, xmlNode *n)
+{
+    xmlChar *v = xmlNodeGetContent(n);
+    const char *r = slc_arena_strdup(arena, v ? (const char *)v : "");
+    xmlFree(v);
+    return r;
+}
+
+int slc_xml_is(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
 slc_status slc_xml_load(const slc_xml_source *src, xmlDoc **out, slc_error *err)
 {
     xmlDoc *doc = NULL;

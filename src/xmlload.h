@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 
 #include "status.h"
+#include "util.h"
 
 typedef struct slc_xml_source {
     const char *path;                /* file to read, or NULL for mem */
@@ -24,8 +25,14 @@ typedef struct slc_xml_source {
  * opened is SLC_ERR_IO; bad XML or a schema violation SLC_ERR_DEFINITION. */
 slc_status slc_xml_load(const slc_xml_source *src, xmlDoc **out, slc_error *err);
 
-/* Attribute value copied with xmlGetProp semantics; NULL if absent. The
- * caller frees with xmlFree. Line of a node for messages. */
+/* Line of a node, for messages. */
 long slc_xml_line(const xmlNode *n);
+
+/* An attribute's value copied into the arena; NULL if absent. */
+const char *slc_xml_attr(slc_arena *arena, xmlNode *n, const char *name);
+/* An element's text copied into the arena. */
+const char *slc_xml_text(slc_arena *arena, xmlNode *n);
+/* 1 if n is an element with this name. */
+int slc_xml_is(const xmlNode *n, const char *name);
 
 #endif
