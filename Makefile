@@ -31,8 +31,19 @@ all: $(BUILD)/slacheck
 deps:
 	@./tools/deps.sh $(DEB_BUILD)
 
+# Microsoft's SARIF Multitool (npm; a self-contained binary that runs offline)
+# checks the SARIF output in the tests (tests/t-sarif.sh). Installed under
+# build/tools whatever BUILD is, so `make asan` finds it too.
+SARIF_MULTITOOL_PKG = @microsoft/sarif-multitool@5.7.0
+SARIF_MULTITOOL     = build/tools/node_modules/.bin/sarif-multitool
+
 test-deps: deps
 	@./tools/deps.sh $(DEB_TEST)
+	@[ -x $(SARIF_MULTITOOL) ] || { \
+	  command -v npm >/dev/null || ./tools/deps.sh npm; \
+	  echo "slacheck: installing $(SARIF_MULTITOOL_PKG) under build/tools (npm)"; \
+	  npm install --prefix build/tools --no-audit --no-fund --loglevel=error $(SARIF_MULTITOOL_PKG) >/dev/null && \
+	  chmod u+x build/tools/node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool; }
 
 $(BUILD)/obj/%.o: src/%.c $(HDRS) | $(BUILD)/obj/cli
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
@@ -72,7 +83,7 @@ check: test-deps
 	@BUILD=$(BUILD) ./tests/run.sh
 
 # Same tests on a build with AddressSanitizer + UndefinedBehaviorSanitizer.
-asan: deps
+asan: test-deps
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all
 	@BUILD=build-asan ASAN_OPTIONS=detect_leaks=1 ./tests/run.sh

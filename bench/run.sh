@@ -6,6 +6,7 @@
 #   BUILD            build directory (default build); slacheck is $BUILD/slacheck
 #   BENCH_N          checklists in the corpus (default 10000)
 #   BENCH_SMALL      files in the "small batch" memory figure (default 1000)
+#   BENCH_DIFF_N     vendors in the diff figure (default 100)
 #   BENCH_REPS       timed runs of each batch figure, median reported (default 5)
 #   BENCH_ONE_REPS   timed runs of each one-file figure, best reported (default 30)
 #   BENCH_CALLGRIND  1 (default) to count instructions with valgrind if installed, 0 not to
@@ -27,6 +28,7 @@ ROOT=$(pwd)
 BUILD=${BUILD:-build}
 N=${BENCH_N:-10000}
 SMALL=${BENCH_SMALL:-1000}
+DIFF_N=${BENCH_DIFF_N:-100}
 REPS=${BENCH_REPS:-5}
 ONE_REPS=${BENCH_ONE_REPS:-30}
 CALLGRIND=${BENCH_CALLGRIND:-1}
@@ -40,7 +42,7 @@ BUILT="$ROOT/$BUILD/slacheck"
 SLACHECK="$ROOT/$BUILD/bench/slacheck"   # a copy: a rebuild mid-run cannot mix versions
 ONE="$ROOT/examples/qlingo.tsv"      # the one file of the one-file figures
 PKGS="libxml-2.0 icu-uc icu-i18n jansson"
-FIGURES="read csv batch json rss one callgrind big"
+FIGURES="read csv batch json rss one callgrind big diff"
 export LANG=C.UTF-8 LC_ALL='' LC_MESSAGES=''
 
 die() { echo "bench: $*" >&2; exit 2; }
@@ -80,6 +82,7 @@ for f in "$CORPUS"/big-*.tsv; do [ -f "$f" ] && BIG=$f; done
 # Paths are relative to the corpus so the command line stays short.
 cd "$CORPUS" || die "no corpus"
 head -n "$SMALL" list.txt >list-small.txt
+head -n "$DIFF_N" list.txt >list-diff.txt
 NFILES=$(wc -l <list.txt)
 BYTES=$("$B/readall" -l list.txt | sed -n 's/.*bytes=\([0-9]*\).*/\1/p')
 [ -n "$BYTES" ] || die "cannot read the corpus"
@@ -242,6 +245,38 @@ fig_big() {
     row big "one $rows-row file, validate (median of 3)" "$(calc "$(kv median "$l") * 1000")" ms - - - -
     row big-rss "one $rows-row file, peak RSS" "$rss" KB - - "<= 102400 KB" \
         "$(verdict "$rss" "<=" 102400)"
+}
+
+# diff: DIFF_N vendors side by side in one process, beside validating the same
+# files (loading them, with their facts, and no comparison), run in turns; and
+# the two examples, beside validating them.
+fig_diff() {
+    n=$(wc -l <list-diff.txt | tr -d ' ')
+    # an untimed check that the comparison has every vendor (and warm-up)
+    # shellcheck disable=SC2046  # paths without spaces, by construction
+    "$SLACHECK" diff --format json $(cat list-diff.txt) >"$B/diff.check.json" 2>"$B/diff.err"
+    got=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["vendors"]), len(d["summary"]["vendors"]))' "$B/diff.check.json" 2>/dev/null)
+    if [ "$got" != "$n $n" ]; then
+        note "diff: expected $n vendors; got '$got' (see $B/diff.err)"
+        : >"$B/failed"
+    fi
+    # shellcheck disable=SC2046
+    both=$(timed diff "$REPS" 1 "$SLACHECK" diff $(cat list-diff.txt) :: \
+        "$SLACHECK" diff --format json $(cat list-diff.txt) :: "$SLACHECK" validate $(cat list-diff.txt))
+    t=$(echo "$both" | sed -n 1p) j=$(echo "$both" | sed -n 2p) v=$(echo "$both" | sed -n 3p)
+    ts=$(kv median "$t") js=$(kv median "$j") vs=$(kv median "$v")
+    row diff-load "validate of the same $n files (loading alone)" "$(calc "$vs * 1000")" ms - - - -
+    row diff "diff of $n vendors (text), one process" "$(calc "$ts * 1000")" ms \
+        "$(calc "$vs * 1000")" "$(calc "$ts / $vs")" - -
+    row diff-json "diff --format json of $n vendors" "$(calc "$js * 1000")" ms \
+        "$(calc "$vs * 1000")" "$(calc "$js / $vs")" - -
+    row diff-rss "peak RSS, diff of $n vendors" "$(kv maxrss_kb "$t")" KB "$(kv maxrss_kb "$v")" \
+        "$(calc "$(kv maxrss_kb "$t") / $(kv maxrss_kb "$v")")" - -
+    two=$(timed diff-two "$ONE_REPS" 3 "$SLACHECK" diff "$ROOT/examples/active-gate-ss.tsv" "$ONE" :: \
+        "$SLACHECK" validate "$ROOT/examples/active-gate-ss.tsv" "$ONE")
+    d=$(echo "$two" | sed -n 1p) v=$(echo "$two" | sed -n 2p)
+    row diff-two "diff of the two examples (best of $ONE_REPS)" "$(calc "$(kv min "$d") * 1000")" ms \
+        "$(calc "$(kv min "$v") * 1000")" "$(calc "$(kv min "$d") / $(kv min "$v")")" - -
 }
 
 # ---- run -----------------------------------------------------------------------

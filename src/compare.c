@@ -108,10 +108,12 @@ static int comparable(const level2 *l)
     return l->pk || l->qk;
 }
 
+/* the same commitment: 有/無 and the value agree ("7日間" and "最大で1週間"
+ * both keep backups a week; the bound words may differ) */
 static int same_levels(const level2 *a, const level2 *b)
 {
     return a->pk == b->pk && a->qk == b->qk && (!a->pk || a->p == b->p) &&
-           (!a->qk || (a->q == b->q && a->op == b->op));
+           (!a->qk || a->q == b->q);
 }
 
 /* the same text but for white space */
@@ -195,25 +197,26 @@ slc_comparison *slc_compare(slc_doc **docs, size_t n, int versions)
         if (ci->verdict >= SLC_CMP_DIFFERS)
             c->category_differs[it->category]++;
         /* better and worse among those that state something comparable;
-         * undisclosed or missing is never better */
-        int best = -1, worst = -1;
+         * undisclosed or missing is never better. An answer is better when
+         * it beats another and none beats it, worse when it loses to
+         * another and beats none: answers that cannot be compared with
+         * each other (【有】 alone vs 【有】 2週間前) are neither, whatever
+         * the order of the files. */
         for (size_t v = 0; v < n; v++) {
             if (!ci->answers[v] || !comparable(&lv[v]))
                 continue;
-            if (best < 0 || better(it, &lv[v], &lv[best]) > 0)
-                best = (int)v;
-            if (worst < 0 || better(it, &lv[v], &lv[worst]) < 0)
-                worst = (int)v;
-        }
-        if (best >= 0 && better(it, &lv[best], &lv[worst]) > 0) {
-            for (size_t v = 0; v < n; v++) {
-                if (!ci->answers[v] || !comparable(&lv[v]))
+            int wins = 0, losses = 0;
+            for (size_t u = 0; u < n; u++) {
+                if (u == v || !ci->answers[u] || !comparable(&lv[u]))
                     continue;
-                if (better(it, &lv[v], &lv[best]) == 0)
-                    ci->rank[v] = 1, c->vendors[v].leads++;
-                else if (better(it, &lv[v], &lv[worst]) == 0)
-                    ci->rank[v] = -1, c->vendors[v].trails++;
+                int b = better(it, &lv[v], &lv[u]);
+                wins |= b > 0;
+                losses |= b < 0;
             }
+            if (wins && !losses)
+                ci->rank[v] = 1, c->vendors[v].leads++;
+            else if (losses && !wins)
+                ci->rank[v] = -1, c->vendors[v].trails++;
         }
         for (size_t v = 0; v < n; v++)
             c->vendors[v].differs += ci->verdict >= SLC_CMP_DIFFERS;

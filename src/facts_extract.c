@@ -158,7 +158,8 @@ static size_t read_number(const slc_mapped *m, size_t i, double *value)
         int32_t c = m->cp[j];
         int d = kanji_digit(c);
         if (d >= 0) {
-            cur = d;
+            /* digits in a row are positional: 一〇 = 10, 二〇二四 = 2024 */
+            cur = cur < 0 ? d : cur * 10 + d;
         } else if (c == 0x767E) {   /* 百 */
             total += (cur < 0 ? 1 : cur) * 100;
             cur = -1;
@@ -182,6 +183,30 @@ static int digit_or_kanji(int32_t c)
     return (c >= '0' && c <= '9') || kanji_digit(c) >= 0 || c == 0x5341 || c == 0x767E;
 }
 
+/* A date written with 年/月/日 (2024年4月1日, 令和6年4月, 4月1日) starting
+ * with the number at i of length len: its length in code points, else 0.
+ * Its numbers are a point in time, not durations. */
+static size_t date_length(const slc_mapped *m, size_t i, size_t len)
+{
+    double v;
+    size_t j = i + len, k, l;
+    if (j < m->n && m->cp[j] == 0x5E74) {   /* 年, then a number and 月 */
+        k = j + 1;
+        if (k >= m->n || !digit_or_kanji(m->cp[k]) || !(l = read_number(m, k, &v)) ||
+            k + l >= m->n || m->cp[k + l] != 0x6708)
+            return 0;
+        j = k + l;
+    }
+    if (j >= m->n || m->cp[j] != 0x6708)   /* 月 */
+        return 0;
+    k = j + 1;
+    if (k < m->n && digit_or_kanji(m->cp[k]) && (l = read_number(m, k, &v)) && k + l < m->n &&
+        m->cp[k + l] == 0x65E5)   /* 日 */
+        return k + l + 1 - i;
+    /* a bare month (4月) is a date only after a year */
+    return m->cp[i + len] == 0x5E74 ? j + 1 - i : 0;
+}
+
 static void scan_numbers(extractor *x)
 {
     const slc_catalog *cat = x->cat;
@@ -196,6 +221,11 @@ static void scan_numbers(extractor *x)
         size_t len = read_number(m, i, &amount);
         if (!len)
             continue;
+        size_t dl = date_length(m, i, len);
+        if (dl) {
+            i += dl - 1;
+            continue;
+        }
         int ascii = m->cp[i] >= '0' && m->cp[i] <= '9';
         size_t u = skip_spaces(m, i + len);
         const slc_cat_unit *unit = NULL;
@@ -241,6 +271,9 @@ static void scan_numbers(extractor *x)
                     size_t wl = slc_text_length(word, strlen(word));
                     size_t back = i;
                     while (back > 0 && is_space(m->cp[back - 1]))
+                        back--;
+                    /* 最大で1週間, 最長は3日 */
+                    if (back > 0 && (m->cp[back - 1] == 0x3067 || m->cp[back - 1] == 0x306F))
                         back--;
                     if (back >= wl && word_at(m, back - wl, word) == wl) {
                         op = cat->comparators[k].op;
@@ -368,9 +401,10 @@ static void on_match(void *data, const slc_match *mt)
             return;
     if (!strcmp(p->type, "time-band")) {
         slc_fact *f = add(x, SLC_FACT_TIME_BAND, s, e);
-        if (mt->ngroups >= 4) {
-            int h1 = group_int(m, mt, 0), m1 = group_int(m, mt, 1);
-            int h2 = group_int(m, mt, 2), m2 = group_int(m, mt, 3);
+        if (mt->ngroups >= 2) {   /* HH:MM~HH:MM, or 9時~18時 (whole hours) */
+            int whole = mt->ngroups < 4;
+            int h1 = group_int(m, mt, 0), m1 = whole ? 0 : group_int(m, mt, 1);
+            int h2 = group_int(m, mt, whole ? 1 : 2), m2 = whole ? 0 : group_int(m, mt, 3);
             f->band_from = h1 * 60 + m1;
             f->band_to = h2 * 60 + m2;
             f->band_days = band_days(m, s, e);
@@ -495,7 +529,8 @@ void slc_fact_describe(const slc_fact *f, slc_buf *out)
             if (v == 0)
                 slc_buf_adds(out, "0 seconds");
             else
-                slc_buf_addf(out, "%g %s", v / u[k].s, u[k].name);
+                slc_buf_addf(out, "%g %.*s", v / u[k].s,
+                             (int)strlen(u[k].name) - (v == u[k].s ? 1 : 0), u[k].name);
         } else {
             slc_buf_addf(out, "%g%s", f->value, unit_name(f));
         }

@@ -439,7 +439,10 @@ void slc_json_comparison(const slc_comparison *c, const unsigned char *show, int
     for (size_t i = 0; i < c->nitems; i++) {
         const slc_cmp_item *ci = &c->items[i];
         const slc_cat_item *it = &c->cat->items[i];
-        if ((show && !show[i]) || (!all && ci->verdict < SLC_CMP_DIFFERS))
+        /* as on the terminal: vendors, the items that differ; versions,
+         * every change (a change of wording too) */
+        if ((show && !show[i]) ||
+            (!all && (c->versions ? ci->verdict == SLC_CMP_SAME : ci->verdict < SLC_CMP_DIFFERS)))
             continue;
         json_t *o = json_object(), *better = json_array(), *worse = json_array(), *ans = json_array();
         json_object_set_new(o, "no", json_integer(it->no));

@@ -20,11 +20,14 @@ static const char *level(slc_severity s)
     return s == SLC_SEV_ERROR ? "error" : s == SLC_SEV_WARNING ? "warning" : "note";
 }
 
-/* a relative path as a URI reference: unreserved bytes and '/' kept */
+/* a path as a URI reference: unreserved bytes and '/' kept, the rest
+ * percent-encoded; an absolute path becomes a file:// URI */
 static json_t *uri(const char *path)
 {
     slc_buf b;
     slc_buf_init(&b);
+    if (path[0] == '/')
+        slc_buf_adds(&b, "file://");
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
             strchr("-._~/", *p))
@@ -43,9 +46,25 @@ static json_t *text(const char *s)
     return j ? j : json_string("?");
 }
 
-static json_t *rule_object(const char *id, const char *name, const char *summary,
+/* "missing-item" -> "MissingItem": SARIF wants a name apart from the id */
+static json_t *rule_object(const char *id, const char *dummy, const char *summary,
                            const char *help, slc_severity sev)
 {
+    char name[128];
+    size_t k = 0;
+    int up = 1;
+    (void)dummy;
+    for (const char *p = id; *p && k + 1 < sizeof(name); p++) {
+        if (*p == '-' || *p == '_') {
+            up = 1;
+            continue;
+        }
+        name[k++] = up && *p >= 'a' && *p <= 'z' ? (char)(*p - 32) : *p;
+        up = 0;
+    }
+    name[k] = '\0';
+    if (!strchr(id, '-') && k + 5 < sizeof(name))   /* one word: keep the name apart */
+        memcpy(name + k, "Rule", 5);
     return json_pack("{s:s,s:s,s:{s:o},s:{s:o},s:{s:o},s:{s:s}}", "id", id, "name", name,
                      "shortDescription", "text", text(summary), "fullDescription", "text",
                      text(summary), "help", "text", text(help), "defaultConfiguration",
@@ -103,10 +122,10 @@ static void sarif_doc(slc_sink *sk, const slc_doc *doc)
         slc_finding_message(&msg, doc, f, sk->lang);
         json_t *phys = json_pack("{s:{s:o,s:i}}", "artifactLocation", "uri", uri(doc->path),
                                  "index", (int)art);
-        if (f->line)
-            json_object_set_new(phys, "region",
-                                json_pack("{s:i,s:i}", "startLine", (int)f->line, "startColumn",
-                                          (int)(f->column ? f->column : 1)));
+        /* a finding about the whole file (a missing item) points at its start */
+        json_object_set_new(phys, "region",
+                            json_pack("{s:i,s:i}", "startLine", (int)(f->line ? f->line : 1),
+                                      "startColumn", (int)(f->column ? f->column : 1)));
         json_t *loc = json_pack("{s:o}", "physicalLocation", phys);
         if (f->item) {
             char name[32];
@@ -139,7 +158,8 @@ static void sarif_error(slc_sink *sk, const slc_error *err)
     slc_buf_addf(&mb, "%s: %s%s%s", err->path, slc_strerror(err->status, sk->lang),
                  err->detail[0] ? " - " : "", err->detail);
     const char *msg = mb.data;
-    json_t *loc = json_pack("{s:{s:o}}", "physicalLocation", "artifactLocation", "uri", uri(err->path));
+    json_t *loc = json_pack("{s:{s:{s:o}}}", "physicalLocation", "artifactLocation", "uri",
+                            uri(err->path));
     if (err->line > 0)
         json_object_set_new(json_object_get(loc, "physicalLocation"), "region",
                             json_pack("{s:i}", "startLine", (int)err->line));

@@ -274,7 +274,7 @@ void slc_validate(slc_doc *doc, const slc_profile *profile)
         for (size_t i = 0; i < doc->nskipped; i++)
             add(doc, SLC_RULE_IGNORED_ROW, 0, doc->skipped[i].line, doc->skipped[i].text, NULL);
     }
-    if (profile && doc->nanswers)
+    if (profile)
         slc_profile_evaluate(doc, profile);
     locate_findings(doc);
     if (doc->nfindings > 1)   /* findings is NULL when there are none */

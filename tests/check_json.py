@@ -9,6 +9,18 @@ Each EXPR is a Python expression that must be true. Names available:
   rules(x)  [(rule, severity, item, line)] of a validate file entry x, sorted,
             the loader's structural rules only (allrules(x): every finding)
   S(list)   the same tuples sorted the same way, to compare with rules(x)
+  X         the ids of the checklist's consistency rules (the <rule> elements)
+  xrules(x) [(rule, severity, item, line)] of x: the consistency rules only
+  req(x, n) [(status, reason, evidence, line)] of the profile requirements on
+            item n of x (validate --profile)
+Facts of a convert document's item n (in the order slacheck gives them):
+  F(n)      the fact objects           PR(n)  (value, text) of its presence, or None
+  QT(n)     quantities: (value, op, amount, unit, text), unit None for phrases
+  TB(n)     time bands: (from_minute, to_minute, days_per_week, text)
+  TH(n)     things: (kind, id, negated, text)     DI(n)  disclosures: (id, text)
+  spans_ok(n)  every fact's text is the answer's text at its span (code points)
+  bare(x)   a fact without span and text, to compare facts of different answers
+  json      the json module (to load a second document)
 On failure prints the expression and, for "A == B" / "A in B", the value of A;
 exits 1 if any expression is false (2 if FILE is not JSON).
 """
@@ -33,6 +45,58 @@ def rules(x):
     return [r for r in allrules(x) if r[0] in STRUCTURAL]
 
 
+# The METI checklist's consistency rules (checklists/meti-cloud-sla-2010.xml).
+X = {"backup-absent-but-detailed", "backup-absent-but-generations",
+     "retention-shorter-than-generations", "encryption-absent-but-tls",
+     "alternative-absent-but-format", "dr-absent-no-alternative",
+     "certification-absent-but-named"}
+
+
+def xrules(x):
+    return [r for r in allrules(x) if r[0] in X]
+
+
+def req(x, n):
+    """(status, reason, evidence, line) of the requirements on item n of a
+    validate file entry x with a profile."""
+    return [(r["status"], r["reason"], r["evidence"], r["line"])
+            for r in x["profile"]["requirements"] if r["item"] == n]
+
+
+def fact_helpers(items):
+    def F(n):
+        return items[n]["facts"]
+
+    def PR(n):
+        p = [(f["value"], f["text"]) for f in F(n) if f["type"] == "presence"]
+        return p[0] if p else None
+
+    def QT(n):
+        return [(f["value"], f["op"], f["amount"], f.get("unit"), f["text"])
+                for f in F(n) if f["type"] == "quantity"]
+
+    def TB(n):
+        return [(f["from_minute"], f["to_minute"], f["days_per_week"], f["text"])
+                for f in F(n) if f["type"] == "time-band"]
+
+    def TH(n):
+        return [(f["kind"], f["id"], f["negated"], f["text"]) for f in F(n) if f["type"] == "thing"]
+
+    def DI(n):
+        return [(f["id"], f["text"]) for f in F(n) if f["type"] == "disclosure"]
+
+    def spans_ok(n):
+        a = items[n]["answer"]
+        return all(0 <= f["span"][0] <= f["span"][1] <= len(a) and
+                   a[f["span"][0]:f["span"][1]] == f["text"] for f in F(n))
+
+    return {"F": F, "PR": PR, "QT": QT, "TB": TB, "TH": TH, "DI": DI, "spans_ok": spans_ok}
+
+
+def bare(f):
+    return {k: v for k, v in f.items() if k not in ("span", "text")}
+
+
 def S(tuples):
     """A list of (rule, severity, item, line) in the order rules() gives."""
     return sorted(tuples, key=repr)
@@ -47,11 +111,14 @@ def main():
     except (OSError, ValueError) as e:
         print("FAIL: %s is not JSON: %s" % (sys.argv[1], e))
         sys.exit(2)
-    env = {"d": d, "rules": rules, "allrules": allrules, "S": S, "STRUCTURAL": STRUCTURAL}
+    env = {"d": d, "rules": rules, "allrules": allrules, "S": S, "STRUCTURAL": STRUCTURAL,
+           "X": X, "xrules": xrules, "bare": bare, "json": json,
+           "req": req}
     if isinstance(d, dict) and d.get("files"):
         env["f"] = d["files"][0]
     if isinstance(d, dict) and isinstance(d.get("items"), list):
         env["items"] = {i.get("no"): i for i in d["items"]}
+        env.update(fact_helpers(env["items"]))
     fix = os.environ.get("FIX")
     if fix and os.path.exists(os.path.join(fix, "manifest.json")):
         with open(os.path.join(fix, "manifest.json"), encoding="utf-8") as fp:

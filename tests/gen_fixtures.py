@@ -13,6 +13,11 @@ remarks exactly as the vendor wrote them ("answers": an oracle computed here fro
 the seed, independent of slacheck), and special positions (the bad byte's line
 and byte offset). OUTDIR/MANIFEST.txt is the same in a few readable lines.
 
+Besides variants of encoding and layout, there are answer-content fixtures:
+quantities.tsv (quantities written the hard ways; tests/t-facts.sh asserts the
+facts read from each) and rule-*.tsv / rules-*.tsv (answers changed so that
+each consistency rule of the checklist fires, or none does; tests/t-rules.sh).
+
 Seed layout (1-based physical lines):
   qlingo.tsv        63 lines, LF, no final newline, 6 cells a row; header line 8
                     ("No." ... "設定(記入欄)"), repeated at line 36; section rows
@@ -563,6 +568,90 @@ def main():
          "after a closing quote. Item 9's field (with a comma) is properly quoted "
          "further down, so a lenient parser would silently merge rows 14-18.",
          bad_item=5, bad_line=line_of(data, at), bad_offset=at, encoding="UTF-8")
+
+    # -- quantities.tsv: the hard ways vendors write quantities ------------------
+    # Qlingo with answers rewritten; the facts expected from each are asserted
+    # by tests/t-facts.sh (the manifest keeps the answers as written).
+    phrasings = {
+        1: "24時間365日",
+        2: "【有】２週間前までに告知欄にて通知致します。",          # full-width digit
+        3: "【有】三日前までに公式サイトにて通知致します。",        # kanji numeral
+        5: "稼働率99.95%以上を保証します。",
+        6: "【有】十四日分のデータを遠隔地に保管しています。",      # 十四 = 14
+        8: "該当なし",
+        10: "障害発生から6時間以内に復旧します。",
+        11: "最大3日で復旧します。",                                # bound before the number
+        12: "過去一〇年間の障害は〇件です。",                        # positional 一〇, 〇
+        15: "40分以内に通知します。",
+        16: "5分間隔で監視しております。",
+        19: "非公開",
+        20: "利用規約に記載しております。",
+        21: "2時間未満で完了します。",
+        26: "２４時間３６５日受け付けます。",                        # full-width time band
+        27: "平日9:00～18:00（土日祝日、年末年始を除く）",
+        30: "1週間",
+        31: "【有】解約後三十日以内に削除します。",
+        32: "７世代",
+        36: "【有】2024年4月1日以降の解約分は、解約後90日以内に削除します。",  # a date is no duration
+        46: "ログは7日間保管しています。",                          # = 1週間 (item 30)
+    }
+    rows = q.copy_rows()
+    changes = {}
+    for no, text in phrasings.items():
+        set_answer(rows, q, no, text, changes=changes)
+    b = serialize(rows)
+    emit("quantities.tsv", b.text.encode("utf-8"), q,
+         "Qlingo with quantities written the hard ways: full-width digits (２週間前, "
+         "７世代, ２４時間３６５日), kanji numerals (三日前まで, 十四日, 三十日, 一〇年間, 〇件), "
+         "1週間 (30) and 7日間 (46), 6時間以内, 40分以内, 5分間隔, 最大3日, 2時間未満, "
+         "99.95%以上, 24時間365日, 平日9:00～18:00, 該当なし (8), 非公開 (19), "
+         "利用規約に記載 (20), a date 2024年4月1日 before 90日以内 (36).",
+         b, answers_of(q, changes=changes), changed=sorted(changes), encoding="UTF-8")
+
+    # -- rule-*.tsv: each consistency rule of the checklist, triggered ------------
+    # (seed, {item: new answer}, items removed, description); tests/t-rules.sh
+    # asserts which rules fire, their severity and line.
+    rule_fixtures = {
+        "rule-dr-alternative.tsv": (ag, {7: "【無】代替手段はありません。"}, (),
+            "Active! gate (6 is 【無】) with item 7 answered 【無】: dr-absent-no-alternative."),
+        "rule-alternative-format.tsv": (q, {8: "【有】CSV形式で提供します。"}, (),
+            "Qlingo (7 is 【無】) with item 8 answered 【有】CSV形式: alternative-absent-but-format."),
+        "rule-backup-absent.tsv": (ag, {28: "【無】バックアップは取得していません。"}, (),
+            "Active! gate with item 28 answered 【無】 while 29 前日分, 30 7日間, 32 7世代: "
+            "backup-absent-but-detailed and backup-absent-but-generations."),
+        "rule-backup-detailed-only.tsv": (q, {28: "【無】バックアップは取得していません。",
+                                              32: "非公開"}, (),
+            "Qlingo with 28 【無】 and 32 非公開 (no count): backup-absent-but-detailed only."),
+        "rule-backup-generations-only.tsv": (q, {28: "【無】バックアップは取得していません。",
+                                                 29: "非公開", 30: "非公開"}, (),
+            "Qlingo with 28 【無】, 29 and 30 非公開 (no duration): "
+            "backup-absent-but-generations only."),
+        "rule-retention.tsv": (ag, {30: "3日間"}, (),
+            "Active! gate with retention (30) 3日間 < 7世代 × 前日分: "
+            "retention-shorter-than-generations."),
+        "rule-encryption-tls.tsv": (ag, {33: "【無】"}, (),
+            "Active! gate with item 33 answered 【無】 while 42 names TLS1.2: "
+            "encryption-absent-but-tls."),
+        "rule-certification.tsv": (q, {39: "【無】ISO/IEC 27001 は取得予定です。"}, (),
+            "Qlingo with item 39 【無】 naming ISO/IEC 27001: certification-absent-but-named."),
+        "rules-all.tsv": (q, {6: "【無】", 8: "【有】CSV形式",
+                              28: "【無】バックアップは取得していません。", 30: "3日間",
+                              33: "【無】", 39: "【無】ISO/IEC 27001 は取得予定です。"}, (),
+            "Qlingo changed as in docs/rules.md (6, 8, 28, 30, 33, 39): all seven rules."),
+        "rules-none-na.tsv": (q, {6: "該当なし", 28: "該当なし", 33: "該当なし"}, (),
+            "Qlingo with 6, 28 and 33 該当なし (not 無): no rule fires."),
+        "rules-none-missing.tsv": (q, {28: "【無】バックアップは取得していません。"}, (29, 30, 32),
+            "Qlingo with 28 【無】 and items 29, 30, 32 removed: a missing item triggers no rule."),
+    }
+    for name, (seed, answers, drop, desc) in rule_fixtures.items():
+        rows = [r for r in seed.copy_rows() if item_no(r) not in drop]
+        changes = {}
+        for no, text in answers.items():
+            set_answer(rows, seed, no, text, changes=changes)
+        b = serialize(rows)
+        emit(name, b.text.encode("utf-8"), seed, desc, b,
+             answers_of(seed, keep=set(range(1, 50)) - set(drop), changes=changes),
+             changed=sorted(changes), encoding="UTF-8")
 
     with open(os.path.join(outdir, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump(manifest, f, ensure_ascii=False, indent=1, sort_keys=True)

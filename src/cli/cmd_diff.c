@@ -86,6 +86,9 @@ int cmd_diff(cli_ctx *ctx)
     if (ctx->nnames && ctx->nnames != ctx->nfiles)
         return cli_usage_error(ctx, "give --name once per file, or not at all",
                                "--name はファイルごとに 1 つずつ指定してください", NULL);
+    if (ctx->opt[OPT_CHANGES] && ctx->nfiles != 2)
+        return cli_usage_error(ctx, "--changes compares exactly two files (the older first)",
+                               "--changes は 2 つのファイル（古い版が先）を比較します", NULL);
     if ((rc = cli_load_options(ctx, &lo)) != EXIT_CLEAN)
         return rc;
     if ((rc = cli_load_catalog(ctx)) != EXIT_CLEAN)
