@@ -116,10 +116,18 @@ static void junit_error(slc_sink *sk, const slc_error *err)
     xmlNode *tc = child(suite, "testcase");
     set(tc, "classname", err->path);
     set(tc, "name", "read");
-    char detail[2048];
-    snprintf(detail, sizeof(detail), "%s:%ld: %s (%s)", err->path, err->line,
-             slc_strerror(err->status, sk->lang), err->detail);
-    xmlNode *e = xmlNewTextChild(tc, NULL, (const xmlChar *)"error", (const xmlChar *)detail);
+    slc_buf detail;
+    slc_buf_init(&detail);
+    slc_buf_adds(&detail, err->path);
+    if (err->line > 0)
+        slc_buf_addf(&detail, ":%ld", err->line);
+    slc_buf_addf(&detail, ": %s", slc_strerror(err->status, sk->lang));
+    if (err->detail[0])
+        slc_buf_addf(&detail, " (%s)", err->detail);
+    if (err->offset >= 0)
+        slc_buf_addf(&detail, " @%lld", err->offset);
+    xmlNode *e = xmlNewTextChild(tc, NULL, (const xmlChar *)"error", (const xmlChar *)detail.data);
+    slc_buf_release(&detail);
     set(e, "type", slc_status_id(err->status));
     set(e, "message", slc_strerror(err->status, sk->lang));
     s->tests++;

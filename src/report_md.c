@@ -87,14 +87,20 @@ static void md_doc(slc_sink *sk, const slc_doc *doc)
 static void md_error(slc_sink *sk, const slc_error *err)
 {
     md_sink *s = (md_sink *)sk;
-    char line[2048];
+    slc_buf line;
+    slc_buf_init(&line);
     s->unreadable++;
-    snprintf(line, sizeof(line), "%s: %s (%s)", err->path, slc_strerror(err->status, sk->lang),
-             err->detail);
+    slc_buf_addf(&line, "%s", err->path);
+    if (err->line > 0)
+        slc_buf_addf(&line, ":%ld", err->line);
+    slc_buf_addf(&line, ": %s", slc_strerror(err->status, sk->lang));
+    if (err->detail[0])
+        slc_buf_addf(&line, " (%s)", err->detail);
     cmark_node *para = add(s->doc, CMARK_NODE_PARAGRAPH);
     add_text(add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, "error");
     add_text(para, CMARK_NODE_TEXT, " ");
-    add_text(para, CMARK_NODE_TEXT, line);
+    add_text(para, CMARK_NODE_TEXT, line.data);
+    slc_buf_release(&line);
 }
 
 static void md_finish(slc_sink *sk, int exit_code)

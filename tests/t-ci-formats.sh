@@ -189,7 +189,7 @@ for x, sec in zip(readable, sections):
         check(b.lstrip().startswith(want), "%s: bullet %r, expected it to start %r" % (x["path"], b, want))
 for x in rep["files"]:
     if x["error"]:
-        check(re.search(r"^\*\*error\*\* %s: " % re.escape(x["path"]), md, re.M), x["path"] + ": unreadable file paragraph")
+        check(re.search(r"^\*\*error\*\* %s(:\d+)?: " % re.escape(x["path"]), md, re.M), x["path"] + ": unreadable file paragraph")
 # the vendor's words cannot make markup
 check("\\*\\*重要\\*\\*" in md and "\\<b\\>" in md and "\\[link\\]" in md and "\\`c\\`" in md, "vendor text escaped")
 check("<b>" not in md.replace("\\<b\\>", ""), "no raw HTML from the vendor")
