@@ -131,6 +131,10 @@ const struct slc_fact *slc_doc_facts(slc_doc *doc, size_t i, size_t *n);
 void slc_doc_locate(const slc_doc *doc, const slc_answer *a, slc_role role, long *line,
                     long *col);
 
+/* The words of `text` between code points start and end, copied into the
+ * document's arena (evidence for findings and requirements). */
+const char *slc_doc_words(slc_doc *doc, const char *text, size_t start, size_t end);
+
 /* Internal: used by align.c. */
 slc_doc *slc_doc_new(const slc_catalog *cat, const char *path);
 void slc_doc_add_finding(slc_doc *doc, const slc_finding *f);

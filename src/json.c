@@ -11,6 +11,7 @@
 #include "profile.h"
 #include "rules.h"
 #include "sink.h"
+#include "text.h"
 #include "version.h"
 
 /* The report is written as it goes, one file at a time, so memory stays
@@ -330,22 +331,12 @@ void slc_json_doc(slc_doc *doc, slc_buf *out)
     json_decref(root);
 }
 
-/* byte offset of code point cp in UTF-8 text (or its length) */
-static size_t cp_offset(const char *s, size_t cp)
-{
-    size_t i = 0;
-    for (; s[i] && cp; i++)
-        if (((unsigned char)s[i + 1] & 0xC0) != 0x80)
-            cp--;
-    return i;
-}
-
 /* the answer's text between code points s and e */
 static json_t *span_text(const char *answer, size_t s, size_t e)
 {
     if (!answer)
         return json_string("");
-    size_t bs = cp_offset(answer, s), be = cp_offset(answer, e);
+    size_t bs = slc_text_offset(answer, s), be = slc_text_offset(answer, e);
     return json_stringn(answer + bs, be > bs ? be - bs : 0);
 }
 

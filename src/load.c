@@ -112,6 +112,14 @@ void slc_doc_locate(const slc_doc *doc, const slc_answer *a, slc_role role, long
                     (size_t)a->col[role] - 1, line, col);
 }
 
+const char *slc_doc_words(slc_doc *doc, const char *text, size_t start, size_t end)
+{
+    if (!text)
+        return slc_arena_strdup(&doc->arena, "");
+    size_t bs = slc_text_offset(text, start), be = slc_text_offset(text, end);
+    return slc_arena_strndup(&doc->arena, text + bs, be > bs ? be - bs : 0);
+}
+
 /* file name without directories and extension */
 static const char *file_stem(slc_arena *arena, const char *path)
 {

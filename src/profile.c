@@ -162,20 +162,7 @@ const char *slc_verdict_id(slc_verdict v)
 /* the vendor's words between code points s and e */
 static const char *words(slc_doc *doc, const char *answer, size_t s, size_t e)
 {
-    size_t i = 0, cp = 0, bs = 0, be = 0;
-    for (;; i++) {
-        if (cp == s && !bs && s)
-            bs = i;
-        if (cp == e || !answer[i]) {
-            be = i;
-            break;
-        }
-        if (((unsigned char)answer[i + 1] & 0xC0) != 0x80)
-            cp++;
-    }
-    if (s == 0)
-        bs = 0;
-    return slc_arena_strndup(&doc->arena, answer + bs, be > bs ? be - bs : 0);
+    return slc_doc_words(doc, answer, s, e);
 }
 
 static const slc_fact *disclosure(const slc_fact *f, size_t n)

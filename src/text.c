@@ -638,6 +638,15 @@ out:
     return result >= min ? result : 0.0;
 }
 
+size_t slc_text_offset(const char *s, size_t cp)
+{
+    size_t i = 0;
+    for (; s[i] && cp; i++)
+        if (((unsigned char)s[i + 1] & 0xC0) != 0x80)
+            cp--;
+    return i;
+}
+
 size_t slc_text_length(const char *s, size_t n)
 {
     size_t k = 0;

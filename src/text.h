@@ -67,6 +67,9 @@ size_t slc_text_words(const char *s, size_t len, size_t **bounds);
 /* Appends code point c as UTF-8. */
 void slc_text_append_cp(slc_buf *out, int32_t c);
 
+/* Byte offset of code point `cp` in UTF-8 text (its length if beyond). */
+size_t slc_text_offset(const char *s, size_t cp);
+
 /* Number of code points in valid UTF-8. */
 size_t slc_text_length(const char *s, size_t n);
 

@@ -151,18 +151,7 @@ static int expected_fact(slc_kind kind, slc_fact_type *type, int *dim)
 /* the vendor's words a fact was read from, for a message */
 static const char *evidence(slc_doc *doc, const char *answer, const slc_fact *f)
 {
-    size_t i = 0, cp = 0, bs = 0;
-    for (; answer[i] && cp < f->end; i++) {
-        if (cp == f->start && !bs)
-            bs = i;
-        if (((unsigned char)answer[i + 1] & 0xC0) != 0x80)
-            cp++;
-    }
-    if (f->start == 0)
-        bs = 0;
-    while (answer[i] && ((unsigned char)answer[i] & 0xC0) == 0x80)
-        i++;
-    return slc_arena_strndup(&doc->arena, answer + bs, i > bs ? i - bs : 0);
+    return slc_doc_words(doc, answer, f->start, f->end);
 }
 
 /* quantity-missing, undisclosed, by-reference: what the answer commits to */
