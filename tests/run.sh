@@ -34,6 +34,17 @@ fail=0
 failed=""
 pattern=${TESTS:-}
 
+# record a result: ok 1|0, the test's name, what to print on failure
+record() {
+    if [ "$1" = 1 ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        failed="$failed $2"
+        printf '%s\n' "$3"
+    fi
+}
+
 for dir in tests/cases/*/; do
     [ -f "$dir/cmd" ] || continue
     name=$(basename "$dir")
@@ -67,14 +78,8 @@ for dir in tests/cases/*/; do
             fi
         done <"$dir/$kind"
     done
-    if [ $ok = 1 ]; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1))
-        failed="$failed $name"
-        echo "FAIL case $name: $why"
-        sed 's/^/  stderr: /' "$TMP/.err" | head -5
-    fi
+    record "$ok" "$name" "FAIL case $name: $why
+$(sed 's/^/  stderr: /' "$TMP/.err" | head -5)"
     rm -rf "$TMP"
 done
 
@@ -84,14 +89,10 @@ for t in tests/t-*.sh; do
     case "$name" in *"$pattern"*) ;; *) continue ;; esac
     TMP=$(mktemp -d)
     export TMP
-    if sh "$t" >"$TMP/.log" 2>&1; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1))
-        failed="$failed $name"
-        echo "FAIL $name"
-        sed 's/^/  /' "$TMP/.log" | tail -15
-    fi
+    ok=1
+    sh "$t" >"$TMP/.log" 2>&1 || ok=0
+    record "$ok" "$name" "FAIL $name
+$(sed 's/^/  /' "$TMP/.log" | tail -15)"
     rm -rf "$TMP"
 done
 
