@@ -11,6 +11,8 @@ PKGS      = libxml-2.0 icu-uc icu-i18n jansson libcmark
 DEB_BUILD = pkg-config libxml2-dev libicu-dev libcsv-dev libjansson-dev libcmark-dev
 # Debian packages the test suite and benchmarks use
 DEB_TEST  = python3 valgrind time libxml2-utils groff-base
+# Debian packages `make fuzz` uses (libFuzzer comes with compiler-rt)
+DEB_FUZZ  = clang libclang-rt-14-dev python3
 
 CFLAGS_ALL  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -pedantic \
               $(WERROR) $(OPT) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CFLAGS) $(SAN)
@@ -23,7 +25,8 @@ CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 HDRS    = $(wildcard src/*.h src/cli/*.h)
 DATA    = checklists/meti-cloud-sla-2010.xml schemas/checklist.rng schemas/profile.rng
 
-.PHONY: all deps test-deps demo check asan ubsan leakcheck bench install uninstall clean
+.PHONY: all deps test-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
+        install uninstall clean
 
 all: $(BUILD)/slacheck
 
@@ -99,6 +102,31 @@ bench: test-deps
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) ./bench/run.sh
 
+# libFuzzer harnesses (fuzz/README.md) with ASan+UBSan, built in FUZZ_BUILD:
+# `make fuzz FUZZ_S=600` runs each for 600 seconds from a corpus of the
+# examples, the test fixtures and a sample of the bench corpus if built.
+FUZZ_S       ?= 60
+FUZZ_LEN     ?= 65536
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_CC      ?= clang
+FUZZ_TARGETS ?= load facts
+
+fuzz-deps: deps
+	@./tools/deps.sh $(DEB_FUZZ)
+
+fuzz-build: fuzz-deps
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) WERROR= \
+	  OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+	  $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+$(BUILD)/fuzz_%: fuzz/fuzz_%.c $(BUILD)/libslacheck.a $(HDRS)
+	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(BUILD)/libslacheck.a $(LDLIBS_ALL)
+
+fuzz: fuzz-build
+	@FUZZ_S=$(FUZZ_S) FUZZ_LEN=$(FUZZ_LEN) FUZZ_BUILD=$(FUZZ_BUILD) \
+	  BENCH_FILES=$(BUILD)/bench/corpus/files ./fuzz/run.sh $(FUZZ_TARGETS)
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(PREFIX)/share/slacheck/checklists $(DESTDIR)$(PREFIX)/share/slacheck/schemas
@@ -112,4 +140,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/slacheck
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

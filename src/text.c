@@ -522,8 +522,7 @@ static void transform(slc_buf *out, const char *s, size_t n, int fold)
             else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
                 slc_buf_addc(out, c);
         }
-        if (!out->data)
-            slc_buf_adds(out, "");
+        out->data[out->len] = '\0';   /* grew above: terminated even if nothing was kept */
         return;
     }
     UChar s1[256], s2[256], *u = NULL, *v = NULL;
