@@ -63,6 +63,8 @@ static void read_facts(slc_doc *doc, slc_answer *a, size_t idx)
     while (same && strcmp(same->id, "same-as-above"))
         same = slc_facts_find(same + 1, f.n - (size_t)(same + 1 - f.v), SLC_FACT_DISCLOSURE, -1);
     if (same && idx > 0) {
+        /* f.v may move as facts are added: keep the span, not the pointer */
+        size_t same_start = same->start, same_end = same->end;
         size_t n = 0;
         const slc_fact *prev = slc_doc_facts(doc, idx - 1, &n);
         for (size_t k = 0; k < n; k++) {
@@ -73,8 +75,8 @@ static void read_facts(slc_doc *doc, slc_answer *a, size_t idx)
                 f.v = slc_xrealloc(f.v, f.cap * sizeof(*f.v));
             }
             f.v[f.n] = prev[k];
-            f.v[f.n].start = same->start;   /* the evidence here is 同上 */
-            f.v[f.n].end = same->end;
+            f.v[f.n].start = same_start;   /* the evidence here is 同上 */
+            f.v[f.n].end = same_end;
             f.n++;
         }
     }
