@@ -23,11 +23,11 @@ B=${FUZZ_BUILD:-build-fuzz}
 BENCH=${BENCH_FILES:-build/bench/corpus/files}
 
 rm -rf "$B/seeds" "$B/seeds-facts"
-python3 tests/gen_fixtures.py "$B/seeds" >/dev/null &&
-    python3 fuzz/seeds.py "$B/seeds" "$B/seeds-facts" "$B/slacheck.dict" "$BENCH" || {
+if ! python3 tests/gen_fixtures.py "$B/seeds" >/dev/null ||
+    ! python3 fuzz/seeds.py "$B/seeds" "$B/seeds-facts" "$B/slacheck.dict" "$BENCH"; then
     echo "fuzz: seeding failed"
     exit 2
-}
+fi
 mkdir -p "$B/artifacts"
 
 summary=""
