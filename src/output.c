@@ -55,14 +55,80 @@ slc_status slc_output_open(slc_output *out, const char *path, slc_error *err)
     return SLC_OK;
 }
 
+slc_status slc_output_open_path(slc_output *out, const char *path, const char **write_to,
+                                slc_error *err)
+{
+    slc_status rc = slc_output_open(out, path, err);
+    if (rc != SLC_OK)
+        return rc;
+    if (out->tmp) {   /* regular file: the writer fills the temporary */
+        fclose(out->fp);
+        out->fp = NULL;
+        *write_to = out->tmp;
+        return SLC_OK;
+    }
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir)
+        dir = "/tmp";
+    size_t n = strlen(dir) + 32;
+    out->staged = slc_xmalloc(n);
+    snprintf(out->staged, n, "%s/slacheck-XXXXXX", dir);
+    int fd = mkstemp(out->staged);
+    if (fd < 0) {
+        rc = slc_error_set(err, SLC_ERR_IO, dir, 0, -1, "%s", strerror(errno));
+        free(out->staged);
+        out->staged = NULL;
+        slc_output_abort(out);
+        return rc;
+    }
+    close(fd);
+    *write_to = out->staged;
+    return SLC_OK;
+}
+
+/* copies the staged file into out->fp; 0 or an errno */
+static int copy_staged(slc_output *out)
+{
+    FILE *in = fopen(out->staged, "rb");
+    if (!in)
+        return errno ? errno : EIO;
+    char block[65536];
+    size_t n;
+    int e = 0;
+    while (!e && (n = fread(block, 1, sizeof(block), in)) > 0)
+        if (fwrite(block, 1, n, out->fp) != n)
+            e = errno ? errno : EIO;
+    if (!e && ferror(in))
+        e = errno ? errno : EIO;
+    fclose(in);
+    return e;
+}
+
 slc_status slc_output_commit(slc_output *out, slc_error *err)
 {
     slc_status rc = SLC_OK;
     const char *shown = out->path ? out->path : "-";
+    if (!out->fp && out->tmp) {   /* filled by path: rename into place */
+        if (rename(out->tmp, out->path) != 0) {
+            rc = slc_error_set(err, SLC_ERR_IO, shown, 0, -1, "%s", strerror(errno));
+            unlink(out->tmp);
+        }
+        free(out->tmp);
+        free(out->path);
+        out->tmp = out->path = NULL;
+        return rc;
+    }
     if (!out->fp)
         return SLC_OK;
-    int bad = fflush(out->fp) != 0 || ferror(out->fp);
-    int saved = errno;
+    int copy_errno = 0;
+    if (out->staged) {
+        copy_errno = copy_staged(out);
+        unlink(out->staged);
+        free(out->staged);
+        out->staged = NULL;
+    }
+    int bad = fflush(out->fp) != 0 || ferror(out->fp) || copy_errno;
+    int saved = copy_errno ? copy_errno : errno;
     if (out->fp == stdout) {
         out->fp = NULL;
         if (bad)
@@ -93,6 +159,9 @@ void slc_output_abort(slc_output *out)
         fclose(out->fp);
     if (out->tmp)
         unlink(out->tmp);
+    if (out->staged)
+        unlink(out->staged);
+    free(out->staged);
     free(out->tmp);
     free(out->path);
     memset(out, 0, sizeof(*out));

@@ -13,9 +13,16 @@ typedef struct slc_output {
     FILE *fp;
     char *path;      /* target, NULL for standard output */
     char *tmp;       /* temporary file, NULL when writing in place */
+    char *staged;    /* by path to a pipe or device: the file to copy there */
 } slc_output;
 
 slc_status slc_output_open(slc_output *out, const char *path, slc_error *err);
+/* For writers that create their file from a path (libxlsxwriter): *write_to
+ * is a fresh temporary file to fill. For a regular target it lies beside
+ * it and commit renames it into place; for standard output, a pipe or a
+ * device it lies in $TMPDIR and commit copies its bytes there. */
+slc_status slc_output_open_path(slc_output *out, const char *path, const char **write_to,
+                                slc_error *err);
 /* Flushes and checks every write; renames the temporary into place. */
 slc_status slc_output_commit(slc_output *out, slc_error *err);
 /* Drops what was written; the target is left as it was. */

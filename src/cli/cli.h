@@ -25,6 +25,7 @@ enum {
     CMD_ITEMS = 1u << 1,
     CMD_CONVERT = 1u << 2,
     CMD_DIFF = 1u << 3,
+    CMD_EXPORT = 1u << 4,
     CMD_ANY = 0xffu
 };
 
@@ -112,5 +113,17 @@ int cmd_validate(cli_ctx *ctx);
 int cmd_items(cli_ctx *ctx);
 int cmd_convert(cli_ctx *ctx);
 int cmd_diff(cli_ctx *ctx);
+int cmd_export(cli_ctx *ctx);
+
+struct slc_profile;
+struct slc_export;
+struct slc_export_format;
+/* Loads --profile if given (*profile NULL otherwise); an exit code. */
+int cli_load_profile(cli_ctx *ctx, struct slc_profile **profile);
+/* The report format: --format, else the path's extension; NULL if neither. */
+const struct slc_export_format *cli_report_format(cli_ctx *ctx, const char *path);
+/* Writes the report to path atomically (pipes and devices in place). */
+int cli_write_report(cli_ctx *ctx, const struct slc_export *x,
+                     const struct slc_export_format *fmt, const char *path);
 
 #endif

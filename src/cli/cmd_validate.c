@@ -60,14 +60,8 @@ int cmd_validate(cli_ctx *ctx)
         return rc;
     if ((rc = cli_load_catalog(ctx)) != EXIT_CLEAN)
         return rc;
-    if (ctx->opt[OPT_PROFILE]) {
-        slc_error perr;
-        slc_error_clear(&perr);
-        if (slc_profile_load(ctx->opt[OPT_PROFILE], ctx->cat, &profile, &perr) != SLC_OK) {
-            cli_print_error(ctx, &perr);
-            return perr.status == SLC_ERR_IO ? EXIT_INPUT : EXIT_DEFINITION;
-        }
-    }
+    if ((rc = cli_load_profile(ctx, &profile)) != EXIT_CLEAN)
+        return rc;
 
     t = slc_xcalloc(ctx->nreports + 1, sizeof(*t));
     t[nt].sink = slc_sink_new(format, ctx->cat, ctx->lang, fail_on);

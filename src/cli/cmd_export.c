@@ -1,0 +1,122 @@
+/* cmd_export.c - slacheck export FILE... -o OUT.{xlsx,html,md,json,tsv,csv}:
+ * one vendor's report, or several compared, with --profile's results;
+ * and the writing of such a report, shared with diff -o. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compare.h"
+#include "../export.h"
+#include "../output.h"
+#include "../profile.h"
+#include "../rules.h"
+#include "cli.h"
+
+int cli_load_profile(cli_ctx *ctx, slc_profile **profile)
+{
+    *profile = NULL;
+    if (!ctx->opt[OPT_PROFILE])
+        return EXIT_CLEAN;
+    slc_error err;
+    slc_error_clear(&err);
+    if (slc_profile_load(ctx->opt[OPT_PROFILE], ctx->cat, profile, &err) != SLC_OK) {
+        cli_print_error(ctx, &err);
+        return err.status == SLC_ERR_IO ? EXIT_INPUT : EXIT_DEFINITION;
+    }
+    return EXIT_CLEAN;
+}
+
+int cli_write_report(cli_ctx *ctx, const slc_export *x, const slc_export_format *fmt,
+                     const char *path)
+{
+    slc_output out;
+    slc_error err;
+    const char *write_to = NULL;
+    int rc = cli_check_output(ctx, path);
+    if (rc != EXIT_CLEAN)
+        return rc;
+    slc_error_clear(&err);
+    if (slc_output_open_path(&out, path, &write_to, &err) != SLC_OK) {
+        cli_print_error(ctx, &err);
+        return EXIT_INTERNAL;
+    }
+    if (fmt->write(x, write_to, &err) != SLC_OK) {
+        if (!strcmp(err.path, write_to))   /* name the target, not our temporary */
+            snprintf(err.path, sizeof(err.path), "%s", path ? path : "-");
+        cli_print_error(ctx, &err);
+        slc_output_abort(&out);
+        return EXIT_INTERNAL;
+    }
+    if (slc_output_commit(&out, &err) != SLC_OK) {
+        cli_print_error(ctx, &err);
+        return EXIT_INTERNAL;
+    }
+    return EXIT_CLEAN;
+}
+
+const slc_export_format *cli_report_format(cli_ctx *ctx, const char *path)
+{
+    if (ctx->opt[OPT_FORMAT])
+        return slc_export_format_find(ctx->opt[OPT_FORMAT]);
+    return slc_export_format_for_path(path);
+}
+
+int cmd_export(cli_ctx *ctx)
+{
+    const char *path = ctx->opt[OPT_OUTPUT];
+    slc_load_options lo;
+    slc_profile *profile = NULL;
+    slc_doc **docs = NULL;
+    slc_comparison *cmp = NULL;
+    slc_export *x = NULL;
+    int rc;
+
+    if (!path)
+        return cli_usage_error(ctx, "export needs -o OUT.{xlsx,html,md,json,tsv,csv}",
+                               "export には -o OUT.{xlsx,html,md,json,tsv,csv} が必要です", NULL);
+    const slc_export_format *fmt = cli_report_format(ctx, path);
+    if (!fmt)
+        return cli_usage_error(ctx, ctx->opt[OPT_FORMAT]
+                                   ? "export formats are xlsx, html, md, json, tsv and csv"
+                                   : "cannot tell the report format from the file name; use --format xlsx|html|md|json|tsv|csv",
+                               ctx->opt[OPT_FORMAT]
+                                   ? "export の形式は xlsx、html、md、json、tsv、csv です"
+                                   : "ファイル名から形式が分かりません。--format xlsx|html|md|json|tsv|csv を指定してください",
+                               ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : path);
+    if (ctx->nnames && ctx->nnames != ctx->nfiles)
+        return cli_usage_error(ctx, "give --name once per file, or not at all",
+                               "--name はファイルごとに 1 つずつ指定してください", NULL);
+    if ((rc = cli_check_output(ctx, path)) != EXIT_CLEAN)
+        return rc;
+    if ((rc = cli_load_options(ctx, &lo)) != EXIT_CLEAN)
+        return rc;
+    if ((rc = cli_load_catalog(ctx)) != EXIT_CLEAN)
+        return rc;
+    if ((rc = cli_load_profile(ctx, &profile)) != EXIT_CLEAN)
+        return rc;
+
+    docs = slc_xcalloc(ctx->nfiles, sizeof(*docs));
+    for (size_t i = 0; i < ctx->nfiles; i++) {
+        slc_error err;
+        slc_error_clear(&err);
+        lo.name = ctx->nnames ? ctx->names[i] : NULL;
+        if (slc_doc_load_file(ctx->cat, ctx->files[i], &lo, &docs[i], &err) != SLC_OK) {
+            cli_print_error(ctx, &err);   /* a report without a vendor would mislead */
+            rc = EXIT_INPUT;
+            continue;
+        }
+        slc_validate(docs[i], profile);
+    }
+    if (rc == EXIT_CLEAN) {
+        cmp = slc_compare(docs, ctx->nfiles, 0);
+        x = slc_export_new(docs, ctx->nfiles, cmp, profile, ctx->lang);
+        rc = cli_write_report(ctx, x, fmt, path);
+    }
+    slc_export_free(x);
+    slc_comparison_free(cmp);
+    for (size_t i = 0; i < ctx->nfiles; i++)
+        slc_doc_free(docs[i]);
+    free(docs);
+    slc_profile_free(profile);
+    return rc;
+}
