@@ -11,7 +11,8 @@ PKGS      = libxml-2.0 icu-uc icu-i18n jansson libcmark xlsxwriter
 DEB_BUILD = pkg-config libxml2-dev libicu-dev libcsv-dev libjansson-dev libcmark-dev \
             libxlsxwriter-dev
 # Debian packages the test suite and benchmarks use
-DEB_TEST  = python3 valgrind time libxml2-utils groff-base
+DEB_TEST  = python3 valgrind time libxml2-utils groff-base python3-openpyxl cmark-gfm \
+            chromium fonts-noto-cjk openjdk-17-jre-headless
 # Debian packages `make fuzz` uses (libFuzzer comes with compiler-rt)
 DEB_FUZZ  = clang libclang-rt-14-dev python3
 
@@ -40,6 +41,9 @@ deps:
 # build/tools whatever BUILD is, so `make asan` finds it too.
 SARIF_MULTITOOL_PKG = @microsoft/sarif-multitool@5.7.0
 SARIF_MULTITOOL     = build/tools/node_modules/.bin/sarif-multitool
+# The W3C Nu Html Checker (npm vnu-jar, runs on Java) judges the HTML report.
+VNU_PKG = vnu-jar@26.9.27
+VNU_JAR = build/tools/node_modules/vnu-jar/build/dist/vnu.jar
 
 test-deps: deps
 	@./tools/deps.sh $(DEB_TEST)
@@ -48,6 +52,9 @@ test-deps: deps
 	  echo "slacheck: installing $(SARIF_MULTITOOL_PKG) under build/tools (npm)"; \
 	  npm install --prefix build/tools --no-audit --no-fund --loglevel=error $(SARIF_MULTITOOL_PKG) >/dev/null && \
 	  chmod u+x build/tools/node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool; }
+	@[ -f $(VNU_JAR) ] || { \
+	  echo "slacheck: installing $(VNU_PKG) under build/tools (npm)"; \
+	  npm install --prefix build/tools --no-audit --no-fund --loglevel=error $(VNU_PKG) >/dev/null; }
 
 $(BUILD)/obj/%.o: src/%.c $(HDRS) | $(BUILD)/obj/cli
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<

@@ -12,6 +12,7 @@
 #include "profile.h"
 #include "rules.h"
 #include "version.h"
+#include "write_table.h"
 
 static const slc_label labels[SLC_XL_N] = {
     [SLC_XL_TITLE_ONE] = {"クラウドサービスレベルのチェックリスト: %s", "Cloud service level checklist: %s"},
@@ -240,6 +241,17 @@ const slc_export_format *slc_export_format_for_path(const char *path)
         if (!strcasecmp(dot, ext[i].ext))
             return slc_export_format_find(ext[i].id);
     return NULL;
+}
+
+slc_status slc_export_table(const slc_export *x, const char *path, char delimiter,
+                            slc_error *err)
+{
+    slc_buf out;
+    slc_buf_init(&out);
+    slc_write_comparison_table(x, delimiter, &out);
+    slc_status rc = slc_export_save(&out, path, err);
+    slc_buf_release(&out);
+    return rc;
 }
 
 slc_status slc_export_save(const slc_buf *buf, const char *path, slc_error *err)

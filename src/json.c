@@ -1,5 +1,6 @@
 /* json.c - JSON output through jansson. */
 #include "json.h"
+#include "export.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -152,12 +153,13 @@ static json_t *profile_object(const slc_profile_result *p, slc_lang lang)
     return o;
 }
 
-void slc_json_report_add_doc(slc_json_report *r, const slc_doc *doc)
+/* one file's object in a report: what was found, the findings, the profile */
+static json_t *file_object(const slc_doc *doc, slc_lang lang, size_t counts[3])
 {
     json_t *f = json_object();
     json_t *missing = json_array(), *dups = json_array(), *unknown = json_array();
     json_t *findings = json_array();
-    size_t found = 0, counts[3];
+    size_t found = 0;
     slc_buf msg;
     slc_buf_init(&msg);
 
@@ -181,7 +183,7 @@ void slc_json_report_add_doc(slc_json_report *r, const slc_doc *doc)
         if (fd->line2)
             json_object_set_new(o, "other_line", json_integer(fd->line2));
         slc_buf_clear(&msg);
-        slc_finding_message(&msg, doc, fd, r->lang);
+        slc_finding_message(&msg, doc, fd, lang);
         json_object_set_new(o, "message", text(msg.data ? msg.data : ""));
         if (fd->found)
             json_object_set_new(o, "found", text(fd->found));
@@ -197,8 +199,6 @@ void slc_json_report_add_doc(slc_json_report *r, const slc_doc *doc)
         json_array_append_new(findings, o);
     }
     slc_doc_count(doc, counts);
-    for (int k = 0; k < 3; k++)
-        r->counts[k] += counts[k];
 
     json_object_set_new(f, "path", text(doc->path));
     json_object_set_new(f, "encoding", json_string(doc->encoding ? doc->encoding : ""));
@@ -216,10 +216,19 @@ void slc_json_report_add_doc(slc_json_report *r, const slc_doc *doc)
                                                "warning", (int)counts[1], "info", (int)counts[0]));
     json_object_set_new(f, "findings", findings);
     if (doc->profile)
-        json_object_set_new(f, "profile", profile_object(doc->profile, r->lang));
+        json_object_set_new(f, "profile", profile_object(doc->profile, lang));
     json_object_set_new(f, "error", json_null());
-    emit_file(r, f);
     slc_buf_release(&msg);
+    return f;
+}
+
+void slc_json_report_add_doc(slc_json_report *r, const slc_doc *doc)
+{
+    size_t counts[3];
+    json_t *f = file_object(doc, r->lang, counts);
+    for (int k = 0; k < 3; k++)
+        r->counts[k] += counts[k];
+    emit_file(r, f);
 }
 
 void slc_json_report_add_error(slc_json_report *r, const slc_error *err)
@@ -398,8 +407,7 @@ static void collect_diff(void *data, char op, const char *s, size_t n)
     json_array_append_new(d->arr, json_pack("{s:s,s:o}", "op", o, "text", json_stringn(s, n)));
 }
 
-void slc_json_comparison(const slc_comparison *c, const unsigned char *show, int all,
-                         slc_buf *out)
+static json_t *comparison_object(const slc_comparison *c, const unsigned char *show, int all)
 {
     json_t *root = json_object(), *vendors = json_array(), *items = json_array();
     json_t *cats = json_array(), *vsum = json_array(), *changes = json_array();
@@ -483,9 +491,63 @@ void slc_json_comparison(const slc_comparison *c, const unsigned char *show, int
     json_object_set_new(root, "summary", json_pack("{s:o,s:o}", "categories", cats, "vendors", vsum));
     json_object_set_new(root, "items", items);
     json_object_set_new(root, "changes", changes);
+    slc_buf_release(&d);
+    return root;
+}
+
+void slc_json_comparison(const slc_comparison *c, const unsigned char *show, int all,
+                         slc_buf *out)
+{
+    json_t *root = comparison_object(c, show, all);
     dump(root, out);
     json_decref(root);
-    slc_buf_release(&d);
+}
+
+/* export -o x.json: the files as validate reports them, each vendor's
+ * standing per category, and the comparison of every item shown */
+slc_status slc_export_json(const slc_export *x, const char *path, slc_error *err)
+{
+    json_t *root = json_object(), *files = json_array(), *standing = json_array();
+    size_t counts[3];
+    json_object_set_new(root, "version", json_integer(SLC_JSON_VERSION));
+    json_object_set_new(root, "tool", json_pack("{s:s,s:s}", "name", "slacheck",
+                                                "version", SLC_VERSION));
+    json_object_set_new(root, "kind", json_string("export"));
+    json_object_set_new(root, "title", text(x->title));
+    json_object_set_new(root, "lang", json_string(x->lang == SLC_LANG_JA ? "ja" : "en"));
+    json_object_set_new(root, "checklist", checklist_object(x->cat));
+    for (size_t v = 0; v < x->n; v++) {
+        if (!x->comparison_only)
+            json_array_append_new(files, file_object(x->docs[v], x->lang, counts));
+        json_t *cats = json_array();
+        for (size_t k = 0; k < x->cat->ncategories; k++) {
+            const slc_export_stats *st = slc_export_stat(x, v, k);
+            json_t *o = json_pack("{s:s,s:i,s:i,s:i,s:i,s:i,s:i}", "id", x->cat->categories[k].id,
+                                  "items", (int)st->items, "answered", (int)st->answered,
+                                  "yes", (int)st->yes, "no", (int)st->no, "undisclosed",
+                                  (int)st->undisclosed, "missing", (int)st->missing);
+            if (x->docs[v]->profile)
+                json_object_update_new(o, json_pack("{s:i,s:i}", "requirements", (int)st->req_total,
+                                                    "requirements_met", (int)st->req_met));
+            json_array_append_new(cats, o);
+        }
+        json_array_append_new(standing, json_pack("{s:o,s:o}", "vendor", text(x->docs[v]->name),
+                                                  "categories", cats));
+    }
+    if (!x->comparison_only)
+        json_object_set_new(root, "files", files);
+    else
+        json_decref(files);
+    json_object_set_new(root, "standing", standing);
+    json_object_set_new(root, "comparison", comparison_object(x->cmp, x->show, 1));
+    slc_buf out;
+    slc_buf_init(&out);
+    dump(root, &out);
+    json_decref(root);
+    slc_status rc = out.len ? slc_export_save(&out, path, err)
+                            : slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "JSON could not be written");
+    slc_buf_release(&out);
+    return rc;
 }
 
 void slc_json_catalog(const slc_catalog *cat, slc_buf *out)

@@ -11,4 +11,9 @@
  * it right). Rows only for the items the document has. */
 void slc_write_table(const slc_doc *doc, char delimiter, slc_buf *out);
 
+struct slc_export;
+/* export -o x.{tsv,csv}: the comparison as one table, a row per item shown
+ * and per vendor its answer, remarks, facts (with ▲/▼) and source line. */
+void slc_write_comparison_table(const struct slc_export *x, char delimiter, slc_buf *out);
+
 #endif

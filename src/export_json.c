@@ -1,8 +1,0 @@
-/* export_json.c - placeholder */
-#include "export.h"
-
-slc_status slc_export_json(const slc_export *x, const char *path, slc_error *err)
-{
-    (void)x;
-    return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "not yet");
-}
