@@ -9,6 +9,9 @@
 #include <unistd.h>
 
 #include "../compare.h"
+#include "../export.h"
+#include "../profile.h"
+#include "../rules.h"
 #include "../json.h"
 #include "../report_diff.h"
 #include "../text.h"
@@ -78,11 +81,23 @@ int cmd_diff(cli_ctx *ctx)
     slc_doc **docs = NULL;
     unsigned char *show = NULL;
     slc_comparison *cmp = NULL;
+    slc_profile *profile = NULL;
     int rc;
 
-    if (strcmp(format, "text") && strcmp(format, "json"))
-        return cli_usage_error(ctx, "diff formats are text and json (md, html, xlsx come with reports)",
-                               "diff の形式は text と json です", format);
+    const slc_export_format *report = NULL;
+    if (!ctx->opt[OPT_FORMAT] && ctx->opt[OPT_OUTPUT]) {
+        /* -o x.html, x.md, x.xlsx: the comparison as a report */
+        const slc_export_format *f = slc_export_format_for_path(ctx->opt[OPT_OUTPUT]);
+        if (f && (!strcmp(f->id, "md") || !strcmp(f->id, "html") || !strcmp(f->id, "xlsx")))
+            report = f, format = f->id;
+    } else if (strcmp(format, "text") && strcmp(format, "json")) {
+        report = slc_export_format_find(format);
+        if (report && strcmp(format, "md") && strcmp(format, "html") && strcmp(format, "xlsx"))
+            report = NULL;
+    }
+    if (strcmp(format, "text") && strcmp(format, "json") && !report)
+        return cli_usage_error(ctx, "diff formats are text, json, md, html and xlsx",
+                               "diff の形式は text、json、md、html、xlsx です", format);
     if (ctx->nnames && ctx->nnames != ctx->nfiles)
         return cli_usage_error(ctx, "give --name once per file, or not at all",
                                "--name はファイルごとに 1 つずつ指定してください", NULL);
@@ -114,6 +129,10 @@ int cmd_diff(cli_ctx *ctx)
         }
     }
 
+    if ((rc = cli_load_profile(ctx, &profile)) != EXIT_CLEAN) {
+        free(show);
+        return rc;
+    }
     docs = slc_xcalloc(ctx->nfiles, sizeof(*docs));
     rc = EXIT_CLEAN;
     for (size_t i = 0; i < ctx->nfiles; i++) {
@@ -128,10 +147,19 @@ int cmd_diff(cli_ctx *ctx)
     if (rc != EXIT_CLEAN)
         goto done;
 
+    for (size_t i = 0; profile && i < ctx->nfiles; i++)
+        slc_validate(docs[i], profile);
     cmp = slc_compare(docs, ctx->nfiles, ctx->opt[OPT_CHANGES] ? 1 : -1);
     slc_buf out;
     slc_buf_init(&out);
-    if (!strcmp(format, "json")) {
+    if (report) {
+        /* a report shows every item (or those --items/--category pick) */
+        slc_export *x = slc_export_new(docs, ctx->nfiles, cmp, profile, ctx->lang);
+        x->comparison_only = 1;
+        x->show = show;
+        rc = cli_write_report(ctx, x, report, ctx->opt[OPT_OUTPUT]);
+        slc_export_free(x);
+    } else if (!strcmp(format, "json")) {
         slc_json_comparison(cmp, show, ctx->opt[OPT_ALL] != NULL, &out);
     } else {
         const char *nc = getenv("NO_COLOR");
@@ -141,7 +169,8 @@ int cmd_diff(cli_ctx *ctx)
         v.colour = to_tty && !(nc && *nc);
         slc_report_diff_text(cmp, &v, &out);
     }
-    rc = cli_write_output(ctx, ctx->opt[OPT_OUTPUT], &out);
+    if (!report)
+        rc = cli_write_output(ctx, ctx->opt[OPT_OUTPUT], &out);
     slc_buf_release(&out);
     if (rc == EXIT_CLEAN && !ctx->opt[OPT_EXIT_ZERO])
         for (size_t i = 0; i < cmp->nitems; i++)
@@ -153,5 +182,6 @@ done:
         slc_doc_free(docs[i]);
     free(docs);
     free(show);
+    slc_profile_free(profile);
     return rc;
 }
