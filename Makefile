@@ -88,6 +88,12 @@ demo: deps
 	  echo "(exit status $$? - 1 means findings at error level)"
 	./$(BUILD)/slacheck convert examples/qlingo.tsv -o $(BUILD)/qlingo.json
 	@echo "wrote $(BUILD)/qlingo.json"
+	@mkdir -p $(BUILD)/reports
+	@for f in xlsx html md; do \
+	  ./$(BUILD)/slacheck export --profile examples/profiles/personal-data-strict.xml \
+	    examples/active-gate-ss.tsv examples/qlingo.tsv -o $(BUILD)/reports/comparison.$$f || exit 1; \
+	  echo "wrote $(BUILD)/reports/comparison.$$f"; \
+	done
 
 check: test-deps
 	@$(MAKE) --no-print-directory all
