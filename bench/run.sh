@@ -7,6 +7,7 @@
 #   BENCH_N          checklists in the corpus (default 10000)
 #   BENCH_SMALL      files in the "small batch" memory figure (default 1000)
 #   BENCH_DIFF_N     vendors in the diff figure (default 100)
+#   BENCH_REPORT_N   vendors in the report figures (default 20)
 #   BENCH_REPS       timed runs of each batch figure, median reported (default 5)
 #   BENCH_ONE_REPS   timed runs of each one-file figure, best reported (default 30)
 #   BENCH_CALLGRIND  1 (default) to count instructions with valgrind if installed, 0 not to
@@ -29,6 +30,7 @@ BUILD=${BUILD:-build}
 N=${BENCH_N:-10000}
 SMALL=${BENCH_SMALL:-1000}
 DIFF_N=${BENCH_DIFF_N:-100}
+REPORT_N=${BENCH_REPORT_N:-20}
 REPS=${BENCH_REPS:-5}
 ONE_REPS=${BENCH_ONE_REPS:-30}
 CALLGRIND=${BENCH_CALLGRIND:-1}
@@ -42,7 +44,7 @@ BUILT="$ROOT/$BUILD/slacheck"
 SLACHECK="$ROOT/$BUILD/bench/slacheck"   # a copy: a rebuild mid-run cannot mix versions
 ONE="$ROOT/examples/qlingo.tsv"      # the one file of the one-file figures
 PKGS="libxml-2.0 icu-uc icu-i18n jansson"
-FIGURES="read csv batch json rss one callgrind big diff"
+FIGURES="read csv batch json rss one callgrind big diff report"
 export LANG=C.UTF-8 LC_ALL='' LC_MESSAGES=''
 
 die() { echo "bench: $*" >&2; exit 2; }
@@ -83,6 +85,7 @@ for f in "$CORPUS"/big-*.tsv; do [ -f "$f" ] && BIG=$f; done
 cd "$CORPUS" || die "no corpus"
 head -n "$SMALL" list.txt >list-small.txt
 head -n "$DIFF_N" list.txt >list-diff.txt
+head -n "$REPORT_N" list.txt >list-report.txt
 NFILES=$(wc -l <list.txt)
 BYTES=$("$B/readall" -l list.txt | sed -n 's/.*bytes=\([0-9]*\).*/\1/p')
 [ -n "$BYTES" ] || die "cannot read the corpus"
@@ -277,6 +280,24 @@ fig_diff() {
     d=$(echo "$two" | sed -n 1p) v=$(echo "$two" | sed -n 2p)
     row diff-two "diff of the two examples (best of $ONE_REPS)" "$(calc "$(kv min "$d") * 1000")" ms \
         "$(calc "$(kv min "$v") * 1000")" "$(calc "$(kv min "$d") / $(kv min "$v")")" - -
+}
+
+# report: REPORT_N vendors compared into each report format, beside
+# validating the same files (loading alone), run in turns.
+fig_report() {
+    n=$(wc -l <list-report.txt | tr -d ' ')
+    for f in xlsx html md; do
+        # shellcheck disable=SC2046  # paths without spaces, by construction
+        both=$(timed "report-$f" "$REPS" 1 "$SLACHECK" export $(cat list-report.txt) -o "$B/report.$f" :: \
+            "$SLACHECK" validate $(cat list-report.txt))
+        e=$(echo "$both" | sed -n 1p) v=$(echo "$both" | sed -n 2p)
+        es=$(kv median "$e") vs=$(kv median "$v")
+        [ -s "$B/report.$f" ] || { note "report-$f: no report written"; : >"$B/failed"; }
+        row "report-$f" "export of $n vendors to .$f (median of $REPS)" "$(calc "$es * 1000")" ms \
+            "$(calc "$vs * 1000")" "$(calc "$es / $vs")" - -
+        row "report-$f-size" "  its size" "$(wc -c <"$B/report.$f" | tr -d ' ')" bytes - - - -
+    done
+    row report-load "validate of the same $n files (loading alone)" "$(calc "$vs * 1000")" ms - - - -
 }
 
 # ---- run -----------------------------------------------------------------------
