@@ -1,8 +1,507 @@
-/* export_md.c - placeholder, being written */
+/* export_md.c - the report as GitHub-flavoured Markdown: a summary (vendors,
+ * standing per category, legend), the comparison as one table per
+ * category, and the findings per vendor.
+ *
+ * The document is one cmark tree rendered by cmark, which escapes the
+ * vendor's text in headings, paragraphs and lists. Plain cmark has no
+ * tables, so each table is a custom block whose literal text we write
+ * row by row; every cell's text is still rendered by cmark (a paragraph
+ * of inline nodes) and only then made safe for a GFM table row:
+ *   - `|` becomes `\|` (GFM splits cells before inline parsing and drops
+ *     the backslash of `\|`, so the pipe comes back as text);
+ *   - `~` and `$` are backslash-escaped too (GitHub's strikethrough and
+ *     math), as cmark leaves them alone;
+ *   - lines of the text are rendered one by one and joined by `<br>`; a
+ *     newline cmark would still emit (a hard break) becomes `<br>`, so a
+ *     row is always one line;
+ *   - leading and trailing spaces are trimmed.
+ * cmark itself backslash-escapes `\ < > & * _ ` [ ]` and the characters
+ * that would start a block, so no cell can open HTML, a link or code. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
 #include "export.h"
+#include "profile.h"
+#include "rules.h"
+
+/* ---- the tree ---- */
+
+static cmark_node *add(cmark_node *parent, cmark_node_type type)
+{
+    cmark_node *n = cmark_node_new(type);
+    cmark_node_append_child(parent, n);
+    return n;
+}
+
+static void add_text(cmark_node *parent, cmark_node_type type, const char *s)
+{
+    cmark_node *n = add(parent, type);
+    cmark_node_set_literal(n, s ? s : "");
+}
+
+static void add_heading(cmark_node *parent, int level, const char *s)
+{
+    cmark_node *h = add(parent, CMARK_NODE_HEADING);
+    cmark_node_set_heading_level(h, level);
+    add_text(h, CMARK_NODE_TEXT, s);
+}
+
+static cmark_node *add_list(cmark_node *parent)
+{
+    cmark_node *list = add(parent, CMARK_NODE_LIST);
+    cmark_node_set_list_type(list, CMARK_BULLET_LIST);
+    cmark_node_set_list_tight(list, 1);
+    return list;
+}
+
+/* A table written by hand, as a custom block cmark prints verbatim. */
+static void add_table(cmark_node *parent, const slc_buf *t)
+{
+    cmark_node *n = add(parent, CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node_set_on_enter(n, t->data ? t->data : "");
+}
+
+static const char *vendor_name(const slc_doc *doc)
+{
+    return doc->name ? doc->name : doc->path;
+}
+
+/* ---- table cells ---- */
+
+/* Appends cmark's rendering of a paragraph (which it frees), made safe for
+ * a table cell as described at the top of the file. */
+static void cell_inline(slc_buf *out, cmark_node *para)
+{
+    cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+    cmark_node_append_child(doc, para);
+    char *md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+    cmark_node_free(doc);
+    if (!md)   /* cmark's allocator aborts first; nothing to add */
+        return;
+    size_t s = 0, e = strlen(md);
+    while (e > 0 && (md[e - 1] == '\n' || md[e - 1] == ' '))
+        e--;
+    while (s < e && md[s] == ' ')
+        s++;
+    for (size_t k = s; k < e; k++) {
+        char c = md[k];
+        if (c == '\\' && k + 1 < e && md[k + 1] == '\n') {
+            slc_buf_adds(out, "<br>");   /* a hard break */
+            k++;
+        } else if (c == '\\' && k + 1 < e) {
+            slc_buf_add(out, md + k, 2);   /* cmark's escape, kept whole */
+            k++;
+        } else if (c == '\n' || c == '\r') {
+            slc_buf_adds(out, "<br>");
+        } else {
+            if (c == '|' || c == '~' || c == '$')
+                slc_buf_addc(out, '\\');
+            slc_buf_addc(out, c);
+        }
+    }
+    free(md);
+}
+
+/* A paragraph holding one text node of n bytes of s, spaces trimmed,
+ * wrapped in a node of type `wrap` (emphasis, strong) unless 0; NULL if
+ * nothing is left. */
+static cmark_node *inline_para(const char *s, size_t n, cmark_node_type wrap)
+{
+    while (n > 0 && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    if (!n)
+        return NULL;
+    cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+    cmark_node *in = wrap ? add(para, wrap) : para;
+    char *copy = slc_xstrndup(s, n);
+    add_text(in, CMARK_NODE_TEXT, copy);
+    free(copy);
+    return para;
+}
+
+/* Text of any number of lines (\n, \r\n or \r), joined by <br>. */
+static void cell_lines(slc_buf *out, const char *s, cmark_node_type wrap)
+{
+    if (!s)
+        return;
+    for (;;) {
+        cmark_node *para = inline_para(s, strcspn(s, "\r\n"), wrap);
+        size_t n = strcspn(s, "\r\n");
+        if (para)
+            cell_inline(out, para);
+        if (!s[n])
+            break;
+        s += n + (s[n] == '\r' && s[n + 1] == '\n' ? 2 : 1);
+        slc_buf_adds(out, "<br>");
+    }
+}
+
+static void cell(slc_buf *row, const char *s)
+{
+    slc_buf_addc(row, ' ');
+    cell_lines(row, s, 0);
+    slc_buf_adds(row, " |");
+}
+
+static void cellf_size(slc_buf *row, size_t a, size_t b)
+{
+    slc_buf_addf(row, " %zu/%zu |", a, b);
+}
+
+/* The header row and the delimiter row; numeric: columns aligned right. */
+static void table_head(slc_buf *t, const char **heads, size_t n, const unsigned char *numeric)
+{
+    slc_buf_addc(t, '|');
+    for (size_t k = 0; k < n; k++)
+        cell(t, heads[k]);
+    slc_buf_adds(t, "\n|");
+    for (size_t k = 0; k < n; k++)
+        slc_buf_adds(t, numeric && numeric[k] ? " ---: |" : " --- |");
+    slc_buf_addc(t, '\n');
+}
+
+/* ---- summary ---- */
+
+static size_t items_present(const slc_export *x, size_t v)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < x->cmp->nitems; i++)
+        k += x->cmp->items[i].answers[v] != NULL;
+    return k;
+}
+
+/* Name, file, encoding, items present; the findings' counts unless the
+ * report is diff's (which does not validate); leads and trails; with a
+ * profile, the score and the musts not met. */
+static void summary_vendors(const slc_export *x, cmark_node *doc)
+{
+    const slc_xlabel cols[] = {SLC_XL_VENDOR, SLC_XL_FILE,   SLC_XL_ENCODING, SLC_XL_ITEMS_PRESENT,
+                               SLC_XL_ERRORS, SLC_XL_WARNINGS, SLC_XL_INFO,   SLC_XL_LEADS,
+                               SLC_XL_TRAILS, SLC_XL_SCORE,  SLC_XL_MUST_FAILED};
+    const unsigned char numeric[] = {0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1};
+    const char *heads[11];
+    unsigned char right[11];
+    size_t ncols = 0;
+    for (size_t k = 0; k < 11; k++) {
+        if ((x->comparison_only && k >= 4 && k <= 6) || (!x->profile && k >= 9))
+            continue;
+        right[ncols] = numeric[k];
+        heads[ncols++] = slc_export_label(x, cols[k]);
+    }
+    slc_buf t;
+    slc_buf_init(&t);
+    table_head(&t, heads, ncols, right);
+    for (size_t v = 0; v < x->n; v++) {
+        const slc_doc *d = x->docs[v];
+        const slc_cmp_vendor *cv = &x->cmp->vendors[v];
+        slc_buf_addc(&t, '|');
+        cell(&t, vendor_name(d));
+        cell(&t, d->path);
+        cell(&t, d->encoding);
+        cellf_size(&t, items_present(x, v), x->cat->nitems);
+        if (!x->comparison_only)
+            slc_buf_addf(&t, " %zu | %zu | %zu |", x->vcounts[v][SLC_SEV_ERROR],
+                         x->vcounts[v][SLC_SEV_WARNING], x->vcounts[v][SLC_SEV_INFO]);
+        slc_buf_addf(&t, " %zu | %zu |", cv->leads, cv->trails);
+        if (x->profile && d->profile)
+            slc_buf_addf(&t, " %.0f/100 | %zu |", d->profile->score, d->profile->must_failed);
+        else if (x->profile)
+            slc_buf_adds(&t, " — | — |");
+        slc_buf_addc(&t, '\n');
+    }
+    add_table(doc, &t);
+    slc_buf_release(&t);
+}
+
+/* Per category and vendor: answered 有, undisclosed, missing, requirements met. */
+static void summary_standing(const slc_export *x, cmark_node *doc)
+{
+    const char *heads[] = {slc_export_label(x, SLC_XL_CATEGORY), slc_export_label(x, SLC_XL_VENDOR),
+                           slc_export_label(x, SLC_XL_YES), slc_export_label(x, SLC_XL_UNDISCLOSED),
+                           slc_export_label(x, SLC_XL_MISSING), slc_export_label(x, SLC_XL_REQ_MET)};
+    const unsigned char numeric[] = {0, 0, 1, 1, 1, 1};
+    size_t ncols = x->profile ? 6 : 5;
+    slc_buf t;
+    slc_buf_init(&t);
+    add_heading(doc, 3, slc_export_label(x, SLC_XL_CHART));
+    table_head(&t, heads, ncols, numeric);
+    for (size_t c = 0; c < x->cat->ncategories; c++) {
+        const char *name = slc_label_get(&x->cat->categories[c].label, x->lang);
+        for (size_t v = 0; v < x->n; v++) {
+            const slc_export_stats *s = slc_export_stat(x, v, c);
+            slc_buf_addc(&t, '|');
+            cell(&t, name);
+            cell(&t, vendor_name(x->docs[v]));
+            cellf_size(&t, s->yes, s->items);
+            cellf_size(&t, s->undisclosed, s->items);
+            cellf_size(&t, s->missing, s->items);
+            if (x->profile && s->req_total)
+                cellf_size(&t, s->req_met, s->req_total);
+            else if (x->profile)
+                slc_buf_adds(&t, " — |");
+            slc_buf_addc(&t, '\n');
+        }
+    }
+    add_table(doc, &t);
+    slc_buf_release(&t);
+}
+
+static void legend_entry(cmark_node *list, const char *marker, const char *label)
+{
+    cmark_node *para = add(add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
+    add_text(add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, marker);
+    add_text(para, CMARK_NODE_TEXT, " ");
+    add_text(para, CMARK_NODE_TEXT, label);
+}
+
+static void summary_legend(const slc_export *x, cmark_node *doc)
+{
+    add_heading(doc, 3, slc_export_label(x, SLC_XL_LEGEND));
+    cmark_node *list = add_list(doc);
+    legend_entry(list, slc_export_rank_marker(1), slc_export_label(x, SLC_XL_BETTER));
+    legend_entry(list, slc_export_rank_marker(-1), slc_export_label(x, SLC_XL_WORSE));
+    for (int v = SLC_CMP_SAME; v <= SLC_CMP_MISSING; v++)
+        legend_entry(list, slc_export_verdict_marker((slc_cmp_verdict)v),
+                     slc_export_verdict_label(x, (slc_cmp_verdict)v));
+}
+
+static void title_block(const slc_export *x, cmark_node *doc)
+{
+    const slc_catalog *cat = x->cat;
+    slc_buf line;
+    slc_buf_init(&line);
+    add_heading(doc, 1, x->title);
+    slc_buf_addf(&line, "%s: %s — %s: %s", slc_export_label(x, SLC_XL_GENERATED_BY), x->generator,
+                 slc_export_label(x, SLC_XL_CHECKLIST), slc_label_get(&cat->title, x->lang));
+    if (cat->version)
+        slc_buf_addf(&line, " %s", cat->version);
+    if (cat->published)
+        slc_buf_addf(&line, " (%s)", cat->published);
+    add_text(add(doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line.data);
+    if (x->profile) {
+        slc_buf_clear(&line);
+        slc_buf_addf(&line, "%s: %s", slc_export_label(x, SLC_XL_PROFILE), x->profile->id);
+        const char *title = slc_label_get(&x->profile->title, x->lang);
+        if (title && *title)
+            slc_buf_addf(&line, " — %s", title);
+        add_text(add(doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line.data);
+    }
+    slc_buf_release(&line);
+}
+
+static void summary(const slc_export *x, cmark_node *doc)
+{
+    add_heading(doc, 2, slc_export_label(x, SLC_XL_SUMMARY));
+    summary_vendors(x, doc);
+    summary_standing(x, doc);
+    summary_legend(x, doc);
+}
+
+/* ---- comparison ---- */
+
+/* Vendor v's answer to item i: rank marker, the answer's lines, the facts
+ * read (emphasized); a missing answer is the missing marker, emphasized. */
+static void cell_answer(const slc_export *x, slc_buf *row, size_t v, size_t i, slc_buf *facts)
+{
+    const slc_cmp_item *ci = &x->cmp->items[i];
+    const slc_answer *a = ci->answers[v];
+    slc_buf_addc(row, ' ');
+    if (!a) {
+        slc_buf_clear(facts);
+        slc_buf_addf(facts, "%s %s", slc_export_verdict_marker(SLC_CMP_MISSING),
+                     slc_export_verdict_label(x, SLC_CMP_MISSING));
+        cell_lines(row, facts->data, CMARK_NODE_EMPH);
+        slc_buf_adds(row, " |");
+        return;
+    }
+    const char *marker = slc_export_rank_marker(ci->rank[v]);
+    if (*marker) {
+        cell_lines(row, marker, CMARK_NODE_STRONG);
+        slc_buf_addc(row, ' ');
+    }
+    cell_lines(row, a->cell[SLC_ROLE_ANSWER], 0);
+    slc_buf_clear(facts);
+    slc_export_facts_text(x, v, i, facts);
+    if (facts->len) {
+        slc_buf_adds(row, "<br>");
+        cell_lines(row, facts->data, CMARK_NODE_EMPH);
+    }
+    slc_buf_adds(row, " |");
+}
+
+static void compare_row(const slc_export *x, slc_buf *t, size_t i, slc_buf *scratch)
+{
+    const slc_cat_item *it = &x->cat->items[i];
+    const slc_cmp_item *ci = &x->cmp->items[i];
+    slc_buf_addf(t, "| %d |", it->no);
+    cell(t, slc_label_get(&it->name, x->lang));
+    for (size_t v = 0; v < x->n; v++)
+        cell_answer(x, t, v, i, scratch);
+    slc_buf_clear(scratch);
+    slc_buf_addf(scratch, "%s %s", slc_export_verdict_marker(ci->verdict),
+                 slc_export_verdict_label(x, ci->verdict));
+    cell(t, scratch->data);
+    slc_buf_addc(t, '\n');
+}
+
+static int category_shows(const slc_export *x, size_t c)
+{
+    for (size_t i = 0; i < x->cat->nitems; i++)
+        if ((size_t)x->cat->items[i].category == c && slc_export_shows(x, i))
+            return 1;
+    return 0;
+}
+
+static void compare_category(const slc_export *x, cmark_node *doc, size_t c)
+{
+    const slc_catalog *cat = x->cat;
+    size_t ncols = x->n + 3;
+    const char **heads = slc_xcalloc(ncols, sizeof(*heads));
+    unsigned char *numeric = slc_xcalloc(ncols, 1);
+    slc_buf t, scratch;
+    slc_buf_init(&t);
+    slc_buf_init(&scratch);
+    heads[0] = slc_export_label(x, SLC_XL_NO);
+    heads[1] = slc_export_label(x, SLC_XL_ITEM);
+    for (size_t v = 0; v < x->n; v++)
+        heads[v + 2] = vendor_name(x->docs[v]);
+    heads[ncols - 1] = slc_export_label(x, SLC_XL_VERDICT);
+    numeric[0] = 1;
+    add_heading(doc, 4, slc_label_get(&cat->categories[c].label, x->lang));
+    table_head(&t, heads, ncols, numeric);
+    for (size_t i = 0; i < cat->nitems; i++)
+        if ((size_t)cat->items[i].category == c && slc_export_shows(x, i))
+            compare_row(x, &t, i, &scratch);
+    add_table(doc, &t);
+    slc_buf_release(&scratch);
+    slc_buf_release(&t);
+    free(numeric);
+    free(heads);
+}
+
+static void comparison(const slc_export *x, cmark_node *doc)
+{
+    const slc_catalog *cat = x->cat;
+    add_heading(doc, 2, slc_export_label(x, SLC_XL_COMPARISON));
+    for (size_t s = 0; s < cat->nsections; s++) {
+        int heading = 0;
+        for (size_t c = 0; c < cat->ncategories; c++) {
+            if ((size_t)cat->categories[c].section != s || !category_shows(x, c))
+                continue;
+            if (!heading)
+                add_heading(doc, 3, slc_label_get(&cat->sections[s].label, x->lang));
+            heading = 1;
+            compare_category(x, doc, c);
+        }
+    }
+}
+
+/* ---- findings ---- */
+
+static void finding_item(const slc_export *x, cmark_node *list, size_t v, const slc_finding *f,
+                         slc_buf *scratch)
+{
+    cmark_node *para = add(add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
+    add_text(add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, slc_export_severity_label(x, f->severity));
+    add_text(para, CMARK_NODE_TEXT, " ");
+    add_text(para, CMARK_NODE_CODE, slc_finding_rule_id(f));
+    slc_buf_clear(scratch);
+    slc_buf_addf(scratch, " %s", x->docs[v]->path);
+    if (f->line)
+        slc_buf_addf(scratch, ":%ld", f->line);
+    slc_buf_adds(scratch, ": ");
+    slc_export_message(x, v, f, scratch);
+    add_text(para, CMARK_NODE_TEXT, scratch->data);
+}
+
+static const char *req_verdict(const slc_export *x, slc_verdict v)
+{
+    return slc_export_label(x, v == SLC_VERDICT_MET       ? SLC_XL_MET
+                               : v == SLC_VERDICT_NOT_MET ? SLC_XL_NOT_MET
+                                                          : SLC_XL_UNKNOWN);
+}
+
+static void requirements(const slc_export *x, cmark_node *doc, const slc_profile_result *pr)
+{
+    const char *heads[] = {slc_export_label(x, SLC_XL_NO), slc_export_label(x, SLC_XL_ITEM),
+                           slc_export_label(x, SLC_XL_LEVEL), slc_export_label(x, SLC_XL_REQUIREMENT),
+                           slc_export_label(x, SLC_XL_VERDICT), slc_export_label(x, SLC_XL_EVIDENCE)};
+    const unsigned char numeric[] = {1, 0, 0, 0, 0, 0};
+    slc_buf t, scratch;
+    slc_buf_init(&t);
+    slc_buf_init(&scratch);
+    add_heading(doc, 4, slc_export_label(x, SLC_XL_REQUIREMENTS));
+    table_head(&t, heads, 6, numeric);
+    for (size_t k = 0; k < pr->n; k++) {
+        const slc_req_result *r = &pr->v[k];
+        const slc_cat_item *it = slc_catalog_item(x->cat, r->req->item);
+        slc_buf_addf(&t, "| %d |", r->req->item);
+        cell(&t, it ? slc_label_get(&it->name, x->lang) : "");
+        cell(&t, r->req->level == SLC_LEVEL_MUST ? "must" : "should");
+        slc_buf_clear(&scratch);
+        slc_requirement_describe(r->req, x->lang, &scratch);
+        cell(&t, scratch.data);
+        slc_buf_clear(&scratch);
+        slc_buf_adds(&scratch, req_verdict(x, r->verdict));
+        if (r->verdict != SLC_VERDICT_MET && r->reason)
+            slc_buf_addf(&scratch, " (%s)", r->reason);
+        cell(&t, scratch.data);
+        cell(&t, r->evidence);
+        slc_buf_addc(&t, '\n');
+    }
+    add_table(doc, &t);
+    slc_buf_release(&scratch);
+    slc_buf_release(&t);
+}
+
+static void findings_vendor(const slc_export *x, cmark_node *doc, size_t v, slc_buf *scratch)
+{
+    const slc_doc *d = x->docs[v];
+    slc_buf_clear(scratch);
+    slc_buf_addf(scratch, "%s (%s)", vendor_name(d), d->path);
+    add_heading(doc, 3, scratch->data);
+    if (!d->nfindings)
+        add_text(add(doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT,
+                 slc_export_label(x, SLC_XL_NO_FINDINGS));
+    cmark_node *list = d->nfindings ? add_list(doc) : NULL;
+    for (size_t k = 0; k < d->nfindings; k++)
+        finding_item(x, list, v, &d->findings[k], scratch);
+    if (d->profile)
+        requirements(x, doc, d->profile);
+}
+
+static void findings(const slc_export *x, cmark_node *doc)
+{
+    slc_buf scratch;
+    slc_buf_init(&scratch);
+    add_heading(doc, 2, slc_export_label(x, SLC_XL_FINDINGS));
+    for (size_t v = 0; v < x->n; v++)
+        findings_vendor(x, doc, v, &scratch);
+    slc_buf_release(&scratch);
+}
 
 slc_status slc_export_md(const slc_export *x, const char *path, slc_error *err)
 {
-    (void)x;
-    return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "md reports are not written yet");
+    cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+    title_block(x, doc);
+    summary(x, doc);
+    comparison(x, doc);
+    if (!x->comparison_only)
+        findings(x, doc);
+    char *md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+    cmark_node_free(doc);
+    if (!md)
+        return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "cmark could not render the report");
+    slc_buf out;
+    slc_buf_init(&out);
+    slc_buf_adds(&out, md);
+    free(md);
+    slc_status st = slc_export_save(&out, path, err);
+    slc_buf_release(&out);
+    return st;
 }
