@@ -177,7 +177,8 @@ for t in ctables:
     if len(hdr) != 3 + len(vendors) or hdr[0] != label("no"): bad("comparison header %r" % hdr)
     for row in r[1:]:
         if len(row) != 3 + len(vendors): bad("row with %d cells" % len(row)); continue
-        no = int(flat(row[0]))
+        try: no = int(flat(row[0]))
+        except ValueError: bad("row numbered %r" % flat(row[0])); continue
         seen.append(no)
         for v, cell in enumerate(row[2:2 + len(vendors)]):
             a = answers[v].get(no)
