@@ -1,7 +1,7 @@
 #!/bin/sh
 # t-export-md.sh - `slacheck export -o x.md` (and `diff -o x.md`): the
 # Markdown report read back by a GFM parser that is not ours (cmark-gfm
-# with the table extension): title, summary, comparison and one heading
+# with the table, strikethrough and autolink extensions): title, summary, comparison and one heading
 # per section, one table per category, one row per item with the right
 # number of cells, every answer intact in its cell; a hostile fixture
 # (pipes, backslashes, line breaks, HTML, emphasis, code, links, headings,
@@ -68,7 +68,7 @@ def norm(s):
     return "\n".join(l.strip(" \t") for l in s.split("\n")).strip("\n")
 
 text = open(md, encoding="utf-8").read()
-xml = subprocess.run(["cmark-gfm", "-e", "table", "-t", "xml", md], capture_output=True, check=True).stdout
+xml = subprocess.run(["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-t", "xml", md], capture_output=True, check=True).stdout
 doc = ET.fromstring(xml)
 
 # no raw HTML but our <br>
