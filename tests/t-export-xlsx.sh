@@ -1,0 +1,244 @@
+#!/bin/sh
+# t-export-xlsx.sh - `slacheck export -o x.xlsx`, read back by openpyxl and
+# zipfile (tests/xlsx_check.py), not by us: the sheets and their names; the
+# comparison, one row per item, and every answer and remark byte for byte
+# against `convert`; hostile answers (=formulas, markup, quotes, line breaks,
+# full-width text, Excel's own _xHHHH_ escapes) stay string cells; better and
+# worse by fill and marker as `diff` ranks them; frozen panes, autofilters,
+# print set-up; the native chart on the summary; unique, short, legal sheet
+# names for identical long vendor names; -o -; --lang ja; --profile; an
+# answer too long for a cell; diff -o x.xlsx has no findings.
+. "$ROOT/tests/lib.sh"
+A=$EX/active-gate-ss.tsv
+Q=$EX/qlingo.tsv
+W=$TMP/w
+mkdir -p "$W"
+
+# the Python that has openpyxl (Debian's python3-openpyxl; a pyenv
+# python3 first on PATH may not see it)
+PY=
+for p in python3 /usr/bin/python3; do
+    "$p" -c 'import openpyxl' 2>/dev/null && { PY=$p; break; }
+done
+[ -n "$PY" ] || { echo "FAIL: no python3 with openpyxl (apt-get install python3-openpyxl)"; exit 1; }
+
+xcheck() {
+    "$PY" "$ROOT/tests/xlsx_check.py" "$@" || failures=$((failures + 1))
+}
+
+# ---- the two seeds ----------------------------------------------------------
+
+run $SLACHECK convert "$A" -o "$W/a.json"
+expect_rc 0 "convert $A"
+run $SLACHECK convert "$Q" -o "$W/q.json"
+expect_rc 0 "convert $Q"
+run $SLACHECK diff --all --format json "$A" "$Q"
+cp "$TMP/out" "$W/diff.json"
+
+run $SLACHECK export "$A" "$Q" -o "$W/seeds.xlsx"
+expect_rc 0 "export seeds -o seeds.xlsx"
+[ -s "$TMP/err" ] && fail "export printed: $(head -3 "$TMP/err")"
+# comparison columns: No., category, item, verdict, then per vendor
+# marker, answer, remarks, facts (0-based 4+4v .. 7+4v); items from row 3
+xcheck "$W/seeds.xlsx" \
+    "S == ['Summary', 'Comparison', 'Findings', 'Active! gate SS', 'qlingo']" \
+    "len(set(s.lower() for s in S)) == len(S)" \
+    "rows(ws('Comparison'))[1][:8] == ['No.', 'Category', 'Service level item', 'Verdict', '▲▼', 'Answer', 'Remarks', 'Facts read']" \
+    "rows(ws('Comparison'))[0][4] == 'Active! gate SS' and rows(ws('Comparison'))[0][8] == 'qlingo'" \
+    "sorted(items(ws('Comparison'), 2)) == list(range(1, 50))" \
+    "sum(1 for r in rows(ws('Comparison'))[2:] if isinstance(r[0], int)) == 49" \
+    "[r[0] for r in rows(ws('Comparison'))[2:] if not isinstance(r[0], int)] == ['Application operations', 'Support', 'Data management', 'Security']" \
+    "all(val(items(ws('Comparison'), 2)[i['no']][5]) == i['answer'] for i in J('$W/a.json')['items'])" \
+    "all(val(items(ws('Comparison'), 2)[i['no']][6]) == i['remarks'] for i in J('$W/a.json')['items'])" \
+    "all(val(items(ws('Comparison'), 2)[i['no']][9]) == i['answer'] for i in J('$W/q.json')['items'])" \
+    "all(val(items(ws('Comparison'), 2)[i['no']][10]) == i['remarks'] for i in J('$W/q.json')['items'])" \
+    "all(val(items(ws('Active! gate SS'))[i['no']][5]) == i['answer'] and val(items(ws('Active! gate SS'))[i['no']][6]) == i['remarks'] and items(ws('Active! gate SS'))[i['no']][8].value == i['line'] for i in J('$W/a.json')['items'])" \
+    "all(val(items(ws('qlingo'))[i['no']][5]) == i['answer'] and val(items(ws('qlingo'))[i['no']][6]) == i['remarks'] and items(ws('qlingo'))[i['no']][8].value == i['line'] for i in J('$W/q.json')['items'])" \
+    "rows(ws('qlingo'))[0] == ['No.', 'Category', 'Service level item', 'Definition', 'Unit', 'Answer', 'Remarks', 'Facts read', 'Line']" \
+    "items(ws('Comparison'), 2)[2][3].value == '≠ differs' and items(ws('Comparison'), 2)[33][3].value == '≈ equivalent'" \
+    "items(ws('Comparison'), 2)[2][7].value == 'yes; ≥ 2 weeks'" \
+    "formulas == []"
+
+# better green and worse red, with ▲/▼, exactly where diff ranks them
+xcheck "$W/seeds.xlsx" \
+    "all(fill(items(ws('Comparison'), 2)[i['no']][5 + 4 * v]) == (GREEN if v in i['better'] else RED if v in i['worse'] else None) for i in J('$W/diff.json')['items'] for v in (0, 1))" \
+    "all(val(items(ws('Comparison'), 2)[i['no']][4 + 4 * v]) == ('▲' if v in i['better'] else '▼' if v in i['worse'] else '') for i in J('$W/diff.json')['items'] for v in (0, 1))" \
+    "fill(items(ws('Comparison'), 2)[2][5]) == GREEN and fill(items(ws('Comparison'), 2)[2][9]) == RED" \
+    "sum(1 for i in J('$W/diff.json')['items'] if i['better']) >= 3"
+
+# styles and print set-up on every sheet
+xcheck "$W/seeds.xlsx" \
+    "all(c.font.b for c in ws('Comparison')[2]) and all(c.font.b for c in ws('qlingo')[1]) and all(c.font.b for c in ws('Findings')[1])" \
+    "ws('Comparison').freeze_panes == 'E3' and ws('qlingo').freeze_panes == 'D2' and ws('Findings').freeze_panes == 'C2'" \
+    "ws('Summary').freeze_panes is not None" \
+    "ws('Comparison').auto_filter.ref == 'A2:L55' and ws('qlingo').auto_filter.ref == 'A1:I50'" \
+    "all(ws(n).auto_filter.ref for n in S)" \
+    "all(ws(n).page_setup.orientation == 'landscape' for n in S)" \
+    "all(ws(n).sheet_properties.pageSetUpPr.fitToPage and ws(n).page_setup.fitToWidth in (None, 1) and ws(n).page_setup.fitToHeight in (0, '0') for n in S)" \
+    "all(str(ws(n).page_setup.paperSize) == '9' for n in S)" \
+    "ws('Comparison').print_title_rows.replace('\$', '') == '1:2' and ws('qlingo').print_title_rows.replace('\$', '') == '1:1'" \
+    "all(ws('Comparison')[c + '3'].alignment.wrap_text for c in 'BCDF')" \
+    "4 <= ws('Comparison').column_dimensions['A'].width <= 10 and 20 <= ws('Comparison').column_dimensions['F'].width <= 52" \
+    "wb.properties.title == 'Cloud service level checklist: 2 vendors compared' and wb.properties.creator.startswith('slacheck ') and not wb.properties.company if hasattr(wb.properties, 'company') else True"
+
+# the summary: vendor table, legend, a native chart per vendor that
+# references the summary's own cells
+xcheck "$W/seeds.xlsx" \
+    "rows(ws('Summary'))[0][0] == 'Cloud service level checklist: 2 vendors compared'" \
+    "['Vendor', 'File', 'Encoding', 'Items', 'Errors', 'Warnings', 'Info', 'Leads', 'Trails', 'Differ'] in [r[:10] for r in rows(ws('Summary'))]" \
+    "any(r[0] == 'qlingo' and r[1] == '$Q' and r[3] == '49/49' for r in rows(ws('Summary')))" \
+    "any(r[:2] == ['▲', 'Better'] for r in rows(ws('Summary'))) and any(r[:2] == ['▼', 'Worse'] for r in rows(ws('Summary')))" \
+    "any(r[:2] == ['≠', 'differs'] for r in rows(ws('Summary')))" \
+    "'xl/charts/chart1.xml' in Z and 'xl/charts/chart2.xml' in Z" \
+    "[(s, c) for s, c, x in charts()] == [('Summary', 'xl/charts/chart1.xml'), ('Summary', 'xl/charts/chart2.xml')]" \
+    "all('<c:barChart>' in x and '<c:barDir val=\"col\"/>' in x and x.count('<c:ser>') == 3 for s, c, x in charts())" \
+    "all(re.findall(r'<c:f>([^<!]*)!', x) and set(re.findall(r'<c:f>([^<!]*)!', x)) == {'Summary'} for s, c, x in charts())"
+# the chart's numbers are the model's: answered 有 + not 有 ... add up to the items
+xcheck "$W/seeds.xlsx" \
+    "sum(r[2] for r in rows(ws('Summary')) if r[0] == 'qlingo' and isinstance(r[2], int)) == 49" \
+    "all(r[5] == 0 for r in rows(ws('Summary')) if r[0] in ('qlingo', 'Active! gate SS') and isinstance(r[2], int))" \
+    "all(0 <= r[3] <= r[2] for r in rows(ws('Summary')) if r[0] == 'qlingo' and isinstance(r[2], int))"
+
+# ---- hostile answers ----------------------------------------------------------
+
+"$PY" - "$A" "$W/hostile.tsv" <<'EOF' || failures=$((failures + 1))
+import sys
+src, dst = sys.argv[1], sys.argv[2]
+hostile = [
+    "=1+1", '=HYPERLINK("http://x","click")', "<script>alert(1)</script>&amp;",
+    "a|b|c | --- |", 'say "hi" and \'bye\'', "line one\nline two\n\nline four",
+    "ＡＢＣ１２３　全角の回答です", "_x0041_ is not A, _x005F_ is not _", "+SUM(A1:A3)",
+    "-2", "@cmd|' /C calc'!A0", "  leading and trailing spaces  ", "12345",
+    "x\ufffey\uffff z", "tab\tinside", "改行\r\nCRLF",
+]
+def q(s):
+    return '"' + s.replace('"', '""') + '"'
+out, n = [], 0
+for line in open(src, encoding="utf-8").read().split("\n"):
+    cells = line.split("\t")
+    if n < len(hostile) and len(cells) == 7 and cells[0].isdigit() and '"' not in line:
+        cells[5] = q(hostile[n])
+        cells[6] = q(hostile[len(hostile) - 1 - n])
+        n += 1
+    out.append("\t".join(cells))
+assert n == len(hostile), n
+open(dst, "w", encoding="utf-8").write("\n".join(out))
+EOF
+run $SLACHECK convert "$W/hostile.tsv" -o "$W/hostile.json"
+expect_rc 0 "convert hostile.tsv"
+jcheck "$W/hostile.json" \
+    "any(i['answer'] == '=1+1' for i in d['items'])" \
+    "any(i['answer'] == 'line one\nline two\n\nline four' for i in d['items'])" \
+    "any(i['answer'] == '_x0041_ is not A, _x005F_ is not _' for i in d['items'])"
+run $SLACHECK export "$W/hostile.tsv" "$Q" --name "=HYPERLINK(\"http://v\")" --name "<b>A&B</b>" -o "$W/hostile.xlsx"
+expect_rc 0 "export hostile.tsv"
+[ -s "$TMP/err" ] && fail "export hostile printed: $(head -3 "$TMP/err")"
+xcheck "$W/hostile.xlsx" \
+    "formulas == []" \
+    "S[3:] == ['=HYPERLINK(\"http___v\")', '<b>A&B<_b>']" \
+    "rows(ws('Comparison'))[0][4] == '=HYPERLINK(\"http://v\")' and ws('Comparison')['E1'].data_type == 's'" \
+    "all(val(items(ws('Comparison'), 2)[i['no']][5]) == i['answer'] and val(items(ws('Comparison'), 2)[i['no']][6]) == i['remarks'] for i in J('$W/hostile.json')['items'])" \
+    "all(items(ws('Comparison'), 2)[i['no']][5].data_type == 's' for i in J('$W/hostile.json')['items'] if i['answer'])" \
+    "all(val(items(ws(S[3]))[i['no']][5]) == i['answer'] and val(items(ws(S[3]))[i['no']][6]) == i['remarks'] for i in J('$W/hostile.json')['items'])" \
+    "all(c.data_type in ('s', 'n') for sh in wb for r in sh.iter_rows() for c in r if c.value is not None)" \
+    "any(val(r[5]) == '=1+1' for r in items(ws(S[3])).values())" \
+    "any(r[0] == '=HYPERLINK(\"http://v\")' for r in rows(ws('Summary')))" \
+    "not any('<f>' in zx(n) for n in Z if n.startswith('xl/worksheets/'))" \
+    "'<t>_x005F_x0041_ is not A, _x005F_x005F_ is not _</t>' in zx('xl/sharedStrings.xml')" \
+    "'x_xFFFE_y_xFFFF_ z' in zx('xl/sharedStrings.xml') and '\ufffe' not in zx('xl/sharedStrings.xml')"
+
+# ---- identical long names, names Excel refuses ------------------------------
+
+LONG=クラウドサービス提供事業者株式会社東日本支社第一営業部門情報システム課からの回答
+run $SLACHECK export "$A" "$Q" "$A" "$Q" --name "$LONG" --name "$LONG" \
+    --name "Summary" --name "[a]:b*c?d/e\\f'" -o "$W/names.xlsx"
+expect_rc 0 "export with identical long names"
+[ -s "$TMP/err" ] && fail "export names printed: $(head -3 "$TMP/err")"
+xcheck "$W/names.xlsx" \
+    "len('$LONG') == 40" \
+    "len(S) == 7 and len(set(s.casefold() for s in S)) == 7" \
+    "all(len(s) <= 31 and len(s.encode('utf-16-le')) <= 62 for s in S)" \
+    "not any(ch in s for s in S[3:] for ch in '[]:*?/\\\\') and not any(s.startswith(\"'\") or s.endswith(\"'\") for s in S)" \
+    "S[3] == '$LONG'[:31] and S[4].endswith(' (2)') and S[4].startswith('$LONG'[:27])" \
+    "S[5] == 'Summary (2)' and S[6] == '_a__b_c_d_e_f'" \
+    "rows(ws('Comparison'))[0][4] == '$LONG' and rows(ws('Comparison'))[0][8] == '$LONG'"
+
+# ---- -o - -----------------------------------------------------------------
+
+$SLACHECK export --format xlsx "$A" "$Q" -o - >"$W/stdout.xlsx" 2>"$TMP/err"
+rc=$?
+expect_rc 0 "export -o -"
+xcheck "$W/stdout.xlsx" \
+    "S == ['Summary', 'Comparison', 'Findings', 'Active! gate SS', 'qlingo']" \
+    "__import__('zipfile').ZipFile('$W/stdout.xlsx').testzip() is None"
+head -c 2 "$W/stdout.xlsx" | grep -q PK || fail "export -o -: not a zip on stdout"
+
+# ---- Japanese ---------------------------------------------------------------
+
+run $SLACHECK export --lang ja "$A" "$Q" -o "$W/ja.xlsx"
+expect_rc 0 "export --lang ja"
+xcheck "$W/ja.xlsx" \
+    "S == ['概要', '比較', '検証結果', 'Active! gate SS', 'qlingo']" \
+    "rows(ws('比較'))[1][:4] == ['No.', '種別', 'サービスレベル項目', '判定']" \
+    "items(ws('比較'), 2)[1][1].value == '可用性' and items(ws('比較'), 2)[2][3].value == '≠ 相違'" \
+    "set(re.findall(r'<c:f>([^<!]*)!', charts()[0][2])) == {\"'概要'\"}" \
+    "rows(ws('概要'))[0][0] == 'クラウドサービスレベルのチェックリスト: 2 社の比較'"
+
+# ---- a profile ----------------------------------------------------------------
+
+run $SLACHECK export --profile "$EX/profiles/personal-data-strict.xml" "$A" "$Q" -o "$W/profile.xlsx"
+expect_rc 0 "export --profile"
+run $SLACHECK validate --format json --profile "$EX/profiles/personal-data-strict.xml" "$A" "$Q"
+cp "$TMP/out" "$W/profile.json"
+xcheck "$W/profile.xlsx" \
+    "S == ['Summary', 'Comparison', 'Findings', 'Requirements', 'Active! gate SS', 'qlingo']" \
+    "[r[10:12] for r in rows(ws('Summary')) if r[10] == 'Score'] == [['Score', 'Musts not met']]" \
+    "all(isinstance(r[10], float) and 0 <= r[10] <= 100 and isinstance(r[11], int) for r in rows(ws('Summary')) if r[1] in ('$A', '$Q'))" \
+    "all(x.count('<c:ser>') == 4 for s, c, x in charts())" \
+    "any('Requirements met' == r[6] for r in rows(ws('Summary')))" \
+    "all(re.search(r'<c:tx><c:strRef><c:f>Summary!\\\$G\\\$\\d+</c:f>', x) for s, c, x in charts())" \
+    "len(rows(ws('Requirements'))) > 1 and rows(ws('Requirements'))[0][5] == 'Verdict'" \
+    "all(r[5] in ('Met', 'Not met', 'Unknown') for r in rows(ws('Requirements'))[1:])"
+"$PY" - "$W/profile.xlsx" "$W/profile.json" <<'EOF' || failures=$((failures + 1))
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+d = json.load(open(sys.argv[2], encoding="utf-8"))
+got = {r[1]: (round(r[10], 3), r[11]) for r in wb["Summary"].iter_rows(values_only=True)
+       if r[1] and r[1].endswith(".tsv")}
+want = {f["path"]: (round(f["profile"]["score"], 3), f["profile"]["must_failed"]) for f in d["files"]}
+if got != want:
+    print("FAIL: profile score/musts %r, validate says %r" % (got, want))
+    sys.exit(1)
+EOF
+
+# ---- an answer longer than a cell holds ------------------------------------
+
+"$PY" - "$Q" "$W/long.tsv" <<'EOF'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+for k, line in enumerate(lines):
+    cells = line.split("\t")
+    if len(cells) >= 6 and cells[0] == "5":
+        cells[5] = "長" * 33000
+        lines[k] = "\t".join(cells)
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
+EOF
+run $SLACHECK export "$W/long.tsv" -o "$W/long.xlsx"
+[ "$rc" != 0 ] || fail "export of a 33000-character answer succeeded"
+err_has "32,767" "export of a 33000-character answer"
+err_has "$W/long.xlsx" "export of a 33000-character answer names the target"
+[ -e "$W/long.xlsx" ] && fail "export of a 33000-character answer left $W/long.xlsx"
+
+# ---- diff -o x.xlsx: the comparison only --------------------------------------
+
+run $SLACHECK diff "$A" "$Q" -o "$W/diff.xlsx"
+if grep -q "diff formats are text and json" "$TMP/err"; then
+    echo "skip: diff -o x.xlsx is not wired in src/cli/cmd_diff.c yet"
+else
+    [ -s "$W/diff.xlsx" ] || fail "diff -o diff.xlsx wrote nothing (exit $rc)"
+    xcheck "$W/diff.xlsx" \
+        "S == ['Summary', 'Comparison']" \
+        "'Findings' not in S and 'qlingo' not in S"
+fi
+
+finish
