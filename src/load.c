@@ -8,6 +8,7 @@
 
 #include "doc.h"
 #include "facts.h"
+#include "readers.h"
 #include "text.h"
 
 void slc_load_options_init(slc_load_options *o)
@@ -148,9 +149,20 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
         opts = &defaults;
     }
     memset(&table, 0, sizeof(table));
+    memset(&text, 0, sizeof(text));
     if (n > opts->limits.max_bytes)
         return slc_error_set(err, SLC_ERR_TOO_LARGE, path, 0, -1,
                              "more than %zu bytes", opts->limits.max_bytes);
+    if (slc_xlsx_sniff(bytes, n)) {   /* a workbook: its text is Unicode already */
+        doc = slc_doc_new(cat, path);
+        doc->encoding = "UTF-8";
+        doc->format = "xlsx";
+        rc = slc_xlsx_read(cat, bytes, n, &opts->limits, &doc->arena, path, &table, err);
+        if (rc != SLC_OK)
+            goto done;
+        slc_align(doc, &table);
+        goto named;
+    }
     rc = slc_text_decode(bytes, n, opts->encoding, path, &text, err);
     if (rc != SLC_OK)
         return rc;
@@ -161,6 +173,14 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
     doc->nbad = text.nbad < SLC_TEXT_MAX_BAD ? text.nbad : SLC_TEXT_MAX_BAD;
     memcpy(doc->bad, text.bad, sizeof(text.bad));
 
+    if (slc_md_sniff(path, text.utf8, text.len)) {
+        rc = slc_md_read(cat, text.utf8, text.len, &opts->limits, &doc->arena, path, &table, err);
+        if (rc != SLC_OK)
+            goto done;
+        doc->format = "md";   /* no delimiter: findings point at the heading's line */
+        slc_align(doc, &table);
+        goto named;
+    }
     rc = slc_rows_parse(text.utf8, text.len, opts->delimiter, &opts->limits,
                         &doc->arena, path, &table, err);
     if (rc != SLC_OK) {
@@ -175,6 +195,7 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
     doc->text_len = text.len;
     slc_align(doc, &table);
 
+named:
     if (opts->name)
         doc->name = slc_arena_strdup(&doc->arena, opts->name);
     else if (doc->meta[SLC_META_SERVICE])

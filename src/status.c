@@ -26,6 +26,9 @@ static const struct {
     [SLC_ERR_DEFINITION] = {"bad-definition", "invalid checklist definition",
                             "チェックリスト定義が不正です"},
     [SLC_ERR_INTERNAL] = {"internal-error", "internal error", "内部エラー"},
+    [SLC_ERR_UNMAPPABLE] = {"unmappable-character",
+                            "a character cannot be written in the requested encoding",
+                            "指定の文字コードでは書けない文字があります"},
 };
 
 void slc_error_clear(slc_error *err)

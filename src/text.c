@@ -8,6 +8,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
+#include <unicode/utypes.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
@@ -102,6 +103,53 @@ static int convert_strict(const char *cvname, const char *src, size_t n,
         *nbad = ilen > 4 ? 4 : ilen;
         memcpy(bad, inv, (size_t)*nbad);
         rc = -1;
+    } else {
+        out->len = (size_t)(target - out->data);
+        out->data[out->len] = '\0';
+    }
+    ucnv_close(from);
+    ucnv_close(to);
+    return rc;
+}
+
+slc_status slc_text_encode(const char *utf8, size_t n, const char *encoding, const char *path,
+                           slc_buf *out, slc_error *err)
+{
+    const char *cvname = slc_text_encoding_name(encoding);
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter *to = cvname ? ucnv_open(cvname, &st) : NULL;
+    if (!to || U_FAILURE(st))
+        return slc_error_set(err, SLC_ERR_ENCODING, path, 0, -1, "unknown encoding %s", encoding);
+    UConverter *from = ucnv_open("UTF-8", &st);
+    if (U_FAILURE(st)) {
+        ucnv_close(to);
+        return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "ICU: %s", u_errorName(st));
+    }
+    ucnv_setFromUCallBack(to, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
+    slc_buf_clear(out);
+    slc_buf_grow(out, n * 2 + 16);
+    char *target = out->data;
+    const char *source = utf8;
+    st = U_ZERO_ERROR;
+    ucnv_convertEx(to, from, &target, out->data + out->cap - 1, &source, utf8 + n, NULL, NULL,
+                   NULL, NULL, 1, 1, &st);
+    slc_status rc = SLC_OK;
+    if (U_FAILURE(st)) {
+        /* the character that has no place in the encoding, and its line */
+        size_t at = (size_t)(source - utf8);   /* just past it */
+        if (at > 0)
+            at--;
+        while (at > 0 && ((unsigned char)utf8[at] & 0xC0) == 0x80)
+            at--;
+        long line = 1;
+        for (size_t i = 0; i < at; i++)
+            line += utf8[i] == '\n';
+        size_t len = 1;
+        while (at + len < n && ((unsigned char)utf8[at + len] & 0xC0) == 0x80)
+            len++;
+        rc = slc_error_set(err, SLC_ERR_UNMAPPABLE, path, line, (long long)at,
+                           "\"%.*s\" cannot be written in %s", (int)len, utf8 + at, cvname);
+        slc_buf_clear(out);
     } else {
         out->len = (size_t)(target - out->data);
         out->data[out->len] = '\0';

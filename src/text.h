@@ -43,6 +43,12 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
                            const char *path, slc_decoded *out, slc_error *err);
 void slc_decoded_release(slc_decoded *d);
 
+/* Encodes UTF-8 text in `encoding` (e.g. "cp932") strictly: a character
+ * the encoding lacks fails with its line and byte offset in the UTF-8 text
+ * (SLC_ERR_UNMAPPABLE), rather than writing a substitute. */
+slc_status slc_text_encode(const char *utf8, size_t n, const char *encoding, const char *path,
+                           slc_buf *out, slc_error *err);
+
 /* The byte offset in the original input of byte `offset` of the decoded
  * UTF-8 text (re-encoding the text before it), for messages about the file. */
 long long slc_text_source_offset(const slc_decoded *d, size_t offset);

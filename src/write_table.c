@@ -18,13 +18,13 @@ static void bom_for_excel(slc_buf *out, char d)
         slc_buf_adds(out, "\xEF\xBB\xBF");
 }
 
-void slc_write_table(const slc_doc *doc, char d, slc_buf *out)
+void slc_write_table(const slc_catalog *cat, const slc_doc *doc, char d, int all_items,
+                     slc_buf *out)
 {
     static const char *const meta_keys[SLC_META_N] = {"対象サービス", "会社名", "作成日"};
-    const slc_catalog *cat = doc->cat;
     bom_for_excel(out, d);
     int any = 0;
-    for (int m = 0; m < SLC_META_N; m++) {
+    for (int m = 0; doc && m < SLC_META_N; m++) {
         /* the display name (stated, or given with --name) names the service */
         const char *v = m == SLC_META_SERVICE ? doc->name : doc->meta[m];
         if (!v)
@@ -41,8 +41,8 @@ void slc_write_table(const slc_doc *doc, char d, slc_buf *out)
     for (size_t i = 0; i < 7; i++)
         field(out, header[i], d, i == 6);
     for (size_t i = 0; i < cat->nitems; i++) {
-        const slc_answer *a = slc_doc_answer(doc, i);
-        if (!a)
+        const slc_answer *a = doc ? slc_doc_answer(doc, i) : NULL;
+        if (!a && !all_items)
             continue;
         const slc_cat_item *it = &cat->items[i];
         char no[16];
@@ -52,8 +52,8 @@ void slc_write_table(const slc_doc *doc, char d, slc_buf *out)
         field(out, it->name.ja, d, 0);
         field(out, it->definition.ja, d, 0);
         field(out, it->unit.ja, d, 0);
-        field(out, a->cell[SLC_ROLE_ANSWER], d, 0);
-        field(out, a->cell[SLC_ROLE_REMARKS], d, 1);
+        field(out, a ? a->cell[SLC_ROLE_ANSWER] : NULL, d, 0);
+        field(out, a ? a->cell[SLC_ROLE_REMARKS] : NULL, d, 1);
     }
 }
 

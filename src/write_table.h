@@ -8,8 +8,11 @@
 #include "util.h"
 
 /* delimiter '\t' (TSV, UTF-8) or ',' (CSV, UTF-8 with BOM so Excel opens
- * it right). Rows only for the items the document has. */
-void slc_write_table(const slc_doc *doc, char delimiter, slc_buf *out);
+ * it right). Rows for the items the document has, or with all_items for
+ * every item of the checklist (blank answers where doc, which may be NULL
+ * for a blank template, has none). */
+void slc_write_table(const slc_catalog *cat, const slc_doc *doc, char delimiter, int all_items,
+                     slc_buf *out);
 
 struct slc_export;
 /* export -o x.{tsv,csv}: the comparison as one table, a row per item shown

@@ -26,6 +26,7 @@ enum {
     CMD_CONVERT = 1u << 2,
     CMD_DIFF = 1u << 3,
     CMD_EXPORT = 1u << 4,
+    CMD_TEMPLATE = 1u << 5,
     CMD_ANY = 0xffu
 };
 
@@ -47,6 +48,7 @@ typedef enum cli_opt_id {
     OPT_CATEGORY,
     OPT_CHANGES,
     OPT_EXIT_ZERO,
+    OPT_FROM,
     OPT_MAX_BYTES,
     OPT_MAX_ROWS,
     OPT_MAX_CELLS,
@@ -108,12 +110,24 @@ int cli_load_options(cli_ctx *ctx, slc_load_options *o);
 int cli_check_output(cli_ctx *ctx, const char *path);
 /* Writes buf to -o/--output (or stdout) atomically; returns an exit code. */
 int cli_write_output(cli_ctx *ctx, const char *path, const slc_buf *buf);
+/* The same for writers that create their file from a path (XLSX): fn fills
+ * a temporary file that is renamed into place or copied to a pipe. */
+typedef slc_status (*cli_path_writer)(const void *data, const char *path, slc_error *err);
+int cli_write_path(cli_ctx *ctx, const char *path, cli_path_writer fn, const void *data);
 
 int cmd_validate(cli_ctx *ctx);
 int cmd_items(cli_ctx *ctx);
 int cmd_convert(cli_ctx *ctx);
 int cmd_diff(cli_ctx *ctx);
 int cmd_export(cli_ctx *ctx);
+int cmd_template(cli_ctx *ctx);
+
+/* tsv, csv, json, md or xlsx from the path's extension; NULL if none. */
+const char *cli_authoring_format(const char *path);
+/* Writes doc (NULL: blank) in an authoring format to path; with all_items
+ * every item of the checklist; encoding (tsv/csv) re-encodes, NULL UTF-8. */
+int cli_write_authoring(cli_ctx *ctx, const char *format, slc_doc *doc, int all_items,
+                        const char *encoding, const char *path);
 
 struct slc_profile;
 struct slc_export;

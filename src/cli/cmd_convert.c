@@ -1,28 +1,12 @@
-/* cmd_convert.c - slacheck convert FILE -o OUT.{tsv,csv,json} */
+/* cmd_convert.c - slacheck convert FILE -o OUT.{tsv,csv,json,md,xlsx} */
 #include <string.h>
 
-#include "../json.h"
-#include "../write_table.h"
 #include "cli.h"
-
-static const char *format_from_path(const char *path)
-{
-    const char *dot = path ? strrchr(path, '.') : NULL;
-    if (!dot || strchr(dot, '/'))
-        return NULL;
-    if (!strcmp(dot, ".tsv") || !strcmp(dot, ".txt"))
-        return "tsv";
-    if (!strcmp(dot, ".csv"))
-        return "csv";
-    if (!strcmp(dot, ".json"))
-        return "json";
-    return NULL;
-}
 
 int cmd_convert(cli_ctx *ctx)
 {
     const char *out_path = ctx->opt[OPT_OUTPUT];
-    const char *format = ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : format_from_path(out_path);
+    const char *format = ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : cli_authoring_format(out_path);
     if (!format && out_path && !strcmp(out_path, "-"))
         format = "tsv";   /* standard output: the canonical table */
     slc_load_options lo;
@@ -32,12 +16,13 @@ int cmd_convert(cli_ctx *ctx)
         return cli_usage_error(ctx, "convert needs -o OUT (-o - writes TSV, or --format, to standard output)",
                                "convert には -o OUT が必要です（-o - は標準出力に TSV か --format の形式）", NULL);
     if (!format)
-        return cli_usage_error(ctx, "cannot tell the output format; use --format tsv|csv|json",
-                               "出力形式が分かりません。--format tsv|csv|json を指定してください",
+        return cli_usage_error(ctx, "cannot tell the output format; use --format tsv|csv|json|md|xlsx",
+                               "出力形式が分かりません。--format tsv|csv|json|md|xlsx を指定してください",
                                out_path);
-    if (strcmp(format, "tsv") && strcmp(format, "csv") && strcmp(format, "json"))
-        return cli_usage_error(ctx, "convert formats are tsv, csv and json",
-                               "convert の形式は tsv、csv、json です", format);
+    if (strcmp(format, "tsv") && strcmp(format, "csv") && strcmp(format, "json") &&
+        strcmp(format, "md") && strcmp(format, "xlsx"))
+        return cli_usage_error(ctx, "convert formats are tsv, csv, json, md and xlsx",
+                               "convert の形式は tsv、csv、json、md、xlsx です", format);
     if ((rc = cli_load_options(ctx, &lo)) != EXIT_CLEAN)
         return rc;
     if ((rc = cli_load_catalog(ctx)) != EXIT_CLEAN)
@@ -58,14 +43,7 @@ int cmd_convert(cli_ctx *ctx)
         slc_doc_free(doc);
         return EXIT_INPUT;
     }
-    slc_buf out;
-    slc_buf_init(&out);
-    if (!strcmp(format, "json"))
-        slc_json_doc(doc, &out);
-    else
-        slc_write_table(doc, !strcmp(format, "csv") ? ',' : '\t', &out);
-    rc = cli_write_output(ctx, out_path, &out);
-    slc_buf_release(&out);
+    rc = cli_write_authoring(ctx, format, doc, 0, NULL, out_path);
     slc_doc_free(doc);
     return rc;
 }

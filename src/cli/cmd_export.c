@@ -7,7 +7,6 @@
 
 #include "../compare.h"
 #include "../export.h"
-#include "../output.h"
 #include "../profile.h"
 #include "../rules.h"
 #include "cli.h"
@@ -26,32 +25,22 @@ int cli_load_profile(cli_ctx *ctx, slc_profile **profile)
     return EXIT_CLEAN;
 }
 
+typedef struct report_job {
+    const slc_export *x;
+    const slc_export_format *fmt;
+} report_job;
+
+static slc_status write_report(const void *data, const char *path, slc_error *err)
+{
+    const report_job *j = data;
+    return j->fmt->write(j->x, path, err);
+}
+
 int cli_write_report(cli_ctx *ctx, const slc_export *x, const slc_export_format *fmt,
                      const char *path)
 {
-    slc_output out;
-    slc_error err;
-    const char *write_to = NULL;
-    int rc = cli_check_output(ctx, path);
-    if (rc != EXIT_CLEAN)
-        return rc;
-    slc_error_clear(&err);
-    if (slc_output_open_path(&out, path, &write_to, &err) != SLC_OK) {
-        cli_print_error(ctx, &err);
-        return EXIT_INTERNAL;
-    }
-    if (fmt->write(x, write_to, &err) != SLC_OK) {
-        if (!strcmp(err.path, write_to))   /* name the target, not our temporary */
-            snprintf(err.path, sizeof(err.path), "%s", path ? path : "-");
-        cli_print_error(ctx, &err);
-        slc_output_abort(&out);
-        return EXIT_INTERNAL;
-    }
-    if (slc_output_commit(&out, &err) != SLC_OK) {
-        cli_print_error(ctx, &err);
-        return EXIT_INTERNAL;
-    }
-    return EXIT_CLEAN;
+    report_job j = {x, fmt};
+    return cli_write_path(ctx, path, write_report, &j);
 }
 
 const slc_export_format *cli_report_format(cli_ctx *ctx, const char *path)

@@ -120,6 +120,33 @@ int cli_write_output(cli_ctx *ctx, const char *path, const slc_buf *buf)
     return EXIT_CLEAN;
 }
 
+int cli_write_path(cli_ctx *ctx, const char *path, cli_path_writer fn, const void *data)
+{
+    slc_output out;
+    slc_error err;
+    const char *write_to = NULL;
+    int rc = cli_check_output(ctx, path);
+    if (rc != EXIT_CLEAN)
+        return rc;
+    slc_error_clear(&err);
+    if (slc_output_open_path(&out, path, &write_to, &err) != SLC_OK) {
+        cli_print_error(ctx, &err);
+        return EXIT_INTERNAL;
+    }
+    if (fn(data, write_to, &err) != SLC_OK) {
+        if (!strcmp(err.path, write_to))   /* name the target, not our temporary */
+            snprintf(err.path, sizeof(err.path), "%s", path ? path : "-");
+        cli_print_error(ctx, &err);
+        slc_output_abort(&out);
+        return EXIT_INTERNAL;
+    }
+    if (slc_output_commit(&out, &err) != SLC_OK) {
+        cli_print_error(ctx, &err);
+        return EXIT_INTERNAL;
+    }
+    return EXIT_CLEAN;
+}
+
 int main(int argc, char **argv)
 {
     cli_ctx ctx;

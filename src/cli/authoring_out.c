@@ -1,0 +1,77 @@
+/* authoring_out.c - writing one checklist in an authoring format (tsv, csv,
+ * md, xlsx, json), shared by convert (the items a file has) and template
+ * (every item, blank or filled from --from). */
+#include <string.h>
+#include <strings.h>
+
+#include "../authoring.h"
+#include "../json.h"
+#include "../text.h"
+#include "../write_table.h"
+#include "cli.h"
+
+const char *cli_authoring_format(const char *path)
+{
+    static const struct { const char *ext, *id; } ext[] = {
+        {".tsv", "tsv"}, {".txt", "tsv"}, {".csv", "csv"}, {".json", "json"},
+        {".md", "md"}, {".markdown", "md"}, {".xlsx", "xlsx"}};
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!dot || strchr(dot, '/'))
+        return NULL;
+    for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
+        if (!strcasecmp(dot, ext[i].ext))
+            return ext[i].id;
+    return NULL;
+}
+
+typedef struct xlsx_job {
+    const slc_catalog *cat;
+    const slc_doc *doc;
+    const slc_author_opts *o;
+} xlsx_job;
+
+static slc_status write_xlsx(const void *data, const char *path, slc_error *err)
+{
+    const xlsx_job *j = data;
+    return slc_author_xlsx(j->cat, j->doc, j->o, path, err);
+}
+
+int cli_write_authoring(cli_ctx *ctx, const char *format, slc_doc *doc, int all_items,
+                        const char *encoding, const char *path)
+{
+    slc_author_opts o = {ctx->lang, all_items};
+    if (!strcmp(format, "xlsx")) {
+        xlsx_job j = {ctx->cat, doc, &o};
+        return cli_write_path(ctx, path, write_xlsx, &j);
+    }
+    slc_buf out;
+    slc_buf_init(&out);
+    if (!strcmp(format, "json"))
+        slc_json_doc(doc, &out);
+    else if (!strcmp(format, "md"))
+        slc_author_md(ctx->cat, doc, &o, &out);
+    else
+        slc_write_table(ctx->cat, doc, !strcmp(format, "csv") ? ',' : '\t', all_items, &out);
+    int rc = EXIT_CLEAN;
+    if (encoding && slc_text_encoding_name(encoding) &&
+        strcasecmp(slc_text_encoding_name(encoding), "UTF-8")) {
+        /* the byte order mark is UTF-8's: other encodings go without */
+        size_t skip = out.len >= 3 && !memcmp(out.data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+        slc_buf enc;
+        slc_buf_init(&enc);
+        slc_error err;
+        slc_error_clear(&err);
+        if (slc_text_encode(out.data + skip, out.len - skip, encoding, path ? path : "-", &enc,
+                            &err) != SLC_OK) {
+            cli_print_error(ctx, &err);   /* nothing written: no substitutes */
+            rc = EXIT_INTERNAL;
+        } else {
+            rc = cli_write_output(ctx, path, &enc);
+        }
+        slc_buf_release(&enc);
+    } else {
+        rc = cli_write_output(ctx, path, &out);
+    }
+    slc_buf_release(&out);
+    return rc;
+}
