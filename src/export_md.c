@@ -10,7 +10,8 @@
  *   - `|` becomes `\|` (GFM splits cells before inline parsing and drops
  *     the backslash of `\|`, so the pipe comes back as text);
  *   - `~` and `$` are backslash-escaped too (GitHub's strikethrough and
- *     math), as cmark leaves them alone;
+ *     math), as cmark leaves them alone, and so are the characters that
+ *     would start one of GitHub's bare-address autolinks (starts_autolink);
  *   - lines of the text are rendered one by one and joined by `<br>`; a
  *     newline cmark would still emit (a hard break) becomes `<br>`, so a
  *     row is always one line;
@@ -20,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark.h>
 
@@ -71,6 +73,20 @@ static const char *vendor_name(const slc_doc *doc)
 
 /* ---- table cells ---- */
 
+/* 1 if md[k] is where GitHub's extended autolinks would start a link: the
+ * ":" of "://", an "@", the "." of "www.". That extension reads the raw
+ * source, so a link would swallow the backslash of an escape that follows
+ * the address (`http://x\*` links "http://x\"); escaping this character
+ * keeps the address as plain text, exactly as written. */
+static int starts_autolink(const char *md, size_t k, size_t e)
+{
+    if (md[k] == ':')
+        return k + 2 < e && md[k + 1] == '/' && md[k + 2] == '/';
+    if (md[k] == '.')
+        return k >= 3 && !strncasecmp(md + k - 3, "www", 3);
+    return md[k] == '@';
+}
+
 /* Appends cmark's rendering of a paragraph (which it frees), made safe for
  * a table cell as described at the top of the file. */
 static void cell_inline(slc_buf *out, cmark_node *para)
@@ -97,7 +113,7 @@ static void cell_inline(slc_buf *out, cmark_node *para)
         } else if (c == '\n' || c == '\r') {
             slc_buf_adds(out, "<br>");
         } else {
-            if (c == '|' || c == '~' || c == '$')
+            if (c == '|' || c == '~' || c == '$' || starts_autolink(md, k, e))
                 slc_buf_addc(out, '\\');
             slc_buf_addc(out, c);
         }

@@ -279,6 +279,7 @@ nasty = [
     "<div>\n<script>alert(2)</script>\n</div>",
     "trailing spaces   \n   leading spaces",
     "\\*not emphasis\\* \\<not html\\>",
+    "see https://x.example/a_b*c* or www.example.com_ or mail@x.example*",
 ]
 n = 0
 for r in rows:
