@@ -10,10 +10,12 @@
  * libxlsxwriter escapes control characters and carriage returns. */
 #include "export.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <xlsxwriter.h>
 
@@ -39,7 +41,7 @@ static const lxw_color_t verdict_fill[4] = {0xE2EFDA, 0xDDEBF7, 0xFFF2CC, 0xE7E6
 enum { SEV_N = 3 };
 
 typedef struct formats {
-    lxw_format *title, *bold, *header, *group, *text, *num, *score;
+    lxw_format *title, *bold, *header, *group, *text, *num, *score, *present;
     lxw_format *better, *worse, *verdict[4], *severity[SEV_N];
 } formats;
 
@@ -126,6 +128,20 @@ static void plain_text(slc_buf *out, const char *s)
     }
 }
 
+static size_t cp_bytes(unsigned char c)
+{
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* UTF-16 units of valid UTF-8: Excel's limits count these */
+static size_t utf16_units(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s += cp_bytes((unsigned char)*s))
+        n += cp_bytes((unsigned char)*s) == 4 ? 2 : 1;
+    return n;
+}
+
 /* Display width of the widest line of s, in Excel character units. */
 static double text_width(const char *s)
 {
@@ -157,7 +173,7 @@ static void note(xw *w, lxw_error e, const char *sheet_name, lxw_row_t row, lxw_
     if (sheet_name) {
         char cell[LXW_MAX_CELL_NAME_LENGTH];
         lxw_rowcol_to_cell(cell, row, col);
-        snprintf(w->where, sizeof(w->where), "%s!%s", sheet_name, cell);
+        snprintf(w->where, sizeof(w->where), "In sheet %s, cell %s.", sheet_name, cell);
     }
 }
 
@@ -175,6 +191,53 @@ static slc_status lxw_status(lxw_error e)
         return SLC_ERR_TOO_LARGE;
     default:
         return SLC_ERR_INTERNAL;
+    }
+}
+
+/* workbook_close() tells of its failures on stderr itself ("[ERROR]
+ * workbook_close(): ... System error = No space left on device"); a writer
+ * never prints, so while it runs standard error goes to a temporary file,
+ * and the system's words are kept for the error's detail. */
+typedef struct quiet {
+    int saved;     /* the real standard error, or -1 */
+    FILE *cap;     /* what the library wrote, or NULL (then /dev/null) */
+} quiet;
+
+static void quiet_begin(quiet *q)
+{
+    fflush(stderr);
+    q->cap = tmpfile();
+    int fd = q->cap ? fileno(q->cap) : open("/dev/null", O_WRONLY);
+    q->saved = fd >= 0 ? dup(STDERR_FILENO) : -1;
+    if (q->saved >= 0 && dup2(fd, STDERR_FILENO) < 0) {
+        close(q->saved);
+        q->saved = -1;
+    }
+    if (!q->cap && fd >= 0)
+        close(fd);
+}
+
+/* ends the capture; reason gets the system error it named, if any */
+static void quiet_end(quiet *q, char *reason, size_t n)
+{
+    reason[0] = '\0';
+    fflush(stderr);
+    if (q->saved >= 0) {
+        dup2(q->saved, STDERR_FILENO);
+        close(q->saved);
+    }
+    if (!q->cap)
+        return;
+    char text[1024];
+    rewind(q->cap);
+    size_t len = fread(text, 1, sizeof(text) - 1, q->cap);
+    text[len] = '\0';
+    fclose(q->cap);
+    const char *p = strstr(text, "System error = ");
+    if (p) {
+        p += strlen("System error = ");
+        size_t k = strcspn(p, "\r\n");
+        snprintf(reason, n, "%.*s", (int)k, p);
     }
 }
 
@@ -203,7 +266,7 @@ static void put_str(sheet *s, lxw_row_t row, lxw_col_t col, const char *text, lx
         return;
     }
     const char *t = cell_text(w, text);
-    if (slc_text_length(t, strlen(t)) > CELL_TEXT_MAX) {
+    if (utf16_units(t) > CELL_TEXT_MAX) {
         note(w, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, s->name, row, col);
         return;
     }
@@ -254,10 +317,12 @@ static int sheet_open(xw *w, sheet *s, const char *name, size_t ncols, const dou
         s->width[c] = 6;
     if (failed(w))
         return 0;
-    s->ws = workbook_add_worksheet(w->wb, name);
+    /* checked first: workbook_add_worksheet() would print its complaint */
+    lxw_error e = workbook_validate_sheet_name(w->wb, name);
+    s->ws = e == LXW_NO_ERROR ? workbook_add_worksheet(w->wb, name) : NULL;
     if (!s->ws) {
-        note(w, LXW_ERROR_SHEETNAME_ALREADY_USED, NULL, 0, 0);
-        snprintf(w->where, sizeof(w->where), "%s", name);
+        note(w, e != LXW_NO_ERROR ? e : LXW_ERROR_MEMORY_MALLOC_FAILED, NULL, 0, 0);
+        snprintf(w->where, sizeof(w->where), "Sheet name %s.", name);
         return 0;
     }
     worksheet_set_landscape(s->ws);
@@ -335,6 +400,11 @@ static int formats_setup(xw *w)
     f->num = cell_format(wb, 0);
     if ((f->score = cell_format(wb, 0)))
         format_set_num_format(f->score, "0.0");
+    if ((f->present = cell_format(wb, 0))) {   /* a number, shown "47/49" */
+        char nf[32];
+        snprintf(nf, sizeof(nf), "0\"/%zu\"", w->x->cat->nitems);
+        format_set_num_format(f->present, nf);
+    }
     f->better = filled(wb, C_BETTER_FILL, C_BETTER_FONT);
     f->worse = filled(wb, C_WORSE_FILL, C_WORSE_FONT);
     for (int v = 0; v < 4; v++)
@@ -343,7 +413,7 @@ static int formats_setup(xw *w)
     f->severity[SLC_SEV_WARNING] = f->verdict[SLC_CMP_DIFFERS];
     f->severity[SLC_SEV_ERROR] = f->worse;
     int ok = f->title && f->bold && f->header && f->group && f->text && f->num && f->score &&
-             f->better && f->worse;
+             f->present && f->better && f->worse;
     for (int v = 0; v < 4; v++)
         ok = ok && f->verdict[v];
     if (!ok)
@@ -357,11 +427,6 @@ static lxw_format *rank_format(const xw *w, int rank)
 }
 
 /* ---- sheet names ------------------------------------------------------- */
-
-static size_t cp_bytes(unsigned char c)
-{
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
 
 static void trim_name(slc_buf *b)
 {
@@ -516,9 +581,7 @@ static lxw_row_t summary_vendors(sheet *s, lxw_row_t hdr)
         put_str(s, r, 0, vendor_name(d), w->f.text);
         put_str(s, r, 1, d->path, w->f.text);
         put_str(s, r, 2, d->encoding, w->f.text);
-        slc_buf_clear(&w->tmp);
-        slc_buf_addf(&w->tmp, "%zu/%zu", present, x->cat->nitems);
-        put_str(s, r, 3, w->tmp.data, w->f.num);
+        put_num(s, r, 3, (double)present, w->f.present);
         put_num(s, r, 4, (double)x->vcounts[v][SLC_SEV_ERROR], w->f.num);
         put_num(s, r, 5, (double)x->vcounts[v][SLC_SEV_WARNING], w->f.num);
         put_num(s, r, 6, (double)x->vcounts[v][SLC_SEV_INFO], w->f.num);
@@ -657,7 +720,7 @@ static void comparison_header(sheet *s)
         lxw_col_t c0 = (lxw_col_t)(CMP_FIXED + v * PV_N);
         /* merged over the vendor's columns: merge_range writes a string */
         const char *name = cell_text(s->w, vendor_name(x->docs[v]));
-        if (slc_text_length(name, strlen(name)) > CELL_TEXT_MAX)
+        if (utf16_units(name) > CELL_TEXT_MAX)
             note(s->w, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, s->name, 0, c0);
         else
             note(s->w, worksheet_merge_range(s->ws, 0, c0, 0, c0 + PV_N - 1, name, s->w->f.header),
@@ -918,7 +981,7 @@ static void write_workbook(xw *w)
     write_comparison(w);
     if (!x->comparison_only)
         write_findings(w);
-    if (x->profile)
+    if (x->profile && !x->comparison_only)
         write_requirements(w);
     for (size_t v = 0; v < x->n && !x->comparison_only; v++)
         write_vendor(w, v);
@@ -937,13 +1000,18 @@ slc_status slc_export_xlsx(const slc_export *x, const char *path, slc_error *err
         return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "%s",
                              lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
     write_workbook(&w);
+    quiet q;
+    char reason[256];
+    quiet_begin(&q);
     lxw_error closed = workbook_close(w.wb);   /* also frees the workbook */
+    quiet_end(&q, reason, sizeof(reason));
     slc_status st = SLC_OK;
     if (failed(&w))
         st = slc_error_set(err, lxw_status(w.rc), path, 0, -1, "%s%s%s", lxw_strerror(w.rc),
-                           w.where[0] ? " at " : "", w.where);
+                           w.where[0] ? " " : "", w.where);
     else if (closed != LXW_NO_ERROR)
-        st = slc_error_set(err, lxw_status(closed), path, 0, -1, "%s", lxw_strerror(closed));
+        st = slc_error_set(err, lxw_status(closed), path, 0, -1, "%s%s%s", lxw_strerror(closed),
+                           reason[0] ? " " : "", reason);
     for (size_t v = 0; w.vendor_sheet && v < x->n; v++)
         free(w.vendor_sheet[v]);
     free(w.vendor_sheet);

@@ -86,7 +86,8 @@ xcheck "$W/seeds.xlsx" \
 xcheck "$W/seeds.xlsx" \
     "rows(ws('Summary'))[0][0] == 'Cloud service level checklist: 2 vendors compared'" \
     "['Vendor', 'File', 'Encoding', 'Items', 'Errors', 'Warnings', 'Info', 'Leads', 'Trails', 'Differ'] in [r[:10] for r in rows(ws('Summary'))]" \
-    "any(r[0] == 'qlingo' and r[1] == '$Q' and r[3] == '49/49' for r in rows(ws('Summary')))" \
+    "any(r[0] == 'qlingo' and r[1] == '$Q' and r[3] == 49 for r in rows(ws('Summary')))" \
+    "[c.number_format for c in ws('Summary')['D'] if c.value == 49][:2] == ['0\"/49\"', '0\"/49\"']" \
     "any(r[:2] == ['▲', 'Better'] for r in rows(ws('Summary'))) and any(r[:2] == ['▼', 'Worse'] for r in rows(ws('Summary')))" \
     "any(r[:2] == ['≠', 'differs'] for r in rows(ws('Summary')))" \
     "'xl/charts/chart1.xml' in Z and 'xl/charts/chart2.xml' in Z" \
@@ -163,6 +164,21 @@ xcheck "$W/names.xlsx" \
     "S[5] == 'Summary (2)' and S[6] == '_a__b_c_d_e_f'" \
     "rows(ws('Comparison'))[0][4] == '$LONG' and rows(ws('Comparison'))[0][8] == '$LONG'"
 
+# names that differ only in case are the same name to Excel
+run $SLACHECK export "$A" "$Q" --name "Ｖｅｎｄｏｒ abc" --name "ｖｅｎｄｏｒ ABC" -o "$W/case.xlsx"
+expect_rc 0 "export with names differing in case"
+xcheck "$W/case.xlsx" "S[3:] == ['Ｖｅｎｄｏｒ abc', 'ｖｅｎｄｏｒ ABC (2)']"
+
+# one vendor: a comparison of one, its chart, the title names it
+run $SLACHECK export "$Q" -o "$W/one.xlsx"
+expect_rc 0 "export of one vendor"
+xcheck "$W/one.xlsx" \
+    "S == ['Summary', 'Comparison', 'Findings', 'qlingo']" \
+    "rows(ws('Summary'))[0][0] == 'Cloud service level checklist: qlingo'" \
+    "len(items(ws('Comparison'), 2)) == 49 and len(charts()) == 1" \
+    "all(val(items(ws('Comparison'), 2)[i['no']][5]) == i['answer'] for i in J('$W/q.json')['items'])" \
+    "ws('Findings').max_row > 1 and rows(ws('Findings'))[0] == ['Vendor', 'File', 'Line', 'No.', 'Severity', 'Rule', 'Message']"
+
 # ---- -o - -----------------------------------------------------------------
 
 $SLACHECK export --format xlsx "$A" "$Q" -o - >"$W/stdout.xlsx" 2>"$TMP/err"
@@ -226,8 +242,23 @@ EOF
 run $SLACHECK export "$W/long.tsv" -o "$W/long.xlsx"
 [ "$rc" != 0 ] || fail "export of a 33000-character answer succeeded"
 err_has "32,767" "export of a 33000-character answer"
+err_has "In sheet Comparison, cell F" "export of a 33000-character answer says where"
 err_has "$W/long.xlsx" "export of a 33000-character answer names the target"
 [ -e "$W/long.xlsx" ] && fail "export of a 33000-character answer left $W/long.xlsx"
+
+# a full disk: libxlsxwriter's own complaint stays off stderr, ours says why
+if mkdir -p "$W/small" && mount -t tmpfs -o size=32k tmpfs "$W/small" 2>/dev/null; then
+    head -c 20000 /dev/zero >"$W/small/filler"
+    run $SLACHECK export "$A" "$Q" -o "$W/small/r.xlsx"
+    expect_rc 5 "export xlsx to a full disk"
+    err_has "$W/small/r.xlsx: error: [io-error]" "export xlsx to a full disk"
+    err_has "No space left on device" "export xlsx to a full disk says why"
+    grep -q "ERROR\]" "$TMP/err" && fail "export xlsx to a full disk: libxlsxwriter printed: $(head -2 "$TMP/err")"
+    [ "$(wc -l <"$TMP/err")" = 1 ] || fail "export xlsx to a full disk: $(wc -l <"$TMP/err") lines on stderr"
+    umount "$W/small"
+else
+    echo "note: cannot mount a tmpfs here; full-disk case skipped"
+fi
 
 # ---- diff -o x.xlsx: the comparison only --------------------------------------
 
@@ -239,6 +270,11 @@ else
     xcheck "$W/diff.xlsx" \
         "S == ['Summary', 'Comparison']" \
         "'Findings' not in S and 'qlingo' not in S"
+    run $SLACHECK diff --profile "$EX/profiles/personal-data-strict.xml" "$A" "$Q" -o "$W/diff-profile.xlsx"
+    xcheck "$W/diff-profile.xlsx" \
+        "S == ['Summary', 'Comparison']" \
+        "all(x.count('<c:ser>') == 4 for s, c, x in charts())" \
+        "[r[10] for r in rows(ws('Summary')) if r[10] == 'Score'] == ['Score']"
 fi
 
 finish
