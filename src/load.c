@@ -173,6 +173,14 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
     doc->nbad = text.nbad < SLC_TEXT_MAX_BAD ? text.nbad : SLC_TEXT_MAX_BAD;
     memcpy(doc->bad, text.bad, sizeof(text.bad));
 
+    if (slc_json_sniff(text.utf8, text.len)) {
+        rc = slc_json_read(cat, text.utf8, text.len, &opts->limits, &doc->arena, path, &table, err);
+        if (rc != SLC_OK)
+            goto done;
+        doc->format = "json";
+        slc_align(doc, &table);
+        goto named;
+    }
     if (slc_md_sniff(path, text.utf8, text.len)) {
         rc = slc_md_read(cat, text.utf8, text.len, &opts->limits, &doc->arena, path, &table, err);
         if (rc != SLC_OK)
