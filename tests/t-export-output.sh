@@ -68,10 +68,12 @@ for f in xlsx html md; do
 done
 
 # a full disk: a clear error, the old report intact, nothing left behind
-if mkdir -p "$TMP/small" && mount -t tmpfs -o size=32k tmpfs "$TMP/small" 2>/dev/null; then
-    head -c 20000 /dev/zero >"$TMP/small/filler"
+if mkdir -p "$TMP/small" && mount -t tmpfs -o size=64k tmpfs "$TMP/small" 2>/dev/null; then
     for f in xlsx html md json; do
         printf 'OLD\n' >"$TMP/small/r.$f"
+    done
+    head -c 1048576 /dev/zero >"$TMP/small/filler" 2>/dev/null   # fills what is left
+    for f in xlsx html md json; do
         run $SLACHECK export "$A" "$Q" -o "$TMP/small/r.$f"
         expect_rc 5 "export $f to a full disk"
         err_has "r.$f" "export $f to a full disk names the target"
