@@ -61,7 +61,7 @@ static const char css[] =
     ".mk{font-weight:700;margin-right:.3em}\n"
     ".better .mk{color:var(--better-fg)}\n"
     ".worse .mk{color:var(--worse-fg)}\n"
-    ".verdict{width:9em;white-space:nowrap}\n"
+    ".verdict{width:9.5em}\n"
     "td.v-same,td.v-equivalent{color:var(--better-fg)}\n"
     "td.v-differs{color:#8a4b00;font-weight:600}\n"
     "td.v-missing{color:var(--worse-fg);font-weight:600}\n"
@@ -501,7 +501,7 @@ static void build_chart(html *h, xmlNode *content)
         attr_num(h, ln, "x2", gx);
         attr_num(h, ln, "y1", CH_TOP - 8);
         attr_num(h, ln, "y2", height - 6);
-        char b[8];
+        char b[16];
         snprintf(b, sizeof(b), "%d%%", p);
         svg_text(h, axis, gx, CH_TOP - 14, "val", "middle", b);
     }
