@@ -127,6 +127,13 @@ const char *slc_export_rank_marker(int rank);
 /* Severity as printed: "エラー"/"error" ... */
 const char *slc_export_severity_label(const slc_export *x, slc_severity s);
 
+struct slc_req_result;
+/* "必須" / "must", "推奨" / "should" */
+const char *slc_export_level_label(const slc_export *x, int level);
+/* A requirement's verdict with its reason, as printed:
+ * "未充足（無と回答）" / "not met (answered no)", "判断不能（非公開）"... */
+void slc_export_req_verdict(const slc_export *x, const struct slc_req_result *r, slc_buf *out);
+
 /* The facts read from vendor v's answer to item i, as one short line
  * ("有; ≥ 14 days; iso27001"); empty if none or missing. */
 void slc_export_facts_text(const slc_export *x, size_t v, size_t i, slc_buf *out);

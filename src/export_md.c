@@ -435,13 +435,6 @@ static void finding_item(const slc_export *x, cmark_node *list, size_t v, const 
     add_text(para, CMARK_NODE_TEXT, scratch->data);
 }
 
-static const char *req_verdict(const slc_export *x, slc_verdict v)
-{
-    return slc_export_label(x, v == SLC_VERDICT_MET       ? SLC_XL_MET
-                               : v == SLC_VERDICT_NOT_MET ? SLC_XL_NOT_MET
-                                                          : SLC_XL_UNKNOWN);
-}
-
 static void requirements(const slc_export *x, cmark_node *doc, const slc_profile_result *pr)
 {
     const char *heads[] = {slc_export_label(x, SLC_XL_NO), slc_export_label(x, SLC_XL_ITEM),
@@ -458,14 +451,12 @@ static void requirements(const slc_export *x, cmark_node *doc, const slc_profile
         const slc_cat_item *it = slc_catalog_item(x->cat, r->req->item);
         slc_buf_addf(&t, "| %d |", r->req->item);
         cell(&t, it ? slc_label_get(&it->name, x->lang) : "");
-        cell(&t, r->req->level == SLC_LEVEL_MUST ? "must" : "should");
+        cell(&t, slc_export_level_label(x, r->req->level));
         slc_buf_clear(&scratch);
         slc_requirement_describe(r->req, x->lang, &scratch);
         cell(&t, scratch.data);
         slc_buf_clear(&scratch);
-        slc_buf_adds(&scratch, req_verdict(x, r->verdict));
-        if (r->verdict != SLC_VERDICT_MET && r->reason)
-            slc_buf_addf(&scratch, " (%s)", r->reason);
+        slc_export_req_verdict(x, r, &scratch);
         cell(&t, scratch.data);
         cell(&t, r->evidence);
         slc_buf_addc(&t, '\n');

@@ -872,18 +872,17 @@ static void write_requirements(xw *w)
                 put_str(&s, r, RQ_VENDOR, vendor_name(x->docs[v]), w->f.text);
                 put_num(&s, r, RQ_NO, q->item, w->f.num);
                 put_str(&s, r, RQ_ITEM, it ? slc_label_get(&it->name, x->lang) : NULL, w->f.text);
-                put_str(&s, r, RQ_LEVEL, q->level == SLC_LEVEL_MUST ? "must" : "should", w->f.text);
+                put_str(&s, r, RQ_LEVEL, slc_export_level_label(x, q->level), w->f.text);
                 slc_buf_clear(t);
                 slc_requirement_describe(q, x->lang, t);
                 slc_buf_adds(t, "");
                 put_str(&s, r, RQ_REQUIREMENT, t->data, w->f.text);
-                slc_xlabel vl = res->verdict == SLC_VERDICT_MET       ? SLC_XL_MET
-                                : res->verdict == SLC_VERDICT_NOT_MET ? SLC_XL_NOT_MET
-                                                                      : SLC_XL_UNKNOWN;
                 lxw_format *vf = res->verdict == SLC_VERDICT_MET       ? w->f.better
                                  : res->verdict == SLC_VERDICT_NOT_MET ? w->f.worse
                                                                        : w->f.verdict[SLC_CMP_DIFFERS];
-                put_str(&s, r, RQ_VERDICT, slc_export_label(x, vl), vf);
+                slc_buf_clear(t);
+                slc_export_req_verdict(x, res, t);
+                put_str(&s, r, RQ_VERDICT, t->data, vf);
                 put_str(&s, r, RQ_EVIDENCE, res->evidence, w->f.text);
                 put_pos(&s, r, RQ_LINE, res->line, w->f.num);
             }

@@ -214,7 +214,8 @@ xcheck "$W/profile.xlsx" \
     "any('Requirements met' == r[6] for r in rows(ws('Summary')))" \
     "all(re.search(r'<c:tx><c:strRef><c:f>Summary!\\\$G\\\$\\d+</c:f>', x) for s, c, x in charts())" \
     "len(rows(ws('Requirements'))) > 1 and rows(ws('Requirements'))[0][5] == 'Verdict'" \
-    "all(r[5] in ('Met', 'Not met', 'Unknown') for r in rows(ws('Requirements'))[1:])"
+    "all(r[5] == 'Met' or r[5].startswith(('Not met (', 'Unknown (')) for r in rows(ws('Requirements'))[1:])" \
+    "any(r[5] == 'Not met (answered no)' for r in rows(ws('Requirements'))[1:])"
 "$PY" - "$W/profile.xlsx" "$W/profile.json" <<'EOF' || failures=$((failures + 1))
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
