@@ -134,7 +134,6 @@ static const char *text_clean(html *h, const char *s)
 {
     slc_buf *b = &h->clean;
     slc_buf_clear(b);
-    slc_buf_adds(b, "");
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p == '\r') {
             if (p[1] != '\n')
@@ -148,7 +147,7 @@ static const char *text_clean(html *h, const char *s)
             slc_buf_addc(b, (char)*p);
         }
     }
-    return b->data;
+    return b->data ? b->data : "";
 }
 
 /* Elements that start a line in the file. The page is written unformatted
