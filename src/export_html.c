@@ -693,7 +693,7 @@ static void build_requirements(html *h, xmlNode *content)
         el_text(h, th, "span", "unit", t->data);
         if (r->note)
             el_text(h, th, "span", "unit", r->note);
-        el_text(h, tr, "td", NULL, r->level == SLC_LEVEL_MUST ? "must" : "should");
+        el_text(h, tr, "td", NULL, slc_export_level_label(x, r->level));
         for (size_t v = 0; v < x->n; v++) {
             const slc_profile_result *pr = x->docs[v]->profile;
             const slc_req_result *rr = pr && k < pr->n && pr->v[k].req == r ? &pr->v[k] : NULL;
@@ -702,17 +702,13 @@ static void build_requirements(html *h, xmlNode *content)
                 continue;
             }
             static const char *cls[] = {"unknown", "met", "not-met"};
-            static const slc_xlabel lab[] = {SLC_XL_UNKNOWN, SLC_XL_MET, SLC_XL_NOT_MET};
             static const char *mk[] = {"?", "✓", "✗"};
             xmlNode *td = el_text(h, tr, "td", cls[rr->verdict], NULL);
             xmlNode *strong = el(h, td, "strong");
             el_text(h, strong, "span", "mk", mk[rr->verdict]);
-            text(h, strong, L(h, lab[rr->verdict]));
-            if (rr->reason && rr->verdict != SLC_VERDICT_MET) {
-                slc_buf_clear(t);
-                slc_buf_addf(t, " (%s)", rr->reason);
-                text(h, td, t->data);
-            }
+            slc_buf_clear(t);
+            slc_export_req_verdict(x, rr, t);
+            text(h, strong, t->data);
             if (rr->evidence && *rr->evidence) {
                 xmlNode *ev = el_text(h, td, "div", "facts txt", NULL);
                 slc_buf_clear(t);
