@@ -49,6 +49,7 @@ typedef enum cli_opt_id {
     OPT_CHANGES,
     OPT_EXIT_ZERO,
     OPT_FROM,
+    OPT_QUIET,
     OPT_MAX_BYTES,
     OPT_MAX_ROWS,
     OPT_MAX_CELLS,
@@ -128,6 +129,16 @@ const char *cli_authoring_format(const char *path);
  * every item of the checklist; encoding (tsv/csv) re-encodes, NULL UTF-8. */
 int cli_write_authoring(cli_ctx *ctx, const char *format, slc_doc *doc, int all_items,
                         const char *encoding, const char *path);
+
+/* Progress of a long batch on a terminal's stderr (progress.c). */
+typedef struct cli_progress {
+    int on, drawn, ja;
+    size_t total;
+    double start, last;
+} cli_progress;
+void cli_progress_start(cli_ctx *ctx, cli_progress *p, size_t total);
+void cli_progress_step(cli_progress *p, size_t done);
+void cli_progress_end(cli_progress *p);
 
 struct slc_profile;
 struct slc_export;

@@ -135,15 +135,19 @@ int cmd_diff(cli_ctx *ctx)
     }
     docs = slc_xcalloc(ctx->nfiles, sizeof(*docs));
     rc = EXIT_CLEAN;
+    cli_progress progress;
+    cli_progress_start(ctx, &progress, ctx->nfiles);
     for (size_t i = 0; i < ctx->nfiles; i++) {
         slc_error err;
         slc_error_clear(&err);
+        cli_progress_step(&progress, i);
         lo.name = ctx->nnames ? ctx->names[i] : NULL;
         if (slc_doc_load_file(ctx->cat, ctx->files[i], &lo, &docs[i], &err) != SLC_OK) {
             cli_print_error(ctx, &err);
             rc = EXIT_INPUT;
         }
     }
+    cli_progress_end(&progress);
     if (rc != EXIT_CLEAN)
         goto done;
 

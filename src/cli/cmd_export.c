@@ -85,9 +85,12 @@ int cmd_export(cli_ctx *ctx)
         return rc;
 
     docs = slc_xcalloc(ctx->nfiles, sizeof(*docs));
+    cli_progress progress;
+    cli_progress_start(ctx, &progress, ctx->nfiles);
     for (size_t i = 0; i < ctx->nfiles; i++) {
         slc_error err;
         slc_error_clear(&err);
+        cli_progress_step(&progress, i);
         lo.name = ctx->nnames ? ctx->names[i] : NULL;
         if (slc_doc_load_file(ctx->cat, ctx->files[i], &lo, &docs[i], &err) != SLC_OK) {
             cli_print_error(ctx, &err);   /* a report without a vendor would mislead */
@@ -96,6 +99,7 @@ int cmd_export(cli_ctx *ctx)
         }
         slc_validate(docs[i], profile);
     }
+    cli_progress_end(&progress);
     if (rc == EXIT_CLEAN) {
         cmp = slc_compare(docs, ctx->nfiles, 0);
         x = slc_export_new(docs, ctx->nfiles, cmp, profile, ctx->lang);

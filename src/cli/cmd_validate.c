@@ -89,7 +89,10 @@ int cmd_validate(cli_ctx *ctx)
     }
 
     int unreadable = 0, failing = 0;
+    cli_progress progress;
+    cli_progress_start(ctx, &progress, ctx->nfiles);
     for (size_t i = 0; i < ctx->nfiles; i++) {
+        cli_progress_step(&progress, i);
         slc_doc *doc = NULL;
         slc_error err;
         slc_error_clear(&err);
@@ -110,6 +113,7 @@ int cmd_validate(cli_ctx *ctx)
         }
         slc_doc_free(doc);
     }
+    cli_progress_end(&progress);
     rc = unreadable ? EXIT_INPUT : failing ? EXIT_FINDINGS : EXIT_CLEAN;
     /* every report is written, even when the run fails */
     for (size_t k = 0; k < nt; k++) {
