@@ -122,7 +122,14 @@ typedef struct xr {
     slc_arena scratch;           /* names, shared strings */
     const char **sst;            /* shared strings */
     size_t nsst;
+    unsigned char *xf_kind;      /* per cell style: how its numbers show (NUM_*) */
+    size_t nxf;
+    int date1904;                /* the workbook counts days from 1904 */
 } xr;
+
+/* How a cell style shows a number. */
+enum { NUM_GENERAL = 0, NUM_DATE, NUM_TIME, NUM_DATETIME, NUM_PERCENT };
+#define MAX_STYLES 65536         /* Excel: 64000 cell formats */
 
 /* One part being read: the zip entry and the XML reader over it. */
 typedef struct part {
@@ -585,8 +592,9 @@ typedef struct sheet_ref {
 } sheet_ref;
 
 static slc_status read_workbook(xr *x, const char *wbpart, sheet_ref **sheets, size_t *nsheets,
-                                const char **sst_part)
+                                const char **sst_part, const char **styles_part)
 {
+    *styles_part = NULL;
     rel *rels;
     size_t nrels;
     *sheets = NULL;
@@ -598,6 +606,8 @@ static slc_status read_workbook(xr *x, const char *wbpart, sheet_ref **sheets, s
     for (size_t i = 0; i < nrels; i++)
         if (type_is(rels[i].type, "/sharedStrings"))
             *sst_part = rels[i].target;
+        else if (type_is(rels[i].type, "/styles"))
+            *styles_part = rels[i].target;
     part p;
     if ((st = part_open(x, &p, wbpart, 1, NULL)) != SLC_OK)
         return st;
@@ -606,6 +616,10 @@ static slc_status read_workbook(xr *x, const char *wbpart, sheet_ref **sheets, s
     while ((r = part_next(&p)) == 1) {
         if (is_start(&p, "workbook"))
             saw_workbook = 1;
+        if (is_start(&p, "workbookPr")) {
+            const char *d = attr(&p, "date1904", NULL);
+            x->date1904 = d && (!strcmp(d, "1") || !strcasecmp(d, "true"));
+        }
         if (!is_start(&p, "sheet") || v.n >= MAX_SHEETS)
             continue;
         const char *id = attr(&p, "id", REL_NS_TAIL);
@@ -671,6 +685,183 @@ static slc_status read_shared_strings(xr *x, const char *name)
     return st;
 }
 
+static long parse_long(const char *s);
+static const char *attr_to(part *p, const char *name, char *buf, size_t cap);
+
+/* ---- number formats (xl/styles.xml) ------------------------------------------ */
+
+/* The kind of a format code: its first section, quoted text, escapes and
+ * [colour]/[$-411] brackets aside ([h] [m] [s] are elapsed time). */
+static int code_kind(const char *code)
+{
+    int date = 0, time = 0, percent = 0;
+    if (!strncasecmp(code, "General", 7))
+        return NUM_GENERAL;
+    for (const char *c = code; *c && *c != ';'; c++) {
+        switch (*c) {
+        case '"':
+            while (c[1] && c[1] != '"')
+                c++;
+            if (c[1])
+                c++;
+            break;
+        case '\\':
+        case '_':
+        case '*':
+            if (c[1])
+                c++;
+            break;
+        case '[':
+            if ((c[1] == 'h' || c[1] == 'H' || c[1] == 'm' || c[1] == 'M' || c[1] == 's' ||
+                 c[1] == 'S') && strchr(c, ']'))
+                time = 1;
+            while (c[1] && c[1] != ']')
+                c++;
+            if (c[1])
+                c++;
+            break;
+        case '%':
+            percent = 1;
+            break;
+        case 'y': case 'Y': case 'd': case 'D': case 'e': case 'g': case 'G':
+            date = 1;
+            break;
+        case 'h': case 'H': case 's': case 'S':
+            time = 1;
+            break;
+        case 'm': case 'M':
+            date = date || !time;   /* m after h is minutes; alone, a month */
+            break;
+        default:
+            break;
+        }
+    }
+    if (percent && !date && !time)
+        return NUM_PERCENT;
+    if (date && time)
+        return NUM_DATETIME;
+    return date ? NUM_DATE : time ? NUM_TIME : NUM_GENERAL;
+}
+
+/* Excel's built-in formats (ECMA-376 18.8.30, and the Japanese ones). */
+static int builtin_kind(long id)
+{
+    if (id == 9 || id == 10)
+        return NUM_PERCENT;
+    if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 58))
+        return NUM_DATE;
+    if ((id >= 18 && id <= 21) || (id >= 32 && id <= 35) || (id >= 45 && id <= 47))
+        return NUM_TIME;
+    if (id == 22)
+        return NUM_DATETIME;
+    return NUM_GENERAL;
+}
+
+typedef struct numfmt {
+    long id;
+    int kind;
+} numfmt;
+
+static slc_status read_styles(xr *x, const char *name)
+{
+    part p;
+    int absent;
+    slc_status st = part_open(x, &p, name, 0, &absent);
+    if (st != SLC_OK || absent)
+        return st;
+    numfmt *fmts = NULL;
+    size_t nfmts = 0, capfmts = 0, capxf = 0;
+    int in_xfs = 0, r;
+    char buf[32];
+    while ((r = part_next(&p)) == 1) {
+        int t = xmlTextReaderNodeType(p.rd);
+        if (t == XML_READER_TYPE_END_ELEMENT && is_end(&p, "cellXfs")) {
+            in_xfs = 0;
+            continue;
+        }
+        if (t != XML_READER_TYPE_ELEMENT)
+            continue;
+        const char *n = lname(&p);
+        if (!strcmp(n, "cellXfs")) {
+            in_xfs = !is_empty(&p);
+        } else if (!strcmp(n, "numFmt") && nfmts < MAX_STYLES) {
+            xmlChar *code = xmlTextReaderGetAttribute(p.rd, (const xmlChar *)"formatCode");
+            long id = parse_long(attr_to(&p, "numFmtId", buf, sizeof(buf)));
+            if (code && id >= 0) {
+                if (nfmts == capfmts) {
+                    capfmts = capfmts ? capfmts * 2 : 16;
+                    fmts = slc_xrealloc(fmts, capfmts * sizeof(*fmts));
+                }
+                fmts[nfmts].id = id;
+                fmts[nfmts++].kind = code_kind((const char *)code);
+            }
+            xmlFree(code);
+        } else if (in_xfs && !strcmp(n, "xf") && x->nxf < MAX_STYLES) {
+            long id = parse_long(attr_to(&p, "numFmtId", buf, sizeof(buf)));
+            int kind = builtin_kind(id);
+            for (size_t i = 0; i < nfmts; i++)
+                if (fmts[i].id == id)
+                    kind = fmts[i].kind;
+            if (x->nxf == capxf) {
+                capxf = capxf ? capxf * 2 : 64;
+                x->xf_kind = slc_xrealloc(x->xf_kind, capxf);
+            }
+            x->xf_kind[x->nxf++] = (unsigned char)kind;
+        }
+    }
+    free(fmts);
+    return part_close(&p, r);
+}
+
+/* Days from 0000-03-01 to a civil date and back (Howard Hinnant's). */
+static void civil(long long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    long long doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long yy = yoe + era * 400;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yy + (*m <= 2));
+}
+
+/* A serial date as ISO 8601 (2024-04-01, 2024-04-01 09:30, 09:30:15):
+ * the day count from 1899-12-30 (Excel's 1900 leap-year bug kept: 60 is
+ * 1900-02-29, which it shows) or 1904-01-01. 0 if out of Excel's range. */
+static int add_date(slc_buf *out, double v, int kind, int date1904)
+{
+    if (!(v >= 0 && v < 2958466))   /* 9999-12-31 */
+        return 0;
+    double day = floor(v);
+    long secs = lround((v - day) * 86400.0);
+    if (secs >= 86400) {
+        day += 1;
+        secs -= 86400;
+    }
+    if (kind != NUM_TIME) {
+        int y, m, d;
+        long long n = (long long)day;
+        if (date1904) {
+            civil(n - 24107, &y, &m, &d);   /* 1904-01-01 is 24107 days before 1970-01-01 */
+        } else if (n == 60) {
+            y = 1900, m = 2, d = 29;
+        } else {
+            civil(n - (n < 60 ? 25568 : 25569), &y, &m, &d);
+        }
+        slc_buf_addf(out, "%04d-%02d-%02d", y, m, d);
+        if (kind == NUM_DATE || (kind == NUM_DATETIME && secs == 0))
+            return 1;
+        slc_buf_addc(out, ' ');
+    }
+    slc_buf_addf(out, "%02ld:%02ld", secs / 3600, secs / 60 % 60);
+    if (secs % 60)
+        slc_buf_addf(out, ":%02ld", secs % 60);
+    return 1;
+}
+
 /* ---- a worksheet ----------------------------------------------------------- */
 
 /* "C7" -> 2; -1 if not a cell reference */
@@ -699,8 +890,10 @@ static long parse_long(const char *s)
 }
 
 /* A number as Excel's General format shows it: integers whole, others to
- * 15 significant digits (0.1+0.2 -> 0.3, 99.900000000000006 -> 99.9). */
-static void add_number(slc_buf *out, const char *v)
+ * 15 significant digits (0.1+0.2 -> 0.3, 99.900000000000006 -> 99.9);
+ * in a date or time style as ISO 8601, in a percent style as the percent
+ * typed (0.999 -> 99.9%, whatever decimals the style shows). */
+static void add_number(slc_buf *out, const char *v, int kind, int date1904)
 {
     char *end;
     errno = 0;
@@ -709,6 +902,19 @@ static void add_number(slc_buf *out, const char *v)
         slc_buf_adds(out, v);
         return;
     }
+    if (kind == NUM_PERCENT) {
+        double pc = d * 100;
+        if (pc == 0)
+            slc_buf_adds(out, "0%");
+        else if (fabs(pc) < 1e15 && pc == floor(pc))
+            slc_buf_addf(out, "%.0f%%", pc);
+        else
+            slc_buf_addf(out, "%.15g%%", pc);
+        return;
+    }
+    if ((kind == NUM_DATE || kind == NUM_TIME || kind == NUM_DATETIME) &&
+        add_date(out, d, kind, date1904))
+        return;
     if (d == 0)
         slc_buf_adds(out, "0");
     else if (fabs(d) < 1e15 && d == floor(d))
@@ -775,7 +981,7 @@ static slc_status read_sheet(xr *x, const char *name, slc_arena *arena, sheet_ta
     int in_data = 0, in_row = 0, saw_sheet = 0;
     long col = -1;
     int r;
-    char what[200], refbuf[32], tbuf[16], rbuf[32];
+    char what[200], refbuf[32], tbuf[16], rbuf[32], sbuf[32];
     while ((r = part_next(&p)) == 1) {
         int type = xmlTextReaderNodeType(p.rd);
         if (type == XML_READER_TYPE_END_ELEMENT) {
@@ -822,6 +1028,7 @@ static slc_status read_sheet(xr *x, const char *name, slc_arena *arena, sheet_ta
         } else if (in_row && !strcmp(n, "c")) {
             const char *ref = attr_to(&p, "r", refbuf, sizeof(refbuf));
             const char *ct = attr_to(&p, "t", tbuf, sizeof(tbuf));
+            long style = parse_long(attr_to(&p, "s", sbuf, sizeof(sbuf)));
             long c = ref ? ref_column(ref) : -1;
             col = c >= 0 ? c : col + 1;
             if (!ref) {
@@ -867,7 +1074,9 @@ static slc_status read_sheet(xr *x, const char *name, slc_arena *arena, sheet_ta
             } else if (ct && !strcmp(ct, "b")) {
                 slc_buf_adds(&val, !strcmp(rv, "1") || !strcasecmp(rv, "true") ? "TRUE" : "FALSE");
             } else {
-                add_number(&val, rv);
+                add_number(&val, rv,
+                           style >= 0 && (size_t)style < x->nxf ? x->xf_kind[style] : NUM_GENERAL,
+                           x->date1904);
             }
             if (!val.len)
                 continue;   /* an empty cell */
@@ -989,11 +1198,11 @@ slc_status slc_xlsx_read(const slc_catalog *cat, const char *bytes, size_t n,
                   "not a readable zip archive (truncated or damaged); expected an Excel workbook (.xlsx)");
         goto done;
     }
-    const char *wbpart, *sst_part;
+    const char *wbpart, *sst_part, *styles_part;
     sheet_ref *sheets;
     size_t nsheets;
     if ((st = find_workbook(&x, &wbpart)) != SLC_OK ||
-        (st = read_workbook(&x, wbpart, &sheets, &nsheets, &sst_part)) != SLC_OK)
+        (st = read_workbook(&x, wbpart, &sheets, &nsheets, &sst_part, &styles_part)) != SLC_OK)
         goto done;
     if (!sst_part) {
         slc_buf b;
@@ -1007,6 +1216,8 @@ slc_status slc_xlsx_read(const slc_catalog *cat, const char *bytes, size_t n,
     }
     if ((st = read_shared_strings(&x, sst_part)) != SLC_OK)
         goto done;
+    if (styles_part && (st = read_styles(&x, styles_part)) != SLC_OK)
+        goto done;
     for (size_t i = 0; i < nsheets; i++) {
         sheet_table t = {0};
         slc_arena a;
@@ -1017,7 +1228,7 @@ slc_status slc_xlsx_read(const slc_catalog *cat, const char *bytes, size_t n,
             slc_arena_release(&a);
             goto done;
         }
-        int score = sheet_score(&x, &t);
+        int score = nsheets > 1 ? sheet_score(&x, &t) : 0;   /* one sheet: no choice */
         if (score > best_score) {
             free(best.rows);
             slc_arena_release(&best_arena);
@@ -1046,6 +1257,7 @@ done:
     free(best.rows);
     slc_arena_release(&best_arena);
     slc_arena_release(&x.scratch);
+    free(x.xf_kind);
     xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
     return st;
 }

@@ -9,7 +9,8 @@
 #     full-width, <script>, quotes, astral characters, metadata): validate
 #     and convert read exactly what was typed;
 #   - workbooks written by other programs: openpyxl from scratch in the
-#     seeds' layout; one crafted with zipfile (cover sheet first, rich-text
+#     seeds' layout, and with dates, times and percentages in number
+#     formats (1900 and 1904 systems); one crafted with zipfile (cover sheet first, rich-text
 #     and phonetic runs, inline strings, formula results, cells without r,
 #     absolute targets); LibreOffice's (skipped if soffice is absent);
 #   - convert SEED -o x.xlsx -o back.json and template --from SEED give the
@@ -87,6 +88,13 @@ for seed in "$Q" "$A"; do
     run $SLACHECK convert "$W/$s.hand.xlsx" -o "$W/$s.hand.json"
     expect_rc 0 "convert $s.hand.xlsx (zipfile, rich text, inline strings)"
     xi seed-same "$W/$s.hand.json" "$W/$s.orig.json"
+done
+# numbers in number formats: dates (1900 and 1904 systems), times, percentages
+for epoch in 1900 1904; do
+    xi formats "$Q" "$W/qlingo.orig.json" "$W/formats$epoch.xlsx" "$W/formats$epoch.want.json" $epoch
+    run $SLACHECK convert "$W/formats$epoch.xlsx" -o "$W/formats$epoch.json"
+    expect_rc 0 "convert formats$epoch.xlsx"
+    xi same "$W/formats$epoch.json" "$W/formats$epoch.want.json"
 done
 # the crafted workbook's line numbers are its rows, and the cover sheet is
 # passed over for the sheet with the items

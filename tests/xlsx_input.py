@@ -22,6 +22,11 @@ read by programs that are not slacheck (openpyxl, zipfile).
                           inline strings, formula string results, numbers,
                           booleans, cells without r, rows with gaps,
                           _x000D_ escapes, an absolute relationship target
+  formats TSV ORIG.json OUT EXPECT [1904]
+                          the seed's layout by openpyxl with numbers in
+                          number formats: a date (作成日, Japanese format),
+                          percentages, a time, a date-time, a grouped
+                          number; 1904: the workbook counts from 1904
   same JSON EXPECT        convert's JSON has exactly EXPECT's answers,
                           remarks (and meta when given)
   seed-same A.json B.json [ours]
@@ -210,6 +215,53 @@ def cmd_scratch(tsv, out, expect):
             if isinstance(cell.value, str):
                 cell.data_type = "s"
     wb.save(out)
+
+
+def cmd_formats(tsv, orig, out, expect, epoch=None):
+    import datetime
+    rows = read_tsv(tsv)
+    wb = openpyxl.Workbook()
+    if epoch == "1904":
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904
+        wb.epoch = CALENDAR_MAC_1904
+    ws = wb.active
+    ws.cell(row=1, column=1).value = "作成日"
+    ws.cell(row=1, column=2).value = datetime.date(2024, 4, 1)
+    ws.cell(row=1, column=2).number_format = 'yyyy"年"m"月"d"日"'
+    typed = {
+        1: (datetime.datetime(2024, 4, 1, 9, 30), "yyyy/mm/dd hh:mm", "2024-04-01 09:30"),
+        2: (datetime.date(1900, 1, 1), "m/d/yyyy", "1900-01-01"),
+        3: (datetime.date(1900, 3, 1), "yyyy-mm-dd", "1900-03-01"),
+        5: (0.999, "0%", "99.9%"),
+        6: (0.5, "0.00%", "50%"),
+        10: (datetime.time(4, 30, 15), "[h]:mm:ss", "04:30:15"),
+        11: (1234.5, "#,##0.00", "1234.5"),
+        12: (99.9, "General", "99.9"),
+        13: (7, "0\"世代\"", "7"),
+    }
+    if epoch == "1904":   # no dates before 1904 there
+        del typed[2], typed[3]
+    want = {"items": {str(i["no"]): [i["answer"] or "", i["remarks"] or ""]
+                      for i in json.load(open(orig))["items"]},
+            "meta": {"date": "2024-04-01"}}
+    r0 = 2
+    for r, row in enumerate(rows, start=r0):
+        no = int(row[0]) if row and row[0].isdigit() else None
+        for c, v in enumerate(row, start=1):
+            if v == "":
+                continue
+            cell = ws.cell(row=r, column=c)
+            cell.value = int(v) if c == 1 and no else v
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+        if no in typed:   # the answer column (F) of the seed's full rows
+            value, fmt, ans = typed[no]
+            cell = ws.cell(row=r, column=6)
+            cell.value = value
+            cell.number_format = fmt
+            want["items"][str(no)][0] = ans
+    wb.save(out)
+    json.dump(want, open(expect, "w"), ensure_ascii=False)
 
 
 def esc(s):
@@ -402,7 +454,7 @@ def cmd_badref(out):
 
 if __name__ == "__main__":
     cmds = {"template": cmd_template, "fill": cmd_fill, "scratch": cmd_scratch,
-            "handmade": cmd_handmade, "same": cmd_same, "seed-same": cmd_seed_same,
+            "handmade": cmd_handmade, "formats": cmd_formats, "same": cmd_same, "seed-same": cmd_seed_same,
             "bomb": cmd_bomb, "xxe": cmd_xxe, "noworkbook": cmd_noworkbook, "badref": cmd_badref}
     if len(sys.argv) < 2 or sys.argv[1] not in cmds:
         print(__doc__)
