@@ -13,6 +13,10 @@ DEB_BUILD = pkg-config libxml2-dev libicu-dev libcsv-dev libjansson-dev libcmark
 # Debian packages the test suite and benchmarks use
 DEB_TEST  = python3 valgrind time libxml2-utils groff-base python3-openpyxl cmark-gfm \
             chromium fonts-noto-cjk openjdk-17-jre-headless
+# Peers `make bench` measures beside slacheck (bench/README.md): csvkit's
+# csvclean, Miller, and daff (npm, under build/tools)
+DEB_BENCH = csvkit miller
+DAFF_PKG  = daff@1.4.2
 # Debian packages `make fuzz` uses (libFuzzer comes with compiler-rt)
 DEB_FUZZ  = clang libclang-rt-14-dev python3
 
@@ -27,7 +31,7 @@ CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 HDRS    = $(wildcard src/*.h src/cli/*.h)
 DATA    = checklists/meti-cloud-sla-2010.xml schemas/checklist.rng schemas/profile.rng
 
-.PHONY: all deps test-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
+.PHONY: all deps test-deps bench-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
         install uninstall clean
 
 all: $(BUILD)/slacheck
@@ -112,7 +116,13 @@ leakcheck: test-deps
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) SLC_WRAP="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" ./tests/run.sh
 
-bench: test-deps
+bench-deps: test-deps
+	@./tools/deps.sh $(DEB_BENCH)
+	@[ -x build/tools/node_modules/.bin/daff ] || { \
+	  echo "slacheck: installing $(DAFF_PKG) under build/tools (npm)"; \
+	  npm install --prefix build/tools --no-audit --no-fund --loglevel=error $(DAFF_PKG) >/dev/null; }
+
+bench: bench-deps
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) ./bench/run.sh
 

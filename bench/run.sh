@@ -44,7 +44,7 @@ BUILT="$ROOT/$BUILD/slacheck"
 SLACHECK="$ROOT/$BUILD/bench/slacheck"   # a copy: a rebuild mid-run cannot mix versions
 ONE="$ROOT/examples/qlingo.tsv"      # the one file of the one-file figures
 PKGS="libxml-2.0 icu-uc icu-i18n jansson"
-FIGURES="read csv batch json rss one callgrind big diff report"
+FIGURES="read csv batch json rss one callgrind big diff report peers"
 export LANG=C.UTF-8 LC_ALL='' LC_MESSAGES=''
 
 die() { echo "bench: $*" >&2; exit 2; }
@@ -298,6 +298,46 @@ fig_report() {
         row "report-$f-size" "  its size" "$(wc -c <"$B/report.$f" | tr -d ' ')" bytes - - - -
     done
     row report-load "validate of the same $n files (loading alone)" "$(calc "$vs * 1000")" ms - - - -
+}
+
+# peers, where installed (make bench-deps): csvkit's csvclean checking one
+# file, daff diffing two, Miller reading the batch; each beside slacheck
+# doing its own, larger job on the same files, run in turns.
+fig_peers() {
+    ex_a="$ROOT/examples/active-gate-ss.tsv"
+    if command -v csvclean >/dev/null 2>&1; then
+        both=$(timed peer-csvclean "$REPS" 1 "$SLACHECK" validate "$ONE" :: csvclean -t -n "$ONE")
+        s=$(echo "$both" | sed -n 1p) p=$(echo "$both" | sed -n 2p)
+        ratio=$(calc "$(kv median "$p") / $(kv median "$s")")
+        row peer-csvclean "csvclean -t -n on one file, vs slacheck validate" "$(calc "$(kv median "$p") * 1000")" ms \
+            "$(calc "$(kv median "$s") * 1000")" "$ratio" ">= 25x slower" "$(verdict "$ratio" ">=" 25)"
+    else
+        note "csvclean not installed (make bench-deps): peer figure skipped"
+    fi
+    daff="$ROOT/build/tools/node_modules/.bin/daff"
+    if [ -x "$daff" ]; then
+        # daff gets the canonical CSVs (one header, no preamble): its best case
+        "$SLACHECK" convert "$ex_a" -o "$B/peer-a.csv" && "$SLACHECK" convert "$ONE" -o "$B/peer-b.csv"
+        sed -i '1,2d' "$B/peer-a.csv" "$B/peer-b.csv"
+        both=$(timed peer-daff "$REPS" 1 "$SLACHECK" diff --exit-zero "$ex_a" "$ONE" :: \
+            "$daff" diff --output "$B/peer-daff.out" "$B/peer-a.csv" "$B/peer-b.csv")
+        s=$(echo "$both" | sed -n 1p) p=$(echo "$both" | sed -n 2p)
+        ratio=$(calc "$(kv median "$p") / $(kv median "$s")")
+        row peer-daff "daff diff of the two examples, vs slacheck diff" "$(calc "$(kv median "$p") * 1000")" ms \
+            "$(calc "$(kv median "$s") * 1000")" "$ratio" ">= 10x slower" "$(verdict "$ratio" ">=" 10)"
+    else
+        note "daff not installed (make bench-deps): peer figure skipped"
+    fi
+    if command -v mlr >/dev/null 2>&1; then
+        # shellcheck disable=SC2046  # paths without spaces, by construction
+        both=$(timed peer-mlr "$REPS" 1 "$SLACHECK" validate $(cat list-small.txt) :: \
+            mlr --inidx --ifs tab --ojson cat $(cat list-small.txt))
+        s=$(echo "$both" | sed -n 1p) p=$(echo "$both" | sed -n 2p)
+        row peer-mlr "mlr reading $SMALL files to JSON, vs slacheck validate" "$(calc "$(kv median "$p") * 1000")" ms \
+            "$(calc "$(kv median "$s") * 1000")" "$(calc "$(kv median "$p") / $(kv median "$s")")" - -
+    else
+        note "mlr not installed (make bench-deps): peer figure skipped"
+    fi
 }
 
 # ---- run -----------------------------------------------------------------------
