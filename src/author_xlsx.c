@@ -388,14 +388,9 @@ static void answer_validation(aw *w, lxw_worksheet *ws, const char *sheet, lxw_r
         dv.validate = LXW_VALIDATION_TYPE_LIST;
         dv.value_list = (char **)presence_list;
         dv.dropdown = LXW_VALIDATION_ON;
-        dv.show_error = LXW_VALIDATION_ON;
-        /* information, not stop: 「【有】2週間前までに…」 is a good answer */
-        dv.error_type = LXW_VALIDATION_ERROR_TYPE_INFORMATION;
-        dv.error_title = lang == SLC_LANG_EN ? "Not in the list" : "一覧にない回答";
-        dv.error_message =
-            lang == SLC_LANG_EN
-                ? "Free text is fine, e.g. 「【有】2週間前までに通知」: press OK to keep it."
-                : "「【有】2週間前までに通知」のような説明付きの回答もそのまま使えます。OK を押してください。";
+        /* a suggestion, never an alert: 「【有】2週間前までに…」 is a good answer
+         * and a vendor should not have to confirm it cell by cell */
+        dv.show_error = LXW_VALIDATION_OFF;
     } else {
         dv.validate = LXW_VALIDATION_TYPE_ANY;
         dv.show_error = LXW_VALIDATION_OFF;

@@ -6,7 +6,7 @@ read by programs that are not slacheck (openpyxl, zipfile).
                           checks a template: sheets, N item rows, item cells
                           locked and answer/remarks/metadata cells unlocked,
                           sheet protection, list validations on the 有無
-                          items' answer cells (information alerts), input
+                          items' answer cells (no error alert: free text stays), input
                           messages with definition and unit, frozen panes,
                           print set-up; prints FAIL lines, exits 1 on failure
   fill TEMPLATE OUT EXPECT
@@ -76,9 +76,25 @@ def read_tsv(path):
 
 # ---- template ----------------------------------------------------------------
 
+def raw_data_validations(path):
+    """{sqref: the <dataValidation ...> start tag} from every sheet's XML"""
+    import re
+    out = {}
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                xml = z.read(name).decode("utf-8")
+                for tag in re.findall(r"<dataValidation [^>]*>", xml):
+                    m = re.search(r'sqref="([^"]*)"', tag)
+                    if m:
+                        out[m.group(1)] = tag
+    return out
+
+
 def cmd_template(path, n, items_json, lang="en"):
     n = int(n)
     kinds = {i["no"]: i["kind"] for i in json.load(open(items_json))["items"]}
+    raw_validations = raw_data_validations(path)
     wb = openpyxl.load_workbook(path)
     check(wb.sheetnames == ["表紙", "チェックリスト"], "sheets %r" % wb.sheetnames)
     cover = wb["表紙"]
@@ -152,7 +168,10 @@ def cmd_template(path, n, items_json, lang="en"):
             npresence += 1
             check(dv.type == "list" and dv.formula1 == '"有,無,該当なし"',
                   "item %d: validation %s %r" % (no, dv.type, dv.formula1))
-            check(dv.errorStyle == "information", "item %d: error style %r rejects free text" % (no, dv.errorStyle))
+            # openpyxl reads an absent showErrorMessage as True; the spec's default is false
+            raw = raw_validations.get(str(dv.sqref), "")
+            check(raw and 'showErrorMessage="1"' not in raw,
+                  "item %d: an error alert would reject or question free text: %s" % (no, raw[:120]))
             check(dv.allow_blank, "item %d: blank not allowed" % no)
         else:
             check(dv.type in (None, "none"), "item %d (%s): validation type %r" % (no, unit, dv.type))
