@@ -133,7 +133,7 @@ FUZZ_S       ?= 60
 FUZZ_LEN     ?= 65536
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_CC      ?= clang
-FUZZ_TARGETS ?= load facts
+FUZZ_TARGETS ?= load facts authoring
 
 fuzz-deps: deps
 	@./tools/deps.sh $(DEB_FUZZ)

@@ -29,12 +29,27 @@ if ! python3 tests/gen_fixtures.py "$B/seeds" >/dev/null ||
     exit 2
 fi
 mkdir -p "$B/artifacts"
+# authoring: the examples and fixtures as Markdown and XLSX, by the CLI
+rm -rf "$B/seeds-authoring"
+mkdir -p "$B/seeds-authoring"
+if [ -x build/slacheck ]; then
+    for f in examples/*.tsv "$B"/seeds/*; do
+        n=$(basename "$f")
+        build/slacheck convert "$f" -o "$B/seeds-authoring/$n.md" >/dev/null 2>&1
+        build/slacheck convert "$f" -o "$B/seeds-authoring/$n.xlsx" >/dev/null 2>&1
+    done
+    build/slacheck template --format md -o "$B/seeds-authoring/blank.md"
+    build/slacheck template --format xlsx -o "$B/seeds-authoring/blank.xlsx"
+else
+    echo "fuzz: build/slacheck not built (make): authoring seeds are empty"
+fi
 
 summary=""
 found=0
 for h in "$@"; do
     case $h in
     facts) seeds="$B/seeds-facts" ;;
+    authoring) seeds="$B/seeds-authoring" ;;
     *) seeds="$B/seeds" ;;
     esac
     mkdir -p "$B/corpus/$h"
