@@ -105,6 +105,28 @@ static void on_record(int term, void *data)
 
 enum { PASS_OK, PASS_MALFORMED, PASS_UNTERMINATED, PASS_FAILED };
 
+/* csv_parse in slices, so that a cell over the limit is refused as it
+ * grows, not after libcsv has buffered all of it (a 50 MB line); returns
+ * what csv_parse would, or n once a limit is hit (st->overflow set). */
+static size_t feed(struct csv_parser *p, const char *s, size_t n, parse_state *st)
+{
+    size_t done = 0;
+    while (done < n) {
+        size_t k = n - done < 65536 ? n - done : 65536;
+        size_t used = csv_parse(p, s + done, k, on_field, on_record, st);
+        done += used;
+        if (st->overflow)
+            return n;
+        if (p->entry_pos > st->limits->max_cell_bytes) {
+            st->overflow = 3;
+            return n;
+        }
+        if (used != k)
+            return done;
+    }
+    return done;
+}
+
 /* One pass of libcsv over text. strict: stop at a malformed quote (a quote
  * inside an unquoted field, or text after a closing quote). quote: '"' or
  * NO_QUOTE (quotes are plain characters). *where gets the line and offset
@@ -123,6 +145,7 @@ static int parse_pass(const char *text, size_t len, char delimiter, unsigned cha
     csv_set_delim(&p, (unsigned char)delimiter);
     csv_set_quote(&p, quote);
     csv_set_space_func(&p, no_space);
+    csv_set_blk_size(&p, 65536);   /* libcsv grows a cell by this much at a time */
 
     /* Feed one physical line at a time so each record knows where it began:
      * a record starts on the line fed while the parser has no row begun. */
@@ -138,7 +161,7 @@ static int parse_pass(const char *text, size_t len, char delimiter, unsigned cha
             st->start_line = line;
             st->start_offset = (long long)i;
         }
-        size_t used = csv_parse(&p, text + i, end - i, on_field, on_record, st);
+        size_t used = feed(&p, text + i, end - i, st);
         /* a quote inside an unquoted field (約款の"SLA") is the vendor's text:
          * feed it as a plain character and go on strictly */
         while (used < end - i && csv_error(&p) == CSV_EPARSE &&
@@ -150,7 +173,7 @@ static int parse_pass(const char *text, size_t len, char delimiter, unsigned cha
             if (one != 1)
                 break;
             used++;
-            used += csv_parse(&p, text + i + used, end - i - used, on_field, on_record, st);
+            used += feed(&p, text + i + used, end - i - used, st);
         }
         if (used != end - i) {
             *line_out = line;
