@@ -26,38 +26,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
 
 #include "authoring.h"
+#include "md_tree.h"
 #include "readers.h"
 
 #define PLACEHOLDER_JA "<!-- 回答をここに記入 -->"
 #define PLACEHOLDER_EN "<!-- 回答をここに記入 / write the answer here -->"
 
-static cmark_node *add(cmark_node *parent, cmark_node_type type)
-{
-    cmark_node *n = cmark_node_new(type);
-    cmark_node_append_child(parent, n);
-    return n;
-}
-
-static void add_text(cmark_node *parent, const char *s)
-{
-    cmark_node_set_literal(add(parent, CMARK_NODE_TEXT), s);
-}
-
-static cmark_node *heading(cmark_node *doc, int level, const char *text)
-{
-    cmark_node *h = add(doc, CMARK_NODE_HEADING);
-    cmark_node_set_heading_level(h, level);
-    if (text)
-        add_text(h, text);
-    return h;
-}
 
 static void paragraph(cmark_node *parent, const char *text)
 {
-    add_text(add(parent, CMARK_NODE_PARAGRAPH), text);
+    slc_md_add_text(slc_md_add(parent, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, text);
 }
 
 /* The vendor's text: as written, or fenced. */
@@ -68,12 +48,12 @@ static void vendor_text(cmark_node *doc, const char *s, int fence)
         slc_buf_init(&b);
         slc_buf_adds(&b, s);
         slc_buf_addc(&b, '\n');
-        cmark_node *c = add(doc, CMARK_NODE_CODE_BLOCK);
+        cmark_node *c = slc_md_add(doc, CMARK_NODE_CODE_BLOCK);
         cmark_node_set_fence_info(c, "text");
         cmark_node_set_literal(c, b.data);
         slc_buf_release(&b);
     } else {
-        cmark_node_set_on_enter(add(doc, CMARK_NODE_CUSTOM_BLOCK), s);
+        cmark_node_set_on_enter(slc_md_add(doc, CMARK_NODE_CUSTOM_BLOCK), s);
     }
 }
 
@@ -92,7 +72,7 @@ static void hint_line(cmark_node *para, const char *dl, const char *d, const cha
         slc_buf_addf(&b, "%s: %s", dl, d);
     if (has(u))
         slc_buf_addf(&b, "%s%s: %s", b.len ? " / " : "", ul, u);
-    add_text(para, b.data ? b.data : "");
+    slc_md_add_text(para, CMARK_NODE_TEXT, b.data ? b.data : "");
     slc_buf_release(&b);
 }
 
@@ -105,25 +85,25 @@ static void item_nodes(cmark_node *doc, const slc_cat_item *it, const item_text 
 {
     char no[24];
     snprintf(no, sizeof(no), "%d. ", it->no);
-    cmark_node *h = heading(doc, 2, NULL);
+    cmark_node *h = slc_md_heading(doc, 2, NULL);
     /* the number as is: as text, cmark would escape "5." as a list marker */
-    cmark_node_set_on_enter(add(h, CMARK_NODE_CUSTOM_INLINE), no);
-    add_text(h, it->name.ja ? it->name.ja : "");
+    cmark_node_set_on_enter(slc_md_add(h, CMARK_NODE_CUSTOM_INLINE), no);
+    slc_md_add_text(h, CMARK_NODE_TEXT, it->name.ja ? it->name.ja : "");
     if (has(it->definition.ja) || has(it->unit.ja)) {
-        cmark_node *p = add(add(doc, CMARK_NODE_BLOCK_QUOTE), CMARK_NODE_PARAGRAPH);
+        cmark_node *p = slc_md_add(slc_md_add(doc, CMARK_NODE_BLOCK_QUOTE), CMARK_NODE_PARAGRAPH);
         hint_line(p, "規定内容", it->definition.ja, "測定単位", it->unit.ja);
         if (lang == SLC_LANG_EN && (has(it->definition.en) || has(it->unit.en))) {
-            add(p, CMARK_NODE_SOFTBREAK);
+            slc_md_add(p, CMARK_NODE_SOFTBREAK);
             hint_line(p, "Definition", it->definition.en, "Unit", it->unit.en);
         }
     }
     if (has(t->answer))
         vendor_text(doc, t->answer, t->fence_answer);
     else
-        cmark_node_set_literal(add(doc, CMARK_NODE_HTML_BLOCK),
+        cmark_node_set_literal(slc_md_add(doc, CMARK_NODE_HTML_BLOCK),
                                lang == SLC_LANG_EN ? PLACEHOLDER_EN "\n" : PLACEHOLDER_JA "\n");
     if (has(t->remarks)) {
-        heading(doc, 3, "備考");
+        slc_md_heading(doc, 3, "備考");
         vendor_text(doc, t->remarks, t->fence_remarks);
     }
 }
@@ -205,7 +185,7 @@ static void choose_form(const slc_catalog *cat, size_t i, item_text *t, slc_lang
             continue;
         cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
         item_nodes(doc, &cat->items[i], t, lang);
-        heading(doc, 1, "end");   /* what follows an item: a heading */
+        slc_md_heading(doc, 1, "end");   /* what follows an item: a heading */
         char *md = render(doc);
         cmark_node_free(doc);
         unsigned char ok = 0;
@@ -233,37 +213,34 @@ static cmark_node *build(const slc_catalog *cat, const slc_doc *doc, const slc_a
     slc_buf_adds(&b, cat->title.ja ? cat->title.ja : "");
     if (doc && has(doc->name))
         slc_buf_addf(&b, " — %s", doc->name);
-    heading(root, 1, b.data);
+    slc_md_heading(root, 1, b.data);
     cmark_node *list = NULL;
     for (int m = 0; doc && m < SLC_META_N; m++) {
         const char *v = m == SLC_META_SERVICE ? doc->name : doc->meta[m];
         if (!has(v))
             continue;
-        if (!list) {
-            list = add(root, CMARK_NODE_LIST);
-            cmark_node_set_list_type(list, CMARK_BULLET_LIST);
-            cmark_node_set_list_tight(list, 1);
-        }
+        if (!list)
+            list = slc_md_list(root);
         slc_buf_clear(&b);
         slc_buf_addf(&b, "%s: %s", meta_keys[m], v);
-        paragraph(add(list, CMARK_NODE_ITEM), b.data);
+        paragraph(slc_md_add(list, CMARK_NODE_ITEM), b.data);
     }
     /* the instructions: the heading forms as code, so nothing needs escaping */
-    cmark_node *p = add(root, CMARK_NODE_PARAGRAPH);
-    add_text(p, "各項目の見出し（");
-    cmark_node_set_literal(add(p, CMARK_NODE_CODE), "## 5. サービス稼働率");
-    add_text(p, "）の下に回答を書いてください。見出しの直後の引用は規定内容と測定単位の説明で、"
+    cmark_node *p = slc_md_add(root, CMARK_NODE_PARAGRAPH);
+    slc_md_add_text(p, CMARK_NODE_TEXT, "各項目の見出し（");
+    cmark_node_set_literal(slc_md_add(p, CMARK_NODE_CODE), "## 5. サービス稼働率");
+    slc_md_add_text(p, CMARK_NODE_TEXT, "）の下に回答を書いてください。見出しの直後の引用は規定内容と測定単位の説明で、"
                 "読み込まれません。備考は見出し");
-    cmark_node_set_literal(add(p, CMARK_NODE_CODE), "### 備考");
-    add_text(p, "の下に書きます。書いた文章はそのまま回答として読み込まれます。");
+    cmark_node_set_literal(slc_md_add(p, CMARK_NODE_CODE), "### 備考");
+    slc_md_add_text(p, CMARK_NODE_TEXT, "の下に書きます。書いた文章はそのまま回答として読み込まれます。");
     if (en) {
-        p = add(root, CMARK_NODE_PARAGRAPH);
-        add_text(p, "Write each answer below its item heading (");
-        cmark_node_set_literal(add(p, CMARK_NODE_CODE), "## 5. サービス稼働率");
-        add_text(p, "). The quote right below a heading shows the definition and unit and is "
+        p = slc_md_add(root, CMARK_NODE_PARAGRAPH);
+        slc_md_add_text(p, CMARK_NODE_TEXT, "Write each answer below its item heading (");
+        cmark_node_set_literal(slc_md_add(p, CMARK_NODE_CODE), "## 5. サービス稼働率");
+        slc_md_add_text(p, CMARK_NODE_TEXT, "). The quote right below a heading shows the definition and unit and is "
                     "not read. Remarks go below a ");
-        cmark_node_set_literal(add(p, CMARK_NODE_CODE), "### 備考");
-        add_text(p, " heading. Answers are read exactly as written.");
+        cmark_node_set_literal(slc_md_add(p, CMARK_NODE_CODE), "### 備考");
+        slc_md_add_text(p, CMARK_NODE_TEXT, " heading. Answers are read exactly as written.");
     }
     int section = -1, category = -1;
     for (size_t k = 0; k < n; k++) {
@@ -281,7 +258,7 @@ static cmark_node *build(const slc_catalog *cat, const slc_doc *doc, const slc_a
                     slc_buf_addf(&b, " / %s", cl->en);
                 slc_buf_adds(&b, ")");
             }
-            heading(root, 1, b.data);
+            slc_md_heading(root, 1, b.data);
             section = it->section;
             category = it->category;
         }

@@ -23,46 +23,19 @@
 #include <string.h>
 #include <strings.h>
 
-#include <cmark.h>
 
 #include "export.h"
+#include "md_tree.h"
 #include "profile.h"
 #include "rules.h"
 
 /* ---- the tree ---- */
 
-static cmark_node *add(cmark_node *parent, cmark_node_type type)
-{
-    cmark_node *n = cmark_node_new(type);
-    cmark_node_append_child(parent, n);
-    return n;
-}
-
-static void add_text(cmark_node *parent, cmark_node_type type, const char *s)
-{
-    cmark_node *n = add(parent, type);
-    cmark_node_set_literal(n, s ? s : "");
-}
-
-static void add_heading(cmark_node *parent, int level, const char *s)
-{
-    cmark_node *h = add(parent, CMARK_NODE_HEADING);
-    cmark_node_set_heading_level(h, level);
-    add_text(h, CMARK_NODE_TEXT, s);
-}
-
-static cmark_node *add_list(cmark_node *parent)
-{
-    cmark_node *list = add(parent, CMARK_NODE_LIST);
-    cmark_node_set_list_type(list, CMARK_BULLET_LIST);
-    cmark_node_set_list_tight(list, 1);
-    return list;
-}
 
 /* A table written by hand, as a custom block cmark prints verbatim. */
 static void add_table(cmark_node *parent, const slc_buf *t)
 {
-    cmark_node *n = add(parent, CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node *n = slc_md_add(parent, CMARK_NODE_CUSTOM_BLOCK);
     cmark_node_set_on_enter(n, t->data ? t->data : "");
 }
 
@@ -133,9 +106,9 @@ static cmark_node *inline_para(const char *s, size_t n, cmark_node_type wrap)
     if (!n)
         return NULL;
     cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
-    cmark_node *in = wrap ? add(para, wrap) : para;
+    cmark_node *in = wrap ? slc_md_add(para, wrap) : para;
     char *copy = slc_xstrndup(s, n);
-    add_text(in, CMARK_NODE_TEXT, copy);
+    slc_md_add_text(in, CMARK_NODE_TEXT, copy);
     free(copy);
     return para;
 }
@@ -244,7 +217,7 @@ static void summary_standing(const slc_export *x, cmark_node *doc)
     size_t ncols = x->profile ? 6 : 5;
     slc_buf t;
     slc_buf_init(&t);
-    add_heading(doc, 3, slc_export_label(x, SLC_XL_CHART));
+    slc_md_heading(doc, 3, slc_export_label(x, SLC_XL_CHART));
     table_head(&t, heads, ncols, numeric);
     for (size_t c = 0; c < x->cat->ncategories; c++) {
         const char *name = slc_label_get(&x->cat->categories[c].label, x->lang);
@@ -269,16 +242,16 @@ static void summary_standing(const slc_export *x, cmark_node *doc)
 
 static void legend_entry(cmark_node *list, const char *marker, const char *label)
 {
-    cmark_node *para = add(add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
-    add_text(add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, marker);
-    add_text(para, CMARK_NODE_TEXT, " ");
-    add_text(para, CMARK_NODE_TEXT, label);
+    cmark_node *para = slc_md_add(slc_md_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
+    slc_md_add_text(slc_md_add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, marker);
+    slc_md_add_text(para, CMARK_NODE_TEXT, " ");
+    slc_md_add_text(para, CMARK_NODE_TEXT, label);
 }
 
 static void summary_legend(const slc_export *x, cmark_node *doc)
 {
-    add_heading(doc, 3, slc_export_label(x, SLC_XL_LEGEND));
-    cmark_node *list = add_list(doc);
+    slc_md_heading(doc, 3, slc_export_label(x, SLC_XL_LEGEND));
+    cmark_node *list = slc_md_list(doc);
     legend_entry(list, slc_export_rank_marker(1), slc_export_label(x, SLC_XL_BETTER));
     legend_entry(list, slc_export_rank_marker(-1), slc_export_label(x, SLC_XL_WORSE));
     for (int v = SLC_CMP_SAME; v <= SLC_CMP_MISSING; v++)
@@ -291,28 +264,28 @@ static void title_block(const slc_export *x, cmark_node *doc)
     const slc_catalog *cat = x->cat;
     slc_buf line;
     slc_buf_init(&line);
-    add_heading(doc, 1, x->title);
+    slc_md_heading(doc, 1, x->title);
     slc_buf_addf(&line, "%s: %s — %s: %s", slc_export_label(x, SLC_XL_GENERATED_BY), x->generator,
                  slc_export_label(x, SLC_XL_CHECKLIST), slc_label_get(&cat->title, x->lang));
     if (cat->version)
         slc_buf_addf(&line, " %s", cat->version);
     if (cat->published)
         slc_buf_addf(&line, " (%s)", cat->published);
-    add_text(add(doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line.data);
+    slc_md_add_text(slc_md_add(doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line.data);
     if (x->profile) {
         slc_buf_clear(&line);
         slc_buf_addf(&line, "%s: %s", slc_export_label(x, SLC_XL_PROFILE), x->profile->id);
         const char *title = slc_label_get(&x->profile->title, x->lang);
         if (title && *title)
             slc_buf_addf(&line, " — %s", title);
-        add_text(add(doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line.data);
+        slc_md_add_text(slc_md_add(doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line.data);
     }
     slc_buf_release(&line);
 }
 
 static void summary(const slc_export *x, cmark_node *doc)
 {
-    add_heading(doc, 2, slc_export_label(x, SLC_XL_SUMMARY));
+    slc_md_heading(doc, 2, slc_export_label(x, SLC_XL_SUMMARY));
     summary_vendors(x, doc);
     summary_standing(x, doc);
     summary_legend(x, doc);
@@ -388,7 +361,7 @@ static void compare_category(const slc_export *x, cmark_node *doc, size_t c)
         heads[v + 2] = vendor_name(x->docs[v]);
     heads[ncols - 1] = slc_export_label(x, SLC_XL_VERDICT);
     numeric[0] = 1;
-    add_heading(doc, 4, slc_label_get(&cat->categories[c].label, x->lang));
+    slc_md_heading(doc, 4, slc_label_get(&cat->categories[c].label, x->lang));
     table_head(&t, heads, ncols, numeric);
     for (size_t i = 0; i < cat->nitems; i++)
         if ((size_t)cat->items[i].category == c && slc_export_shows(x, i))
@@ -403,14 +376,14 @@ static void compare_category(const slc_export *x, cmark_node *doc, size_t c)
 static void comparison(const slc_export *x, cmark_node *doc)
 {
     const slc_catalog *cat = x->cat;
-    add_heading(doc, 2, slc_export_label(x, SLC_XL_COMPARISON));
+    slc_md_heading(doc, 2, slc_export_label(x, SLC_XL_COMPARISON));
     for (size_t s = 0; s < cat->nsections; s++) {
         int heading = 0;
         for (size_t c = 0; c < cat->ncategories; c++) {
             if ((size_t)cat->categories[c].section != s || !category_shows(x, c))
                 continue;
             if (!heading)
-                add_heading(doc, 3, slc_label_get(&cat->sections[s].label, x->lang));
+                slc_md_heading(doc, 3, slc_label_get(&cat->sections[s].label, x->lang));
             heading = 1;
             compare_category(x, doc, c);
         }
@@ -422,17 +395,17 @@ static void comparison(const slc_export *x, cmark_node *doc)
 static void finding_item(const slc_export *x, cmark_node *list, size_t v, const slc_finding *f,
                          slc_buf *scratch)
 {
-    cmark_node *para = add(add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
-    add_text(add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, slc_export_severity_label(x, f->severity));
-    add_text(para, CMARK_NODE_TEXT, " ");
-    add_text(para, CMARK_NODE_CODE, slc_finding_rule_id(f));
+    cmark_node *para = slc_md_add(slc_md_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
+    slc_md_add_text(slc_md_add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, slc_export_severity_label(x, f->severity));
+    slc_md_add_text(para, CMARK_NODE_TEXT, " ");
+    slc_md_add_text(para, CMARK_NODE_CODE, slc_finding_rule_id(f));
     slc_buf_clear(scratch);
     slc_buf_addf(scratch, " %s", x->docs[v]->path);
     if (f->line)
         slc_buf_addf(scratch, ":%ld", f->line);
     slc_buf_adds(scratch, ": ");
     slc_export_message(x, v, f, scratch);
-    add_text(para, CMARK_NODE_TEXT, scratch->data);
+    slc_md_add_text(para, CMARK_NODE_TEXT, scratch->data);
 }
 
 static void requirements(const slc_export *x, cmark_node *doc, const slc_profile_result *pr)
@@ -444,7 +417,7 @@ static void requirements(const slc_export *x, cmark_node *doc, const slc_profile
     slc_buf t, scratch;
     slc_buf_init(&t);
     slc_buf_init(&scratch);
-    add_heading(doc, 4, slc_export_label(x, SLC_XL_REQUIREMENTS));
+    slc_md_heading(doc, 4, slc_export_label(x, SLC_XL_REQUIREMENTS));
     table_head(&t, heads, 6, numeric);
     for (size_t k = 0; k < pr->n; k++) {
         const slc_req_result *r = &pr->v[k];
@@ -471,11 +444,11 @@ static void findings_vendor(const slc_export *x, cmark_node *doc, size_t v, slc_
     const slc_doc *d = x->docs[v];
     slc_buf_clear(scratch);
     slc_buf_addf(scratch, "%s (%s)", vendor_name(d), d->path);
-    add_heading(doc, 3, scratch->data);
+    slc_md_heading(doc, 3, scratch->data);
     if (!d->nfindings)
-        add_text(add(doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT,
+        slc_md_add_text(slc_md_add(doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT,
                  slc_export_label(x, SLC_XL_NO_FINDINGS));
-    cmark_node *list = d->nfindings ? add_list(doc) : NULL;
+    cmark_node *list = d->nfindings ? slc_md_list(doc) : NULL;
     for (size_t k = 0; k < d->nfindings; k++)
         finding_item(x, list, v, &d->findings[k], scratch);
     if (d->profile)
@@ -486,7 +459,7 @@ static void findings(const slc_export *x, cmark_node *doc)
 {
     slc_buf scratch;
     slc_buf_init(&scratch);
-    add_heading(doc, 2, slc_export_label(x, SLC_XL_FINDINGS));
+    slc_md_heading(doc, 2, slc_export_label(x, SLC_XL_FINDINGS));
     for (size_t v = 0; v < x->n; v++)
         findings_vendor(x, doc, v, &scratch);
     slc_buf_release(&scratch);

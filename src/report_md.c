@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
 
+#include "md_tree.h"
 #include "profile.h"
 #include "rules.h"
 #include "sink.h"
@@ -16,19 +16,6 @@ typedef struct md_sink {
     size_t files, unreadable, counts[3];
 } md_sink;
 
-static cmark_node *add(cmark_node *parent, cmark_node_type type)
-{
-    cmark_node *n = cmark_node_new(type);
-    cmark_node_append_child(parent, n);
-    return n;
-}
-
-static void add_text(cmark_node *parent, cmark_node_type type, const char *s)
-{
-    cmark_node *n = add(parent, type);
-    cmark_node_set_literal(n, s);
-}
-
 static void md_doc(slc_sink *sk, const slc_doc *doc)
 {
     md_sink *s = (md_sink *)sk;
@@ -38,22 +25,20 @@ static void md_doc(slc_sink *sk, const slc_doc *doc)
     for (int k = 0; k < 3; k++)
         s->counts[k] += c[k];
     s->files++;
-    cmark_node *h = add(s->doc, CMARK_NODE_HEADING);
-    cmark_node_set_heading_level(h, 3);
-    add_text(h, CMARK_NODE_TEXT, doc->name);
-    add_text(h, CMARK_NODE_TEXT, " (");
-    add_text(h, CMARK_NODE_CODE, doc->path);
-    add_text(h, CMARK_NODE_TEXT, ")");
+    cmark_node *h = slc_md_heading(s->doc, 3, doc->name);
+    slc_md_add_text(h, CMARK_NODE_TEXT, " (");
+    slc_md_add_text(h, CMARK_NODE_CODE, doc->path);
+    slc_md_add_text(h, CMARK_NODE_TEXT, ")");
     char line[256];
     snprintf(line, sizeof(line), ja ? "エラー %zu、警告 %zu、情報 %zu（%s）" : "%zu errors, %zu warnings, %zu info (%s)",
              c[2], c[1], c[0], doc->encoding);
-    add_text(add(s->doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line);
+    slc_md_add_text(slc_md_add(s->doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line);
     if (doc->profile) {
         const slc_profile_result *p = doc->profile;
         snprintf(line, sizeof(line), ja ? "プロファイル %s: スコア %.0f/100、must 未充足 %zu、判断不能 %zu"
                                         : "Profile %s: score %.0f/100, %zu must not met, %zu unknown",
                  p->profile->id, p->score, p->must_failed, p->unknown);
-        add_text(add(s->doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line);
+        slc_md_add_text(slc_md_add(s->doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line);
     }
     cmark_node *list = NULL;
     slc_buf msg;
@@ -62,24 +47,21 @@ static void md_doc(slc_sink *sk, const slc_doc *doc)
         const slc_finding *f = &doc->findings[i];
         if (f->severity < sk->fail_on && f->severity < SLC_SEV_WARNING)
             continue;   /* info stays out of the summary unless asked for */
-        if (!list) {
-            list = add(s->doc, CMARK_NODE_LIST);
-            cmark_node_set_list_type(list, CMARK_BULLET_LIST);
-            cmark_node_set_list_tight(list, 1);
-        }
-        cmark_node *para = add(add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
-        add_text(add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, slc_severity_id(f->severity));
-        add_text(para, CMARK_NODE_TEXT, " ");
-        add_text(para, CMARK_NODE_CODE, slc_finding_rule_id(f));
+        if (!list)
+            list = slc_md_list(s->doc);
+        cmark_node *para = slc_md_add(slc_md_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
+        slc_md_add_text(slc_md_add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, slc_severity_id(f->severity));
+        slc_md_add_text(para, CMARK_NODE_TEXT, " ");
+        slc_md_add_text(para, CMARK_NODE_CODE, slc_finding_rule_id(f));
         if (f->line) {
             snprintf(line, sizeof(line), ja ? " %ld 行目: " : " line %ld: ", f->line);
-            add_text(para, CMARK_NODE_TEXT, line);
+            slc_md_add_text(para, CMARK_NODE_TEXT, line);
         } else {
-            add_text(para, CMARK_NODE_TEXT, " ");
+            slc_md_add_text(para, CMARK_NODE_TEXT, " ");
         }
         slc_buf_clear(&msg);
         slc_finding_message(&msg, doc, f, sk->lang);
-        add_text(para, CMARK_NODE_TEXT, msg.data ? msg.data : "");
+        slc_md_add_text(para, CMARK_NODE_TEXT, msg.data ? msg.data : "");
     }
     slc_buf_release(&msg);
 }
@@ -96,10 +78,10 @@ static void md_error(slc_sink *sk, const slc_error *err)
     slc_buf_addf(&line, ": %s", slc_strerror(err->status, sk->lang));
     if (err->detail[0])
         slc_buf_addf(&line, " (%s)", err->detail);
-    cmark_node *para = add(s->doc, CMARK_NODE_PARAGRAPH);
-    add_text(add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, "error");
-    add_text(para, CMARK_NODE_TEXT, " ");
-    add_text(para, CMARK_NODE_TEXT, line.data);
+    cmark_node *para = slc_md_add(s->doc, CMARK_NODE_PARAGRAPH);
+    slc_md_add_text(slc_md_add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, "error");
+    slc_md_add_text(para, CMARK_NODE_TEXT, " ");
+    slc_md_add_text(para, CMARK_NODE_TEXT, line.data);
     slc_buf_release(&line);
 }
 
@@ -109,7 +91,7 @@ static void md_finish(slc_sink *sk, int exit_code)
     int ja = sk->lang == SLC_LANG_JA;
     cmark_node *title = cmark_node_new(CMARK_NODE_HEADING);
     cmark_node_set_heading_level(title, 2);
-    add_text(title, CMARK_NODE_TEXT, ja ? "slacheck 検証結果" : "slacheck results");
+    slc_md_add_text(title, CMARK_NODE_TEXT, ja ? "slacheck 検証結果" : "slacheck results");
     cmark_node_prepend_child(s->doc, title);
     char line[256];
     snprintf(line, sizeof(line),
@@ -118,7 +100,7 @@ static void md_finish(slc_sink *sk, int exit_code)
              s->files + s->unreadable, s->unreadable, s->counts[2], s->counts[1], s->counts[0],
              exit_code);
     cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
-    add_text(p, CMARK_NODE_TEXT, line);
+    slc_md_add_text(p, CMARK_NODE_TEXT, line);
     cmark_node_insert_after(title, p);
     char *md = cmark_render_commonmark(s->doc, CMARK_OPT_DEFAULT, 0);
     if (md) {
