@@ -143,6 +143,13 @@ void cli_progress_end(cli_progress *p);
 struct slc_profile;
 struct slc_export;
 struct slc_export_format;
+/* Loads every file (--name per file), with progress on a terminal; with
+ * validate (or a profile) each is validated (and judged). *docs has
+ * nfiles entries, NULL where a file could not be read (told on stderr):
+ * then EXIT_INPUT. Free with cli_free_docs. */
+int cli_load_docs(cli_ctx *ctx, const slc_load_options *lo, int validate,
+                  const struct slc_profile *profile, slc_doc ***docs);
+void cli_free_docs(cli_ctx *ctx, slc_doc **docs);
 /* Loads --profile if given (*profile NULL otherwise); an exit code. */
 int cli_load_profile(cli_ctx *ctx, struct slc_profile **profile);
 /* The report format: --format, else the path's extension; NULL if neither. */

@@ -133,26 +133,10 @@ int cmd_diff(cli_ctx *ctx)
         free(show);
         return rc;
     }
-    docs = slc_xcalloc(ctx->nfiles, sizeof(*docs));
-    rc = EXIT_CLEAN;
-    cli_progress progress;
-    cli_progress_start(ctx, &progress, ctx->nfiles);
-    for (size_t i = 0; i < ctx->nfiles; i++) {
-        slc_error err;
-        slc_error_clear(&err);
-        cli_progress_step(&progress, i);
-        lo.name = ctx->nnames ? ctx->names[i] : NULL;
-        if (slc_doc_load_file(ctx->cat, ctx->files[i], &lo, &docs[i], &err) != SLC_OK) {
-            cli_print_error(ctx, &err);
-            rc = EXIT_INPUT;
-        }
-    }
-    cli_progress_end(&progress);
+    rc = cli_load_docs(ctx, &lo, 0, profile, &docs);
     if (rc != EXIT_CLEAN)
         goto done;
 
-    for (size_t i = 0; profile && i < ctx->nfiles; i++)
-        slc_validate(docs[i], profile);
     cmp = slc_compare(docs, ctx->nfiles, ctx->opt[OPT_CHANGES] ? 1 : -1);
     slc_buf out;
     slc_buf_init(&out);
@@ -182,9 +166,7 @@ int cmd_diff(cli_ctx *ctx)
                 rc = 1;   /* like diff(1): the checklists differ */
 done:
     slc_comparison_free(cmp);
-    for (size_t i = 0; docs && i < ctx->nfiles; i++)
-        slc_doc_free(docs[i]);
-    free(docs);
+    cli_free_docs(ctx, docs);
     free(show);
     slc_profile_free(profile);
     return rc;

@@ -84,22 +84,8 @@ int cmd_export(cli_ctx *ctx)
     if ((rc = cli_load_profile(ctx, &profile)) != EXIT_CLEAN)
         return rc;
 
-    docs = slc_xcalloc(ctx->nfiles, sizeof(*docs));
-    cli_progress progress;
-    cli_progress_start(ctx, &progress, ctx->nfiles);
-    for (size_t i = 0; i < ctx->nfiles; i++) {
-        slc_error err;
-        slc_error_clear(&err);
-        cli_progress_step(&progress, i);
-        lo.name = ctx->nnames ? ctx->names[i] : NULL;
-        if (slc_doc_load_file(ctx->cat, ctx->files[i], &lo, &docs[i], &err) != SLC_OK) {
-            cli_print_error(ctx, &err);   /* a report without a vendor would mislead */
-            rc = EXIT_INPUT;
-            continue;
-        }
-        slc_validate(docs[i], profile);
-    }
-    cli_progress_end(&progress);
+    /* a report without a vendor would mislead: all load, or nothing is written */
+    rc = cli_load_docs(ctx, &lo, 1, profile, &docs);
     if (rc == EXIT_CLEAN) {
         cmp = slc_compare(docs, ctx->nfiles, 0);
         x = slc_export_new(docs, ctx->nfiles, cmp, profile, ctx->lang);
@@ -107,9 +93,7 @@ int cmd_export(cli_ctx *ctx)
     }
     slc_export_free(x);
     slc_comparison_free(cmp);
-    for (size_t i = 0; i < ctx->nfiles; i++)
-        slc_doc_free(docs[i]);
-    free(docs);
+    cli_free_docs(ctx, docs);
     slc_profile_free(profile);
     return rc;
 }

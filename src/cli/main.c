@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "../output.h"
+#include "../profile.h"
+#include "../rules.h"
 #include "../text.h"
 #include "cli.h"
 
@@ -118,6 +120,39 @@ int cli_write_output(cli_ctx *ctx, const char *path, const slc_buf *buf)
         return EXIT_INTERNAL;
     }
     return EXIT_CLEAN;
+}
+
+int cli_load_docs(cli_ctx *ctx, const slc_load_options *lo, int validate,
+                  const slc_profile *profile, slc_doc ***out)
+{
+    slc_load_options o = *lo;
+    slc_doc **docs = slc_xcalloc(ctx->nfiles + 1, sizeof(*docs));
+    int rc = EXIT_CLEAN;
+    cli_progress progress;
+    cli_progress_start(ctx, &progress, ctx->nfiles);
+    for (size_t i = 0; i < ctx->nfiles; i++) {
+        slc_error err;
+        slc_error_clear(&err);
+        cli_progress_step(&progress, i);
+        o.name = ctx->nnames ? ctx->names[i] : NULL;
+        if (slc_doc_load_file(ctx->cat, ctx->files[i], &o, &docs[i], &err) != SLC_OK) {
+            cli_print_error(ctx, &err);   /* every file is tried, each error told */
+            rc = EXIT_INPUT;
+            continue;
+        }
+        if (validate || profile)
+            slc_validate(docs[i], profile);
+    }
+    cli_progress_end(&progress);
+    *out = docs;
+    return rc;
+}
+
+void cli_free_docs(cli_ctx *ctx, slc_doc **docs)
+{
+    for (size_t i = 0; docs && i < ctx->nfiles; i++)
+        slc_doc_free(docs[i]);
+    free(docs);
 }
 
 int cli_write_path(cli_ctx *ctx, const char *path, cli_path_writer fn, const void *data)
