@@ -1,12 +1,16 @@
 /* linkonly.c - the floor for "one file end to end": a program that links
- * the same libraries as slacheck (libxml2, ICU uc + i18n, libcsv, jansson),
+ * the same libraries as slacheck (libxml2, ICU uc + i18n, libcsv, jansson,
+ * cmark, libxlsxwriter (which brings OpenSSL's libcrypto), minizip),
  * calls one trivial function of each so each is really linked, loaded and
  * initialized, and exits. Its start-up cost is what any tool built on these
  * libraries pays before doing any work. Built by bench/run.sh. */
 #include <stdio.h>
 
+#include <cmark.h>
 #include <csv.h>
 #include <jansson.h>
+#include <unzip.h>
+#include <xlsxwriter.h>
 #include <libxml/parser.h>
 #include <unicode/uclean.h>
 #include <unicode/ucnv.h>
@@ -36,6 +40,10 @@ int main(void)
     json_t *o = json_object();                        /* jansson */
     bad |= o == NULL;
     json_decref(o);
+
+    bad |= cmark_version() <= 0;                      /* cmark */
+    bad |= lxw_version() == NULL;                     /* libxlsxwriter */
+    bad |= unzClose(NULL) != UNZ_PARAMERROR;          /* minizip */
 
     xmlCleanupParser();
     if (bad)

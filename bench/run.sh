@@ -43,7 +43,7 @@ CORPUS="$B/corpus"
 BUILT="$ROOT/$BUILD/slacheck"
 SLACHECK="$ROOT/$BUILD/bench/slacheck"   # a copy: a rebuild mid-run cannot mix versions
 ONE="$ROOT/examples/qlingo.tsv"      # the one file of the one-file figures
-PKGS="libxml-2.0 icu-uc icu-i18n jansson"
+PKGS="libxml-2.0 icu-uc icu-i18n jansson libcmark xlsxwriter minizip"
 FIGURES="read csv batch json rss one callgrind big diff report peers"
 export LANG=C.UTF-8 LC_ALL='' LC_MESSAGES=''
 
