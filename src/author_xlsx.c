@@ -1,4 +1,5 @@
-/* author_xlsx.c - the XLSX workbook a vendor fills in (libxlsxwriter):
+/* author_xlsx.c - the XLSX workbook a vendor fills in (libxlsxwriter,
+ * through xlsx_write.h):
  *   - a cover sheet (表紙 / Instructions): the checklist's title, version
  *     and publisher, and how to fill it in, in Japanese and English;
  *   - the checklist sheet: the checklist's title, metadata rows
@@ -12,20 +13,17 @@
  *     still takes free text (an information alert, not a stop).
  *
  * Answers are always written as string cells, never as formulas, and come
- * back byte for byte: a literal "_xHHHH_" is escaped ("_x005F_"), as are
- * U+FFFE/U+FFFF (read_xlsx.c decodes these as Excel does); libxlsxwriter
- * escapes control characters and carriage returns. */
+ * back byte for byte (xlsx_write.c escapes what Excel would decode;
+ * read_xlsx.c decodes it as Excel does). */
 #include "authoring.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include <xlsxwriter.h>
-
 #include "text.h"
+#include "xlsx_write.h"
 
 #define PAPER_A4 9
-#define CELL_TEXT_MAX 32767        /* Excel: characters (UTF-16 units) in a cell */
 #define DV_TITLE_MAX 32            /* Excel: data validation titles */
 #define DV_MESSAGE_MAX 255         /* Excel: data validation messages */
 
@@ -48,70 +46,12 @@ typedef struct aw {
     lxw_workbook *wb;
     lxw_format *title, *subtitle, *heading, *text, *label, *header, *item, *item_center,
         *input, *meta_input;
-    lxw_error rc;                  /* first libxlsxwriter error */
-    char where[160];               /* the sheet and cell it concerned */
+    slc_xlsx_errors e;             /* the first libxlsxwriter error, and where */
     slc_buf esc;                   /* scratch: escaped cell text */
     slc_buf tmp, tmp2;             /* scratch: composed text */
 } aw;
 
 /* ---- text ------------------------------------------------------------- */
-
-static int is_hex(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-/* "_xHHHH_", which Excel reads as an escaped UTF-16 unit */
-static int is_escape_seq(const char *s)
-{
-    return s[0] == '_' && (s[1] == 'x' || s[1] == 'X') && is_hex(s[2]) && is_hex(s[3]) &&
-           is_hex(s[4]) && is_hex(s[5]) && s[6] == '_';
-}
-
-/* U+FFFE or U+FFFF, which XML 1.0 cannot carry */
-static int is_nonchar(const char *s)
-{
-    return (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBF &&
-           ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF);
-}
-
-/* The text as libxlsxwriter must be given it to read back unchanged. */
-static const char *cell_text(aw *w, const char *s)
-{
-    const char *p = s;
-    for (; *p; p++)
-        if ((*p == '_' && is_escape_seq(p)) || is_nonchar(p))
-            break;
-    if (!*p)
-        return s;
-    slc_buf_clear(&w->esc);
-    slc_buf_add(&w->esc, s, (size_t)(p - s));
-    for (; *p; p++) {
-        if (*p == '_' && is_escape_seq(p)) {
-            slc_buf_adds(&w->esc, "_x005F_");
-        } else if (is_nonchar(p)) {
-            slc_buf_adds(&w->esc, (unsigned char)p[2] == 0xBE ? "_xFFFE_" : "_xFFFF_");
-            p += 2;
-        } else {
-            slc_buf_addc(&w->esc, *p);
-        }
-    }
-    return w->esc.data;
-}
-
-static size_t cp_bytes(unsigned char c)
-{
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-/* UTF-16 units of valid UTF-8: Excel's limits count these */
-static size_t utf16_units(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s += cp_bytes((unsigned char)*s))
-        n += cp_bytes((unsigned char)*s) == 4 ? 2 : 1;
-    return n;
-}
 
 /* Cuts s (in place) to at most max UTF-16 units, whole code points, ending
  * in "…" when cut; control characters (but line feeds) become spaces. */
@@ -122,11 +62,11 @@ static void fit_units(slc_buf *b, size_t max)
     for (size_t i = 0; i < b->len; i++)
         if ((unsigned char)b->data[i] < 0x20 && b->data[i] != '\n')
             b->data[i] = ' ';
-    if (utf16_units(b->data) <= max)
+    if (slc_xlsx_utf16_units(b->data) <= max)
         return;
     size_t n = 0, i = 0;
     while (i < b->len) {
-        size_t k = cp_bytes((unsigned char)b->data[i]);
+        size_t k = slc_xlsx_cp_bytes((unsigned char)b->data[i]);
         size_t u = k == 4 ? 2 : 1;
         if (n + u > max - 1)   /* room for the ellipsis */
             break;
@@ -138,59 +78,12 @@ static void fit_units(slc_buf *b, size_t max)
     slc_buf_adds(b, "\xE2\x80\xA6");
 }
 
-/* ---- errors ----------------------------------------------------------- */
-
-static int failed(const aw *w)
-{
-    return w->rc != LXW_NO_ERROR;
-}
-
-static void note(aw *w, lxw_error e, const char *sheet, lxw_row_t row, lxw_col_t col)
-{
-    if (e == LXW_NO_ERROR || failed(w))
-        return;
-    w->rc = e;
-    if (sheet) {
-        char cell[LXW_MAX_CELL_NAME_LENGTH];
-        lxw_rowcol_to_cell(cell, row, col);
-        snprintf(w->where, sizeof(w->where), "In sheet %s, cell %s.", sheet, cell);
-    }
-}
-
-static slc_status lxw_status(lxw_error e)
-{
-    switch (e) {
-    case LXW_ERROR_CREATING_XLSX_FILE:
-    case LXW_ERROR_CREATING_TMPFILE:
-    case LXW_ERROR_READING_TMPFILE:
-    case LXW_ERROR_ZIP_FILE_OPERATION:
-    case LXW_ERROR_ZIP_FILE_ADD:
-    case LXW_ERROR_ZIP_CLOSE:
-        return SLC_ERR_IO;
-    case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
-        return SLC_ERR_TOO_LARGE;
-    default:
-        return SLC_ERR_INTERNAL;
-    }
-}
-
 /* A string cell (never a formula); blank with the format when empty. */
 static void put_str(aw *w, lxw_worksheet *ws, const char *sheet, lxw_row_t row, lxw_col_t col,
                     const char *s, lxw_format *f)
 {
-    if (failed(w))
-        return;
-    if (!s || !*s) {
-        if (f)
-            note(w, worksheet_write_blank(ws, row, col, f), sheet, row, col);
-        return;
-    }
-    const char *t = cell_text(w, s);
-    if (utf16_units(t) > CELL_TEXT_MAX) {
-        note(w, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, sheet, row, col);
-        return;
-    }
-    note(w, worksheet_write_string(ws, row, col, t, f), sheet, row, col);
+    if (!slc_xlsx_failed(&w->e))
+        slc_xlsx_note(&w->e, slc_xlsx_write_text(ws, row, col, s, f, &w->esc), sheet, row, col);
 }
 
 /* ---- formats ---------------------------------------------------------- */
@@ -204,7 +97,7 @@ static lxw_format *new_format(aw *w, int wrap, int border)
 {
     lxw_format *f = workbook_add_format(w->wb);
     if (!f) {
-        note(w, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL, 0, 0);
+        slc_xlsx_note(&w->e, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL, 0, 0);
         return NULL;
     }
     format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
@@ -249,13 +142,21 @@ static int formats_setup(aw *w)
     return 1;
 }
 
-static void sheet_setup(aw *w, lxw_worksheet *ws)
+/* A new sheet, landscape on A4 one page wide; NULL once anything failed. */
+static lxw_worksheet *add_sheet(aw *w, const char *name)
 {
-    (void)w;
+    if (slc_xlsx_failed(&w->e))
+        return NULL;
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
+    if (!ws) {
+        slc_xlsx_note(&w->e, LXW_ERROR_MEMORY_MALLOC_FAILED, name, 0, 0);
+        return NULL;
+    }
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, PAPER_A4);
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+    return ws;
 }
 
 /* Locked cells stay selectable (to copy); rows and columns may be resized
@@ -302,16 +203,11 @@ static const char *const cover_ja[] = {
 static void write_cover(aw *w, const char *name, const char *checklist_sheet)
 {
     const slc_catalog *cat = w->cat;
-    if (failed(w))
+    lxw_worksheet *ws = add_sheet(w, name);
+    if (!ws)
         return;
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
-    if (!ws) {
-        note(w, LXW_ERROR_MEMORY_MALLOC_FAILED, name, 0, 0);
-        return;
-    }
-    sheet_setup(w, ws);
     worksheet_set_portrait(ws);
-    note(w, worksheet_set_column(ws, 0, 0, 110, NULL), name, 0, 0);
+    slc_xlsx_note(&w->e, worksheet_set_column(ws, 0, 0, 110, NULL), name, 0, 0);
     lxw_row_t r = 0;
     put_str(w, ws, name, r++, 0, cat->title.ja, w->title);
     if (cat->title.en)
@@ -363,7 +259,7 @@ static void write_cover(aw *w, const char *name, const char *checklist_sheet)
 static void answer_validation(aw *w, lxw_worksheet *ws, const char *sheet, lxw_row_t row,
                               const slc_cat_item *it)
 {
-    if (failed(w))
+    if (slc_xlsx_failed(&w->e))
         return;
     slc_lang lang = w->o ? w->o->lang : SLC_LANG_JA;
     lxw_data_validation dv;
@@ -395,23 +291,19 @@ static void answer_validation(aw *w, lxw_worksheet *ws, const char *sheet, lxw_r
         dv.validate = LXW_VALIDATION_TYPE_ANY;
         dv.show_error = LXW_VALIDATION_OFF;
     }
-    note(w, worksheet_data_validation_cell(ws, row, COL_ANSWER, &dv), sheet, row, COL_ANSWER);
+    slc_xlsx_note(&w->e, worksheet_data_validation_cell(ws, row, COL_ANSWER, &dv), sheet, row,
+                  COL_ANSWER);
 }
 
 static void write_checklist(aw *w, const char *name)
 {
     const slc_catalog *cat = w->cat;
     const slc_doc *doc = w->doc;
-    if (failed(w))
+    lxw_worksheet *ws = add_sheet(w, name);
+    if (!ws)
         return;
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
-    if (!ws) {
-        note(w, LXW_ERROR_MEMORY_MALLOC_FAILED, name, 0, 0);
-        return;
-    }
-    sheet_setup(w, ws);
-    for (lxw_col_t c = 0; c < NCOLS && !failed(w); c++)
-        note(w, worksheet_set_column(ws, c, c, col_width[c], NULL), name, 0, c);
+    for (lxw_col_t c = 0; c < NCOLS && !slc_xlsx_failed(&w->e); c++)
+        slc_xlsx_note(&w->e, worksheet_set_column(ws, c, c, col_width[c], NULL), name, 0, c);
 
     /* title: one cell without a colon, which align.c passes over */
     slc_buf_clear(&w->tmp);
@@ -430,30 +322,33 @@ static void write_checklist(aw *w, const char *name)
 
     /* metadata: a key cell align.c knows and a value cell over B:D */
     static const char *const meta_keys[SLC_META_N] = {"対象サービス", "会社名", "作成日"};
-    for (int m = 0; m < SLC_META_N && !failed(w); m++) {
+    for (int m = 0; m < SLC_META_N && !slc_xlsx_failed(&w->e); m++) {
         lxw_row_t row = (lxw_row_t)(ROW_META + m);
         const char *v = NULL;
         if (doc)
             v = m == SLC_META_SERVICE ? doc->name : doc->meta[m];
         put_str(w, ws, name, row, COL_NO, meta_keys[m], w->label);
         /* merge_range writes its own (empty) string: keep the value ours */
-        note(w, worksheet_merge_range(ws, row, COL_CATEGORY, row, COL_DEFINITION, "", w->meta_input),
-             name, row, COL_CATEGORY);
+        slc_xlsx_note(&w->e,
+                      worksheet_merge_range(ws, row, COL_CATEGORY, row, COL_DEFINITION, "",
+                                            w->meta_input),
+                      name, row, COL_CATEGORY);
         if (v && *v)
             put_str(w, ws, name, row, COL_CATEGORY, v, w->meta_input);
     }
-    if (failed(w))
+    if (slc_xlsx_failed(&w->e))
         return;
     for (lxw_col_t c = 0; c < NCOLS; c++)
         put_str(w, ws, name, ROW_HEADER, c, header_words[c], w->header);
 
     lxw_row_t row = ROW_FIRST_ITEM;
-    for (size_t i = 0; i < cat->nitems && !failed(w); i++) {
+    for (size_t i = 0; i < cat->nitems && !slc_xlsx_failed(&w->e); i++) {
         const slc_answer *a = doc ? slc_doc_answer(doc, i) : NULL;
         if (!a && !(w->o && w->o->all_items) && doc)
             continue;
         const slc_cat_item *it = &cat->items[i];
-        note(w, worksheet_write_number(ws, row, COL_NO, it->no, w->item_center), name, row, COL_NO);
+        slc_xlsx_note(&w->e, worksheet_write_number(ws, row, COL_NO, it->no, w->item_center), name,
+                      row, COL_NO);
         put_str(w, ws, name, row, COL_CATEGORY, cat->categories[it->category].label.ja, w->item);
         put_str(w, ws, name, row, COL_NAME, it->name.ja, w->item);
         put_str(w, ws, name, row, COL_DEFINITION, it->definition.ja, w->item);
@@ -463,11 +358,11 @@ static void write_checklist(aw *w, const char *name)
         answer_validation(w, ws, name, row, it);
         row++;
     }
-    if (failed(w))
+    if (slc_xlsx_failed(&w->e))
         return;
     worksheet_freeze_panes(ws, ROW_HEADER + 1, COL_NAME + 1);
-    note(w, worksheet_repeat_rows(ws, ROW_HEADER, ROW_HEADER), name, ROW_HEADER, 0);
-    note(w, worksheet_set_footer(ws, "&C&P / &N"), name, 0, 0);
+    slc_xlsx_note(&w->e, worksheet_repeat_rows(ws, ROW_HEADER, ROW_HEADER), name, ROW_HEADER, 0);
+    slc_xlsx_note(&w->e, worksheet_set_footer(ws, "&C&P / &N"), name, 0, 0);
     worksheet_activate(ws);
     protect(ws);
 }
@@ -479,7 +374,7 @@ static void set_properties(aw *w)
     p.title = (char *)(w->cat->title.ja ? w->cat->title.ja : "checklist");
     p.subject = (char *)(w->cat->id ? w->cat->id : "");
     p.comments = "slacheck template";
-    note(w, workbook_set_properties(w->wb, &p), NULL, 0, 0);
+    slc_xlsx_note(&w->e, workbook_set_properties(w->wb, &p), NULL, 0, 0);
 }
 
 slc_status slc_author_xlsx(const slc_catalog *cat, const slc_doc *doc,
@@ -509,13 +404,7 @@ slc_status slc_author_xlsx(const slc_catalog *cat, const slc_doc *doc,
         write_cover(&w, cover, sheet);
         write_checklist(&w, sheet);
     }
-    lxw_error closed = workbook_close(w.wb);   /* also frees the workbook */
-    slc_status st = SLC_OK;
-    if (failed(&w))
-        st = slc_error_set(err, lxw_status(w.rc), path, 0, -1, "%s%s%s", lxw_strerror(w.rc),
-                           w.where[0] ? " " : "", w.where);
-    else if (closed != LXW_NO_ERROR)
-        st = slc_error_set(err, lxw_status(closed), path, 0, -1, "%s", lxw_strerror(closed));
+    slc_status st = slc_xlsx_close(w.wb, &w.e, path, err);   /* also frees the workbook */
     slc_buf_release(&w.esc);
     slc_buf_release(&w.tmp);
     slc_buf_release(&w.tmp2);

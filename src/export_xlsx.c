@@ -1,30 +1,24 @@
 /* export_xlsx.c - the report as an Excel workbook, through libxlsxwriter
- * (the only module that includes it): a summary with a native chart of
- * each vendor's standing per category, the comparison, the findings, the
- * profile's requirements and one sheet per vendor.
+ * (xlsx_write.h): a summary with a native chart of each vendor's standing
+ * per category, the comparison, the findings, the profile's requirements
+ * and one sheet per vendor.
  *
  * Vendor text is always written as a string cell, never as a formula,
- * and comes back byte for byte: Excel reads "_xHHHH_" in a string as an
- * escaped UTF-16 unit, so a literal one is escaped itself ("_x005F_"),
- * as are the two code points XML cannot carry (U+FFFE, U+FFFF);
- * libxlsxwriter escapes control characters and carriage returns. */
+ * and comes back byte for byte (xlsx_write.c escapes what Excel would
+ * decode). */
 #include "export.h"
 
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-#include <xlsxwriter.h>
 
 #include "profile.h"
 #include "rules.h"
 #include "text.h"
+#include "xlsx_write.h"
 
 #define PAPER_A4 9
 #define SHEET_NAME_MAX 31        /* Excel: UTF-16 units */
-#define CELL_TEXT_MAX 32767      /* Excel: characters in one cell */
 
 /* colours: Excel's own "good" and "bad" styles, and pale verdict tints */
 #define C_BETTER_FILL 0xC6EFCE
@@ -51,8 +45,7 @@ typedef struct xw {
     formats f;
     const char *summary_name;      /* for the chart's references */
     char **vendor_sheet;           /* [n] unique sheet names */
-    lxw_error rc;                  /* first libxlsxwriter error */
-    char where[128];               /* the sheet and cell it concerned */
+    slc_xlsx_errors e;             /* the first libxlsxwriter error, and where */
     slc_buf esc;                   /* scratch: escaped cell text */
     slc_buf tmp;                   /* scratch: composed cell text */
 } xw;
@@ -69,50 +62,6 @@ typedef struct sheet {
 
 /* ---- text -------------------------------------------------------------- */
 
-static int is_hex(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-/* "_xHHHH_" as Excel would decode it */
-static int is_escape_seq(const char *s)
-{
-    return s[0] == '_' && (s[1] == 'x' || s[1] == 'X') && is_hex(s[2]) && is_hex(s[3]) &&
-           is_hex(s[4]) && is_hex(s[5]) && s[6] == '_';
-}
-
-/* U+FFFE or U+FFFF, which XML 1.0 cannot carry */
-static int is_nonchar(const char *s)
-{
-    return (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBF &&
-           ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF);
-}
-
-/* The text as it must be given to libxlsxwriter to read back unchanged:
- * s itself when nothing needs escaping, else w->esc. */
-static const char *cell_text(xw *w, const char *s)
-{
-    const char *p = s;
-    for (; *p; p++)
-        if ((*p == '_' && is_escape_seq(p)) || is_nonchar(p))
-            break;
-    if (!*p)
-        return s;
-    slc_buf_clear(&w->esc);
-    slc_buf_add(&w->esc, s, (size_t)(p - s));
-    for (; *p; p++) {
-        if (*p == '_' && is_escape_seq(p)) {
-            slc_buf_adds(&w->esc, "_x005F_");
-        } else if (is_nonchar(p)) {
-            slc_buf_adds(&w->esc, (unsigned char)p[2] == 0xBE ? "_xFFFE_" : "_xFFFF_");
-            p += 2;
-        } else {
-            slc_buf_addc(&w->esc, *p);
-        }
-    }
-    return w->esc.data;
-}
-
 /* Text for places that take no escapes (document properties, sheet names):
  * control characters become spaces, U+FFFE/U+FFFF are dropped. */
 static void plain_text(slc_buf *out, const char *s)
@@ -120,25 +69,11 @@ static void plain_text(slc_buf *out, const char *s)
     for (const char *p = s; *p; p++) {
         if ((unsigned char)*p < 0x20 || *p == 0x7F)
             slc_buf_addc(out, ' ');
-        else if (is_nonchar(p))
+        else if (slc_xlsx_is_nonchar(p))
             p += 2;
         else
             slc_buf_addc(out, *p);
     }
-}
-
-static size_t cp_bytes(unsigned char c)
-{
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-/* UTF-16 units of valid UTF-8: Excel's limits count these */
-static size_t utf16_units(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s += cp_bytes((unsigned char)*s))
-        n += cp_bytes((unsigned char)*s) == 4 ? 2 : 1;
-    return n;
 }
 
 /* Display width of the widest line of s, in Excel character units. */
@@ -154,90 +89,6 @@ static double text_width(const char *s)
         s += n + (nl != NULL);
     }
     return best;
-}
-
-/* ---- errors ------------------------------------------------------------ */
-
-static int failed(const xw *w)
-{
-    return w->rc != LXW_NO_ERROR;
-}
-
-/* Keeps the first failure and where it happened. */
-static void note(xw *w, lxw_error e, const char *sheet_name, lxw_row_t row, lxw_col_t col)
-{
-    if (e == LXW_NO_ERROR || failed(w))
-        return;
-    w->rc = e;
-    if (sheet_name) {
-        char cell[LXW_MAX_CELL_NAME_LENGTH];
-        lxw_rowcol_to_cell(cell, row, col);
-        snprintf(w->where, sizeof(w->where), "In sheet %s, cell %s.", sheet_name, cell);
-    }
-}
-
-static slc_status lxw_status(lxw_error e)
-{
-    switch (e) {
-    case LXW_ERROR_CREATING_XLSX_FILE:
-    case LXW_ERROR_CREATING_TMPFILE:
-    case LXW_ERROR_READING_TMPFILE:
-    case LXW_ERROR_ZIP_FILE_OPERATION:
-    case LXW_ERROR_ZIP_FILE_ADD:
-    case LXW_ERROR_ZIP_CLOSE:
-        return SLC_ERR_IO;
-    case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
-        return SLC_ERR_TOO_LARGE;
-    default:
-        return SLC_ERR_INTERNAL;
-    }
-}
-
-/* workbook_close() tells of its failures on stderr itself ("[ERROR]
- * workbook_close(): ... System error = No space left on device"); a writer
- * never prints, so while it runs standard error goes to a temporary file,
- * and the system's words are kept for the error's detail. */
-typedef struct quiet {
-    int saved;     /* the real standard error, or -1 */
-    FILE *cap;     /* what the library wrote, or NULL (then /dev/null) */
-} quiet;
-
-static void quiet_begin(quiet *q)
-{
-    fflush(stderr);
-    q->cap = tmpfile();
-    int fd = q->cap ? fileno(q->cap) : open("/dev/null", O_WRONLY);
-    q->saved = fd >= 0 ? dup(STDERR_FILENO) : -1;
-    if (q->saved >= 0 && dup2(fd, STDERR_FILENO) < 0) {
-        close(q->saved);
-        q->saved = -1;
-    }
-    if (!q->cap && fd >= 0)
-        close(fd);
-}
-
-/* ends the capture; reason gets the system error it named, if any */
-static void quiet_end(quiet *q, char *reason, size_t n)
-{
-    reason[0] = '\0';
-    fflush(stderr);
-    if (q->saved >= 0) {
-        dup2(q->saved, STDERR_FILENO);
-        close(q->saved);
-    }
-    if (!q->cap)
-        return;
-    char text[1024];
-    rewind(q->cap);
-    size_t len = fread(text, 1, sizeof(text) - 1, q->cap);
-    text[len] = '\0';
-    fclose(q->cap);
-    const char *p = strstr(text, "System error = ");
-    if (p) {
-        p += strlen("System error = ");
-        size_t k = strcspn(p, "\r\n");
-        snprintf(reason, n, "%.*s", (int)k, p);
-    }
 }
 
 /* ---- cells ------------------------------------------------------------- */
@@ -257,30 +108,21 @@ static void grow(sheet *s, lxw_col_t col, double wd)
 static void put_str(sheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f)
 {
     xw *w = s->w;
-    if (failed(w))
+    if (slc_xlsx_failed(&w->e))
         return;
-    if (!text || !*text) {
-        if (f)
-            note(w, worksheet_write_blank(s->ws, row, col, f), s->name, row, col);
-        return;
-    }
-    const char *t = cell_text(w, text);
-    if (utf16_units(t) > CELL_TEXT_MAX) {
-        note(w, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, s->name, row, col);
-        return;
-    }
-    grow(s, col, text_width(text));
-    note(w, worksheet_write_string(s->ws, row, col, t, f), s->name, row, col);
+    if (text && *text)
+        grow(s, col, text_width(text));
+    slc_xlsx_note(&w->e, slc_xlsx_write_text(s->ws, row, col, text, f, &w->esc), s->name, row, col);
 }
 
 static void put_num(sheet *s, lxw_row_t row, lxw_col_t col, double v, lxw_format *f)
 {
-    if (failed(s->w))
+    if (slc_xlsx_failed(&s->w->e))
         return;
     char digits[32];
     snprintf(digits, sizeof(digits), "%g", v);
     grow(s, col, (double)strlen(digits));
-    note(s->w, worksheet_write_number(s->ws, row, col, v, f), s->name, row, col);
+    slc_xlsx_note(&s->w->e, worksheet_write_number(s->ws, row, col, v, f), s->name, row, col);
 }
 
 /* a number that means nothing when 0 (a line, an item number) */
@@ -302,6 +144,13 @@ static void put_label(sheet *s, lxw_row_t row, lxw_col_t col, slc_xlabel l)
     put_header(s, row, col, slc_export_label(s->w->x, l));
 }
 
+/* a table's header row: the labels cols[0..n-1] from column 0 */
+static void put_labels(sheet *s, lxw_row_t row, const slc_xlabel *cols, lxw_col_t n)
+{
+    for (lxw_col_t c = 0; c < n; c++)
+        put_label(s, row, c, cols[c]);
+}
+
 /* ---- sheets ------------------------------------------------------------ */
 
 static int sheet_open(xw *w, sheet *s, const char *name, size_t ncols, const double *cap)
@@ -314,14 +163,15 @@ static int sheet_open(xw *w, sheet *s, const char *name, size_t ncols, const dou
     s->width = slc_xcalloc(ncols ? ncols : 1, sizeof(double));
     for (size_t c = 0; c < ncols; c++)
         s->width[c] = 6;
-    if (failed(w))
+    if (slc_xlsx_failed(&w->e))
         return 0;
     /* checked first: workbook_add_worksheet() would print its complaint */
     lxw_error e = workbook_validate_sheet_name(w->wb, name);
     s->ws = e == LXW_NO_ERROR ? workbook_add_worksheet(w->wb, name) : NULL;
     if (!s->ws) {
-        note(w, e != LXW_NO_ERROR ? e : LXW_ERROR_MEMORY_MALLOC_FAILED, NULL, 0, 0);
-        snprintf(w->where, sizeof(w->where), "Sheet name %s.", name);
+        slc_xlsx_note(&w->e, e != LXW_NO_ERROR ? e : LXW_ERROR_MEMORY_MALLOC_FAILED, NULL, 0,
+                      0);
+        snprintf(w->e.where, sizeof(w->e.where), "Sheet name %s.", name);
         return 0;
     }
     worksheet_set_landscape(s->ws);
@@ -337,20 +187,22 @@ static int sheet_open(xw *w, sheet *s, const char *name, size_t ncols, const dou
 static void sheet_table(sheet *s, lxw_row_t top, lxw_row_t header, lxw_col_t lead,
                         lxw_row_t last, lxw_col_t last_col)
 {
-    if (failed(s->w))
+    slc_xlsx_errors *e = &s->w->e;
+    if (slc_xlsx_failed(e))
         return;
     worksheet_freeze_panes(s->ws, header + 1, lead);
-    note(s->w, worksheet_repeat_rows(s->ws, top, header), s->name, top, 0);
-    if (!failed(s->w))
-        note(s->w, worksheet_autofilter(s->ws, header, 0, last > header ? last : header, last_col),
-             s->name, header, 0);
+    slc_xlsx_note(e, worksheet_repeat_rows(s->ws, top, header), s->name, top, 0);
+    if (!slc_xlsx_failed(e))
+        slc_xlsx_note(e, worksheet_autofilter(s->ws, header, 0, last > header ? last : header, last_col),
+                      s->name, header, 0);
 }
 
 static void sheet_close(sheet *s)
 {
-    for (size_t c = 0; s->ws && c < s->ncols && !failed(s->w); c++)
-        note(s->w, worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, s->width[c], NULL),
-             s->name, 0, (lxw_col_t)c);
+    slc_xlsx_errors *e = &s->w->e;
+    for (size_t c = 0; s->ws && c < s->ncols && !slc_xlsx_failed(e); c++)
+        slc_xlsx_note(e, worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, s->width[c], NULL),
+                      s->name, 0, (lxw_col_t)c);
     free(s->width);
     s->width = NULL;
 }
@@ -416,7 +268,7 @@ static int formats_setup(xw *w)
     for (int v = 0; v < 4; v++)
         ok = ok && f->verdict[v];
     if (!ok)
-        note(w, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL, 0, 0);
+        slc_xlsx_note(&w->e, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL, 0, 0);
     return ok;
 }
 
@@ -451,7 +303,7 @@ static void sheet_base(slc_buf *out, const char *name, size_t units)
     slc_buf_adds(out, "");
     size_t used = 0;
     for (const char *p = clean.data ? clean.data : ""; *p;) {
-        size_t nb = cp_bytes((unsigned char)*p);
+        size_t nb = slc_xlsx_cp_bytes((unsigned char)*p);
         size_t u = nb == 4 ? 2 : 1;
         if (used + u > units)
             break;
@@ -569,8 +421,7 @@ static lxw_row_t summary_vendors(sheet *s, lxw_row_t hdr)
         SLC_XL_WARNINGS, SLC_XL_INFO, SLC_XL_LEADS, SLC_XL_TRAILS, SLC_XL_DIFFERS,
         SLC_XL_SCORE, SLC_XL_MUST_FAILED};
     lxw_col_t ncols = x->profile ? 12 : 10;
-    for (lxw_col_t c = 0; c < ncols; c++)
-        put_label(s, hdr, c, cols[c]);
+    put_labels(s, hdr, cols, ncols);
     lxw_row_t r = hdr + 1;
     for (size_t v = 0; v < x->n; v++, r++) {
         const slc_doc *d = x->docs[v];
@@ -633,14 +484,13 @@ static void summary_chart(sheet *s, lxw_row_t r)
                                       SLC_XL_REQ_MET, SLC_XL_REQUIREMENTS};
     lxw_col_t ncols = x->profile ? 8 : 6;
     lxw_row_t hdr = r++;
-    for (lxw_col_t c = 0; c < ncols; c++)
-        put_label(s, hdr, c, cols[c]);
+    put_labels(s, hdr, cols, ncols);
     static const struct { int col; lxw_color_t color; } series[] = {
         {ST_YES, 0x70AD47}, {ST_UNDISCLOSED, 0xFFC000}, {ST_MISSING, 0xA5A5A5},
         {ST_REQ_MET, 0x4472C4}};
     size_t nseries = x->profile ? 4 : 3;
     lxw_col_t chart_col = ncols + 1;
-    for (size_t v = 0; v < x->n && !failed(w); v++) {
+    for (size_t v = 0; v < x->n && !slc_xlsx_failed(&w->e); v++) {
         lxw_row_t first = r;
         for (size_t c = 0; c < nc; c++, r++) {
             const slc_export_stats *st = slc_export_stat(x, v, c);
@@ -658,7 +508,7 @@ static void summary_chart(sheet *s, lxw_row_t r)
         lxw_row_t last = r - 1;
         lxw_chart *chart = workbook_add_chart(w->wb, LXW_CHART_COLUMN);
         if (!chart) {
-            note(w, LXW_ERROR_MEMORY_MALLOC_FAILED, s->name, first, chart_col);
+            slc_xlsx_note(&w->e, LXW_ERROR_MEMORY_MALLOC_FAILED, s->name, first, chart_col);
             break;
         }
         /* names come from cells, so a vendor called "=x" stays a name */
@@ -669,7 +519,7 @@ static void summary_chart(sheet *s, lxw_row_t r)
         for (size_t k = 0; k < nseries; k++) {
             lxw_chart_series *ser = chart_add_series(chart, NULL, NULL);
             if (!ser) {
-                note(w, LXW_ERROR_MEMORY_MALLOC_FAILED, s->name, first, chart_col);
+                slc_xlsx_note(&w->e, LXW_ERROR_MEMORY_MALLOC_FAILED, s->name, first, chart_col);
                 break;
             }
             lxw_col_t col = (lxw_col_t)series[k].col;
@@ -680,8 +530,10 @@ static void summary_chart(sheet *s, lxw_row_t r)
             chart_series_set_fill(ser, &fill);
         }
         lxw_chart_options opt = {.x_scale = 1.6, .y_scale = 1.2, .x_offset = 4, .y_offset = 4};
-        note(w, worksheet_insert_chart_opt(s->ws, hdr + (lxw_row_t)(v * 19), chart_col, chart, &opt),
-             s->name, hdr, chart_col);
+        slc_xlsx_note(&w->e,
+                      worksheet_insert_chart_opt(s->ws, hdr + (lxw_row_t)(v * 19), chart_col, chart,
+                                                 &opt),
+                      s->name, hdr, chart_col);
     }
 }
 
@@ -703,6 +555,30 @@ static void write_summary(xw *w)
 
 /* ---- comparison -------------------------------------------------------- */
 
+/* the item's category, or NULL */
+static const char *category_label(const slc_export *x, const slc_cat_item *it)
+{
+    return it->category >= 0 ? slc_label_get(&x->cat->categories[it->category].label, x->lang)
+                             : NULL;
+}
+
+/* What the facts column shows of vendor v's answer a to item i: the facts
+ * found in it, or the missing marker when there is no answer. */
+static void put_facts(sheet *s, lxw_row_t row, lxw_col_t col, size_t v, size_t i,
+                      const slc_answer *a)
+{
+    const slc_export *x = s->w->x;
+    slc_buf *t = &s->w->tmp;
+    slc_buf_clear(t);
+    if (a)
+        slc_export_facts_text(x, v, i, t);
+    else
+        slc_buf_addf(t, "%s %s", slc_export_verdict_marker(SLC_CMP_MISSING),
+                     slc_export_label(x, SLC_XL_MISSING));
+    slc_buf_adds(t, "");
+    put_str(s, row, col, t->data, s->w->f.text);
+}
+
 enum { CMP_NO, CMP_CATEGORY, CMP_ITEM, CMP_VERDICT, CMP_FIXED };
 enum { PV_RANK, PV_ANSWER, PV_REMARKS, PV_FACTS, PV_N };   /* per vendor */
 
@@ -715,15 +591,16 @@ static void comparison_header(sheet *s)
         put_label(s, 1, c, fixed[c]);
     }
     slc_buf *t = &s->w->tmp;
-    for (size_t v = 0; v < x->n && !failed(s->w); v++) {
+    for (size_t v = 0; v < x->n && !slc_xlsx_failed(&s->w->e); v++) {
         lxw_col_t c0 = (lxw_col_t)(CMP_FIXED + v * PV_N);
         /* merged over the vendor's columns: merge_range writes a string */
-        const char *name = cell_text(s->w, vendor_name(x->docs[v]));
-        if (utf16_units(name) > CELL_TEXT_MAX)
-            note(s->w, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, s->name, 0, c0);
+        const char *name = slc_xlsx_text(vendor_name(x->docs[v]), &s->w->esc);
+        if (slc_xlsx_utf16_units(name) > SLC_XLSX_CELL_TEXT_MAX)
+            slc_xlsx_note(&s->w->e, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, s->name, 0, c0);
         else
-            note(s->w, worksheet_merge_range(s->ws, 0, c0, 0, c0 + PV_N - 1, name, s->w->f.header),
-                 s->name, 0, c0);
+            slc_xlsx_note(&s->w->e,
+                          worksheet_merge_range(s->ws, 0, c0, 0, c0 + PV_N - 1, name, s->w->f.header),
+                          s->name, 0, c0);
         slc_buf_clear(t);
         slc_buf_addf(t, "%s%s", slc_export_rank_marker(1), slc_export_rank_marker(-1));
         put_header(s, 1, c0 + PV_RANK, t->data);
@@ -740,9 +617,7 @@ static void comparison_row(sheet *s, lxw_row_t r, size_t i)
     const slc_cat_item *it = &x->cat->items[i];
     const slc_cmp_item *ci = &x->cmp->items[i];
     put_num(s, r, CMP_NO, it->no, w->f.num);
-    put_str(s, r, CMP_CATEGORY, it->category >= 0
-                                    ? slc_label_get(&x->cat->categories[it->category].label, x->lang)
-                                    : NULL, w->f.text);
+    put_str(s, r, CMP_CATEGORY, category_label(x, it), w->f.text);
     put_str(s, r, CMP_ITEM, slc_label_get(&it->name, x->lang), w->f.text);
     slc_buf *t = &w->tmp;
     slc_buf_clear(t);
@@ -757,14 +632,7 @@ static void comparison_row(sheet *s, lxw_row_t r, size_t i)
         put_str(s, r, c0 + PV_ANSWER, a ? a->cell[SLC_ROLE_ANSWER] : NULL,
                 a ? f : w->f.verdict[SLC_CMP_MISSING]);
         put_str(s, r, c0 + PV_REMARKS, a ? a->cell[SLC_ROLE_REMARKS] : NULL, w->f.text);
-        slc_buf_clear(t);
-        if (a)
-            slc_export_facts_text(x, v, i, t);
-        else
-            slc_buf_addf(t, "%s %s", slc_export_verdict_marker(SLC_CMP_MISSING),
-                         slc_export_label(x, SLC_XL_MISSING));
-        slc_buf_adds(t, "");
-        put_str(s, r, c0 + PV_FACTS, t->data, w->f.text);
+        put_facts(s, r, c0 + PV_FACTS, v, i, a);
     }
 }
 
@@ -786,7 +654,7 @@ static void write_comparison(xw *w)
         comparison_header(&s);
         lxw_row_t r = 2;
         int section = -1;
-        for (size_t i = 0; i < cat->nitems && !failed(w); i++) {
+        for (size_t i = 0; i < cat->nitems && !slc_xlsx_failed(&w->e); i++) {
             if (!slc_export_shows(x, i))
                 continue;
             const slc_cat_item *it = &cat->items[i];
@@ -818,13 +686,12 @@ static void write_findings(xw *w)
                                           SLC_XL_SEVERITY, SLC_XL_RULE, SLC_XL_MESSAGE};
     sheet s;
     if (sheet_open(w, &s, slc_export_label(x, SLC_XL_FINDINGS), FN_N, cap)) {
-        for (lxw_col_t c = 0; c < FN_N; c++)
-            put_label(&s, 0, c, cols[c]);
+        put_labels(&s, 0, cols, FN_N);
         lxw_row_t r = 1;
         slc_buf *t = &w->tmp;
-        for (size_t v = 0; v < x->n && !failed(w); v++) {
+        for (size_t v = 0; v < x->n && !slc_xlsx_failed(&w->e); v++) {
             const slc_doc *d = x->docs[v];
-            for (size_t k = 0; k < d->nfindings && !failed(w); k++, r++) {
+            for (size_t k = 0; k < d->nfindings && !slc_xlsx_failed(&w->e); k++, r++) {
                 const slc_finding *f = &d->findings[k];
                 lxw_format *sev = (unsigned)f->severity < SEV_N ? w->f.severity[f->severity] : w->f.text;
                 put_str(&s, r, FN_VENDOR, vendor_name(d), w->f.text);
@@ -859,13 +726,12 @@ static void write_requirements(xw *w)
                                           SLC_XL_LINE};
     sheet s;
     if (sheet_open(w, &s, slc_export_label(x, SLC_XL_REQUIREMENTS), RQ_N, cap)) {
-        for (lxw_col_t c = 0; c < RQ_N; c++)
-            put_label(&s, 0, c, cols[c]);
+        put_labels(&s, 0, cols, RQ_N);
         lxw_row_t r = 1;
         slc_buf *t = &w->tmp;
-        for (size_t v = 0; v < x->n && !failed(w); v++) {
+        for (size_t v = 0; v < x->n && !slc_xlsx_failed(&w->e); v++) {
             const slc_profile_result *pr = x->docs[v]->profile;
-            for (size_t k = 0; pr && k < pr->n && !failed(w); k++, r++) {
+            for (size_t k = 0; pr && k < pr->n && !slc_xlsx_failed(&w->e); k++, r++) {
                 const slc_req_result *res = &pr->v[k];
                 const slc_requirement *q = res->req;
                 const slc_cat_item *it = slc_catalog_item(x->cat, q->item);
@@ -907,33 +773,22 @@ static void write_vendor(xw *w, size_t v)
                                           SLC_XL_LINE};
     sheet s;
     if (sheet_open(w, &s, w->vendor_sheet[v], VD_N, cap)) {
-        for (lxw_col_t c = 0; c < VD_N; c++)
-            put_label(&s, 0, c, cols[c]);
+        put_labels(&s, 0, cols, VD_N);
         lxw_row_t r = 1;
-        slc_buf *t = &w->tmp;
-        for (size_t i = 0; i < cat->nitems && !failed(w); i++) {
+        for (size_t i = 0; i < cat->nitems && !slc_xlsx_failed(&w->e); i++) {
             if (!slc_export_shows(x, i))
                 continue;
             const slc_cat_item *it = &cat->items[i];
             const slc_answer *a = x->cmp->items[i].answers[v];
             put_num(&s, r, VD_NO, it->no, w->f.num);
-            put_str(&s, r, VD_CATEGORY, it->category >= 0
-                                            ? slc_label_get(&cat->categories[it->category].label, x->lang)
-                                            : NULL, w->f.text);
+            put_str(&s, r, VD_CATEGORY, category_label(x, it), w->f.text);
             put_str(&s, r, VD_ITEM, slc_label_get(&it->name, x->lang), w->f.text);
             put_str(&s, r, VD_DEFINITION, slc_label_get(&it->definition, x->lang), w->f.text);
             put_str(&s, r, VD_UNIT, slc_label_get(&it->unit, x->lang), w->f.text);
             put_str(&s, r, VD_ANSWER, a ? a->cell[SLC_ROLE_ANSWER] : NULL,
                     a ? w->f.text : w->f.verdict[SLC_CMP_MISSING]);
             put_str(&s, r, VD_REMARKS, a ? a->cell[SLC_ROLE_REMARKS] : NULL, w->f.text);
-            slc_buf_clear(t);
-            if (a)
-                slc_export_facts_text(x, v, i, t);
-            else
-                slc_buf_addf(t, "%s %s", slc_export_verdict_marker(SLC_CMP_MISSING),
-                             slc_export_label(x, SLC_XL_MISSING));
-            slc_buf_adds(t, "");
-            put_str(&s, r, VD_FACTS, t->data, w->f.text);
+            put_facts(&s, r, VD_FACTS, v, i, a);
             put_pos(&s, r, VD_LINE, a ? a->line : 0, w->f.num);
             r++;
         }
@@ -957,7 +812,7 @@ static void set_properties(xw *w)
     lxw_doc_properties props = {
         .title = title.data, .subject = subject.data, .author = (char *)x->generator,
         .comments = (char *)x->generator};
-    note(w, workbook_set_properties(w->wb, &props), NULL, 0, 0);
+    slc_xlsx_note(&w->e, workbook_set_properties(w->wb, &props), NULL, 0, 0);
     slc_buf_release(&title);
     slc_buf_release(&subject);
 }
@@ -998,18 +853,7 @@ slc_status slc_export_xlsx(const slc_export *x, const char *path, slc_error *err
         return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "%s",
                              lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
     write_workbook(&w);
-    quiet q;
-    char reason[256];
-    quiet_begin(&q);
-    lxw_error closed = workbook_close(w.wb);   /* also frees the workbook */
-    quiet_end(&q, reason, sizeof(reason));
-    slc_status st = SLC_OK;
-    if (failed(&w))
-        st = slc_error_set(err, lxw_status(w.rc), path, 0, -1, "%s%s%s", lxw_strerror(w.rc),
-                           w.where[0] ? " " : "", w.where);
-    else if (closed != LXW_NO_ERROR)
-        st = slc_error_set(err, lxw_status(closed), path, 0, -1, "%s%s%s", lxw_strerror(closed),
-                           reason[0] ? " " : "", reason);
+    slc_status st = slc_xlsx_close(w.wb, &w.e, path, err);   /* also frees the workbook */
     for (size_t v = 0; w.vendor_sheet && v < x->n; v++)
         free(w.vendor_sheet[v]);
     free(w.vendor_sheet);

@@ -1,0 +1,179 @@
+/* xlsx_write.c - what both workbooks need from libxlsxwriter (see
+ * xlsx_write.h): escaped cell text, UTF-16 counting, the first error and
+ * where it happened, and a close that keeps libxlsxwriter quiet. */
+#include "xlsx_write.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- text ---------------------------------------------------------------- */
+
+static int is_hex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* "_xHHHH_", which Excel reads as an escaped UTF-16 unit */
+static int is_escape_seq(const char *s)
+{
+    return s[0] == '_' && (s[1] == 'x' || s[1] == 'X') && is_hex(s[2]) && is_hex(s[3]) &&
+           is_hex(s[4]) && is_hex(s[5]) && s[6] == '_';
+}
+
+int slc_xlsx_is_nonchar(const char *s)
+{
+    return (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBF &&
+           ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF);
+}
+
+const char *slc_xlsx_text(const char *s, slc_buf *esc)
+{
+    const char *p = s;
+    for (; *p; p++)
+        if ((*p == '_' && is_escape_seq(p)) || slc_xlsx_is_nonchar(p))
+            break;
+    if (!*p)
+        return s;
+    slc_buf_clear(esc);
+    slc_buf_add(esc, s, (size_t)(p - s));
+    for (; *p; p++) {
+        if (*p == '_' && is_escape_seq(p)) {
+            slc_buf_adds(esc, "_x005F_");
+        } else if (slc_xlsx_is_nonchar(p)) {
+            slc_buf_adds(esc, (unsigned char)p[2] == 0xBE ? "_xFFFE_" : "_xFFFF_");
+            p += 2;
+        } else {
+            slc_buf_addc(esc, *p);
+        }
+    }
+    return esc->data;
+}
+
+size_t slc_xlsx_cp_bytes(unsigned char c)
+{
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+size_t slc_xlsx_utf16_units(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s += slc_xlsx_cp_bytes((unsigned char)*s))
+        n += slc_xlsx_cp_bytes((unsigned char)*s) == 4 ? 2 : 1;
+    return n;
+}
+
+/* ---- errors -------------------------------------------------------------- */
+
+int slc_xlsx_failed(const slc_xlsx_errors *e)
+{
+    return e->rc != LXW_NO_ERROR;
+}
+
+void slc_xlsx_note(slc_xlsx_errors *e, lxw_error rc, const char *sheet, lxw_row_t row,
+                   lxw_col_t col)
+{
+    if (rc == LXW_NO_ERROR || slc_xlsx_failed(e))
+        return;
+    e->rc = rc;
+    if (sheet) {
+        char cell[LXW_MAX_CELL_NAME_LENGTH];
+        lxw_rowcol_to_cell(cell, row, col);
+        snprintf(e->where, sizeof(e->where), "In sheet %s, cell %s.", sheet, cell);
+    }
+}
+
+slc_status slc_xlsx_status(lxw_error rc)
+{
+    switch (rc) {
+    case LXW_ERROR_CREATING_XLSX_FILE:
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+        return SLC_ERR_IO;
+    case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
+        return SLC_ERR_TOO_LARGE;
+    default:
+        return SLC_ERR_INTERNAL;
+    }
+}
+
+/* ---- cells and the workbook ---------------------------------------------- */
+
+lxw_error slc_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+                              lxw_format *f, slc_buf *esc)
+{
+    if (!s || !*s)
+        return f ? worksheet_write_blank(ws, row, col, f) : LXW_NO_ERROR;
+    const char *t = slc_xlsx_text(s, esc);
+    if (slc_xlsx_utf16_units(t) > SLC_XLSX_CELL_TEXT_MAX)
+        return LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;
+    return worksheet_write_string(ws, row, col, t, f);
+}
+
+/* workbook_close() tells of its failures on stderr itself ("[ERROR]
+ * workbook_close(): ... System error = No space left on device"); a writer
+ * never prints, so while it runs standard error goes to a temporary file,
+ * and the system's words are kept for the error's detail. */
+typedef struct quiet {
+    int saved;     /* the real standard error, or -1 */
+    FILE *cap;     /* what the library wrote, or NULL (then /dev/null) */
+} quiet;
+
+static void quiet_begin(quiet *q)
+{
+    fflush(stderr);
+    q->cap = tmpfile();
+    int fd = q->cap ? fileno(q->cap) : open("/dev/null", O_WRONLY);
+    q->saved = fd >= 0 ? dup(STDERR_FILENO) : -1;
+    if (q->saved >= 0 && dup2(fd, STDERR_FILENO) < 0) {
+        close(q->saved);
+        q->saved = -1;
+    }
+    if (!q->cap && fd >= 0)
+        close(fd);
+}
+
+/* ends the capture; reason gets the system error it named, if any */
+static void quiet_end(quiet *q, char *reason, size_t n)
+{
+    reason[0] = '\0';
+    fflush(stderr);
+    if (q->saved >= 0) {
+        dup2(q->saved, STDERR_FILENO);
+        close(q->saved);
+    }
+    if (!q->cap)
+        return;
+    char text[1024];
+    rewind(q->cap);
+    size_t len = fread(text, 1, sizeof(text) - 1, q->cap);
+    text[len] = '\0';
+    fclose(q->cap);
+    const char *p = strstr(text, "System error = ");
+    if (p) {
+        p += strlen("System error = ");
+        size_t k = strcspn(p, "\r\n");
+        snprintf(reason, n, "%.*s", (int)k, p);
+    }
+}
+
+slc_status slc_xlsx_close(lxw_workbook *wb, const slc_xlsx_errors *e, const char *path,
+                          slc_error *err)
+{
+    quiet q;
+    char reason[256];
+    quiet_begin(&q);
+    lxw_error closed = workbook_close(wb);   /* also frees the workbook */
+    quiet_end(&q, reason, sizeof(reason));
+    if (slc_xlsx_failed(e))
+        return slc_error_set(err, slc_xlsx_status(e->rc), path, 0, -1, "%s%s%s",
+                             lxw_strerror(e->rc), e->where[0] ? " " : "", e->where);
+    if (closed != LXW_NO_ERROR)
+        return slc_error_set(err, slc_xlsx_status(closed), path, 0, -1, "%s%s%s",
+                             lxw_strerror(closed), reason[0] ? " " : "", reason);
+    return SLC_OK;
+}
