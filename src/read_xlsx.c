@@ -20,6 +20,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +137,7 @@ typedef struct part {
     xr *x;
     const char *name;
     xmlTextReaderPtr rd;
+    int absent;                  /* an optional part the workbook lacks */
     int over;                    /* stopped: more than the budget */
     int zerr;                    /* stopped: minizip's error */
     int xml_errors;
@@ -207,18 +209,16 @@ static int locate(xr *x, const char *name)
     return unzLocateFile(x->zf, name, 2) == UNZ_OK;
 }
 
-/* Opens a part for streaming. Returns SLC_OK, or an error (missing parts
- * only if `required`; *absent set otherwise). */
-static slc_status part_open(xr *x, part *p, const char *name, int required, int *absent)
+/* Opens a part for streaming. Returns SLC_OK, or an error (a missing part
+ * only if `required`; p->absent set otherwise). */
+static slc_status part_open(xr *x, part *p, const char *name, int required)
 {
     memset(p, 0, sizeof(*p));
     p->x = x;
     p->name = name;
-    if (absent)
-        *absent = 0;
     if (!locate(x, name)) {
-        if (!required && absent) {
-            *absent = 1;
+        if (!required) {
+            p->absent = 1;
             return SLC_OK;
         }
         return fail(x, SLC_ERR_FORMAT, 0, "%s: missing; an Excel workbook (.xlsx) has this part",
@@ -453,6 +453,24 @@ static int read_text(part *p, slc_buf *out)
     return r;
 }
 
+/* The elements inside a container whose start is at `depth`, one at a
+ * time: from where the reader stands (*r: the last part_next's result),
+ * passes over text and comments to the next element start and returns 1;
+ * returns 0 at the container's end (*r still 1) or when reading stopped
+ * (*r 0 or -1). The caller moves on with part_next (into the element) or
+ * part_skip (past it). */
+static int next_child(part *p, int depth, int *r)
+{
+    for (; *r == 1; *r = part_next(p)) {
+        int t = xmlTextReaderNodeType(p->rd);
+        if (t == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(p->rd) == depth)
+            return 0;
+        if (t == XML_READER_TYPE_ELEMENT)
+            return 1;
+    }
+    return 0;
+}
+
 /* The text of a string item (<si>, <is>): <t> and the <t> of rich-text
  * runs <r>, concatenated; phonetic runs (<rPh>) and properties skipped.
  * Positioned on the container's start; ends on its end. */
@@ -461,21 +479,14 @@ static int read_rich(part *p, slc_buf *raw)
     if (is_empty(p))
         return 1;
     int depth = xmlTextReaderDepth(p->rd), r = part_next(p);
-    while (r == 1) {
-        int t = xmlTextReaderNodeType(p->rd);
-        if (t == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(p->rd) == depth)
-            break;
-        if (t == XML_READER_TYPE_ELEMENT) {
-            const char *n = lname(p);
-            if (!strcmp(n, "rPh") || !strcmp(n, "phoneticPr") || !strcmp(n, "rPr")) {
-                r = part_skip(p);
-                continue;
-            }
-            if (!strcmp(n, "t")) {
-                if ((r = read_text(p, raw)) != 1)
-                    break;
-            }
+    while (next_child(p, depth, &r)) {
+        const char *n = lname(p);
+        if (!strcmp(n, "rPh") || !strcmp(n, "phoneticPr") || !strcmp(n, "rPr")) {
+            r = part_skip(p);
+            continue;
         }
+        if (!strcmp(n, "t") && (r = read_text(p, raw)) != 1)
+            break;
         r = part_next(p);
     }
     return r;
@@ -534,6 +545,30 @@ static const char *resolve(xr *x, const char *source, const char *target)
     return r;
 }
 
+/* A part name beside part `source`: its directory ("xl/" for
+ * "xl/workbook.xml", nothing at the top), then fmt's text. In the arena. */
+static const char *beside(xr *x, const char *source, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static const char *beside(xr *x, const char *source, const char *fmt, ...)
+{
+    const char *slash = strrchr(source, '/');
+    size_t dir = slash ? (size_t)(slash - source + 1) : 0;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    size_t tail = n > 0 ? (size_t)n : 0;
+    char *name = slc_arena_alloc(&x->scratch, dir + tail + 1);
+    memcpy(name, source, dir);
+    name[dir] = '\0';
+    va_start(ap, fmt);
+    if (tail)
+        vsnprintf(name + dir, tail + 1, fmt, ap);
+    va_end(ap);
+    return name;
+}
+
 static int type_is(const char *type, const char *tail)
 {
     size_t a = type ? strlen(type) : 0, b = strlen(tail);
@@ -545,20 +580,11 @@ static slc_status read_rels(xr *x, const char *source, rel **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
-    slc_buf b;
-    slc_buf_init(&b);
     const char *slash = strrchr(source, '/');
-    if (slash)
-        slc_buf_add(&b, source, (size_t)(slash - source + 1));
-    slc_buf_adds(&b, "_rels/");
-    slc_buf_adds(&b, slash ? slash + 1 : source);
-    slc_buf_adds(&b, ".rels");
-    const char *name = slc_arena_strdup(&x->scratch, b.data);
-    slc_buf_release(&b);
+    const char *name = beside(x, source, "_rels/%s.rels", slash ? slash + 1 : source);
     part p;
-    int absent;
-    slc_status st = part_open(x, &p, name, 0, &absent);
-    if (st != SLC_OK || absent)
+    slc_status st = part_open(x, &p, name, 0);
+    if (st != SLC_OK || p.absent)
         return st;
     slc_ptrs v = {0};
     int r;
@@ -609,7 +635,7 @@ static slc_status read_workbook(xr *x, const char *wbpart, sheet_ref **sheets, s
         else if (type_is(rels[i].type, "/styles"))
             *styles_part = rels[i].target;
     part p;
-    if ((st = part_open(x, &p, wbpart, 1, NULL)) != SLC_OK)
+    if ((st = part_open(x, &p, wbpart, 1)) != SLC_OK)
         return st;
     slc_ptrs v = {0};
     int r, saw_workbook = 0;
@@ -653,9 +679,8 @@ static slc_status read_workbook(xr *x, const char *wbpart, sheet_ref **sheets, s
 static slc_status read_shared_strings(xr *x, const char *name)
 {
     part p;
-    int absent;
-    slc_status st = part_open(x, &p, name, 0, &absent);
-    if (st != SLC_OK || absent)
+    slc_status st = part_open(x, &p, name, 0);
+    if (st != SLC_OK || p.absent)
         return st;
     slc_ptrs v = {0};
     slc_buf raw, text;
@@ -690,6 +715,15 @@ static const char *attr_to(part *p, const char *name, char *buf, size_t cap);
 
 /* ---- number formats (xl/styles.xml) ------------------------------------------ */
 
+/* From an opening quote or bracket at c: the closing `end`, or the code's
+ * last character if it is not closed. */
+static const char *closing(const char *c, char end)
+{
+    while (c[1] && c[1] != end)
+        c++;
+    return c[1] ? c + 1 : c;
+}
+
 /* The kind of a format code: its first section, quoted text, escapes and
  * [colour]/[$-411] brackets aside ([h] [m] [s] are elapsed time). */
 static int code_kind(const char *code)
@@ -700,10 +734,7 @@ static int code_kind(const char *code)
     for (const char *c = code; *c && *c != ';'; c++) {
         switch (*c) {
         case '"':
-            while (c[1] && c[1] != '"')
-                c++;
-            if (c[1])
-                c++;
+            c = closing(c, '"');
             break;
         case '\\':
         case '_':
@@ -715,10 +746,7 @@ static int code_kind(const char *code)
             if ((c[1] == 'h' || c[1] == 'H' || c[1] == 'm' || c[1] == 'M' || c[1] == 's' ||
                  c[1] == 'S') && strchr(c, ']'))
                 time = 1;
-            while (c[1] && c[1] != ']')
-                c++;
-            if (c[1])
-                c++;
+            c = closing(c, ']');
             break;
         case '%':
             percent = 1;
@@ -757,6 +785,17 @@ static int builtin_kind(long id)
     return NUM_GENERAL;
 }
 
+/* v (n elements of `size` bytes, room for *cap) with room for one more:
+ * the room doubles when full, from `first`. */
+static void *room_for_one(void *v, size_t n, size_t *cap, size_t first, size_t size)
+{
+    if (n == *cap) {
+        *cap = *cap ? *cap * 2 : first;
+        v = slc_xrealloc(v, *cap * size);
+    }
+    return v;
+}
+
 typedef struct numfmt {
     long id;
     int kind;
@@ -765,9 +804,8 @@ typedef struct numfmt {
 static slc_status read_styles(xr *x, const char *name)
 {
     part p;
-    int absent;
-    slc_status st = part_open(x, &p, name, 0, &absent);
-    if (st != SLC_OK || absent)
+    slc_status st = part_open(x, &p, name, 0);
+    if (st != SLC_OK || p.absent)
         return st;
     numfmt *fmts = NULL;
     size_t nfmts = 0, capfmts = 0, capxf = 0;
@@ -788,10 +826,7 @@ static slc_status read_styles(xr *x, const char *name)
             xmlChar *code = xmlTextReaderGetAttribute(p.rd, (const xmlChar *)"formatCode");
             long id = parse_long(attr_to(&p, "numFmtId", buf, sizeof(buf)));
             if (code && id >= 0) {
-                if (nfmts == capfmts) {
-                    capfmts = capfmts ? capfmts * 2 : 16;
-                    fmts = slc_xrealloc(fmts, capfmts * sizeof(*fmts));
-                }
+                fmts = room_for_one(fmts, nfmts, &capfmts, 16, sizeof(*fmts));
                 fmts[nfmts].id = id;
                 fmts[nfmts++].kind = code_kind((const char *)code);
             }
@@ -802,10 +837,7 @@ static slc_status read_styles(xr *x, const char *name)
             for (size_t i = 0; i < nfmts; i++)
                 if (fmts[i].id == id)
                     kind = fmts[i].kind;
-            if (x->nxf == capxf) {
-                capxf = capxf ? capxf * 2 : 64;
-                x->xf_kind = slc_xrealloc(x->xf_kind, capxf);
-            }
+            x->xf_kind = room_for_one(x->xf_kind, x->nxf, &capxf, 64, 1);
             x->xf_kind[x->nxf++] = (unsigned char)kind;
         }
     }
@@ -889,6 +921,18 @@ static long parse_long(const char *s)
     return errno || *end ? -1 : v;
 }
 
+/* d as General shows it, then unit: integers whole (0 for -0), others to
+ * 15 significant digits. */
+static void add_general(slc_buf *out, double d, const char *unit)
+{
+    if (d == 0)
+        slc_buf_addf(out, "0%s", unit);
+    else if (fabs(d) < 1e15 && d == floor(d))
+        slc_buf_addf(out, "%.0f%s", d, unit);
+    else
+        slc_buf_addf(out, "%.15g%s", d, unit);
+}
+
 /* A number as Excel's General format shows it: integers whole, others to
  * 15 significant digits (0.1+0.2 -> 0.3, 99.900000000000006 -> 99.9);
  * in a date or time style as ISO 8601, in a percent style as the percent
@@ -903,24 +947,13 @@ static void add_number(slc_buf *out, const char *v, int kind, int date1904)
         return;
     }
     if (kind == NUM_PERCENT) {
-        double pc = d * 100;
-        if (pc == 0)
-            slc_buf_adds(out, "0%");
-        else if (fabs(pc) < 1e15 && pc == floor(pc))
-            slc_buf_addf(out, "%.0f%%", pc);
-        else
-            slc_buf_addf(out, "%.15g%%", pc);
+        add_general(out, d * 100, "%");
         return;
     }
     if ((kind == NUM_DATE || kind == NUM_TIME || kind == NUM_DATETIME) &&
         add_date(out, d, kind, date1904))
         return;
-    if (d == 0)
-        slc_buf_adds(out, "0");
-    else if (fabs(d) < 1e15 && d == floor(d))
-        slc_buf_addf(out, "%.0f", d);
-    else
-        slc_buf_addf(out, "%.15g", d);
+    add_general(out, d, "");
 }
 
 typedef struct sheet_table {
@@ -935,20 +968,14 @@ static int read_cell_value(part *p, int inline_str, slc_buf *raw, int *have)
 {
     int depth = xmlTextReaderDepth(p->rd), r = part_next(p);
     *have = 0;
-    while (r == 1) {
-        int t = xmlTextReaderNodeType(p->rd);
-        if (t == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(p->rd) == depth)
-            break;
-        if (t == XML_READER_TYPE_ELEMENT) {
-            const char *n = lname(p);
-            if (!strcmp(n, inline_str ? "is" : "v")) {
-                if ((r = (inline_str ? read_rich(p, raw) : read_text(p, raw))) != 1)
-                    break;
-                *have = 1;
-            } else if (!is_empty(p)) {
-                r = part_skip(p);   /* <f>, <extLst>: stands on what follows */
-                continue;
-            }
+    while (next_child(p, depth, &r)) {
+        if (!strcmp(lname(p), inline_str ? "is" : "v")) {
+            if ((r = (inline_str ? read_rich(p, raw) : read_text(p, raw))) != 1)
+                break;
+            *have = 1;
+        } else if (!is_empty(p)) {
+            r = part_skip(p);   /* <f>, <extLst>: stands on what follows */
+            continue;
         }
         r = part_next(p);
     }
@@ -970,7 +997,7 @@ static const char *attr_to(part *p, const char *name, char *buf, size_t cap)
 static slc_status read_sheet(xr *x, const char *name, slc_arena *arena, sheet_table *t)
 {
     part p;
-    slc_status st = part_open(x, &p, name, 1, NULL);
+    slc_status st = part_open(x, &p, name, 1);
     if (st != SLC_OK)
         return st;
     slc_ptrs cells = {0};
@@ -995,10 +1022,7 @@ static slc_status read_sheet(xr *x, const char *name, slc_arena *arena, sheet_ta
                     r = -1;
                     break;
                 }
-                if (t->nrows == t->cap) {
-                    t->cap = t->cap ? t->cap * 2 : 64;
-                    t->rows = slc_xrealloc(t->rows, t->cap * sizeof(*t->rows));
-                }
+                t->rows = room_for_one(t->rows, t->nrows, &t->cap, 64, sizeof(*t->rows));
                 slc_row *row = &t->rows[t->nrows++];
                 row->line = rowno;
                 row->offset = -1;
@@ -1204,16 +1228,8 @@ slc_status slc_xlsx_read(const slc_catalog *cat, const char *bytes, size_t n,
     if ((st = find_workbook(&x, &wbpart)) != SLC_OK ||
         (st = read_workbook(&x, wbpart, &sheets, &nsheets, &sst_part, &styles_part)) != SLC_OK)
         goto done;
-    if (!sst_part) {
-        slc_buf b;
-        slc_buf_init(&b);
-        const char *slash = strrchr(wbpart, '/');
-        if (slash)
-            slc_buf_add(&b, wbpart, (size_t)(slash - wbpart + 1));
-        slc_buf_adds(&b, "sharedStrings.xml");
-        sst_part = slc_arena_strdup(&x.scratch, b.data);
-        slc_buf_release(&b);
-    }
+    if (!sst_part)
+        sst_part = beside(&x, wbpart, "sharedStrings.xml");
     if ((st = read_shared_strings(&x, sst_part)) != SLC_OK)
         goto done;
     if (styles_part && (st = read_styles(&x, styles_part)) != SLC_OK)

@@ -34,6 +34,42 @@ out_has() {
     grep -qF -- "$1" "$TMP/out" || fail "$2: stdout lacks: $1"
 }
 
+# openpyxl_python: PY, the python3 that has openpyxl (Debian's
+# python3-openpyxl; a pyenv python3 first on PATH may not see it); the test
+# fails at once without one
+openpyxl_python() {
+    PY=
+    for p in python3 /usr/bin/python3; do
+        "$p" -c 'import openpyxl' 2>/dev/null && { PY=$p; return 0; }
+    done
+    echo "FAIL: no python3 with openpyxl (apt-get install python3-openpyxl)"
+    exit 1
+}
+
+# hostile_tsv SEED OUT <<'EOF' ... EOF: OUT is SEED (a TSV checklist) with
+# the answers and remarks of its first items replaced, answers in order and
+# remarks in reverse, by the Python string literals on stdin (a list's
+# items, without the brackets); a failure if the seed has too few items
+hostile_tsv() {
+    "${PY:-python3}" -c '
+import ast, sys
+src, dst = sys.argv[1], sys.argv[2]
+hostile = ast.literal_eval("[" + sys.stdin.read() + "]")
+def q(s):
+    return "\"" + s.replace("\"", "\"\"") + "\""
+out, n = [], 0
+for line in open(src, encoding="utf-8").read().split("\n"):
+    cells = line.split("\t")
+    if n < len(hostile) and len(cells) == 7 and cells[0].isdigit() and "\"" not in line:
+        cells[5] = q(hostile[n])
+        cells[6] = q(hostile[len(hostile) - 1 - n])
+        n += 1
+    out.append("\t".join(cells))
+assert n == len(hostile), n
+open(dst, "w", encoding="utf-8").write("\n".join(out))
+' "$@" || failures=$((failures + 1))
+}
+
 finish() {
     [ "$failures" = 0 ] && { echo "ok"; exit 0; }
     echo "$failures failure(s)"

@@ -14,13 +14,7 @@ Q=$EX/qlingo.tsv
 W=$TMP/w
 mkdir -p "$W"
 
-# the Python that has openpyxl (Debian's python3-openpyxl; a pyenv
-# python3 first on PATH may not see it)
-PY=
-for p in python3 /usr/bin/python3; do
-    "$p" -c 'import openpyxl' 2>/dev/null && { PY=$p; break; }
-done
-[ -n "$PY" ] || { echo "FAIL: no python3 with openpyxl (apt-get install python3-openpyxl)"; exit 1; }
+openpyxl_python
 
 xcheck() {
     "$PY" "$ROOT/tests/xlsx_check.py" "$@" || failures=$((failures + 1))
@@ -102,28 +96,12 @@ xcheck "$W/seeds.xlsx" \
 
 # ---- hostile answers ----------------------------------------------------------
 
-"$PY" - "$A" "$W/hostile.tsv" <<'EOF' || failures=$((failures + 1))
-import sys
-src, dst = sys.argv[1], sys.argv[2]
-hostile = [
+hostile_tsv "$A" "$W/hostile.tsv" <<'EOF'
     "=1+1", '=HYPERLINK("http://x","click")', "<script>alert(1)</script>&amp;",
     "a|b|c | --- |", 'say "hi" and \'bye\'', "line one\nline two\n\nline four",
     "ＡＢＣ１２３　全角の回答です", "_x0041_ is not A, _x005F_ is not _", "+SUM(A1:A3)",
     "-2", "@cmd|' /C calc'!A0", "  leading and trailing spaces  ", "12345",
     "x\ufffey\uffff z", "tab\tinside", "改行\r\nCRLF",
-]
-def q(s):
-    return '"' + s.replace('"', '""') + '"'
-out, n = [], 0
-for line in open(src, encoding="utf-8").read().split("\n"):
-    cells = line.split("\t")
-    if n < len(hostile) and len(cells) == 7 and cells[0].isdigit() and '"' not in line:
-        cells[5] = q(hostile[n])
-        cells[6] = q(hostile[len(hostile) - 1 - n])
-        n += 1
-    out.append("\t".join(cells))
-assert n == len(hostile), n
-open(dst, "w", encoding="utf-8").write("\n".join(out))
 EOF
 run $SLACHECK convert "$W/hostile.tsv" -o "$W/hostile.json"
 expect_rc 0 "convert hostile.tsv"

@@ -25,11 +25,7 @@ Q=$EX/qlingo.tsv
 W=$TMP/w
 mkdir -p "$W"
 
-PY=
-for p in python3 /usr/bin/python3; do
-    "$p" -c 'import openpyxl' 2>/dev/null && { PY=$p; break; }
-done
-[ -n "$PY" ] || { echo "FAIL: no python3 with openpyxl (apt-get install python3-openpyxl)"; exit 1; }
+openpyxl_python
 H="$ROOT/tests/xlsx_input.py"
 xi() {
     "$PY" "$H" "$@" || failures=$((failures + 1))
@@ -155,28 +151,12 @@ rt partial "$FIX/partial-1-8.tsv"
 "$PY" "$H" template "$W/partial.xlsx" 8 "$W/items.json" >/dev/null || fail "convert partial-1-8 -o xlsx: not 8 item rows"
 
 # hostile answers, and Excel's own escapes, through our writer and reader
-"$PY" - "$A" "$W/hostile.tsv" <<'EOF' || failures=$((failures + 1))
-import sys
-src, dst = sys.argv[1], sys.argv[2]
-hostile = [
+hostile_tsv "$A" "$W/hostile.tsv" <<'EOF'
     "=1+1", '=HYPERLINK("http://x","click")', "<script>alert(1)</script>&amp;",
     'say "hi" and \'bye\'', "line one\nline two\n\nline four",
     "ＡＢＣ１２３　全角の回答です", "_x0041_ is not A, _x005F_ is not _, _xD83D__xDE00_", "+SUM(A1:A3)",
     "-2", "  leading and trailing spaces  ", "12345", "007", "1.50", "TRUE",
     "x\ufffey\uffff z", "tab\tinside", "改行\r\nCRLF", "𠮷野家 😀", "]]></t><t>",
-]
-def q(s):
-    return '"' + s.replace('"', '""') + '"'
-out, n = [], 0
-for line in open(src, encoding="utf-8").read().split("\n"):
-    cells = line.split("\t")
-    if n < len(hostile) and len(cells) == 7 and cells[0].isdigit() and '"' not in line:
-        cells[5] = q(hostile[n])
-        cells[6] = q(hostile[len(hostile) - 1 - n])
-        n += 1
-    out.append("\t".join(cells))
-assert n == len(hostile), n
-open(dst, "w", encoding="utf-8").write("\n".join(out))
 EOF
 rt hostile "$W/hostile.tsv"
 jcheck "$W/hostile.back.json" \
