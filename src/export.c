@@ -3,6 +3,7 @@
 #include "export.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,6 +136,67 @@ void slc_export_req_verdict(const slc_export *x, const slc_req_result *r, slc_bu
     slc_buf_addf(out, x->lang == SLC_LANG_JA ? "（%s）" : " (%s)", why);
 }
 
+/* A fact as a Japanese report shows it: 有, ≥ 2週間, 24時間 週7日, 非公開 */
+static void describe_ja(const slc_fact *f, slc_buf *out)
+{
+    static const char *const ops[SLC_OP_N] = {"", "≠ ", "< ", "≤ ", "> ", "≥ "};
+    static const struct { const char *id, *ja; double s; } units[] = {
+        {"year", "年", 31536000}, {"month", "か月", 2592000}, {"week", "週間", 604800},
+        {"day", "日", 86400},     {"hour", "時間", 3600},     {"minute", "分", 60},
+        {"second", "秒", 1},      {"generation", "世代", 0},  {"times", "回", 0},
+        {"percent", "%", 0}};
+    static const struct { const char *id, *ja; } said[] = {
+        {"undisclosed", "非公開"}, {"by-reference", "別文書参照"},
+        {"not-applicable", "該当なし"}, {"same-as-above", "同上"}};
+    switch (f->type) {
+    case SLC_FACT_PRESENCE:
+        slc_buf_adds(out, f->presence == SLC_PRESENCE_YES  ? "有"
+                          : f->presence == SLC_PRESENCE_NO ? "無"
+                          : f->presence == SLC_PRESENCE_NA ? "該当なし" : "");
+        return;
+    case SLC_FACT_QUANTITY:
+        for (size_t k = 0; f->unit && k < sizeof(units) / sizeof(units[0]); k++)
+            if (!strcmp(f->unit, units[k].id)) {
+                slc_buf_addf(out, "%s%g%s", ops[f->op], f->amount, units[k].ja);
+                return;
+            }
+        if (f->dim == SLC_DIM_DURATION && f->value > 0) {   /* a phrase: its value */
+            size_t k = 0;
+            while (units[k + 1].s > 0 && (f->value < units[k].s || fmod(f->value, units[k].s) != 0))
+                k++;
+            slc_buf_addf(out, "%s%g%s", ops[f->op], f->value / units[k].s, units[k].ja);
+            return;
+        }
+        if (f->dim == SLC_DIM_PERCENTAGE) {
+            slc_buf_addf(out, "%s%g%%", ops[f->op], f->value);
+            return;
+        }
+        break;
+    case SLC_FACT_TIME_BAND:
+        if (f->band_from == 0 && f->band_to == 1440)
+            slc_buf_adds(out, "24時間");
+        else
+            slc_buf_addf(out, "%02d:%02d〜%02d:%02d", f->band_from / 60, f->band_from % 60,
+                         f->band_to / 60, f->band_to % 60);
+        if (f->band_days)
+            slc_buf_addf(out, " 週%d日", f->band_days);
+        return;
+    case SLC_FACT_THING:
+        slc_buf_addf(out, "%s%s", f->id ? f->id : "", f->negated ? "（否定）" : "");
+        return;
+    case SLC_FACT_DISCLOSURE:
+        for (size_t k = 0; f->id && k < sizeof(said) / sizeof(said[0]); k++)
+            if (!strcmp(f->id, said[k].id)) {
+                slc_buf_adds(out, said[k].ja);
+                return;
+            }
+        break;
+    default:
+        break;
+    }
+    slc_fact_describe(f, out);   /* anything else as the JSON summary says it */
+}
+
 void slc_export_facts_text(const slc_export *x, size_t v, size_t i, slc_buf *out)
 {
     size_t n = 0;
@@ -146,7 +208,10 @@ void slc_export_facts_text(const slc_export *x, size_t v, size_t i, slc_buf *out
         if (!first)
             slc_buf_adds(out, "; ");
         first = 0;
-        slc_fact_describe(&f[k], out);
+        if (x->lang == SLC_LANG_JA)
+            describe_ja(&f[k], out);
+        else
+            slc_fact_describe(&f[k], out);
     }
 }
 

@@ -134,8 +134,9 @@ const char *slc_export_level_label(const slc_export *x, int level);
  * "未充足（無と回答）" / "not met (answered no)", "判断不能（非公開）"... */
 void slc_export_req_verdict(const slc_export *x, const struct slc_req_result *r, slc_buf *out);
 
-/* The facts read from vendor v's answer to item i, as one short line
- * ("有; ≥ 14 days; iso27001"); empty if none or missing. */
+/* The facts read from vendor v's answer to item i, as one short line in
+ * the report's language ("yes; ≥ 2 weeks; iso27001", 「有; ≥ 2週間; iso27001」);
+ * empty if none or missing. */
 void slc_export_facts_text(const slc_export *x, size_t v, size_t i, slc_buf *out);
 /* The finding's message in the report's language. */
 void slc_export_message(const slc_export *x, size_t v, const slc_finding *f, slc_buf *out);

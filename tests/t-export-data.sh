@@ -98,6 +98,10 @@ head -c 3 "$TMP/r.csv" | od -An -tx1 | grep -q "ef bb bf" || fail "export csv ha
 # Japanese labels
 run $SLACHECK --lang ja export "$A" "$Q" -o "$TMP/ja.tsv"
 head -n 1 "$TMP/ja.tsv" | grep -q "サービスレベル項目" || fail "export --lang ja: header not in Japanese"
+# facts in the report's language: item 2 of Active! gate (2週間前までに) and qlingo (3日前までに)
+grep -q "$(printf '^2\t.*\t▲ 有; ≥ 2週間\t.*\t▼ 有; ≥ 3日\t')" "$TMP/ja.tsv" ||
+    fail "export --lang ja: item 2's facts are not in Japanese: $(grep "$(printf '^2\t')" "$TMP/ja.tsv" | cut -f8,12)"
+grep -q "$(printf '^21\t.*\t非公開\t')" "$TMP/ja.tsv" || fail "export --lang ja: undisclosed is not 非公開"
 jq_title=$($SLACHECK --lang ja export "$A" "$Q" -o - --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["title"])')
 case $jq_title in *"2 社の比較"*) ;; *) fail "export --lang ja: title is '$jq_title'" ;; esac
 
