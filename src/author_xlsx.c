@@ -374,6 +374,7 @@ static void set_properties(aw *w)
     p.title = (char *)(w->cat->title.ja ? w->cat->title.ja : "checklist");
     p.subject = (char *)(w->cat->id ? w->cat->id : "");
     p.comments = "slacheck template";
+    p.created = slc_xlsx_created();
     slc_xlsx_note(&w->e, workbook_set_properties(w->wb, &p), NULL, 0, 0);
 }
 

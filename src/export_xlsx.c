@@ -811,7 +811,7 @@ static void set_properties(xw *w)
     slc_buf_adds(&subject, "");
     lxw_doc_properties props = {
         .title = title.data, .subject = subject.data, .author = (char *)x->generator,
-        .comments = (char *)x->generator};
+        .comments = (char *)x->generator, .created = slc_xlsx_created()};
     slc_xlsx_note(&w->e, workbook_set_properties(w->wb, &props), NULL, 0, 0);
     slc_buf_release(&title);
     slc_buf_release(&subject);

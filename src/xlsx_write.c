@@ -5,6 +5,7 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -176,4 +177,14 @@ slc_status slc_xlsx_close(lxw_workbook *wb, const slc_xlsx_errors *e, const char
         return slc_error_set(err, slc_xlsx_status(closed), path, 0, -1, "%s%s%s",
                              lxw_strerror(closed), reason[0] ? " " : "", reason);
     return SLC_OK;
+}
+
+time_t slc_xlsx_created(void)
+{
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    if (!e || !*e)
+        return 0;
+    char *end;
+    long long t = strtoll(e, &end, 10);
+    return *end || t <= 0 ? 0 : (time_t)t;
 }

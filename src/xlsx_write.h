@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include <time.h>
+
 #include <xlsxwriter.h>
 
 #include "status.h"
@@ -70,5 +72,9 @@ lxw_error slc_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, c
  * failure and the system error it named ("No space left on device"). */
 slc_status slc_xlsx_close(lxw_workbook *wb, const slc_xlsx_errors *e, const char *path,
                           slc_error *err);
+
+/* The workbook's creation time: SOURCE_DATE_EPOCH when set (reproducible
+ * builds), else 0, which lets libxlsxwriter take the current time. */
+time_t slc_xlsx_created(void);
 
 #endif

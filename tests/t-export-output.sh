@@ -85,6 +85,15 @@ else
     echo "note: cannot mount a tmpfs here; full-disk case skipped"
 fi
 
+# reproducible workbooks: SOURCE_DATE_EPOCH fixes the creation time
+for i in 1 2; do
+    SOURCE_DATE_EPOCH=1700000000 $SLACHECK export "$A" "$Q" -o "$TMP/repro$i.xlsx"
+    SOURCE_DATE_EPOCH=1700000000 $SLACHECK template --format xlsx -o "$TMP/repro-t$i.xlsx"
+    [ $i = 1 ] && sleep 1.1   # a second later: the clock would show
+done
+cmp -s "$TMP/repro1.xlsx" "$TMP/repro2.xlsx" || fail "export xlsx differs between runs with SOURCE_DATE_EPOCH"
+cmp -s "$TMP/repro-t1.xlsx" "$TMP/repro-t2.xlsx" || fail "template xlsx differs between runs with SOURCE_DATE_EPOCH"
+
 # a missing directory
 run $SLACHECK export "$A" -o "$TMP/no/such/dir/r.html"
 expect_rc 5 "export into a missing directory"
