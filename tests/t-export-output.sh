@@ -94,6 +94,31 @@ done
 cmp -s "$TMP/repro1.xlsx" "$TMP/repro2.xlsx" || fail "export xlsx differs between runs with SOURCE_DATE_EPOCH"
 cmp -s "$TMP/repro-t1.xlsx" "$TMP/repro-t2.xlsx" || fail "template xlsx differs between runs with SOURCE_DATE_EPOCH"
 
+# a read-only directory (a tmpfs remounted read-only: root ignores mode bits)
+if mkdir -p "$TMP/ro" && mount -t tmpfs -o size=1m tmpfs "$TMP/ro" 2>/dev/null; then
+    printf 'OLD\n' >"$TMP/ro/r.html"
+    if mount -o remount,ro "$TMP/ro" 2>/dev/null; then
+        for f in html xlsx; do
+            run $SLACHECK export "$A" "$Q" -o "$TMP/ro/r.$f"
+            expect_rc 5 "export $f into a read-only directory"
+            err_has "Read-only file system" "export $f into a read-only directory says why"
+        done
+        [ "$(cat "$TMP/ro/r.html")" = OLD ] || fail "a read-only directory's old report changed"
+    fi
+    umount "$TMP/ro"
+else
+    echo "note: cannot mount a tmpfs here; read-only case skipped"
+fi
+
+# an input that vanished between listing and reading: told, nothing written
+cp "$A" "$TMP/gone.tsv"
+rm "$TMP/gone.tsv"
+printf 'OLD\n' >"$TMP/keep-gone.xlsx"
+run $SLACHECK export "$TMP/gone.tsv" "$Q" -o "$TMP/keep-gone.xlsx"
+expect_rc 3 "export with a vanished input"
+err_has "gone.tsv" "the vanished input is named"
+[ "$(cat "$TMP/keep-gone.xlsx")" = OLD ] || fail "a vanished input spoiled the old report"
+
 # a missing directory
 run $SLACHECK export "$A" -o "$TMP/no/such/dir/r.html"
 expect_rc 5 "export into a missing directory"
