@@ -31,7 +31,7 @@ CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 HDRS    = $(wildcard src/*.h src/cli/*.h)
 DATA    = checklists/meti-cloud-sla-2010.xml schemas/checklist.rng schemas/profile.rng
 
-.PHONY: all deps test-deps bench-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
+.PHONY: all deps test test-deps bench-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
         install uninstall clean
 
 all: $(BUILD)/slacheck
@@ -99,7 +99,13 @@ demo: deps
 	  echo "wrote $(BUILD)/reports/comparison.$$f"; \
 	done
 
-check: test-deps
+# The suite, then the same suite on an ASan + UBSan build (CI runs this).
+check: test
+	@echo "slacheck: the same tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+	@$(MAKE) --no-print-directory asan
+
+# The suite alone, on the normal build.
+test: test-deps
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) ./tests/run.sh
 
