@@ -139,7 +139,7 @@ FUZZ_S       ?= 60
 FUZZ_LEN     ?= 65536
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_CC      ?= clang
-FUZZ_TARGETS ?= load facts authoring
+FUZZ_TARGETS ?= load facts authoring xlsx
 
 fuzz-deps: deps
 	@./tools/deps.sh $(DEB_FUZZ)

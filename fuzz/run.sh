@@ -43,6 +43,24 @@ if [ -x build/slacheck ]; then
 else
     echo "fuzz: build/slacheck not built (make): authoring seeds are empty"
 fi
+# xlsx: the parts of those workbooks, as fuzz_xlsx takes them
+rm -rf "$B/seeds-xlsx"
+mkdir -p "$B/seeds-xlsx"
+python3 - "$B/seeds-authoring" "$B/seeds-xlsx" <<'PY'
+import os, sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+for name in sorted(os.listdir(src)):
+    if not name.endswith(".xlsx"):
+        continue
+    with zipfile.ZipFile(os.path.join(src, name)) as z:
+        names = z.namelist()
+        sheets = sorted(n for n in names if n.startswith("xl/worksheets/sheet"))
+        parts = [z.read(sheets[-1]) if sheets else b""]
+        for extra in ("xl/sharedStrings.xml", "xl/styles.xml"):
+            parts.append(z.read(extra) if extra in names else b"")
+    with open(os.path.join(dst, name + ".parts"), "wb") as f:
+        f.write(b"\n--part--\n".join(parts))
+PY
 
 summary=""
 found=0
@@ -50,6 +68,7 @@ for h in "$@"; do
     case $h in
     facts) seeds="$B/seeds-facts" ;;
     authoring) seeds="$B/seeds-authoring" ;;
+    xlsx) seeds="$B/seeds-xlsx" ;;
     *) seeds="$B/seeds" ;;
     esac
     mkdir -p "$B/corpus/$h"
