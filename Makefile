@@ -150,7 +150,7 @@ fuzz-build: fuzz-deps
 	  SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
 	  $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
-$(BUILD)/fuzz_%: fuzz/fuzz_%.c $(BUILD)/libslacheck.a $(HDRS)
+$(BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/common.h $(BUILD)/libslacheck.a $(HDRS)
 	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(BUILD)/libslacheck.a $(LDLIBS_ALL)
 
 fuzz: fuzz-build

@@ -17,6 +17,7 @@
 #include "../src/catalog.h"
 #include "../src/doc.h"
 #include "../src/rules.h"
+#include "common.h"
 
 static slc_catalog *cat;
 static char tmp_path[64];
@@ -28,12 +29,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    slc_error err;
-    slc_error_clear(&err);
-    if (slc_catalog_load(NULL, &cat, &err) != SLC_OK) {
-        fprintf(stderr, "fuzz_authoring: cannot load the built-in checklist\n");
-        abort();
-    }
+    cat = fuzz_catalog("fuzz_authoring");
     snprintf(tmp_path, sizeof(tmp_path), "/tmp/fuzz-authoring-%ld.xlsx", (long)getpid());
     return 0;
 }
@@ -76,15 +72,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (xlsx) {
         slc_error_clear(&err);
         if (slc_author_xlsx(cat, doc, &o, tmp_path, &err) == SLC_OK) {
-            FILE *f = fopen(tmp_path, "rb");
             slc_buf b;
             slc_buf_init(&b);
-            char chunk[65536];
-            size_t n;
-            while (f && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-                slc_buf_add(&b, chunk, n);
-            if (f)
-                fclose(f);
+            fuzz_read_file(tmp_path, &b);
             slc_error_clear(&err);
             if (slc_doc_load_bytes(cat, b.data ? b.data : "", b.len, "back.xlsx", NULL, &back,
                                    &err) != SLC_OK) {

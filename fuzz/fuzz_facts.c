@@ -15,6 +15,7 @@
 #include "../src/facts.h"
 #include "../src/text.h"
 #include "../src/util.h"
+#include "common.h"
 
 static slc_catalog *cat;
 
@@ -25,12 +26,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    slc_error err;
-    slc_error_clear(&err);
-    if (slc_catalog_load(NULL, &cat, &err) != SLC_OK) {
-        fprintf(stderr, "fuzz_facts: cannot load the built-in checklist\n");
-        abort();
-    }
+    cat = fuzz_catalog("fuzz_facts");
     return 0;
 }
 

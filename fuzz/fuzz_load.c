@@ -17,6 +17,7 @@
 #include "../src/json.h"
 #include "../src/rules.h"
 #include "../src/sink.h"
+#include "common.h"
 
 static slc_catalog *cat;
 
@@ -41,12 +42,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    slc_error err;
-    slc_error_clear(&err);
-    if (slc_catalog_load(NULL, &cat, &err) != SLC_OK) {
-        fprintf(stderr, "fuzz_load: cannot load the built-in checklist\n");
-        abort();
-    }
+    cat = fuzz_catalog("fuzz_load");
     return 0;
 }
 

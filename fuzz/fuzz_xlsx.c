@@ -18,6 +18,7 @@
 #include "../src/catalog.h"
 #include "../src/doc.h"
 #include "../src/rules.h"
+#include "common.h"
 
 static slc_catalog *cat;
 static char tmp_path[64];
@@ -57,12 +58,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    slc_error err;
-    slc_error_clear(&err);
-    if (slc_catalog_load(NULL, &cat, &err) != SLC_OK) {
-        fprintf(stderr, "fuzz_xlsx: cannot load the built-in checklist\n");
-        abort();
-    }
+    cat = fuzz_catalog("fuzz_xlsx");
     snprintf(tmp_path, sizeof(tmp_path), "/tmp/fuzz-xlsx-%ld.xlsx", (long)getpid());
     return 0;
 }
@@ -103,15 +99,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (zipClose(z, NULL) != ZIP_OK)
         abort();
 
-    FILE *f = fopen(tmp_path, "rb");
     slc_buf b;
     slc_buf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while (f && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        slc_buf_add(&b, chunk, n);
-    if (f)
-        fclose(f);
+    fuzz_read_file(tmp_path, &b);
     unlink(tmp_path);
     slc_doc *doc = NULL;
     slc_error err;

@@ -150,6 +150,9 @@ struct slc_export_format;
 int cli_load_docs(cli_ctx *ctx, const slc_load_options *lo, int validate,
                   const struct slc_profile *profile, slc_doc ***docs);
 void cli_free_docs(cli_ctx *ctx, slc_doc **docs);
+/* Reads the load options, loads the catalog and, if profile is not NULL,
+ * --profile (*profile NULL when not given); an exit code. */
+int cli_prepare(cli_ctx *ctx, slc_load_options *lo, struct slc_profile **profile);
 /* Loads --profile if given (*profile NULL otherwise); an exit code. */
 int cli_load_profile(cli_ctx *ctx, struct slc_profile **profile);
 /* The report format: --format, else the path's extension; NULL if neither. */

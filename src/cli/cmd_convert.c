@@ -23,9 +23,7 @@ int cmd_convert(cli_ctx *ctx)
         strcmp(format, "md") && strcmp(format, "xlsx"))
         return cli_usage_error(ctx, "convert formats are tsv, csv, json, md and xlsx",
                                "convert の形式は tsv、csv、json、md、xlsx です", format);
-    if ((rc = cli_load_options(ctx, &lo)) != EXIT_CLEAN)
-        return rc;
-    if ((rc = cli_load_catalog(ctx)) != EXIT_CLEAN)
+    if ((rc = cli_prepare(ctx, &lo, NULL)) != EXIT_CLEAN)
         return rc;
 
     slc_doc *doc = NULL;

@@ -104,9 +104,7 @@ int cmd_diff(cli_ctx *ctx)
     if (ctx->opt[OPT_CHANGES] && ctx->nfiles != 2)
         return cli_usage_error(ctx, "--changes compares exactly two files (the older first)",
                                "--changes は 2 つのファイル（古い版が先）を比較します", NULL);
-    if ((rc = cli_load_options(ctx, &lo)) != EXIT_CLEAN)
-        return rc;
-    if ((rc = cli_load_catalog(ctx)) != EXIT_CLEAN)
+    if ((rc = cli_prepare(ctx, &lo, NULL)) != EXIT_CLEAN)
         return rc;
     if (ctx->opt[OPT_ITEMS] || ctx->opt[OPT_CATEGORY]) {
         show = slc_xcalloc(ctx->cat->nitems + 1, 1);

@@ -25,6 +25,18 @@ int cli_load_profile(cli_ctx *ctx, slc_profile **profile)
     return EXIT_CLEAN;
 }
 
+int cli_prepare(cli_ctx *ctx, slc_load_options *lo, slc_profile **profile)
+{
+    int rc;
+    if (profile)
+        *profile = NULL;
+    if ((rc = cli_load_options(ctx, lo)) != EXIT_CLEAN)
+        return rc;
+    if ((rc = cli_load_catalog(ctx)) != EXIT_CLEAN)
+        return rc;
+    return profile ? cli_load_profile(ctx, profile) : EXIT_CLEAN;
+}
+
 typedef struct report_job {
     const slc_export *x;
     const slc_export_format *fmt;
@@ -77,11 +89,7 @@ int cmd_export(cli_ctx *ctx)
                                "--name はファイルごとに 1 つずつ指定してください", NULL);
     if ((rc = cli_check_output(ctx, path)) != EXIT_CLEAN)
         return rc;
-    if ((rc = cli_load_options(ctx, &lo)) != EXIT_CLEAN)
-        return rc;
-    if ((rc = cli_load_catalog(ctx)) != EXIT_CLEAN)
-        return rc;
-    if ((rc = cli_load_profile(ctx, &profile)) != EXIT_CLEAN)
+    if ((rc = cli_prepare(ctx, &lo, &profile)) != EXIT_CLEAN)
         return rc;
 
     /* a report without a vendor would mislead: all load, or nothing is written */

@@ -56,11 +56,7 @@ int cmd_validate(cli_ctx *ctx)
         return cli_usage_error(ctx, "--fail-on must be error, warning or info",
                                "--fail-on は error、warning、info のいずれかです",
                                ctx->opt[OPT_FAIL_ON]);
-    if ((rc = cli_load_options(ctx, &lo)) != EXIT_CLEAN)
-        return rc;
-    if ((rc = cli_load_catalog(ctx)) != EXIT_CLEAN)
-        return rc;
-    if ((rc = cli_load_profile(ctx, &profile)) != EXIT_CLEAN)
+    if ((rc = cli_prepare(ctx, &lo, &profile)) != EXIT_CLEAN)
         return rc;
 
     t = slc_xcalloc(ctx->nreports + 1, sizeof(*t));
