@@ -30,6 +30,7 @@
 #include "authoring.h"
 #include "md_tree.h"
 #include "readers.h"
+#include "write_table.h"
 
 #define PLACEHOLDER_JA "<!-- 回答をここに記入 -->"
 #define PLACEHOLDER_EN "<!-- 回答をここに記入 / write the answer here -->"
@@ -205,7 +206,6 @@ static void choose_form(const slc_catalog *cat, size_t i, item_text *t, slc_lang
 static cmark_node *build(const slc_catalog *cat, const slc_doc *doc, const slc_author_opts *o,
                          const size_t *idx, const item_text *t, size_t n)
 {
-    static const char *const meta_keys[SLC_META_N] = {"対象サービス", "会社名", "作成日"};
     int en = o->lang == SLC_LANG_EN;
     cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
     slc_buf b;
@@ -216,13 +216,13 @@ static cmark_node *build(const slc_catalog *cat, const slc_doc *doc, const slc_a
     slc_md_heading(root, 1, b.data);
     cmark_node *list = NULL;
     for (int m = 0; doc && m < SLC_META_N; m++) {
-        const char *v = m == SLC_META_SERVICE ? doc->name : doc->meta[m];
+        const char *v = slc_meta_value(doc, m);
         if (!has(v))
             continue;
         if (!list)
             list = slc_md_list(root);
         slc_buf_clear(&b);
-        slc_buf_addf(&b, "%s: %s", meta_keys[m], v);
+        slc_buf_addf(&b, "%s: %s", slc_meta_keys[m], v);
         paragraph(slc_md_add(list, CMARK_NODE_ITEM), b.data);
     }
     /* the instructions: the heading forms as code, so nothing needs escaping */

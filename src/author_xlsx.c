@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "write_table.h"
 #include "xlsx_write.h"
 
 #define PAPER_A4 9
@@ -29,8 +30,7 @@
 
 enum { COL_NO, COL_CATEGORY, COL_NAME, COL_DEFINITION, COL_UNIT, COL_ANSWER, COL_REMARKS, NCOLS };
 
-static const char *const header_words[NCOLS] = {
-    "No", "種別", "サービスレベル項目", "規定内容", "測定単位", "回答", "備考"};
+_Static_assert(NCOLS == SLC_CANON_COLS, "the checklist sheet has the canonical columns");
 static const double col_width[NCOLS] = {6, 11, 26, 46, 14, 50, 34};
 
 /* the rows of the checklist sheet (0-based) */
@@ -321,13 +321,10 @@ static void write_checklist(aw *w, const char *name)
     free(title);
 
     /* metadata: a key cell align.c knows and a value cell over B:D */
-    static const char *const meta_keys[SLC_META_N] = {"対象サービス", "会社名", "作成日"};
     for (int m = 0; m < SLC_META_N && !slc_xlsx_failed(&w->e); m++) {
         lxw_row_t row = (lxw_row_t)(ROW_META + m);
-        const char *v = NULL;
-        if (doc)
-            v = m == SLC_META_SERVICE ? doc->name : doc->meta[m];
-        put_str(w, ws, name, row, COL_NO, meta_keys[m], w->label);
+        const char *v = slc_meta_value(doc, m);
+        put_str(w, ws, name, row, COL_NO, slc_meta_keys[m], w->label);
         /* merge_range writes its own (empty) string: keep the value ours */
         slc_xlsx_note(&w->e,
                       worksheet_merge_range(ws, row, COL_CATEGORY, row, COL_DEFINITION, "",
@@ -339,7 +336,7 @@ static void write_checklist(aw *w, const char *name)
     if (slc_xlsx_failed(&w->e))
         return;
     for (lxw_col_t c = 0; c < NCOLS; c++)
-        put_str(w, ws, name, ROW_HEADER, c, header_words[c], w->header);
+        put_str(w, ws, name, ROW_HEADER, c, slc_canon_header[c], w->header);
 
     lxw_row_t row = ROW_FIRST_ITEM;
     for (size_t i = 0; i < cat->nitems && !slc_xlsx_failed(&w->e); i++) {

@@ -8,6 +8,8 @@
 
 #include <jansson.h>
 
+#include "write_table.h"
+
 int slc_json_sniff(const char *text, size_t len)
 {
     size_t i = 0;
@@ -74,6 +76,7 @@ slc_status slc_json_read(const slc_catalog *cat, const char *text, size_t len,
                          slc_table *out, slc_error *err)
 {
     json_error_t je;
+    (void)cat;   /* the words it writes are the canonical form's own */
     memset(out, 0, sizeof(*out));
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
     if (!root)
@@ -101,15 +104,14 @@ slc_status slc_json_read(const slc_catalog *cat, const char *text, size_t len,
         service = str(root, "vendor");
     for (int m = 0; m < SLC_META_N; m++) {
         const char *v = m == SLC_META_SERVICE ? service : json_is_object(meta) ? str(meta, keys[m]) : NULL;
-        const slc_keys *w = &cat->meta_words[m];
-        if (v && *v && w->n) {
-            /* the checklist's own word for the key, as written (not folded) */
-            static const char *const ja[SLC_META_N] = {"対象サービス", "会社名", "作成日"};
-            const char *cells[2] = {ja[m], v};
+        if (v && *v) {
+            const char *cells[2] = {slc_meta_keys[m], v};
             add_row(&b, 0, cells, 2);
         }
     }
-    const char *header[] = {"No", "種別", "サービスレベル項目", "回答", "備考"};
+    /* the canonical columns but for the definition and unit, which JSON omits */
+    const char *header[] = {slc_canon_header[0], slc_canon_header[1], slc_canon_header[2],
+                            slc_canon_header[5], slc_canon_header[6]};
     add_row(&b, 0, header, 5);
     const char *cursor = text;
     long line = 1;

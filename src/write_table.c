@@ -12,6 +12,17 @@ static void field(slc_buf *out, const char *s, char d, int last)
     slc_buf_add(out, last ? "\n" : &d, 1);
 }
 
+const char *const slc_meta_keys[SLC_META_N] = {"対象サービス", "会社名", "作成日"};
+const char *const slc_canon_header[SLC_CANON_COLS] = {"No", "種別", "サービスレベル項目", "規定内容",
+                                                      "測定単位", "回答", "備考"};
+
+const char *slc_meta_value(const slc_doc *doc, int m)
+{
+    if (!doc || m < 0 || m >= SLC_META_N)
+        return NULL;
+    return m == SLC_META_SERVICE ? doc->name : doc->meta[m];
+}
+
 static void bom_for_excel(slc_buf *out, char d)
 {
     if (d == ',')
@@ -21,25 +32,21 @@ static void bom_for_excel(slc_buf *out, char d)
 void slc_write_table(const slc_catalog *cat, const slc_doc *doc, char d, int all_items,
                      slc_buf *out)
 {
-    static const char *const meta_keys[SLC_META_N] = {"対象サービス", "会社名", "作成日"};
     bom_for_excel(out, d);
     int any = 0;
     for (int m = 0; doc && m < SLC_META_N; m++) {
-        /* the display name (stated, or given with --name) names the service */
-        const char *v = m == SLC_META_SERVICE ? doc->name : doc->meta[m];
+        const char *v = slc_meta_value(doc, m);
         if (!v)
             continue;
-        slc_buf_adds(out, meta_keys[m]);
+        slc_buf_adds(out, slc_meta_keys[m]);
         slc_buf_adds(out, ": ");
         field(out, v, d, 1);
         any = 1;
     }
     if (any)
         slc_buf_addc(out, '\n');
-    static const char *const header[] = {"No", "種別", "サービスレベル項目", "規定内容",
-                                         "測定単位", "回答", "備考"};
-    for (size_t i = 0; i < 7; i++)
-        field(out, header[i], d, i == 6);
+    for (size_t i = 0; i < SLC_CANON_COLS; i++)
+        field(out, slc_canon_header[i], d, i == SLC_CANON_COLS - 1);
     for (size_t i = 0; i < cat->nitems; i++) {
         const slc_answer *a = doc ? slc_doc_answer(doc, i) : NULL;
         if (!a && !all_items)
