@@ -3,7 +3,6 @@
 #include "export.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,15 +138,15 @@ void slc_export_req_verdict(const slc_export *x, const slc_req_result *r, slc_bu
 /* A fact as a Japanese report shows it: 有, ≥ 2週間, 24時間 週7日, 非公開 */
 static void describe_ja(const slc_fact *f, slc_buf *out)
 {
-    static const char *const ops[SLC_OP_N] = {"", "≠ ", "< ", "≤ ", "> ", "≥ "};
-    static const struct { const char *id, *ja; double s; } units[] = {
-        {"year", "年", 31536000}, {"month", "か月", 2592000}, {"week", "週間", 604800},
-        {"day", "日", 86400},     {"hour", "時間", 3600},     {"minute", "分", 60},
-        {"second", "秒", 1},      {"generation", "世代", 0},  {"times", "回", 0},
-        {"percent", "%", 0}};
+    static const struct { const char *id, *ja; } units[] = {
+        {"year", "年"}, {"month", "か月"}, {"week", "週間"}, {"day", "日"},
+        {"hour", "時間"}, {"minute", "分"}, {"second", "秒"}, {"generation", "世代"},
+        {"times", "回"}, {"percent", "%"}};
     static const struct { const char *id, *ja; } said[] = {
         {"undisclosed", "非公開"}, {"by-reference", "別文書参照"},
         {"not-applicable", "該当なし"}, {"same-as-above", "同上"}};
+    const char *unit = f->unit;
+    double amount = f->amount;
     switch (f->type) {
     case SLC_FACT_PRESENCE:
         slc_buf_adds(out, f->presence == SLC_PRESENCE_YES  ? "有"
@@ -155,20 +154,15 @@ static void describe_ja(const slc_fact *f, slc_buf *out)
                           : f->presence == SLC_PRESENCE_NA ? "該当なし" : "");
         return;
     case SLC_FACT_QUANTITY:
-        for (size_t k = 0; f->unit && k < sizeof(units) / sizeof(units[0]); k++)
-            if (!strcmp(f->unit, units[k].id)) {
-                slc_buf_addf(out, "%s%g%s", ops[f->op], f->amount, units[k].ja);
+        if (!unit && f->dim == SLC_DIM_DURATION && f->value > 0)   /* a phrase: its value */
+            unit = slc_duration_unit(f->value, &amount);
+        for (size_t k = 0; unit && k < sizeof(units) / sizeof(units[0]); k++)
+            if (!strcmp(unit, units[k].id)) {
+                slc_buf_addf(out, "%s%g%s", slc_op_symbol(f->op), amount, units[k].ja);
                 return;
             }
-        if (f->dim == SLC_DIM_DURATION && f->value > 0) {   /* a phrase: its value */
-            size_t k = 0;
-            while (units[k + 1].s > 0 && (f->value < units[k].s || fmod(f->value, units[k].s) != 0))
-                k++;
-            slc_buf_addf(out, "%s%g%s", ops[f->op], f->value / units[k].s, units[k].ja);
-            return;
-        }
         if (f->dim == SLC_DIM_PERCENTAGE) {
-            slc_buf_addf(out, "%s%g%%", ops[f->op], f->value);
+            slc_buf_addf(out, "%s%g%%", slc_op_symbol(f->op), f->value);
             return;
         }
         break;
@@ -330,17 +324,11 @@ const slc_export_format *slc_export_format_find(const char *id)
 
 const slc_export_format *slc_export_format_for_path(const char *path)
 {
-    static const struct { const char *ext, *id; } ext[] = {
+    static const slc_ext ext[] = {
         {".xlsx", "xlsx"}, {".html", "html"}, {".htm", "html"}, {".md", "md"},
         {".markdown", "md"}, {".json", "json"}, {".tsv", "tsv"}, {".txt", "tsv"},
         {".csv", "csv"}};
-    const char *dot = path ? strrchr(path, '.') : NULL;
-    if (!dot || strchr(dot, '/'))
-        return NULL;
-    for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
-        if (!strcasecmp(dot, ext[i].ext))
-            return slc_export_format_find(ext[i].id);
-    return NULL;
+    return slc_export_format_find(slc_ext_lookup(path, ext, sizeof(ext) / sizeof(ext[0])));
 }
 
 slc_status slc_export_table(const slc_export *x, const char *path, char delimiter,

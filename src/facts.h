@@ -67,6 +67,12 @@ const char *slc_fact_type_id(slc_fact_type t);
 /* a thing id against a pattern that may end in '*' (tls* matches tls1.2) */
 int slc_fact_id_matches(const char *id, const char *pattern);
 
+/* "≥ " for SLC_OP_GE ... ("" for eq), as descriptions print bounds */
+const char *slc_op_symbol(slc_op op);
+/* The largest unit (year, month, week, day, hour, minute, second) that
+ * divides seconds evenly, and the amount of it: 1209600 -> "week", 2. */
+const char *slc_duration_unit(double seconds, double *amount);
+
 /* "14 days", "99.9 %", "7 generations", "24h×7d", "10:00–17:00 ×5d" */
 void slc_fact_describe(const slc_fact *f, slc_buf *out);
 

@@ -507,30 +507,41 @@ static const char *unit_name(const slc_fact *f)
     }
 }
 
-void slc_fact_describe(const slc_fact *f, slc_buf *out)
+const char *slc_op_symbol(slc_op op)
 {
     static const char *const ops[SLC_OP_N] = {"", "≠ ", "< ", "≤ ", "> ", "≥ "};
+    return (unsigned)op < SLC_OP_N ? ops[op] : "";
+}
+
+const char *slc_duration_unit(double seconds, double *amount)
+{
+    static const struct { const char *id; double s; } u[] = {
+        {"year", 31536000}, {"month", 2592000}, {"week", 604800}, {"day", 86400},
+        {"hour", 3600},     {"minute", 60},     {"second", 1}};
+    size_t k = 0;
+    while (k + 1 < sizeof(u) / sizeof(u[0]) && (seconds < u[k].s || fmod(seconds, u[k].s) != 0))
+        k++;
+    *amount = seconds / u[k].s;
+    return u[k].id;
+}
+
+void slc_fact_describe(const slc_fact *f, slc_buf *out)
+{
     switch (f->type) {
     case SLC_FACT_PRESENCE:
         slc_buf_adds(out, slc_presence_id(f->presence));
         break;
     case SLC_FACT_QUANTITY:
-        slc_buf_adds(out, ops[f->op]);
+        slc_buf_adds(out, slc_op_symbol(f->op));
         if (f->dim == SLC_DIM_DURATION && f->unit) {
             slc_buf_addf(out, "%g %s%s", f->amount, f->unit, f->amount == 1 ? "" : "s");
         } else if (f->dim == SLC_DIM_DURATION) {
-            static const struct { const char *name; double s; } u[] = {
-                {"years", 31536000}, {"months", 2592000}, {"weeks", 604800}, {"days", 86400},
-                {"hours", 3600}, {"minutes", 60}, {"seconds", 1}};
-            double v = f->value;
-            size_t k = 0;
-            while (k + 1 < sizeof(u) / sizeof(u[0]) && (v < u[k].s || fmod(v, u[k].s) != 0))
-                k++;
-            if (v == 0)
+            double amount;
+            const char *unit = slc_duration_unit(f->value, &amount);
+            if (f->value == 0)
                 slc_buf_adds(out, "0 seconds");
             else
-                slc_buf_addf(out, "%g %.*s", v / u[k].s,
-                             (int)strlen(u[k].name) - (v == u[k].s ? 1 : 0), u[k].name);
+                slc_buf_addf(out, "%g %s%s", amount, unit, amount == 1 ? "" : "s");
         } else {
             slc_buf_addf(out, "%g%s", f->value, unit_name(f));
         }

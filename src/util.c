@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void oom(size_t n)
 {
@@ -188,4 +189,15 @@ void slc_ptrs_release(slc_ptrs *p)
     free(p->v);
     p->v = NULL;
     p->n = p->cap = 0;
+}
+
+const char *slc_ext_lookup(const char *path, const slc_ext *table, size_t n)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!dot || strchr(dot, '/'))
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (!strcasecmp(dot, table[i].ext))
+            return table[i].id;
+    return NULL;
 }

@@ -48,6 +48,13 @@ void *slc_arena_alloc(slc_arena *a, size_t n);
 char *slc_arena_strndup(slc_arena *a, const char *s, size_t n);
 char *slc_arena_strdup(slc_arena *a, const char *s);
 
+/* A file name extension and what it stands for (".md" -> "md"). */
+typedef struct slc_ext {
+    const char *ext, *id;
+} slc_ext;
+/* The id of path's extension in the table (case-insensitive), or NULL. */
+const char *slc_ext_lookup(const char *path, const slc_ext *table, size_t n);
+
 /* Simple dynamic array of pointers. */
 typedef struct slc_ptrs {
     void **v;

@@ -12,16 +12,10 @@
 
 const char *cli_authoring_format(const char *path)
 {
-    static const struct { const char *ext, *id; } ext[] = {
+    static const slc_ext ext[] = {
         {".tsv", "tsv"}, {".txt", "tsv"}, {".csv", "csv"}, {".json", "json"},
         {".md", "md"}, {".markdown", "md"}, {".xlsx", "xlsx"}};
-    const char *dot = path ? strrchr(path, '.') : NULL;
-    if (!dot || strchr(dot, '/'))
-        return NULL;
-    for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
-        if (!strcasecmp(dot, ext[i].ext))
-            return ext[i].id;
-    return NULL;
+    return slc_ext_lookup(path, ext, sizeof(ext) / sizeof(ext[0]));
 }
 
 typedef struct xlsx_job {
