@@ -133,6 +133,15 @@ static const char *file_stem(slc_arena *arena, const char *path)
     return slc_arena_strndup(arena, base, n);
 }
 
+/* Decoded text that is not delimited rows: tried in this order. */
+static const struct {
+    const char *format;
+    int (*sniff)(const char *path, const char *text, size_t len);
+    slc_status (*read)(const slc_catalog *cat, const char *text, size_t len,
+                       const slc_limits *limits, slc_arena *arena, const char *path,
+                       slc_table *out, slc_error *err);
+} text_readers[] = {{"json", slc_json_sniff, slc_json_read}, {"md", slc_md_sniff, slc_md_read}};
+
 slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t n,
                               const char *path, const slc_load_options *opts,
                               slc_doc **out, slc_error *err)
@@ -173,19 +182,16 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
     doc->nbad = text.nbad < SLC_TEXT_MAX_BAD ? text.nbad : SLC_TEXT_MAX_BAD;
     memcpy(doc->bad, text.bad, sizeof(text.bad));
 
-    if (slc_json_sniff(text.utf8, text.len)) {
-        rc = slc_json_read(cat, text.utf8, text.len, &opts->limits, &doc->arena, path, &table, err);
+    /* text in a format of its own (no delimiter: findings point at the line
+     * of the item's heading or JSON object) */
+    for (size_t k = 0; k < sizeof(text_readers) / sizeof(text_readers[0]); k++) {
+        if (!text_readers[k].sniff(path, text.utf8, text.len))
+            continue;
+        rc = text_readers[k].read(cat, text.utf8, text.len, &opts->limits, &doc->arena, path,
+                                  &table, err);
         if (rc != SLC_OK)
             goto done;
-        doc->format = "json";
-        slc_align(doc, &table);
-        goto named;
-    }
-    if (slc_md_sniff(path, text.utf8, text.len)) {
-        rc = slc_md_read(cat, text.utf8, text.len, &opts->limits, &doc->arena, path, &table, err);
-        if (rc != SLC_OK)
-            goto done;
-        doc->format = "md";   /* no delimiter: findings point at the heading's line */
+        doc->format = text_readers[k].format;
         slc_align(doc, &table);
         goto named;
     }

@@ -1,7 +1,8 @@
 /* read_json.c - reading back what `convert -o x.json` writes (the
  * "slacheck-checklist" document, docs/json.md), through jansson, as rows
- * for the aligner: the metadata, a header of the checklist's own column
+ * for the aligner: the metadata, a header of the canonical form's column
  * words, then one row per item with its number, name, answer and remarks. */
+#define _GNU_SOURCE   /* memmem */
 #include "readers.h"
 
 #include <string.h>
@@ -10,20 +11,18 @@
 
 #include "write_table.h"
 
-int slc_json_sniff(const char *text, size_t len)
+int slc_json_sniff(const char *path, const char *text, size_t len)
 {
+    (void)path;   /* by content only: "convert -o x.json" writes what it writes */
     size_t i = 0;
     while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
         i++;
     if (i >= len || text[i] != '{')
         return 0;
     /* a delimited file does not start with a brace and name the format */
-    const char *probe = "\"slacheck-checklist\"";
+    static const char probe[] = "\"slacheck-checklist\"";
     size_t window = len - i < 4096 ? len - i : 4096;
-    for (size_t k = i; k + strlen(probe) <= i + window; k++)
-        if (!memcmp(text + k, probe, strlen(probe)))
-            return 1;
-    return 0;
+    return memmem(text + i, window, probe, sizeof(probe) - 1) != NULL;
 }
 
 typedef struct row_builder {

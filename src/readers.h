@@ -36,7 +36,7 @@ slc_status slc_md_read(const slc_catalog *cat, const char *text, size_t len,
 
 /* 1 if the decoded text is what convert -o x.json writes (read_json.c,
  * jansson): items with their answers and remarks, read back as rows. */
-int slc_json_sniff(const char *text, size_t len);
+int slc_json_sniff(const char *path, const char *text, size_t len);
 slc_status slc_json_read(const slc_catalog *cat, const char *text, size_t len,
                          const slc_limits *limits, slc_arena *arena, const char *path,
                          slc_table *out, slc_error *err);
