@@ -43,7 +43,7 @@ CORPUS="$B/corpus"
 BUILT="$ROOT/$BUILD/slacheck"
 SLACHECK="$ROOT/$BUILD/bench/slacheck"   # a copy: a rebuild mid-run cannot mix versions
 ONE="$ROOT/examples/qlingo.tsv"      # the one file of the one-file figures
-PKGS="libxml-2.0 icu-uc icu-i18n jansson libcmark xlsxwriter minizip"
+PKGS=$(sed -n 's/^PKGS *= *//p' Makefile)   # the libraries slacheck is built with
 FIGURES="read csv batch json rss one callgrind big diff report peers"
 export LANG=C.UTF-8 LC_ALL='' LC_MESSAGES=''
 
@@ -72,6 +72,12 @@ for prog in linkonly readall csvonly timeit; do
     fi
 done
 TIMEIT="$B/timeit"
+# the floor is only fair if it loads the very libraries slacheck loads
+libs_of() { ldd "$1" | awk '$1 !~ /^linux-vdso/ {print $1}' | sort; }
+libs_of "$SLACHECK" >"$B/libs.slacheck"
+libs_of "$B/linkonly" >"$B/libs.linkonly"
+cmp -s "$B/libs.slacheck" "$B/libs.linkonly" ||
+    note "linkonly does not load the same shared libraries as slacheck: $(diff "$B/libs.slacheck" "$B/libs.linkonly" | grep '^[<>]' | tr '\n' ' ')"
 
 # ---- corpus (generated once per N, seed, generator and examples) ---------------
 want=$(python3 bench/gen_corpus.py --stamp "$CORPUS" "$N") || die "gen_corpus.py failed"

@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 
 #include "builtin.h"
+#include "regex.h"
 #include "text.h"
 #include "xmlload.h"
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "facts.h"
+#include "regex.h"
 #include "text.h"
 
 static const slc_fact *facts_of(slc_doc *doc, int no, size_t *n)

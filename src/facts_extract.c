@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "facts.h"
+#include "regex.h"
 #include "text.h"
 
 const char *slc_fact_type_id(slc_fact_type t)

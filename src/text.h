@@ -103,26 +103,4 @@ typedef struct slc_mapped {
 void slc_text_map_nfkc(const char *s, slc_mapped *m);
 void slc_mapped_release(slc_mapped *m);
 
-/* ---- ICU regular expressions ---- */
-
-typedef struct slc_regex slc_regex;
-
-/* Compiles an ICU regular expression, case-insensitive. Returns NULL and
- * a message in err (len bytes) if the pattern is invalid. */
-slc_regex *slc_regex_new(const char *pattern, char *err, size_t len);
-void slc_regex_free(slc_regex *re);
-
-/* Every match in code points [0,n): start/end and the spans of up to
- * SLC_REGEX_GROUPS capture groups (-1 when a group did not take part). */
-#define SLC_REGEX_GROUPS 4
-typedef struct slc_match {
-    long start, end;
-    long gstart[SLC_REGEX_GROUPS], gend[SLC_REGEX_GROUPS];
-    int ngroups;
-} slc_match;
-typedef void (*slc_regex_fn)(void *data, const slc_match *m);
-void slc_regex_each(slc_regex *re, const int32_t *cp, size_t n, slc_regex_fn fn, void *data);
-/* 1 if the pattern matches anywhere in UTF-8 text */
-int slc_regex_search(slc_regex *re, const char *s);
-
 #endif

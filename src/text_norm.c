@@ -1,11 +1,10 @@
-/* text_regex.c - the text module's second half: NFKC with a map back to
- * the original code points, and ICU regular expressions over code points. */
+/* text_norm.c - the text module's second half: NFKC with a map back to
+ * the original code points, and word boundaries (ICU). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ubrk.h>
-#include <unicode/uregex.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
@@ -99,91 +98,4 @@ size_t slc_text_words(const char *s, size_t len, size_t **bounds)
         ubrk_close(bi);
     utext_close(ut);
     return n;
-}
-
-struct slc_regex {
-    URegularExpression *re;
-};
-
-slc_regex *slc_regex_new(const char *pattern, char *err, size_t len)
-{
-    UErrorCode st = U_ZERO_ERROR;
-    UParseError pe;
-    URegularExpression *re = uregex_openC(pattern, UREGEX_CASE_INSENSITIVE, &pe, &st);
-    if (U_FAILURE(st)) {
-        if (err && len)
-            snprintf(err, len, "%s at offset %d", u_errorName(st), (int)pe.offset);
-        return NULL;
-    }
-    slc_regex *r = slc_xmalloc(sizeof(*r));
-    r->re = re;
-    return r;
-}
-
-void slc_regex_free(slc_regex *re)
-{
-    if (!re)
-        return;
-    uregex_close(re->re);
-    free(re);
-}
-
-void slc_regex_each(slc_regex *re, const int32_t *cp, size_t n, slc_regex_fn fn, void *data)
-{
-    /* UTF-16 copy of the code points, with the code point index of each unit */
-    UChar stack[512];
-    int32_t ustack[513];
-    UChar *u = 2 * n + 1 <= 512 ? stack : slc_xmalloc((2 * n + 1) * sizeof(UChar));
-    int32_t *at = 2 * n + 1 <= 512 ? ustack : slc_xmalloc((2 * n + 2) * sizeof(int32_t));
-    int32_t ul = 0;
-    for (size_t i = 0; i < n; i++) {
-        UChar32 c = cp[i] >= 0 && cp[i] <= 0x10FFFF ? cp[i] : 0xFFFD;
-        at[ul] = (int32_t)i;
-        if (c > 0xFFFF)
-            at[ul + 1] = (int32_t)i;
-        U16_APPEND_UNSAFE(u, ul, c);
-    }
-    at[ul] = (int32_t)n;
-    UErrorCode st = U_ZERO_ERROR;
-    uregex_setText(re->re, u, ul, &st);
-    while (U_SUCCESS(st) && uregex_findNext(re->re, &st)) {
-        slc_match m;
-        int32_t s = uregex_start(re->re, 0, &st), e = uregex_end(re->re, 0, &st);
-        if (U_FAILURE(st) || s < 0)
-            break;
-        m.start = at[s];
-        m.end = at[e];
-        int32_t groups = uregex_groupCount(re->re, &st);
-        m.ngroups = groups > SLC_REGEX_GROUPS ? SLC_REGEX_GROUPS : groups;
-        for (int g = 0; g < m.ngroups; g++) {
-            int32_t gs = uregex_start(re->re, g + 1, &st), ge = uregex_end(re->re, g + 1, &st);
-            m.gstart[g] = gs >= 0 ? at[gs] : -1;
-            m.gend[g] = ge >= 0 ? at[ge] : -1;
-        }
-        fn(data, &m);
-        if (e == s && e >= ul)
-            break;
-    }
-    /* the pattern must not keep pointing at our buffer */
-    UErrorCode st2 = U_ZERO_ERROR;
-    uregex_setText(re->re, stack, 0, &st2);
-    if (u != stack)
-        free(u);
-    if (at != ustack)
-        free(at);
-}
-
-int slc_regex_search(slc_regex *re, const char *s)
-{
-    UErrorCode st = U_ZERO_ERROR;
-    UText *ut = utext_openUTF8(NULL, s, -1, &st);
-    if (U_FAILURE(st))
-        return 0;
-    uregex_setUText(re->re, ut, &st);
-    int found = U_SUCCESS(st) && uregex_find(re->re, 0, &st) && U_SUCCESS(st);
-    UErrorCode st2 = U_ZERO_ERROR;
-    static const UChar empty[1] = {0};
-    uregex_setText(re->re, empty, 0, &st2);
-    utext_close(ut);
-    return found;
 }
