@@ -26,7 +26,9 @@ LDLIBS_ALL  = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lm $(LDLI
 
 LIB_SRC = $(wildcard src/*.c)
 CLI_SRC = $(wildcard src/cli/*.c)
-LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/builtin.o
+# the library without the built-in checklist's tables, which the generator makes
+BASE_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/builtin.o
+LIB_OBJ  = $(BASE_OBJ) $(BUILD)/obj/catalog_tables.o
 CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 HDRS    = $(wildcard src/*.h src/cli/*.h)
 DATA    = checklists/meti-cloud-sla-2010.xml schemas/checklist.rng schemas/profile.rng
@@ -73,11 +75,26 @@ $(BUILD)/embed: tools/embed.c | $(BUILD)/obj/cli
 	$(CC) -O1 -o $@ $<
 
 $(BUILD)/gen/builtin.c: $(BUILD)/embed $(DATA)
-	$(BUILD)/embed $@ slc_builtin_checklist checklists/meti-cloud-sla-2010.xml \
-	    slc_builtin_checklist_rng schemas/checklist.rng slc_builtin_profile_rng schemas/profile.rng
+	$(BUILD)/embed $@ slc_builtin_checklist_rng schemas/checklist.rng slc_builtin_profile_rng schemas/profile.rng
 
 $(BUILD)/obj/builtin.o: $(BUILD)/gen/builtin.c
 	$(CC) $(CFLAGS_ALL) -Wno-overlength-strings -c -o $@ $<
+
+# The built-in checklist, compiled to C tables so start-up parses no XML:
+# the generator loads the XML as a --checklist file (schema and all checks).
+$(BUILD)/catalog-gen: tools/catalog_gen.c tools/catalog_emit.c tools/catalog_emit.h $(BASE_OBJ) $(HDRS)
+	$(CC) $(CFLAGS_ALL) -Isrc -Itools -o $@ tools/catalog_gen.c tools/catalog_emit.c $(BASE_OBJ) $(LDLIBS_ALL)
+
+$(BUILD)/gen/catalog_tables.c: $(BUILD)/catalog-gen checklists/meti-cloud-sla-2010.xml
+	$(BUILD)/catalog-gen $@ checklists/meti-cloud-sla-2010.xml
+
+$(BUILD)/obj/catalog_tables.o: $(BUILD)/gen/catalog_tables.c $(HDRS)
+	$(CC) $(CFLAGS_ALL) -Isrc -c -o $@ $<
+
+# tests/t-catalog-tables.sh: the compiled-in tables against the XML
+$(BUILD)/catalog-check: tests/catalog_tables.c tools/catalog_emit.c tools/catalog_emit.h $(BUILD)/libslacheck.a
+	$(CC) $(CFLAGS_ALL) -Isrc -Itools -o $@ tests/catalog_tables.c tools/catalog_emit.c \
+	    $(BUILD)/libslacheck.a $(LDLIBS_ALL)
 
 $(BUILD)/libslacheck.a: $(LIB_OBJ)
 	rm -f $@
@@ -106,20 +123,20 @@ check: test
 
 # The suite alone, on the normal build.
 test: test-deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BUILD)/catalog-check
 	@BUILD=$(BUILD) ./tests/run.sh
 
 # Same tests on a build with AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: test-deps
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
-	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all build-asan/catalog-check
 	@BUILD=build-asan ASAN_OPTIONS=detect_leaks=1 ./tests/run.sh
 
 ubsan: asan
 
 # The case tests under valgrind: any leak or memory error fails them.
 leakcheck: test-deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BUILD)/catalog-check
 	@BUILD=$(BUILD) SLC_WRAP="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" ./tests/run.sh
 
 bench-deps: test-deps

@@ -225,14 +225,21 @@ static slc_keys words_of(builder *b, xmlNode *n)
     return k;
 }
 
+/* compiles a pattern the catalog will free; NULL with a message in msg */
+static struct slc_regex *compile_source(slc_catalog *cat, const char *source, char *msg, size_t len)
+{
+    struct slc_regex *re = slc_regex_new(source ? source : "", msg, len);
+    if (re)
+        slc_ptrs_push(&cat->regexes, re);
+    return re;
+}
+
 static struct slc_regex *compile(builder *b, xmlNode *n, const char *source)
 {
     char msg[200];
-    struct slc_regex *re = slc_regex_new(source ? source : "", msg, sizeof(msg));
+    struct slc_regex *re = compile_source(b->cat, source, msg, sizeof(msg));
     if (!re)
         problem(b, n, "invalid regular expression \"%s\": %s", source, msg);
-    else
-        slc_ptrs_push(&b->cat->regexes, re);
     return re;
 }
 
@@ -380,7 +387,8 @@ static void read_rule(builder *b, xmlNode *r)
             c->id = attr(cat, n, "id");
         } else if (is(n, "match")) {
             c->type = SLC_COND_MATCH;
-            c->re = compile(b, n, attr(cat, n, "pattern"));
+            c->source = attr(cat, n, "pattern");
+            c->re = compile(b, n, c->source);
         } else if (is(n, "compare")) {
             c->type = SLC_COND_COMPARE;
             c->op = (slc_op)slc_op_parse(attr(cat, n, "op"));
@@ -496,19 +504,60 @@ static slc_status check_unique(slc_catalog *cat, const char *path, slc_error *er
     return SLC_OK;
 }
 
+/* The built-in definition: C tables made at build time from the XML by
+ * tools/catalog_gen.c (which loaded it as a --checklist file, with every
+ * check), so no XML is parsed here. Patterns and rules are copied, since
+ * their compiled regexes belong to this catalog. */
+static slc_status from_tables(slc_catalog **out, slc_error *err)
+{
+    const char *shown = "(built-in) " SLC_BUILTIN_CHECKLIST_NAME;
+    const slc_catalog *t = slc_catalog_tables();
+    if (!t)
+        return slc_error_set(err, SLC_ERR_DEFINITION, shown, 0, -1, "this program has no built-in checklist");
+    slc_catalog *cat = slc_xmalloc(sizeof(*cat));
+    *cat = *t;
+    slc_arena_init(&cat->arena);
+    memset(&cat->regexes, 0, sizeof(cat->regexes));
+    cat->path = shown;
+    char msg[200];
+    int ok = 1;
+    slc_cat_pattern *p = slc_arena_alloc(&cat->arena, sizeof(*p) * (t->npatterns + 1));
+    memcpy(p, t->patterns, sizeof(*p) * t->npatterns);
+    cat->patterns = p;
+    for (size_t i = 0; i < cat->npatterns; i++)
+        ok &= (p[i].re = compile_source(cat, p[i].source, msg, sizeof(msg))) != NULL;
+    slc_xrule *r = slc_arena_alloc(&cat->arena, sizeof(*r) * (t->nrules + 1));
+    memcpy(r, t->rules, sizeof(*r) * t->nrules);
+    cat->rules = r;
+    for (size_t i = 0; i < cat->nrules; i++) {
+        slc_cond *c = slc_arena_alloc(&cat->arena, sizeof(*c) * (r[i].nconds + 1));
+        memcpy(c, r[i].conds, sizeof(*c) * r[i].nconds);
+        r[i].conds = c;
+        for (size_t j = 0; j < r[i].nconds; j++)
+            if (c[j].type == SLC_COND_MATCH)
+                ok &= (c[j].re = compile_source(cat, c[j].source, msg, sizeof(msg))) != NULL;
+    }
+    if (!ok) {   /* the generator compiled the same patterns: only a broken build gets here */
+        slc_catalog_free(cat);
+        return slc_error_set(err, SLC_ERR_DEFINITION, shown, 0, -1, "invalid regular expression: %s", msg);
+    }
+    *out = cat;
+    return SLC_OK;
+}
+
 slc_status slc_catalog_load(const char *path, slc_catalog **out, slc_error *err)
 {
     xmlDoc *doc = NULL;
     slc_catalog *cat = NULL;
     builder b;
     slc_status rc = SLC_OK;
-    const char *shown = path ? path : "(built-in) " SLC_BUILTIN_CHECKLIST_NAME;
-    /* The built-in definition is checked against the schema by the test
-     * suite (tests/t-builtin-checklist.sh); at run time only files given
-     * with --checklist pay for RELAX NG validation. */
-    slc_xml_source src = {path, slc_builtin_checklist, slc_builtin_checklist_len, shown,
-                          path ? slc_builtin_checklist_rng : NULL,
-                          slc_builtin_checklist_rng_len, "schemas/checklist.rng"};
+    if (!path) {
+        *out = NULL;
+        return from_tables(out, err);
+    }
+    const char *shown = path;
+    slc_xml_source src = {path, NULL, 0, shown, slc_builtin_checklist_rng, slc_builtin_checklist_rng_len,
+                          "schemas/checklist.rng"};
 
     *out = NULL;
     memset(&b, 0, sizeof(b));

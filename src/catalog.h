@@ -131,7 +131,8 @@ typedef struct slc_cond {
     int presence;             /* slc_presence for COND_PRESENCE */
     slc_dim dim;
     const char *id;           /* thing id, may end in * */
-    struct slc_regex *re;     /* COND_MATCH */
+    const char *source;       /* COND_MATCH: the pattern as written */
+    struct slc_regex *re;     /* COND_MATCH: compiled at load */
     slc_term a[SLC_MAX_TERMS], b[SLC_MAX_TERMS];
     size_t na, nb;
     slc_op op;
@@ -176,12 +177,21 @@ typedef struct slc_catalog {
     slc_ptrs regexes;        /* compiled patterns, freed with the catalog */
 } slc_catalog;
 
-/* Loads and validates a definition; path NULL loads the built-in METI
- * checklist. On success *out is the caller's (slc_catalog_free). Invalid
+/* Every field above is written out as C by tools/catalog_gen.c, which
+ * compiles the built-in checklist into the binary: a field added here must
+ * be added there too (tests/t-catalog-tables.sh compares the two).
+ *
+ * Loads and validates a definition; path NULL loads the built-in METI
+ * checklist (from tables made at build time: no XML is parsed). On success *out is the caller's (slc_catalog_free). Invalid
  * XML, schema violations and duplicate numbers/ids give SLC_ERR_DEFINITION
  * with line and message in err. */
 slc_status slc_catalog_load(const char *path, slc_catalog **out, slc_error *err);
 void slc_catalog_free(slc_catalog *cat);
+
+/* The built-in definition as static C data (build/gen/catalog_tables.c,
+ * written by tools/catalog_gen.c): no path, no compiled regexes. Only
+ * slc_catalog_load(NULL) should use it. */
+const slc_catalog *slc_catalog_tables(void);
 
 /* Item by number, or NULL. */
 const slc_cat_item *slc_catalog_item(const slc_catalog *cat, int no);
