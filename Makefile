@@ -21,8 +21,8 @@ DAFF_PKG  = daff@1.4.2
 DEB_FUZZ  = clang libclang-rt-14-dev python3
 
 CFLAGS_ALL  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -pedantic \
-              $(WERROR) $(OPT) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CFLAGS) $(SAN)
-LDLIBS_ALL  = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lm $(LDLIBS)
+              -pthread $(WERROR) $(OPT) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CFLAGS) $(SAN)
+LDLIBS_ALL  = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lm -pthread $(LDLIBS)
 
 LIB_SRC = $(wildcard src/*.c)
 CLI_SRC = $(wildcard src/cli/*.c)

@@ -618,6 +618,12 @@ void slc_catalog_free(slc_catalog *cat)
     free(cat);
 }
 
+void slc_catalog_jit(slc_catalog *cat)
+{
+    for (size_t i = 0; i < cat->regexes.n; i++)
+        slc_regex_jit(cat->regexes.v[i]);
+}
+
 const slc_cat_item *slc_catalog_item(const slc_catalog *cat, int no)
 {
     if (no < 0 || no > cat->max_no || cat->by_no[no] < 0)

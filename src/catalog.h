@@ -193,6 +193,10 @@ void slc_catalog_free(slc_catalog *cat);
  * slc_catalog_load(NULL) should use it. */
 const slc_catalog *slc_catalog_tables(void);
 
+/* Compiles the catalog's patterns to machine code (slc_regex_jit): for
+ * runs that read more than one document, before any thread uses them. */
+void slc_catalog_jit(slc_catalog *cat);
+
 /* Item by number, or NULL. */
 const slc_cat_item *slc_catalog_item(const slc_catalog *cat, int no);
 

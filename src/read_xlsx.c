@@ -37,6 +37,11 @@
 #define MAX_COLUMN 16384         /* Excel: XFD */
 #define REL_NS_TAIL "/relationships"
 
+void slc_xlsx_init(void)
+{
+    xmlInitParser();
+}
+
 int slc_xlsx_sniff(const char *bytes, size_t n)
 {
     return n >= 4 && !memcmp(bytes, "PK\3\4", 4);

@@ -21,6 +21,9 @@
 #include "status.h"
 #include "util.h"
 
+/* Sets up libxml2 for the XLSX reader: once, on one thread, before several
+ * threads read workbooks (slc_batch_run does it). */
+void slc_xlsx_init(void);
 /* 1 if the bytes look like an XLSX (a zip: "PK\3\4"). */
 int slc_xlsx_sniff(const char *bytes, size_t n);
 slc_status slc_xlsx_read(const slc_catalog *cat, const char *bytes, size_t n,

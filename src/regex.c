@@ -80,6 +80,12 @@ slc_regex *slc_regex_new(const char *pattern, char *err, size_t len)
     return r;
 }
 
+void slc_regex_jit(slc_regex *re)
+{
+    /* without JIT support (or memory for it) matching stays interpreted */
+    pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+}
+
 void slc_regex_free(slc_regex *re)
 {
     if (!re)

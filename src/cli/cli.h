@@ -50,6 +50,7 @@ typedef enum cli_opt_id {
     OPT_EXIT_ZERO,
     OPT_FROM,
     OPT_QUIET,
+    OPT_JOBS,
     OPT_MAX_BYTES,
     OPT_MAX_ROWS,
     OPT_MAX_CELLS,
@@ -98,6 +99,8 @@ extern const size_t cli_ncommands;
  * exit code (after printing help, version or a usage error). */
 int cli_parse(cli_ctx *ctx, int argc, char **argv);
 void cli_help(const cli_ctx *ctx, FILE *fp);
+/* --jobs, or the processors online; EXIT_USAGE (told) if it is not 1-256 */
+int cli_jobs(cli_ctx *ctx, unsigned *jobs);
 
 /* Prints "slacheck: path:line: error: ..." for a failed call. */
 void cli_print_error(const cli_ctx *ctx, const slc_error *err);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../batch.h"
 #include "../output.h"
 #include "../profile.h"
 #include "../rules.h"
@@ -27,8 +28,40 @@ static void drain(target *t)
     }
 }
 
+typedef struct run {
+    cli_ctx *ctx;
+    target *t;
+    size_t nt;
+    slc_severity fail_on;
+    cli_progress progress;
+    int unreadable, failing;
+} run;
+
+/* each file's findings (or its error) to every report, in file order */
+static void report_doc(void *data, size_t i, slc_doc *doc, const slc_error *err)
+{
+    run *r = data;
+    cli_progress_step(&r->progress, i);
+    if (!doc) {
+        r->unreadable = 1;
+        cli_print_error(r->ctx, err);
+        for (size_t k = 0; k < r->nt; k++)
+            r->t[k].sink->ops->add_error(r->t[k].sink, err);
+        return;
+    }
+    for (size_t k = 0; k < doc->nfindings; k++)
+        r->failing |= doc->findings[k].severity >= r->fail_on;
+    for (size_t k = 0; k < r->nt; k++) {
+        r->t[k].sink->ops->add_doc(r->t[k].sink, doc);
+        if (r->t[k].sink->streams)   /* out as each file is done: memory stays flat */
+            drain(&r->t[k]);
+    }
+    slc_doc_free(doc);
+}
+
 int cmd_validate(cli_ctx *ctx)
 {
+    unsigned jobs;
     const char *format = ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : "text";
     slc_severity fail_on = SLC_SEV_ERROR;
     slc_load_options lo;
@@ -56,7 +89,7 @@ int cmd_validate(cli_ctx *ctx)
         return cli_usage_error(ctx, "--fail-on must be error, warning or info",
                                "--fail-on は error、warning、info のいずれかです",
                                ctx->opt[OPT_FAIL_ON]);
-    if ((rc = cli_prepare(ctx, &lo, &profile)) != EXIT_CLEAN)
+    if ((rc = cli_jobs(ctx, &jobs)) != EXIT_CLEAN || (rc = cli_prepare(ctx, &lo, &profile)) != EXIT_CLEAN)
         return rc;
 
     t = slc_xcalloc(ctx->nreports + 1, sizeof(*t));
@@ -84,33 +117,12 @@ int cmd_validate(cli_ctx *ctx)
         t[k].open = 1;
     }
 
-    int unreadable = 0, failing = 0;
-    cli_progress progress;
-    cli_progress_start(ctx, &progress, ctx->nfiles);
-    for (size_t i = 0; i < ctx->nfiles; i++) {
-        cli_progress_step(&progress, i);
-        slc_doc *doc = NULL;
-        slc_error err;
-        slc_error_clear(&err);
-        if (slc_doc_load_file(ctx->cat, ctx->files[i], &lo, &doc, &err) != SLC_OK) {
-            unreadable = 1;
-            cli_print_error(ctx, &err);
-            for (size_t k = 0; k < nt; k++)
-                t[k].sink->ops->add_error(t[k].sink, &err);
-            continue;
-        }
-        slc_validate(doc, profile);
-        for (size_t k = 0; k < doc->nfindings; k++)
-            failing |= doc->findings[k].severity >= fail_on;
-        for (size_t k = 0; k < nt; k++) {
-            t[k].sink->ops->add_doc(t[k].sink, doc);
-            if (t[k].sink->streams)   /* out as each file is done: memory stays flat */
-                drain(&t[k]);
-        }
-        slc_doc_free(doc);
-    }
-    cli_progress_end(&progress);
-    rc = unreadable ? EXIT_INPUT : failing ? EXIT_FINDINGS : EXIT_CLEAN;
+    run r = {ctx, t, nt, fail_on, {0, 0, 0, 0, 0, 0}, 0, 0};
+    slc_batch b = {ctx->cat, profile, 1, ctx->files, ctx->nfiles, &lo, NULL, jobs};
+    cli_progress_start(ctx, &r.progress, ctx->nfiles);
+    slc_batch_run(&b, report_doc, &r);
+    cli_progress_end(&r.progress);
+    rc = r.unreadable ? EXIT_INPUT : r.failing ? EXIT_FINDINGS : EXIT_CLEAN;
     /* every report is written, even when the run fails */
     for (size_t k = 0; k < nt; k++) {
         t[k].sink->ops->finish(t[k].sink, rc);

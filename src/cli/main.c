@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../batch.h"
 #include "../output.h"
 #include "../profile.h"
 #include "../rules.h"
@@ -45,6 +46,9 @@ int cli_load_catalog(cli_ctx *ctx)
         cli_print_error(ctx, &err);
         return err.status == SLC_ERR_IO ? EXIT_INPUT : EXIT_DEFINITION;
     }
+    /* machine code for the patterns pays for itself from the second file */
+    if (ctx->nfiles > 1)
+        slc_catalog_jit(ctx->cat);
     return EXIT_CLEAN;
 }
 
@@ -122,30 +126,56 @@ int cli_write_output(cli_ctx *ctx, const char *path, const slc_buf *buf)
     return EXIT_CLEAN;
 }
 
+int cli_jobs(cli_ctx *ctx, unsigned *jobs)
+{
+    const char *v = ctx->opt[OPT_JOBS];
+    *jobs = slc_batch_cpus();
+    if (!v)
+        return EXIT_CLEAN;
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno || end == v || *end || n < 1 || n > 256)
+        return cli_usage_error(ctx, "--jobs takes a number from 1 to 256", "--jobs は 1 から 256 の数です", v);
+    *jobs = (unsigned)n;
+    return EXIT_CLEAN;
+}
+
+typedef struct loaded {
+    cli_ctx *ctx;
+    slc_doc **docs;
+    cli_progress progress;
+    int rc;
+} loaded;
+
+static void keep_doc(void *data, size_t i, slc_doc *doc, const slc_error *err)
+{
+    loaded *l = data;
+    cli_progress_step(&l->progress, i);
+    if (!doc) {
+        cli_print_error(l->ctx, err);   /* every file is tried, each error told */
+        l->rc = EXIT_INPUT;
+    }
+    l->docs[i] = doc;
+}
+
 int cli_load_docs(cli_ctx *ctx, const slc_load_options *lo, int validate,
                   const slc_profile *profile, slc_doc ***out)
 {
-    slc_load_options o = *lo;
-    slc_doc **docs = slc_xcalloc(ctx->nfiles + 1, sizeof(*docs));
-    int rc = EXIT_CLEAN;
-    cli_progress progress;
-    cli_progress_start(ctx, &progress, ctx->nfiles);
-    for (size_t i = 0; i < ctx->nfiles; i++) {
-        slc_error err;
-        slc_error_clear(&err);
-        cli_progress_step(&progress, i);
-        o.name = ctx->nnames ? ctx->names[i] : NULL;
-        if (slc_doc_load_file(ctx->cat, ctx->files[i], &o, &docs[i], &err) != SLC_OK) {
-            cli_print_error(ctx, &err);   /* every file is tried, each error told */
-            rc = EXIT_INPUT;
-            continue;
-        }
-        if (validate || profile)
-            slc_validate(docs[i], profile);
+    loaded l = {ctx, slc_xcalloc(ctx->nfiles + 1, sizeof(slc_doc *)), {0, 0, 0, 0, 0, 0}, EXIT_CLEAN};
+    slc_batch b = {ctx->cat, profile, validate || profile, ctx->files, ctx->nfiles, lo,
+                   ctx->nnames ? ctx->names : NULL, 1};
+    int rc = cli_jobs(ctx, &b.jobs);
+    if (rc != EXIT_CLEAN) {
+        free(l.docs);
+        *out = NULL;
+        return rc;
     }
-    cli_progress_end(&progress);
-    *out = docs;
-    return rc;
+    cli_progress_start(ctx, &l.progress, ctx->nfiles);
+    slc_batch_run(&b, keep_doc, &l);
+    cli_progress_end(&l.progress);
+    *out = l.docs;
+    return l.rc;
 }
 
 void cli_free_docs(cli_ctx *ctx, slc_doc **docs)
