@@ -181,7 +181,9 @@ static size_t read_number(const slc_mapped *m, size_t i, double *value)
 
 static int digit_or_kanji(int32_t c)
 {
-    return (c >= '0' && c <= '9') || kanji_digit(c) >= 0 || c == 0x5341 || c == 0x767E;
+    if (c < 0x3007)   /* below 〇, the lowest kanji numeral: most text */
+        return c >= '0' && c <= '9';
+    return kanji_digit(c) >= 0 || c == 0x5341 || c == 0x767E;
 }
 
 /* A date written with 年/月/日 (2024年4月1日, 令和6年4月, 4月1日) starting
@@ -295,14 +297,19 @@ static void scan_numbers(extractor *x)
     }
 }
 
-/* first code point of UTF-8 text */
+/* first code point of a catalog word (UTF-8, already NFKC), -1 if empty */
 static int32_t first_cp(const char *w)
 {
-    slc_mapped m;
-    slc_text_map_nfkc(w, &m);
-    int32_t c = m.n ? m.cp[0] : -1;
-    slc_mapped_release(&m);
-    return c;
+    const unsigned char *p = (const unsigned char *)w;
+    if (!*p)
+        return -1;
+    if (*p < 0x80)
+        return *p;
+    if ((*p & 0xE0) == 0xC0)
+        return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+    if ((*p & 0xF0) == 0xE0)
+        return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    return ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
 }
 
 static void scan_values(extractor *x)
@@ -310,17 +317,22 @@ static void scan_values(extractor *x)
     const slc_catalog *cat = x->cat;
     /* only positions where some phrase could start are worth a look */
     int32_t firsts[64];
+    uint64_t seen[16] = {0};   /* first code points, hashed to 1024 bits */
     size_t nf = 0;
     for (size_t k = 0; k < cat->nvalues; k++)
         for (size_t w = 0; w < cat->values[k].words.n && nf < 64; w++) {
             int32_t c = first_cp(cat->values[k].words.v[w]);
-            firsts[nf++] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+            c = c >= 'A' && c <= 'Z' ? c + 32 : c;
+            firsts[nf++] = c;
+            seen[(c & 1023) >> 6] |= 1ull << (c & 63);
         }
     for (size_t i = 0; i < x->m.n; i++) {
         if (x->covered[i])
             continue;
         int32_t c = x->m.cp[i] >= 'A' && x->m.cp[i] <= 'Z' ? x->m.cp[i] + 32 : x->m.cp[i];
         int maybe = nf >= 64;
+        if (!maybe && !(seen[(c & 1023) >> 6] >> (c & 63) & 1))
+            continue;
         for (size_t k = 0; k < nf && !maybe; k++)
             maybe = firsts[k] == c;
         if (!maybe)
@@ -470,15 +482,15 @@ void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *ar
     /* the normalized text, ASCII lowercased, for the patterns' hints */
     slc_buf low;
     slc_buf_init(&low);
-    for (size_t i = 0; i < x.m.n; i++) {
-        int32_t c = x.m.cp[i];
-        slc_text_append_cp(&low, c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
+    slc_text_append_cps(&low, x.m.cp, x.m.n);
+    for (size_t i = 0; i < low.len; i++)   /* in UTF-8, ASCII bytes are ASCII letters only */
+        if (low.data[i] >= 'A' && low.data[i] <= 'Z')
+            low.data[i] += 32;
     /* time bands first: their numbers are hours of a day, not durations */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < cat->npatterns; i++) {
             const slc_cat_pattern *p = &cat->patterns[i];
-            if (!p->re || (pass == 0) != !strcmp(p->type, "time-band"))
+            if (!p->re || (pass == 0) != (p->type[0] == 't' && !strcmp(p->type, "time-band")))
                 continue;
             int hinted = p->hints.n == 0;
             for (size_t h = 0; h < p->hints.n && !hinted; h++)

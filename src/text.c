@@ -531,12 +531,16 @@ void slc_text_append_cp(slc_buf *out, int32_t c)
     out->data[out->len] = '\0';
 }
 
-static void append_cp(slc_buf *out, UChar32 c)
+void slc_text_append_cps(slc_buf *out, const int32_t *cp, size_t n)
 {
-    slc_buf_grow(out, 4);
-    int32_t i = 0;
-    U8_APPEND_UNSAFE((uint8_t *)out->data + out->len, i, c);
-    out->len += (size_t)i;
+    slc_buf_grow(out, 4 * n + 1);
+    uint8_t *d = (uint8_t *)out->data + out->len;
+    int32_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        int32_t c = cp[i] < 0 || cp[i] > 0x10FFFF ? 0xFFFD : cp[i];
+        U8_APPEND_UNSAFE(d, k, c);
+    }
+    out->len += (size_t)k;
     out->data[out->len] = '\0';
 }
 
@@ -596,7 +600,7 @@ static void transform(slc_buf *out, const char *s, size_t n, int fold)
                     (U_GET_GC_MASK(c) & (U_GC_P_MASK | U_GC_S_MASK)))
                     continue;
             }
-            append_cp(out, c);
+            slc_text_append_cp(out, c);
         }
     }
     if (v && v != s2 && v != u)

@@ -72,6 +72,8 @@ size_t slc_text_words(const char *s, size_t len, size_t **bounds);
 
 /* Appends code point c as UTF-8. */
 void slc_text_append_cp(slc_buf *out, int32_t c);
+/* n code points as UTF-8 (growing the buffer once) */
+void slc_text_append_cps(slc_buf *out, const int32_t *cp, size_t n);
 
 /* Byte offset of code point `cp` in UTF-8 text (its length if beyond). */
 size_t slc_text_offset(const char *s, size_t cp);
