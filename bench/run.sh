@@ -12,8 +12,8 @@
 #   BENCH_ONE_REPS   timed runs of each one-file figure, best reported (default 30)
 #   BENCH_CALLGRIND  1 (default) to count instructions with valgrind if installed, 0 not to
 #   BENCH_ONLY       a pattern: only figures whose id contains it (e.g. one, batch, rss)
-#   BENCH_TARGET_FPS  files/s aim for a one-process batch (default 5000)
-#   BENCH_TARGET_ONE  aim for one file end to end, times linkonly (default 1.5)
+#   BENCH_TARGET_FPS  files/s aim for a one-process batch (default 8000, issue 7)
+#   BENCH_TARGET_ONE  aim for one file end to end, times linkonly (default 1.3, issue 7)
 #   CC               compiler for the bench helpers (default cc)
 #
 # Output: the table on standard output, and the same figures as
@@ -35,8 +35,8 @@ REPS=${BENCH_REPS:-5}
 ONE_REPS=${BENCH_ONE_REPS:-30}
 CALLGRIND=${BENCH_CALLGRIND:-1}
 ONLY=${BENCH_ONLY:-}
-TARGET_FPS=${BENCH_TARGET_FPS:-5000}
-TARGET_ONE=${BENCH_TARGET_ONE:-1.5}
+TARGET_FPS=${BENCH_TARGET_FPS:-8000}
+TARGET_ONE=${BENCH_TARGET_ONE:-1.3}
 CC=${CC:-cc}
 B="$ROOT/$BUILD/bench"
 CORPUS="$B/corpus"
