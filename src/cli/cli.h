@@ -87,6 +87,8 @@ typedef struct cli_ctx {
     size_t nreports;
     const char **names;        /* every --name, in order */
     size_t nnames;
+    const char **outputs;      /* every -o, in order (opt[OPT_OUTPUT] is the last) */
+    size_t noutputs;
     slc_catalog *cat;
 } cli_ctx;
 

@@ -7,6 +7,7 @@
 
 #include "../compare.h"
 #include "../export.h"
+#include "../output.h"
 #include "../profile.h"
 #include "../rules.h"
 #include "cli.h"
@@ -62,9 +63,24 @@ const slc_export_format *cli_report_format(cli_ctx *ctx, const char *path)
     return slc_export_format_for_path(path);
 }
 
+/* the format of one -o, or a usage error told */
+static const slc_export_format *output_format(cli_ctx *ctx, const char *path)
+{
+    const slc_export_format *fmt = cli_report_format(ctx, path);
+    if (!fmt)
+        cli_usage_error(ctx, ctx->opt[OPT_FORMAT]
+                            ? "export formats are xlsx, html, md, json, tsv and csv"
+                            : "cannot tell the report format from the file name; use --format xlsx|html|md|json|tsv|csv",
+                        ctx->opt[OPT_FORMAT]
+                            ? "export の形式は xlsx、html、md、json、tsv、csv です"
+                            : "ファイル名から形式が分かりません。--format xlsx|html|md|json|tsv|csv を指定してください",
+                        ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : path);
+    return fmt;
+}
+
 int cmd_export(cli_ctx *ctx)
 {
-    const char *path = ctx->opt[OPT_OUTPUT];
+    size_t nout = ctx->noutputs;
     slc_load_options lo;
     slc_profile *profile = NULL;
     slc_doc **docs = NULL;
@@ -72,33 +88,53 @@ int cmd_export(cli_ctx *ctx)
     slc_export *x = NULL;
     int rc;
 
-    if (!path)
+    if (!nout)
         return cli_usage_error(ctx, "export needs -o OUT.{xlsx,html,md,json,tsv,csv}",
                                "export には -o OUT.{xlsx,html,md,json,tsv,csv} が必要です", NULL);
-    const slc_export_format *fmt = cli_report_format(ctx, path);
-    if (!fmt)
-        return cli_usage_error(ctx, ctx->opt[OPT_FORMAT]
-                                   ? "export formats are xlsx, html, md, json, tsv and csv"
-                                   : "cannot tell the report format from the file name; use --format xlsx|html|md|json|tsv|csv",
-                               ctx->opt[OPT_FORMAT]
-                                   ? "export の形式は xlsx、html、md、json、tsv、csv です"
-                                   : "ファイル名から形式が分かりません。--format xlsx|html|md|json|tsv|csv を指定してください",
-                               ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : path);
-    if (ctx->nnames && ctx->nnames != ctx->nfiles)
+    if (nout > 1 && ctx->opt[OPT_FORMAT])
+        return cli_usage_error(ctx, "with several -o, each report's format comes from its file name: drop --format",
+                               "-o が複数のときは各ファイル名から形式を決めます。--format は指定できません",
+                               ctx->opt[OPT_FORMAT]);
+    const slc_export_format **fmt = slc_xcalloc(nout, sizeof(*fmt));
+    for (size_t i = 0; i < nout; i++) {
+        if (!(fmt[i] = output_format(ctx, ctx->outputs[i]))) {
+            free(fmt);
+            return EXIT_USAGE;
+        }
+        for (size_t k = 0; k < i; k++)
+            if (!strcmp(ctx->outputs[k], ctx->outputs[i]) || slc_same_file(ctx->outputs[k], ctx->outputs[i])) {
+                free(fmt);
+                return cli_usage_error(ctx, "the same output is given twice", "同じ出力先が 2 回指定されています",
+                                       ctx->outputs[i]);
+            }
+        if ((rc = cli_check_output(ctx, ctx->outputs[i])) != EXIT_CLEAN) {
+            free(fmt);
+            return rc;
+        }
+    }
+    if (ctx->nnames && ctx->nnames != ctx->nfiles) {
+        free(fmt);
         return cli_usage_error(ctx, "give --name once per file, or not at all",
                                "--name はファイルごとに 1 つずつ指定してください", NULL);
-    if ((rc = cli_check_output(ctx, path)) != EXIT_CLEAN)
+    }
+    if ((rc = cli_prepare(ctx, &lo, &profile)) != EXIT_CLEAN) {
+        free(fmt);
         return rc;
-    if ((rc = cli_prepare(ctx, &lo, &profile)) != EXIT_CLEAN)
-        return rc;
+    }
 
     /* a report without a vendor would mislead: all load, or nothing is written */
     rc = cli_load_docs(ctx, &lo, 1, profile, &docs);
     if (rc == EXIT_CLEAN) {
         cmp = slc_compare(docs, ctx->nfiles, 0);
         x = slc_export_new(docs, ctx->nfiles, cmp, profile, ctx->lang);
-        rc = cli_write_report(ctx, x, fmt, path);
+        /* one model, every report; a report that fails does not stop the others */
+        for (size_t i = 0; i < nout; i++) {
+            int r = cli_write_report(ctx, x, fmt[i], ctx->outputs[i]);
+            if (r != EXIT_CLEAN)
+                rc = r;
+        }
     }
+    free(fmt);
     slc_export_free(x);
     slc_comparison_free(cmp);
     cli_free_docs(ctx, docs);

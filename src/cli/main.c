@@ -234,5 +234,6 @@ int main(int argc, char **argv)
     free(ctx.files);
     free(ctx.reports);
     free(ctx.names);
+    free(ctx.outputs);
     return rc;
 }

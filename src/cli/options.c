@@ -37,8 +37,8 @@ const cli_option cli_options[] = {
      "output format: validate text|json|github|sarif|junit|md; diff text|json|md|html|xlsx; export xlsx|html|md|json|tsv|csv (default: from -o's extension); items text|json|tsv; convert tsv|csv|json|md|xlsx; template tsv|csv|md|xlsx",
      "出力形式: validate は text|json|github|sarif|junit|md、diff は text|json|md|html|xlsx、export は xlsx|html|md|json|tsv|csv（既定: -o の拡張子）、items は text|json|tsv、convert は tsv|csv|json|md|xlsx、template は tsv|csv|md|xlsx"},
     {OPT_OUTPUT, "output", 'o', "FILE", CMD_VALIDATE | CMD_ITEMS | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
-     "write to FILE (atomically) instead of standard output; - is standard output",
-     "標準出力の代わりに FILE に書く（一時ファイル経由）。- は標準出力"},
+     "write to FILE (atomically) instead of standard output; - is standard output; export: may be repeated, one report per -o",
+     "標準出力の代わりに FILE に書く（一時ファイル経由）。- は標準出力。export では複数指定でき、-o ごとにレポートを書く"},
     {OPT_FAIL_ON, "fail-on", 0, "SEVERITY", CMD_VALIDATE,
      "exit 1 when a finding is at least SEVERITY: error (default), warning or info",
      "重大度が SEVERITY 以上の指摘があれば終了コード 1: error（既定）、warning、info"},
@@ -232,6 +232,10 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv)
         if (o->id == OPT_NAME) {
             ctx->names = slc_xrealloc(ctx->names, (ctx->nnames + 1) * sizeof(char *));
             ctx->names[ctx->nnames++] = value;
+        }
+        if (o->id == OPT_OUTPUT) {
+            ctx->outputs = slc_xrealloc(ctx->outputs, (ctx->noutputs + 1) * sizeof(char *));
+            ctx->outputs[ctx->noutputs++] = value;
         }
         if (o->id == OPT_REPORT) {
             ctx->reports = slc_xrealloc(ctx->reports, (ctx->nreports + 1) * sizeof(char *));
