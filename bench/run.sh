@@ -44,7 +44,7 @@ BUILT="$ROOT/$BUILD/slacheck"
 SLACHECK="$ROOT/$BUILD/bench/slacheck"   # a copy: a rebuild mid-run cannot mix versions
 ONE="$ROOT/examples/qlingo.tsv"      # the one file of the one-file figures
 PKGS=$(sed -n 's/^PKGS *= *//p' Makefile)   # the libraries slacheck is built with
-FIGURES="read csv batch json rss one callgrind big diff report peers"
+FIGURES="read csv batch json rss one callgrind big diff report reports3 peers"
 export LANG=C.UTF-8 LC_ALL='' LC_MESSAGES=''
 
 die() { echo "bench: $*" >&2; exit 2; }
@@ -59,12 +59,12 @@ VERSION=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 # ---- helpers -----------------------------------------------------------------
 # Built here, not by the Makefile: same compiler, same pkg-config flags.
 CFLAGS_B="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra"
-for prog in linkonly readall csvonly timeit; do
+for prog in linkonly readall csvonly timeit writeonly; do
     src="bench/$prog.c"
     if [ ! -x "$B/$prog" ] || [ -n "$(find "$src" -newer "$B/$prog")" ]; then
         # shellcheck disable=SC2046,SC2086  # flags are word lists
         case $prog in
-            linkonly | csvonly)
+            linkonly | csvonly | writeonly)
                 $CC $CFLAGS_B $(pkg-config --cflags $PKGS) -o "$B/$prog" "$src" \
                     $(pkg-config --libs $PKGS) -lcsv || die "cannot build $prog" ;;
             *) $CC $CFLAGS_B -o "$B/$prog" "$src" || die "cannot build $prog" ;;
@@ -304,6 +304,30 @@ fig_report() {
         row "report-$f-size" "  its size" "$(wc -c <"$B/report.$f" | tr -d ' ')" bytes - - - -
     done
     row report-load "validate of the same $n files (loading alone)" "$(calc "$vs * 1000")" ms - - - -
+}
+
+# two vendors to XLSX + HTML + Markdown in one run (three -o), against a
+# program that only writes the same three files with the same libraries:
+# linkonly's start-up plus writeonly's timed write of what slacheck wrote
+fig_reports3() {
+    ex_a="$ROOT/examples/active-gate-ss.tsv"
+    mkdir -p "$B/r3"
+    both=$(timed reports3 "$ONE_REPS" 3 "$SLACHECK" export "$ex_a" "$ONE" -o "$B/r3/r.xlsx" -o "$B/r3/r.html" \
+        -o "$B/r3/r.md" :: "$B/linkonly")
+    s=$(echo "$both" | sed -n 1p) l=$(echo "$both" | sed -n 2p)
+    w=""
+    k=0
+    while [ $k -lt "$ONE_REPS" ]; do
+        t=$("$B/writeonly" "$B/r3/r.xlsx" "$B/r3/r.html" "$B/r3/r.md" "$B/r3" | sed -n 's/^write_s=\([0-9.]*\).*/\1/p')
+        [ -n "$t" ] || { note "reports3: writeonly failed"; : >"$B/failed"; return; }
+        w=$(awk -v a="$w" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
+        k=$((k + 1))
+    done
+    floor=$(calc "$(kv min "$l") + $w")
+    ratio=$(calc "$(kv min "$s") / $floor")
+    row reports3 "two vendors to .xlsx+.html+.md, one run (best of $ONE_REPS)" "$(calc "$(kv min "$s") * 1000")" ms \
+        "$(calc "$floor * 1000")" "$ratio" "<= 1.5x writing only" "$(verdict "$ratio" "<=" 1.5)"
+    row reports3-write "  floor: linkonly start-up + writing the same files (writeonly)" "$(calc "$w * 1000")" ms - - - -
 }
 
 # peers, where installed (make bench-deps): csvkit's csvclean checking one
