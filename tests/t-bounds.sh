@@ -3,7 +3,8 @@
 # time and memory: a 50 MB single line (cell limit), a million empty rows,
 # 100,000 quotes, more rows/cells than the limits, deeply nested XML and
 # an entity expansion bomb in a checklist definition, an external entity
-# in a checklist (never read). Each run has a time limit (`timeout`): a
+# in a checklist (never read), a buyer's pattern that backtracks without end.
+# Each run has a time limit (`timeout`): a
 # missing bound shows as a hang; peak memory is checked with /usr/bin/time
 # when slacheck runs unwrapped (no valgrind, no sanitizers).
 . "$ROOT/tests/lib.sh"
@@ -78,6 +79,26 @@ timed_run 200000 $SLACHECK validate --checklist "$TMP/deep.xml" "$EX/qlingo.tsv"
 expect_rc 4 "a checklist nested 100,000 deep"
 timed_run 200000 $SLACHECK validate --checklist "$TMP/laughs.xml" "$EX/qlingo.tsv"
 expect_rc 4 "an entity expansion bomb in a checklist"
+
+# a buyer's pattern that backtracks without end ((a+)+$ on a's and a b) hits
+# the regex engine's match limit: the requirement is not met, nothing hangs
+python3 - "$TMP" "$EX/qlingo.tsv" <<'EOF2'
+import sys
+d, src = sys.argv[1], sys.argv[2]
+lines = open(src, encoding="utf-8").read().split("\n")
+out = []
+for l in lines:
+    cells = l.split("\t")
+    if cells and cells[0].strip() == "1" and len(cells) > 4:
+        cells[-1] = "a" * 5000 + "b"
+    out.append("\t".join(cells))
+open(d + "/backtrack.tsv", "w", encoding="utf-8").write("\n".join(out))
+open(d + "/backtrack.xml", "w").write('<?xml version="1.0"?>\n<profile id="bt" checklist="meti-cloud-sla-2010">'
+    '<title ja="t" en="t"/><require item="1" level="must" weight="1"><match pattern="(a+)+$"/></require></profile>\n')
+EOF2
+timed_run 200000 $SLACHECK validate --format json --profile "$TMP/backtrack.xml" "$TMP/backtrack.tsv"
+[ "$rc" = 0 ] || [ "$rc" = 1 ] || fail "a backtracking profile pattern: exit $rc"
+grep -q '"not-met"\|"unknown"' "$TMP/out" || fail "a backtracking profile pattern: no requirement verdict"
 
 # an external entity in a checklist is never read
 printf 'SECRET-%s\n' "$$" >"$TMP/secret.txt"
