@@ -79,11 +79,22 @@ static void sequential(const slc_batch *b, size_t from, slc_batch_fn fn, void *d
     }
 }
 
+/* standard input given twice would be read by two threads at once */
+static int stdin_twice(const slc_batch *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b->nfiles; i++)
+        n += !strcmp(b->files[i], "-");
+    return n > 1;
+}
+
 void slc_batch_run(const slc_batch *b, slc_batch_fn fn, void *data)
 {
     unsigned jobs = b->jobs;
     if (jobs > b->nfiles)
         jobs = (unsigned)b->nfiles;
+    if (stdin_twice(b))
+        jobs = 1;
     if (jobs <= 1) {
         sequential(b, 0, fn, data);
         return;

@@ -48,6 +48,12 @@ same "diff" $SLACHECK diff --format json $good
 same "export" $SLACHECK export -o - --format json $good
 # a profile's requirements too
 same "validate --profile" $SLACHECK validate --format json --profile "$EX/profiles/personal-data-strict.xml" $good
+# standard input named twice is read once, as with --jobs 1 (never by two threads)
+for j in 1 2; do
+    $SLACHECK validate --format json --jobs $j - - <"$EX/qlingo.tsv" >"$TMP/stdin.$j" 2>&1
+    echo $? >>"$TMP/stdin.$j"
+done
+cmp -s "$TMP/stdin.1" "$TMP/stdin.2" || { echo "FAIL: '- -' differs between --jobs 1 and 2"; exit 1; }
 for bad in 0 257 x -1; do
     $SLACHECK validate --jobs "$bad" "$EX/qlingo.tsv" >/dev/null 2>"$TMP/e"
     [ $? = 2 ] || { echo "FAIL: --jobs $bad: expected exit 2"; exit 1; }
