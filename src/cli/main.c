@@ -46,8 +46,10 @@ int cli_load_catalog(cli_ctx *ctx)
         cli_print_error(ctx, &err);
         return err.status == SLC_ERR_IO ? EXIT_INPUT : EXIT_DEFINITION;
     }
-    /* machine code for the patterns pays for itself from the second file */
-    if (ctx->nfiles > 1)
+    /* machine code for the patterns pays for itself from the second file;
+     * SLACHECK_NO_JIT is for valgrind, which cannot follow code made at run time */
+    const char *nojit = getenv("SLACHECK_NO_JIT");
+    if (ctx->nfiles > 1 && !(nojit && *nojit))
         slc_catalog_jit(ctx->cat);
     return EXIT_CLEAN;
 }
