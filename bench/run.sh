@@ -333,14 +333,20 @@ fig_reports3() {
 # peers, where installed (make bench-deps): csvkit's csvclean checking one
 # file, daff diffing two, Miller reading the batch; each beside slacheck
 # doing its own, larger job on the same files, run in turns.
+# peer_row ID LABEL AIM: from $both (slacheck's timeit line, then the peer's),
+# the peer's median beside slacheck's, aiming at AIM times slower
+peer_row() {
+    s=$(echo "$both" | sed -n 1p) p=$(echo "$both" | sed -n 2p)
+    ratio=$(calc "$(kv median "$p") / $(kv median "$s")")
+    row "$1" "$2" "$(calc "$(kv median "$p") * 1000")" ms "$(calc "$(kv median "$s") * 1000")" "$ratio" \
+        ">= ${3}x slower" "$(verdict "$ratio" ">=" "$3")"
+}
+
 fig_peers() {
     ex_a="$ROOT/examples/active-gate-ss.tsv"
     if command -v csvclean >/dev/null 2>&1; then
         both=$(timed peer-csvclean "$REPS" 1 "$SLACHECK" validate "$ONE" :: csvclean -t -n "$ONE")
-        s=$(echo "$both" | sed -n 1p) p=$(echo "$both" | sed -n 2p)
-        ratio=$(calc "$(kv median "$p") / $(kv median "$s")")
-        row peer-csvclean "csvclean -t -n on one file, vs slacheck validate" "$(calc "$(kv median "$p") * 1000")" ms \
-            "$(calc "$(kv median "$s") * 1000")" "$ratio" ">= 25x slower" "$(verdict "$ratio" ">=" 25)"
+        peer_row peer-csvclean "csvclean -t -n on one file, vs slacheck validate" 25
     else
         note "csvclean not installed (make bench-deps): peer figure skipped"
     fi
@@ -351,10 +357,7 @@ fig_peers() {
         sed -i '1,2d' "$B/peer-a.csv" "$B/peer-b.csv"
         both=$(timed peer-daff "$REPS" 1 "$SLACHECK" diff --exit-zero "$ex_a" "$ONE" :: \
             "$daff" diff --output "$B/peer-daff.out" "$B/peer-a.csv" "$B/peer-b.csv")
-        s=$(echo "$both" | sed -n 1p) p=$(echo "$both" | sed -n 2p)
-        ratio=$(calc "$(kv median "$p") / $(kv median "$s")")
-        row peer-daff "daff diff of the two examples, vs slacheck diff" "$(calc "$(kv median "$p") * 1000")" ms \
-            "$(calc "$(kv median "$s") * 1000")" "$ratio" ">= 10x slower" "$(verdict "$ratio" ">=" 10)"
+        peer_row peer-daff "daff diff of the two examples, vs slacheck diff" 10
     else
         note "daff not installed (make bench-deps): peer figure skipped"
     fi

@@ -203,6 +203,17 @@ static void choose_form(const slc_catalog *cat, size_t i, item_text *t, slc_lang
     t->fence_remarks = has(t->remarks);
 }
 
+/* a paragraph of text and code spans in turn: text, code, text, code, text */
+static void instructions(cmark_node *root, const char *const parts[5])
+{
+    cmark_node *p = slc_md_add(root, CMARK_NODE_PARAGRAPH);
+    for (int i = 0; i < 5; i++)
+        if (i % 2)
+            cmark_node_set_literal(slc_md_add(p, CMARK_NODE_CODE), parts[i]);
+        else
+            slc_md_add_text(p, CMARK_NODE_TEXT, parts[i]);
+}
+
 static cmark_node *build(const slc_catalog *cat, const slc_doc *doc, const slc_author_opts *o,
                          const size_t *idx, const item_text *t, size_t n)
 {
@@ -226,22 +237,17 @@ static cmark_node *build(const slc_catalog *cat, const slc_doc *doc, const slc_a
         paragraph(slc_md_add(list, CMARK_NODE_ITEM), b.data);
     }
     /* the instructions: the heading forms as code, so nothing needs escaping */
-    cmark_node *p = slc_md_add(root, CMARK_NODE_PARAGRAPH);
-    slc_md_add_text(p, CMARK_NODE_TEXT, "各項目の見出し（");
-    cmark_node_set_literal(slc_md_add(p, CMARK_NODE_CODE), "## 5. サービス稼働率");
-    slc_md_add_text(p, CMARK_NODE_TEXT, "）の下に回答を書いてください。見出しの直後の引用は規定内容と測定単位の説明で、"
-                "読み込まれません。備考は見出し");
-    cmark_node_set_literal(slc_md_add(p, CMARK_NODE_CODE), "### 備考");
-    slc_md_add_text(p, CMARK_NODE_TEXT, "の下に書きます。書いた文章はそのまま回答として読み込まれます。");
-    if (en) {
-        p = slc_md_add(root, CMARK_NODE_PARAGRAPH);
-        slc_md_add_text(p, CMARK_NODE_TEXT, "Write each answer below its item heading (");
-        cmark_node_set_literal(slc_md_add(p, CMARK_NODE_CODE), "## 5. サービス稼働率");
-        slc_md_add_text(p, CMARK_NODE_TEXT, "). The quote right below a heading shows the definition and unit and is "
-                    "not read. Remarks go below a ");
-        cmark_node_set_literal(slc_md_add(p, CMARK_NODE_CODE), "### 備考");
-        slc_md_add_text(p, CMARK_NODE_TEXT, " heading. Answers are read exactly as written.");
-    }
+    static const char *const ja[5] = {
+        "各項目の見出し（", "## 5. サービス稼働率",
+        "）の下に回答を書いてください。見出しの直後の引用は規定内容と測定単位の説明で、読み込まれません。備考は見出し",
+        "### 備考", "の下に書きます。書いた文章はそのまま回答として読み込まれます。"};
+    static const char *const english[5] = {
+        "Write each answer below its item heading (", "## 5. サービス稼働率",
+        "). The quote right below a heading shows the definition and unit and is not read. Remarks go below a ",
+        "### 備考", " heading. Answers are read exactly as written."};
+    instructions(root, ja);
+    if (en)
+        instructions(root, english);
     int section = -1, category = -1;
     for (size_t k = 0; k < n; k++) {
         const slc_cat_item *it = &cat->items[idx[k]];

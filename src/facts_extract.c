@@ -66,21 +66,30 @@ static slc_fact *add(extractor *x, slc_fact_type type, size_t s, size_t e)
     return r;
 }
 
+/* the code point at *p in a catalog word (valid UTF-8), moving past it */
+static int32_t next_cp(const unsigned char **pp)
+{
+    const unsigned char *p = *pp;
+    int32_t c;
+    if (*p < 0x80)
+        c = *p++;
+    else if ((*p & 0xE0) == 0xC0)
+        c = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F), p += 2;
+    else if ((*p & 0xF0) == 0xE0)
+        c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F), p += 3;
+    else
+        c = ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F), p += 4;
+    *pp = p;
+    return c;
+}
+
 /* length in code points of UTF-8 word w if it occurs at cp[pos], else 0 */
 static size_t word_at(const slc_mapped *m, size_t pos, const char *w)
 {
     size_t k = 0;
     const unsigned char *p = (const unsigned char *)w;
     while (*p) {
-        int32_t c;
-        if (*p < 0x80)
-            c = *p++;
-        else if ((*p & 0xE0) == 0xC0)
-            c = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F), p += 2;
-        else if ((*p & 0xF0) == 0xE0)
-            c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F), p += 3;
-        else
-            c = ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F), p += 4;
+        int32_t c = next_cp(&p);
         if (pos + k >= m->n)
             return 0;
         int32_t d = m->cp[pos + k];
@@ -301,15 +310,7 @@ static void scan_numbers(extractor *x)
 static int32_t first_cp(const char *w)
 {
     const unsigned char *p = (const unsigned char *)w;
-    if (!*p)
-        return -1;
-    if (*p < 0x80)
-        return *p;
-    if ((*p & 0xE0) == 0xC0)
-        return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-    if ((*p & 0xF0) == 0xE0)
-        return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    return ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    return *p ? next_cp(&p) : -1;
 }
 
 static void scan_values(extractor *x)

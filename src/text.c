@@ -65,25 +65,28 @@ const char *slc_text_encoding_name(const char *name)
 
 /* ---- strict conversion through ICU ----------------------------------- */
 
-/* Converts bytes in `cvname` to UTF-8, stopping at the first bad sequence.
- * Returns 0, -1 (bad bytes at *bad_off) or -2 (converter unknown). */
-static int convert_strict(const char *cvname, const char *src, size_t n,
-                          slc_buf *out, long long *bad_off, unsigned char *bad,
-                          int *nbad)
+/* Converts n bytes from one encoding to another, stopping at the first
+ * sequence the source cannot read or the target cannot write. Returns 0;
+ * -1 when stopped, with *stop the source bytes consumed and inv (*ninv bytes) the
+ * rejected bytes as the source converter saw them (up to 8); or -2 when a
+ * converter is unknown. `growth`: output bytes per input byte at most. */
+static int convert(const char *from_name, const char *to_name, const char *src, size_t n, size_t growth,
+                   slc_buf *out, size_t *stop, char inv[8], int *ninv)
 {
     UErrorCode st = U_ZERO_ERROR;
-    UConverter *from = ucnv_open(cvname, &st);
+    UConverter *from = ucnv_open(from_name, &st);
     if (U_FAILURE(st))
         return -2;
-    UConverter *to = ucnv_open("UTF-8", &st);
+    UConverter *to = ucnv_open(to_name, &st);
     if (U_FAILURE(st)) {
         ucnv_close(from);
         return -2;
     }
     ucnv_setToUCallBack(from, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
+    ucnv_setFromUCallBack(to, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
 
     slc_buf_clear(out);
-    slc_buf_grow(out, n * 3 + 16);
+    slc_buf_grow(out, n * growth + 16);
     char *target = out->data;
     const char *source = src;
     st = U_ZERO_ERROR;
@@ -91,17 +94,12 @@ static int convert_strict(const char *cvname, const char *src, size_t n,
                    NULL, NULL, NULL, NULL, 1, 1, &st);
     int rc = 0;
     if (U_FAILURE(st)) {
-        char inv[8];
-        int8_t ilen = sizeof(inv);
+        int8_t ilen = 8;
         UErrorCode st2 = U_ZERO_ERROR;
         ucnv_getInvalidChars(from, inv, &ilen, &st2);
-        if (U_FAILURE(st2))
-            ilen = 0;
-        *bad_off = (long long)(source - src) - ilen;
-        if (*bad_off < 0)
-            *bad_off = 0;
-        *nbad = ilen > 4 ? 4 : ilen;
-        memcpy(bad, inv, (size_t)*nbad);
+        *ninv = U_FAILURE(st2) ? 0 : ilen;
+        *stop = (size_t)(source - src);
+        slc_buf_clear(out);
         rc = -1;
     } else {
         out->len = (size_t)(target - out->data);
@@ -112,51 +110,52 @@ static int convert_strict(const char *cvname, const char *src, size_t n,
     return rc;
 }
 
+/* Converts bytes in `cvname` to UTF-8, stopping at the first bad sequence.
+ * Returns 0, -1 (bad bytes at *bad_off) or -2 (converter unknown). */
+static int convert_strict(const char *cvname, const char *src, size_t n,
+                          slc_buf *out, long long *bad_off, unsigned char *bad,
+                          int *nbad)
+{
+    char inv[8];
+    int ninv = 0;
+    size_t stop = 0;
+    int rc = convert(cvname, "UTF-8", src, n, 3, out, &stop, inv, &ninv);
+    if (rc == -1) {
+        *bad_off = (long long)stop - ninv;
+        if (*bad_off < 0)
+            *bad_off = 0;
+        *nbad = ninv > 4 ? 4 : ninv;
+        memcpy(bad, inv, (size_t)*nbad);
+    }
+    return rc;
+}
+
 slc_status slc_text_encode(const char *utf8, size_t n, const char *encoding, const char *path,
                            slc_buf *out, slc_error *err)
 {
     const char *cvname = slc_text_encoding_name(encoding);
-    UErrorCode st = U_ZERO_ERROR;
-    UConverter *to = cvname ? ucnv_open(cvname, &st) : NULL;
-    if (!to || U_FAILURE(st))
+    char inv[8];
+    int ninv = 0;
+    size_t at = 0;
+    int rc = cvname ? convert("UTF-8", cvname, utf8, n, 2, out, &at, inv, &ninv) : -2;
+    if (rc == -2)
         return slc_error_set(err, SLC_ERR_ENCODING, path, 0, -1, "unknown encoding %s", encoding);
-    UConverter *from = ucnv_open("UTF-8", &st);
-    if (U_FAILURE(st)) {
-        ucnv_close(to);
-        return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "ICU: %s", u_errorName(st));
-    }
-    ucnv_setFromUCallBack(to, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
-    slc_buf_clear(out);
-    slc_buf_grow(out, n * 2 + 16);
-    char *target = out->data;
-    const char *source = utf8;
-    st = U_ZERO_ERROR;
-    ucnv_convertEx(to, from, &target, out->data + out->cap - 1, &source, utf8 + n, NULL, NULL,
-                   NULL, NULL, 1, 1, &st);
-    slc_status rc = SLC_OK;
-    if (U_FAILURE(st)) {
-        /* the character that has no place in the encoding, and its line */
-        size_t at = (size_t)(source - utf8);   /* just past it */
-        if (at > 0)
-            at--;
-        while (at > 0 && ((unsigned char)utf8[at] & 0xC0) == 0x80)
-            at--;
-        long line = 1;
-        for (size_t i = 0; i < at; i++)
-            line += utf8[i] == '\n';
-        size_t len = 1;
-        while (at + len < n && ((unsigned char)utf8[at + len] & 0xC0) == 0x80)
-            len++;
-        rc = slc_error_set(err, SLC_ERR_UNMAPPABLE, path, line, (long long)at,
-                           "\"%.*s\" cannot be written in %s", (int)len, utf8 + at, cvname);
-        slc_buf_clear(out);
-    } else {
-        out->len = (size_t)(target - out->data);
-        out->data[out->len] = '\0';
-    }
-    ucnv_close(from);
-    ucnv_close(to);
-    return rc;
+    if (rc == 0)
+        return SLC_OK;
+    /* the character that has no place in the encoding (just before where the
+     * conversion stopped), and its line */
+    if (at > 0)
+        at--;
+    while (at > 0 && ((unsigned char)utf8[at] & 0xC0) == 0x80)
+        at--;
+    long line = 1;
+    for (size_t i = 0; i < at; i++)
+        line += utf8[i] == '\n';
+    size_t len = 1;
+    while (at + len < n && ((unsigned char)utf8[at + len] & 0xC0) == 0x80)
+        len++;
+    return slc_error_set(err, SLC_ERR_UNMAPPABLE, path, line, (long long)at,
+                         "\"%.*s\" cannot be written in %s", (int)len, utf8 + at, cvname);
 }
 
 /* ---- UTF-8 ---------------------------------------------------------- */

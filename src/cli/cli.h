@@ -89,6 +89,7 @@ typedef struct cli_ctx {
     size_t nnames;
     const char **outputs;      /* every -o, in order (opt[OPT_OUTPUT] is the last) */
     size_t noutputs;
+    unsigned jobs;             /* --jobs or the processors online (cli_load_options) */
     slc_catalog *cat;
 } cli_ctx;
 
@@ -101,8 +102,7 @@ extern const size_t cli_ncommands;
  * exit code (after printing help, version or a usage error). */
 int cli_parse(cli_ctx *ctx, int argc, char **argv);
 void cli_help(const cli_ctx *ctx, FILE *fp);
-/* --jobs, or the processors online; EXIT_USAGE (told) if it is not 1-256 */
-int cli_jobs(cli_ctx *ctx, unsigned *jobs);
+
 
 /* Prints "slacheck: path:line: error: ..." for a failed call. */
 void cli_print_error(const cli_ctx *ctx, const slc_error *err);

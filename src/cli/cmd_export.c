@@ -96,28 +96,23 @@ int cmd_export(cli_ctx *ctx)
                                "-o が複数のときは各ファイル名から形式を決めます。--format は指定できません",
                                ctx->opt[OPT_FORMAT]);
     const slc_export_format **fmt = slc_xcalloc(nout, sizeof(*fmt));
-    for (size_t i = 0; i < nout; i++) {
+    rc = EXIT_CLEAN;
+    for (size_t i = 0; i < nout && rc == EXIT_CLEAN; i++) {
         if (!(fmt[i] = output_format(ctx, ctx->outputs[i]))) {
-            free(fmt);
-            return EXIT_USAGE;
+            rc = EXIT_USAGE;
+            break;
         }
-        for (size_t k = 0; k < i; k++)
-            if (!strcmp(ctx->outputs[k], ctx->outputs[i]) || slc_same_file(ctx->outputs[k], ctx->outputs[i])) {
-                free(fmt);
-                return cli_usage_error(ctx, "the same output is given twice", "同じ出力先が 2 回指定されています",
-                                       ctx->outputs[i]);
-            }
-        if ((rc = cli_check_output(ctx, ctx->outputs[i])) != EXIT_CLEAN) {
-            free(fmt);
-            return rc;
-        }
+        for (size_t k = 0; k < i && rc == EXIT_CLEAN; k++)
+            if (!strcmp(ctx->outputs[k], ctx->outputs[i]) || slc_same_file(ctx->outputs[k], ctx->outputs[i]))
+                rc = cli_usage_error(ctx, "the same output is given twice", "同じ出力先が 2 回指定されています",
+                                     ctx->outputs[i]);
+        if (rc == EXIT_CLEAN)
+            rc = cli_check_output(ctx, ctx->outputs[i]);
     }
-    if (ctx->nnames && ctx->nnames != ctx->nfiles) {
-        free(fmt);
-        return cli_usage_error(ctx, "give --name once per file, or not at all",
-                               "--name はファイルごとに 1 つずつ指定してください", NULL);
-    }
-    if ((rc = cli_prepare(ctx, &lo, &profile)) != EXIT_CLEAN) {
+    if (rc == EXIT_CLEAN && ctx->nnames && ctx->nnames != ctx->nfiles)
+        rc = cli_usage_error(ctx, "give --name once per file, or not at all",
+                             "--name はファイルごとに 1 つずつ指定してください", NULL);
+    if (rc != EXIT_CLEAN || (rc = cli_prepare(ctx, &lo, &profile)) != EXIT_CLEAN) {
         free(fmt);
         return rc;
     }

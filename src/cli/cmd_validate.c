@@ -61,7 +61,6 @@ static void report_doc(void *data, size_t i, slc_doc *doc, const slc_error *err)
 
 int cmd_validate(cli_ctx *ctx)
 {
-    unsigned jobs;
     const char *format = ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : "text";
     slc_severity fail_on = SLC_SEV_ERROR;
     slc_load_options lo;
@@ -89,7 +88,7 @@ int cmd_validate(cli_ctx *ctx)
         return cli_usage_error(ctx, "--fail-on must be error, warning or info",
                                "--fail-on は error、warning、info のいずれかです",
                                ctx->opt[OPT_FAIL_ON]);
-    if ((rc = cli_jobs(ctx, &jobs)) != EXIT_CLEAN || (rc = cli_prepare(ctx, &lo, &profile)) != EXIT_CLEAN)
+    if ((rc = cli_prepare(ctx, &lo, &profile)) != EXIT_CLEAN)
         return rc;
 
     t = slc_xcalloc(ctx->nreports + 1, sizeof(*t));
@@ -117,8 +116,8 @@ int cmd_validate(cli_ctx *ctx)
         t[k].open = 1;
     }
 
-    run r = {ctx, t, nt, fail_on, {0, 0, 0, 0, 0, 0}, 0, 0};
-    slc_batch b = {ctx->cat, profile, 1, ctx->files, ctx->nfiles, &lo, NULL, jobs};
+    run r = {.ctx = ctx, .t = t, .nt = nt, .fail_on = fail_on};
+    slc_batch b = {ctx->cat, profile, 1, ctx->files, ctx->nfiles, &lo, NULL, ctx->jobs};
     cli_progress_start(ctx, &r.progress, ctx->nfiles);
     slc_batch_run(&b, report_doc, &r);
     cli_progress_end(&r.progress);

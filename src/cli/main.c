@@ -70,6 +70,22 @@ static int parse_size(cli_ctx *ctx, cli_opt_id id, size_t *out)
     return 1;
 }
 
+/* --jobs, or the processors online; EXIT_USAGE (told) if it is not 1-256 */
+static int parse_jobs(cli_ctx *ctx, unsigned *jobs)
+{
+    const char *v = ctx->opt[OPT_JOBS];
+    *jobs = slc_batch_cpus();
+    if (!v)
+        return EXIT_CLEAN;
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno || end == v || *end || n < 1 || n > 256)
+        return cli_usage_error(ctx, "--jobs takes a number from 1 to 256", "--jobs は 1 から 256 の数です", v);
+    *jobs = (unsigned)n;
+    return EXIT_CLEAN;
+}
+
 int cli_load_options(cli_ctx *ctx, slc_load_options *o)
 {
     slc_load_options_init(o);
@@ -94,7 +110,7 @@ int cli_load_options(cli_ctx *ctx, slc_load_options *o)
         !parse_size(ctx, OPT_MAX_CELLS, &o->limits.max_cells) ||
         !parse_size(ctx, OPT_MAX_CELL_BYTES, &o->limits.max_cell_bytes))
         return EXIT_USAGE;
-    return EXIT_CLEAN;
+    return parse_jobs(ctx, &ctx->jobs);
 }
 
 int cli_check_output(cli_ctx *ctx, const char *path)
@@ -128,21 +144,6 @@ int cli_write_output(cli_ctx *ctx, const char *path, const slc_buf *buf)
     return EXIT_CLEAN;
 }
 
-int cli_jobs(cli_ctx *ctx, unsigned *jobs)
-{
-    const char *v = ctx->opt[OPT_JOBS];
-    *jobs = slc_batch_cpus();
-    if (!v)
-        return EXIT_CLEAN;
-    char *end;
-    errno = 0;
-    long n = strtol(v, &end, 10);
-    if (errno || end == v || *end || n < 1 || n > 256)
-        return cli_usage_error(ctx, "--jobs takes a number from 1 to 256", "--jobs は 1 から 256 の数です", v);
-    *jobs = (unsigned)n;
-    return EXIT_CLEAN;
-}
-
 typedef struct loaded {
     cli_ctx *ctx;
     slc_doc **docs;
@@ -164,15 +165,9 @@ static void keep_doc(void *data, size_t i, slc_doc *doc, const slc_error *err)
 int cli_load_docs(cli_ctx *ctx, const slc_load_options *lo, int validate,
                   const slc_profile *profile, slc_doc ***out)
 {
-    loaded l = {ctx, slc_xcalloc(ctx->nfiles + 1, sizeof(slc_doc *)), {0, 0, 0, 0, 0, 0}, EXIT_CLEAN};
+    loaded l = {.ctx = ctx, .docs = slc_xcalloc(ctx->nfiles + 1, sizeof(slc_doc *)), .rc = EXIT_CLEAN};
     slc_batch b = {ctx->cat, profile, validate || profile, ctx->files, ctx->nfiles, lo,
-                   ctx->nnames ? ctx->names : NULL, 1};
-    int rc = cli_jobs(ctx, &b.jobs);
-    if (rc != EXIT_CLEAN) {
-        free(l.docs);
-        *out = NULL;
-        return rc;
-    }
+                   ctx->nnames ? ctx->names : NULL, ctx->jobs};
     cli_progress_start(ctx, &l.progress, ctx->nfiles);
     slc_batch_run(&b, keep_doc, &l);
     cli_progress_end(&l.progress);
