@@ -67,7 +67,7 @@ static slc_fact *add(extractor *x, slc_fact_type type, size_t s, size_t e)
 }
 
 /* the code point at *p in a catalog word (valid UTF-8), moving past it */
-static int32_t next_cp(const unsigned char **pp)
+static inline int32_t next_cp(const unsigned char **pp)
 {
     const unsigned char *p = *pp;
     int32_t c;
