@@ -104,6 +104,67 @@ static size_t word_at(const slc_mapped *m, size_t pos, const char *w)
     return k;
 }
 
+/* Which pairs of adjacent code points (and which single ones) a text has,
+ * ASCII lowercased, hashed to 1024 bits: a word none of whose pairs is set
+ * does not occur, and most hints are ruled out without a search. */
+typedef struct text_pairs {
+    uint64_t bits[16];
+} text_pairs;
+
+static inline int32_t lower(int32_t c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static inline unsigned pair_hash(int32_t a, int32_t b)
+{
+    return ((uint32_t)a * 0x9E3779B1u + (uint32_t)b * 0x85EBCA77u) >> 22;
+}
+
+static inline void pair_set(text_pairs *t, unsigned h)
+{
+    t->bits[h >> 6] |= 1ull << (h & 63);
+}
+
+static inline int pair_has(const text_pairs *t, unsigned h)
+{
+    return (int)(t->bits[h >> 6] >> (h & 63) & 1);
+}
+
+static void pairs_of(const slc_mapped *m, text_pairs *t)
+{
+    memset(t, 0, sizeof(*t));
+    for (size_t i = 0; i < m->n; i++) {
+        int32_t c = lower(m->cp[i]);
+        pair_set(t, pair_hash(c, -1));
+        if (i + 1 < m->n)
+            pair_set(t, pair_hash(c, lower(m->cp[i + 1])));
+    }
+}
+
+/* catalog word w (UTF-8, NFKC, ASCII lowercase) occurs in m */
+static int has_word(const slc_mapped *m, const text_pairs *t, const char *w)
+{
+    const unsigned char *p = (const unsigned char *)w;
+    if (!*p)
+        return 1;
+    int32_t first = next_cp(&p), prev = first;
+    if (!*p && !pair_has(t, pair_hash(prev, -1)))
+        return 0;
+    while (*p) {
+        int32_t c = next_cp(&p);
+        if (!pair_has(t, pair_hash(prev, c)))
+            return 0;
+        prev = c;
+    }
+    /* a letter may be upper case in the text; anything else is itself */
+    int32_t upper = first >= 'a' && first <= 'z' ? first - 32 : first;
+    for (size_t i = 0; i < m->n; i++)
+        if ((m->cp[i] == first || m->cp[i] == upper) && word_at(m, i, w))
+            return 1;
+    return 0;
+}
+
 static size_t longest(const slc_keys *k, const slc_mapped *m, size_t pos)
 {
     size_t best = 0;
@@ -131,12 +192,19 @@ static size_t skip_spaces(const slc_mapped *m, size_t i)
 
 static int kanji_digit(int32_t c)
 {
-    static const int32_t d[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-                                0x516D, 0x4E03, 0x516B, 0x4E5D};   /* 〇一二三四五六七八九 */
-    for (int i = 0; i < 10; i++)
-        if (c == d[i])
-            return i;
-    return -1;
+    switch (c) {   /* 〇一二三四五六七八九 */
+    case 0x3007: return 0;
+    case 0x4E00: return 1;
+    case 0x4E8C: return 2;
+    case 0x4E09: return 3;
+    case 0x56DB: return 4;
+    case 0x4E94: return 5;
+    case 0x516D: return 6;
+    case 0x4E03: return 7;
+    case 0x516B: return 8;
+    case 0x4E5D: return 9;
+    default: return -1;
+    }
 }
 
 /* ASCII digits with , groups and a decimal point; or kanji numerals up
@@ -480,13 +548,8 @@ void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *ar
         f->start = x.m.orig[s < x.m.n ? s : x.m.n];
         f->end = x.m.orig[e < x.m.n ? e : x.m.n];
     }
-    /* the normalized text, ASCII lowercased, for the patterns' hints */
-    slc_buf low;
-    slc_buf_init(&low);
-    slc_text_append_cps(&low, x.m.cp, x.m.n);
-    for (size_t i = 0; i < low.len; i++)   /* in UTF-8, ASCII bytes are ASCII letters only */
-        if (low.data[i] >= 'A' && low.data[i] <= 'Z')
-            low.data[i] += 32;
+    text_pairs tp;
+    pairs_of(&x.m, &tp);
     /* time bands first: their numbers are hours of a day, not durations */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < cat->npatterns; i++) {
@@ -495,14 +558,13 @@ void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *ar
                 continue;
             int hinted = p->hints.n == 0;
             for (size_t h = 0; h < p->hints.n && !hinted; h++)
-                hinted = low.data && strstr(low.data, p->hints.v[h]) != NULL;
+                hinted = has_word(&x.m, &tp, p->hints.v[h]);
             if (!hinted)
                 continue;   /* none of its words occur: it cannot match */
             pattern_ctx pc = {&x, p};
             slc_regex_each(p->re, x.m.cp, x.m.n, on_match, &pc);
         }
     }
-    slc_buf_release(&low);
     scan_numbers(&x);
     scan_values(&x);
     free(x.covered);

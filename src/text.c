@@ -166,6 +166,21 @@ typedef struct utf8_stats {
     size_t first_bad;    /* offset of the first invalid sequence */
 } utf8_stats;
 
+/* bytes below 0x80 from p[i], eight at a time */
+static size_t ascii_run(const uint8_t *p, size_t i, size_t n)
+{
+    while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull)
+            break;
+        i += 8;
+    }
+    while (i < n && p[i] < 0x80)
+        i++;
+    return i;
+}
+
 static void utf8_scan(const char *s, size_t n, utf8_stats *st)
 {
     memset(st, 0, sizeof(*st));
@@ -173,8 +188,15 @@ static void utf8_scan(const char *s, size_t n, utf8_stats *st)
     const uint8_t *p = (const uint8_t *)s;
     int32_t i = 0, len = (int32_t)n;
     while (i < len) {
-        if (p[i] < 0x80) {
-            i++;
+        i = (int32_t)ascii_run(p, (size_t)i, n);
+        if (i >= len)
+            break;
+        /* the usual case in Japanese text: a three-byte character outside
+         * E0 and ED, whose second bytes are restricted (U8_NEXT checks those) */
+        if (i + 2 < len && p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED &&
+            (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            st->multibyte++;
             continue;
         }
         int32_t start = i;
@@ -244,11 +266,28 @@ static int has_nul(const char *s, size_t n, size_t *at)
 /* Text checklists hold no control characters but tab, CR, LF, FF. */
 static int find_control(const char *s, size_t n, size_t *at)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f) {
-            *at = i;
-            return 1;
+    static const uint32_t ok = 1u << '\t' | 1u << '\n' | 1u << '\r' | 1u << '\f';
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+    /* eight bytes at a time; a word with a byte below 0x20 or a 0x7F is
+     * looked at byte by byte (tabs and line ends are) */
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t low = (w - ones * 0x20) & ~w & highs;
+            uint64_t d = w ^ ones * 0x7f, del = (d - ones) & ~d & highs;
+            if (!(low | del)) {
+                i += 8;
+                continue;
+            }
+        }
+        for (size_t end = i + 8 < n ? i + 8 : n; i < end; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if ((c < 0x20 && !(ok >> c & 1)) || c == 0x7f) {
+                *at = i;
+                return 1;
+            }
         }
     }
     return 0;
@@ -324,7 +363,10 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
         if (st.invalid == 0 || out->bom ||
             (st.multibyte >= 8 && st.invalid * 20 <= st.multibyte)) {
             out->encoding = "UTF-8";
-            utf8_repair(bytes + skip, n - skip, out, &b);
+            if (st.invalid)
+                utf8_repair(bytes + skip, n - skip, out, &b);
+            else
+                slc_buf_add(&b, bytes + skip, n - skip);
             for (size_t i = 0; i < out->nbad && i < SLC_TEXT_MAX_BAD; i++) {
                 out->bad[i].offset += (long long)skip;
                 out->bad[i].line = line_at(bytes, (size_t)out->bad[i].offset, 1, 0);
@@ -428,7 +470,7 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
 
     /* A NUL or control character in decoded text means binary data. */
     size_t at;
-    if (has_nul(b.data ? b.data : "", b.len, &at) || find_control(b.data ? b.data : "", b.len, &at)) {
+    if (find_control(b.data ? b.data : "", b.len, &at)) {
         long line = 1;
         for (size_t i = 0; i < at; i++)
             line += b.data[i] == '\n';
