@@ -15,6 +15,12 @@ static const char *const opens[] = {"【", "[", "(", "「", "〔", "<", "《", "
 static const char *const closes[] = {"】", "]", ")", "」", "〕", ">", "》", "≫", "〉", "』"};
 #define NBRACKETS (sizeof(opens) / sizeof(opens[0]))
 
+/* p starts with w (the first byte decides most) */
+static int starts(const char *p, const char *w)
+{
+    return !*w || (*p == *w && !strncmp(p, w, strlen(w)));
+}
+
 /* what may follow a bare word at the start: end, space, punctuation */
 static int word_ends(const char *p)
 {
@@ -23,14 +29,9 @@ static int word_ends(const char *p)
     if (!*p)
         return 1;
     for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
-        if (!strncmp(p, seps[i], strlen(seps[i])))
+        if (starts(p, seps[i]))
             return 1;
     return 0;
-}
-
-static int starts(const char *p, const char *w)
-{
-    return !strncmp(p, w, strlen(w));
 }
 
 /* spaces a vendor may put inside brackets: 【 有 】 (U+3000 is a space after NFKC) */

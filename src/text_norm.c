@@ -22,18 +22,31 @@ void slc_text_map_nfkc(const char *s, slc_mapped *m)
     m->orig = slc_xmalloc((cap + 1) * sizeof(size_t));
     while (i < len) {
         UChar32 c;
-        U8_NEXT((const uint8_t *)s, i, len, c);
-        if (c < 0)
-            c = 0xFFFD;
+        if ((unsigned char)s[i] < 0x80) {
+            c = (unsigned char)s[i++];
+        } else {
+            U8_NEXT((const uint8_t *)s, i, len, c);
+            if (c < 0)
+                c = 0xFFFD;
+        }
+        /* ASCII, kana, CJK ideographs and the usual Japanese punctuation are
+         * their own NFKC: no need to ask ICU */
+        if (c < 0x80 || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
+            c == 0x30FC || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3003) ||
+            (c >= 0x3008 && c <= 0x3011)) {
+            if (k + 1 >= cap) {
+                cap *= 2;
+                m->cp = slc_xrealloc(m->cp, cap * sizeof(int32_t));
+                m->orig = slc_xrealloc(m->orig, (cap + 1) * sizeof(size_t));
+            }
+            m->cp[k] = c;
+            m->orig[k++] = orig++;
+            continue;
+        }
         UChar src[2], dst[32];
         int32_t sl = 0, dl;
         U16_APPEND_UNSAFE(src, sl, c);
-        /* ASCII, kana, CJK ideographs and the usual Japanese punctuation are
-         * their own NFKC: no need to ask ICU */
-        int plain = c < 0x80 || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
-                    c == 0x30FC || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3003) ||
-                    (c >= 0x3008 && c <= 0x3011);
-        if (plain || (U_SUCCESS(st) && unorm2_isNormalized(nz, src, sl, &st))) {
+        if (U_SUCCESS(st) && unorm2_isNormalized(nz, src, sl, &st)) {
             dst[0] = src[0];
             dst[1] = src[1];
             dl = sl;
