@@ -237,14 +237,12 @@ static slc_role verbatim(const aligner *a, const char *raw, const slc_cat_item *
     return SLC_ROLE_NONE;
 }
 
-static double score(aligner *a, size_t i, slc_role role, const slc_cat_item *it)
+/* the score of cell i (not blank; verbatim() said known) in a column of role */
+static double score(aligner *a, size_t i, slc_role role, const slc_cat_item *it, slc_role known)
 {
     const char *raw = a->row->cells[i];
-    if (is_blank(raw))
-        return 0;
     const char *f;
     double s;
-    slc_role known = verbatim(a, raw, it);
     if (known != SLC_ROLE_NONE && role >= SLC_ROLE_CATEGORY && role <= SLC_ROLE_UNIT)
         return known == role ? 3 : (role == SLC_ROLE_DEFINITION ? -0.5 : -1);
     switch (role) {
@@ -313,9 +311,12 @@ static void align_cells(aligner *a, const slc_cat_item *it, int *assign)
     int from[MAX_ALIGN + 1][MAX_ALIGN + 1][2];   /* encoded previous state */
     int took[MAX_ALIGN + 1][MAX_ALIGN + 1][2];   /* column taken by cell i-1, or -1 */
 
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        int blank = is_blank(a->row->cells[i]);
+        slc_role known = blank ? SLC_ROLE_NONE : verbatim(a, a->row->cells[i], it);
         for (size_t j = 0; j < m; j++)
-            sc[i][j] = score(a, i, a->columns[j], it) + (i == j ? POS_BONUS : 0);
+            sc[i][j] = (blank ? 0 : score(a, i, a->columns[j], it, known)) + (i == j ? POS_BONUS : 0);
+    }
     for (size_t i = 0; i <= n; i++)
         for (size_t j = 0; j <= m; j++)
             f[i][j][0] = f[i][j][1] = NEG;
@@ -372,16 +373,19 @@ static int positional(aligner *a, const slc_cat_item *it, int *assign)
 {
     size_t n = a->row->ncells < MAX_ALIGN ? a->row->ncells : MAX_ALIGN;
     int named = 0;
-    if (!it || n < a->ncolumns)
+    if (!it)
         return 0;
+    /* a row may stop short of the header: its missing cells are empty */
     for (size_t j = 0; j < a->ncolumns; j++) {
-        const char *cell = a->row->cells[j];
+        const char *cell = j < n ? a->row->cells[j] : "";
         switch (a->columns[j]) {
         case SLC_ROLE_NO:
             if (parse_number(a, cell) != it->no)
                 return 0;
             break;
         case SLC_ROLE_NAME:
+            if (j >= n)
+                return 0;
             if (verbatim(a, cell, it) == SLC_ROLE_NAME)
                 ;
             else if (strlen(cell) > 3 * a->max_name + 16 || !key_in(&it->name_keys, fold_cell(a, j)))
