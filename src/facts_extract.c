@@ -108,7 +108,8 @@ static size_t word_at(const slc_mapped *m, size_t pos, const char *w)
  * ASCII lowercased, hashed to 1024 bits: a word none of whose pairs is set
  * does not occur, and most hints are ruled out without a search. */
 typedef struct text_pairs {
-    uint64_t bits[16];
+    uint64_t one[16];    /* code points, by their low ten bits */
+    uint64_t two[16];    /* adjacent pairs, hashed */
 } text_pairs;
 
 static inline int32_t lower(int32_t c)
@@ -118,27 +119,31 @@ static inline int32_t lower(int32_t c)
 
 static inline unsigned pair_hash(int32_t a, int32_t b)
 {
-    return ((uint32_t)a * 0x9E3779B1u + (uint32_t)b * 0x85EBCA77u) >> 22;
+    return ((uint32_t)a * 0x9E3779B1u ^ (uint32_t)b) >> 22;
 }
 
-static inline void pair_set(text_pairs *t, unsigned h)
+static inline void bit_set(uint64_t *set, unsigned h)
 {
-    t->bits[h >> 6] |= 1ull << (h & 63);
+    set[(h >> 6) & 15] |= 1ull << (h & 63);
 }
 
-static inline int pair_has(const text_pairs *t, unsigned h)
+static inline int bit_has(const uint64_t *set, unsigned h)
 {
-    return (int)(t->bits[h >> 6] >> (h & 63) & 1);
+    return (int)(set[(h >> 6) & 15] >> (h & 63) & 1);
 }
 
 static void pairs_of(const slc_mapped *m, text_pairs *t)
 {
     memset(t, 0, sizeof(*t));
-    for (size_t i = 0; i < m->n; i++) {
+    if (!m->n)
+        return;
+    int32_t prev = lower(m->cp[0]);
+    bit_set(t->one, (unsigned)prev);
+    for (size_t i = 1; i < m->n; i++) {
         int32_t c = lower(m->cp[i]);
-        pair_set(t, pair_hash(c, -1));
-        if (i + 1 < m->n)
-            pair_set(t, pair_hash(c, lower(m->cp[i + 1])));
+        bit_set(t->one, (unsigned)c);
+        bit_set(t->two, pair_hash(prev, c));
+        prev = c;
     }
 }
 
@@ -149,11 +154,11 @@ static int has_word(const slc_mapped *m, const text_pairs *t, const char *w)
     if (!*p)
         return 1;
     int32_t first = next_cp(&p), prev = first;
-    if (!*p && !pair_has(t, pair_hash(prev, -1)))
+    if (!*p && !bit_has(t->one, (unsigned)prev))
         return 0;
     while (*p) {
         int32_t c = next_cp(&p);
-        if (!pair_has(t, pair_hash(prev, c)))
+        if (!bit_has(t->two, pair_hash(prev, c)))
             return 0;
         prev = c;
     }
