@@ -778,9 +778,19 @@ size_t slc_text_width(const char *s, size_t n)
     int32_t i = 0, len = (int32_t)n;
     while (i < len) {
         UChar32 c;
+        if ((unsigned char)s[i] < 0x80) {   /* ASCII: one column */
+            i++;
+            w++;
+            continue;
+        }
         U8_NEXT((const uint8_t *)s, i, len, c);
         if (c < 0)
             continue;
+        /* kana and CJK ideographs: wide, asked of ICU no more */
+        if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x4E00 && c <= 0x9FFF)) {
+            w += 2;
+            continue;
+        }
         int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
         int8_t t = u_charType(c);
         if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR)
