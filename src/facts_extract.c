@@ -170,10 +170,30 @@ static int has_word(const slc_mapped *m, const text_pairs *t, const char *w)
     return 0;
 }
 
+/* the first byte of code point c in UTF-8 */
+static inline unsigned char lead_byte(int32_t c)
+{
+    if (c < 0x80)
+        return (unsigned char)c;
+    if (c < 0x800)
+        return (unsigned char)(0xC0 | c >> 6);
+    if (c < 0x10000)
+        return (unsigned char)(0xE0 | c >> 12);
+    return (unsigned char)(0xF0 | c >> 18);
+}
+
+/* the length of the longest word of k at cp[pos]; most words are ruled out
+ * by their first byte */
 static size_t longest(const slc_keys *k, const slc_mapped *m, size_t pos)
 {
+    if (pos >= m->n)
+        return 0;
+    unsigned char lead = lead_byte(lower(m->cp[pos]));
     size_t best = 0;
     for (size_t i = 0; i < k->n; i++) {
+        unsigned char b = (unsigned char)k->v[i][0];
+        if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lead)
+            continue;
         size_t l = word_at(m, pos, k->v[i]);
         if (l > best)
             best = l;

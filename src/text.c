@@ -188,17 +188,22 @@ static void utf8_scan(const char *s, size_t n, utf8_stats *st)
     const uint8_t *p = (const uint8_t *)s;
     int32_t i = 0, len = (int32_t)n;
     while (i < len) {
-        i = (int32_t)ascii_run(p, (size_t)i, n);
-        if (i >= len)
-            break;
-        /* the usual case in Japanese text: a three-byte character outside
-         * E0 and ED, whose second bytes are restricted (U8_NEXT checks those) */
-        if (i + 2 < len && p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED &&
-            (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-            i += 3;
-            st->multibyte++;
+        if (p[i] < 0x80) {
+            i = (int32_t)ascii_run(p, (size_t)i, n);
             continue;
         }
+        /* the usual case in Japanese text: a run of three-byte characters
+         * outside E0 and ED, whose second bytes are restricted (U8_NEXT
+         * checks those) */
+        size_t run = 0;
+        while (i + 2 < len && (unsigned)(p[i] - 0xE1) <= 0xEF - 0xE1 && p[i] != 0xED &&
+               (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            run++;
+        }
+        st->multibyte += run;
+        if (run)
+            continue;
         int32_t start = i;
         UChar32 c;
         U8_NEXT(p, i, len, c);
