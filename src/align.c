@@ -237,7 +237,8 @@ static slc_role verbatim(const aligner *a, const char *raw, const slc_cat_item *
     return SLC_ROLE_NONE;
 }
 
-/* the score of cell i (not blank; verbatim() said known) in a column of role */
+/* the score of cell i, not blank, in a column of `role`; `known`: what
+ * verbatim() made of the cell */
 static double score(aligner *a, size_t i, slc_role role, const slc_cat_item *it, slc_role known)
 {
     const char *raw = a->row->cells[i];
@@ -311,25 +312,25 @@ static void align_cells(aligner *a, const slc_cat_item *it, int *assign)
     int from[MAX_ALIGN + 1][MAX_ALIGN + 1][2];   /* encoded previous state */
     int took[MAX_ALIGN + 1][MAX_ALIGN + 1][2];   /* column taken by cell i-1, or -1 */
 
+    int blank[MAX_ALIGN];
     for (size_t i = 0; i < n; i++) {
-        int blank = is_blank(a->row->cells[i]);
-        slc_role known = blank ? SLC_ROLE_NONE : verbatim(a, a->row->cells[i], it);
+        blank[i] = is_blank(a->row->cells[i]);
+        slc_role known = blank[i] ? SLC_ROLE_NONE : verbatim(a, a->row->cells[i], it);
         for (size_t j = 0; j < m; j++)
-            sc[i][j] = (blank ? 0 : score(a, i, a->columns[j], it, known)) + (i == j ? POS_BONUS : 0);
+            sc[i][j] = (blank[i] ? 0 : score(a, i, a->columns[j], it, known)) + (i == j ? POS_BONUS : 0);
     }
     for (size_t i = 0; i <= n; i++)
         for (size_t j = 0; j <= m; j++)
             f[i][j][0] = f[i][j][1] = NEG;
     f[0][0][0] = 0;
     for (size_t i = 0; i < n; i++) {
-        int blank = is_blank(a->row->cells[i]);
         for (size_t j = 0; j <= m; j++) {
             for (int st = 0; st < 2; st++) {
                 double v = f[i][j][st];
                 if (v <= NEG / 2)
                     continue;
                 /* drop the cell */
-                double d = v - (blank ? 0 : DROP_COST);
+                double d = v - (blank[i] ? 0 : DROP_COST);
                 if (d > f[i + 1][j][st]) {
                     f[i + 1][j][st] = d;
                     from[i + 1][j][st] = (int)(j * 2 + (size_t)st);

@@ -83,6 +83,12 @@ static inline int32_t next_cp(const unsigned char **pp)
     return c;
 }
 
+/* ASCII upper case to lower case; anything else is itself */
+static inline int32_t lower(int32_t c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
 /* length in code points of UTF-8 word w if it occurs at cp[pos], else 0 */
 static size_t word_at(const slc_mapped *m, size_t pos, const char *w)
 {
@@ -92,30 +98,21 @@ static size_t word_at(const slc_mapped *m, size_t pos, const char *w)
         int32_t c = next_cp(&p);
         if (pos + k >= m->n)
             return 0;
-        int32_t d = m->cp[pos + k];
-        if (c < 0x80 && d < 0x80 && c >= 'A' && c <= 'Z')
-            c += 32;
-        if (d >= 'A' && d <= 'Z')
-            d += 32;
-        if (c != d)
+        if (lower(c) != lower(m->cp[pos + k]))
             return 0;
         k++;
     }
     return k;
 }
 
-/* Which pairs of adjacent code points (and which single ones) a text has,
- * ASCII lowercased, hashed to 1024 bits: a word none of whose pairs is set
- * does not occur, and most hints are ruled out without a search. */
+/* Which code points and which pairs of adjacent code points a text has,
+ * ASCII lowercased, each in a set of 1024 bits: a word with a pair (or, of
+ * one code point, a code point) not in its set does not occur, and most
+ * hints are ruled out without a search. */
 typedef struct text_pairs {
     uint64_t one[16];    /* code points, by their low ten bits */
     uint64_t two[16];    /* adjacent pairs, hashed */
 } text_pairs;
-
-static inline int32_t lower(int32_t c)
-{
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
 
 static inline unsigned pair_hash(int32_t a, int32_t b)
 {
@@ -191,8 +188,7 @@ static size_t longest(const slc_keys *k, const slc_mapped *m, size_t pos)
     unsigned char lead = lead_byte(lower(m->cp[pos]));
     size_t best = 0;
     for (size_t i = 0; i < k->n; i++) {
-        unsigned char b = (unsigned char)k->v[i][0];
-        if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lead)
+        if (lower((unsigned char)k->v[i][0]) != lead)
             continue;
         size_t l = word_at(m, pos, k->v[i]);
         if (l > best)
@@ -416,14 +412,14 @@ static void scan_values(extractor *x)
     for (size_t k = 0; k < cat->nvalues; k++)
         for (size_t w = 0; w < cat->values[k].words.n && nf < 64; w++) {
             int32_t c = first_cp(cat->values[k].words.v[w]);
-            c = c >= 'A' && c <= 'Z' ? c + 32 : c;
+            c = lower(c);
             firsts[nf++] = c;
             seen[(c & 1023) >> 6] |= 1ull << (c & 63);
         }
     for (size_t i = 0; i < x->m.n; i++) {
         if (x->covered[i])
             continue;
-        int32_t c = x->m.cp[i] >= 'A' && x->m.cp[i] <= 'Z' ? x->m.cp[i] + 32 : x->m.cp[i];
+        int32_t c = lower(x->m.cp[i]);
         int maybe = nf >= 64;
         if (!maybe && !(seen[(c & 1023) >> 6] >> (c & 63) & 1))
             continue;

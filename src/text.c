@@ -791,8 +791,7 @@ size_t slc_text_width(const char *s, size_t n)
         U8_NEXT((const uint8_t *)s, i, len, c);
         if (c < 0)
             continue;
-        /* kana and CJK ideographs: wide, asked of ICU no more */
-        if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x4E00 && c <= 0x9FFF)) {
+        if (slc_text_is_kana_or_han(c)) {   /* wide, without asking ICU */
             w += 2;
             continue;
         }

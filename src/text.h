@@ -84,6 +84,14 @@ size_t slc_text_length(const char *s, size_t n);
 /* Terminal cells needed to show s (East Asian Wide/Fullwidth take 2). */
 size_t slc_text_width(const char *s, size_t n);
 
+/* Hiragana, katakana (with ー) and the CJK ideographs block: most of a
+ * Japanese answer. Each is its own NFKC, and each is two columns wide. */
+static inline int slc_text_is_kana_or_han(int32_t c)
+{
+    return (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC ||
+           (c >= 0x4E00 && c <= 0x9FFF);
+}
+
 /* Bytes of s[0..n) that fit in `width` terminal cells (whole code points). */
 size_t slc_text_fit(const char *s, size_t n, size_t width);
 

@@ -12,12 +12,25 @@
 
 #include "text.h"
 
+/* appends code point c, from original code point `orig`, at m->cp[m->n] */
+static inline void put(slc_mapped *m, size_t *cap, int32_t c, size_t orig)
+{
+    if (m->n + 1 >= *cap) {
+        *cap *= 2;
+        m->cp = slc_xrealloc(m->cp, *cap * sizeof(int32_t));
+        m->orig = slc_xrealloc(m->orig, (*cap + 1) * sizeof(size_t));
+    }
+    m->cp[m->n] = c;
+    m->orig[m->n++] = orig;
+}
+
 void slc_text_map_nfkc(const char *s, slc_mapped *m)
 {
     UErrorCode st = U_ZERO_ERROR;
     const UNormalizer2 *nz = unorm2_getNFKCInstance(&st);
     int32_t len = (int32_t)strlen(s), i = 0;
-    size_t cap = (size_t)len + 8, k = 0, orig = 0;
+    size_t cap = (size_t)len + 8, orig = 0;
+    m->n = 0;
     m->cp = slc_xmalloc(cap * sizeof(int32_t));
     m->orig = slc_xmalloc((cap + 1) * sizeof(size_t));
     while (i < len) {
@@ -31,16 +44,9 @@ void slc_text_map_nfkc(const char *s, slc_mapped *m)
         }
         /* ASCII, kana, CJK ideographs and the usual Japanese punctuation are
          * their own NFKC: no need to ask ICU */
-        if (c < 0x80 || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
-            c == 0x30FC || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3003) ||
+        if (c < 0x80 || slc_text_is_kana_or_han(c) || (c >= 0x3001 && c <= 0x3003) ||
             (c >= 0x3008 && c <= 0x3011)) {
-            if (k + 1 >= cap) {
-                cap *= 2;
-                m->cp = slc_xrealloc(m->cp, cap * sizeof(int32_t));
-                m->orig = slc_xrealloc(m->orig, (cap + 1) * sizeof(size_t));
-            }
-            m->cp[k] = c;
-            m->orig[k++] = orig++;
+            put(m, &cap, c, orig++);
             continue;
         }
         UChar src[2], dst[32];
@@ -61,19 +67,11 @@ void slc_text_map_nfkc(const char *s, slc_mapped *m)
         for (int32_t j = 0; j < dl;) {
             UChar32 d;
             U16_NEXT(dst, j, dl, d);
-            if (k + 1 >= cap) {
-                cap *= 2;
-                m->cp = slc_xrealloc(m->cp, cap * sizeof(int32_t));
-                m->orig = slc_xrealloc(m->orig, (cap + 1) * sizeof(size_t));
-            }
-            m->cp[k] = d;
-            m->orig[k] = orig;
-            k++;
+            put(m, &cap, d, orig);
         }
         orig++;
     }
-    m->n = k;
-    m->orig[k] = orig;
+    m->orig[m->n] = orig;
 }
 
 void slc_mapped_release(slc_mapped *m)
