@@ -13,10 +13,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../src/authoring.h"
-#include "../src/catalog.h"
-#include "../src/doc.h"
-#include "../src/rules.h"
+#include "authoring.h"
+#include "catalog.h"
+#include "doc.h"
+#include "rules.h"
 #include "common.h"
 
 static slc_catalog *cat;

@@ -12,11 +12,11 @@
 
 #include <jansson.h>
 
-#include "../src/catalog.h"
-#include "../src/doc.h"
-#include "../src/json.h"
-#include "../src/rules.h"
-#include "../src/sink.h"
+#include "catalog.h"
+#include "doc.h"
+#include "json.h"
+#include "rules.h"
+#include "sink.h"
 #include "common.h"
 
 static slc_catalog *cat;

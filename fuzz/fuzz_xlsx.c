@@ -15,9 +15,9 @@
 
 #include <zip.h>
 
-#include "../src/catalog.h"
-#include "../src/doc.h"
-#include "../src/rules.h"
+#include "catalog.h"
+#include "doc.h"
+#include "rules.h"
 #include "common.h"
 
 static slc_catalog *cat;

@@ -30,7 +30,7 @@
 #include "authoring.h"
 #include "md_tree.h"
 #include "readers.h"
-#include "write_table.h"
+#include "export_table.h"
 
 #define PLACEHOLDER_JA "<!-- 回答をここに記入 -->"
 #define PLACEHOLDER_EN "<!-- 回答をここに記入 / write the answer here -->"

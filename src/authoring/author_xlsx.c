@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "text.h"
-#include "write_table.h"
+#include "export_table.h"
 #include "xlsx_write.h"
 
 #define PAPER_A4 9

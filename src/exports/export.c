@@ -12,7 +12,7 @@
 #include "profile.h"
 #include "rules.h"
 #include "version.h"
-#include "write_table.h"
+#include "export_table.h"
 
 static const slc_label labels[SLC_XL_N] = {
     [SLC_XL_TITLE_ONE] = {"クラウドサービスレベルのチェックリスト: %s", "Cloud service level checklist: %s"},

@@ -1,5 +1,5 @@
-/* write_table.c - canonical TSV/CSV output. */
-#include "write_table.h"
+/* export_table.c - canonical TSV/CSV output. */
+#include "export_table.h"
 
 #include "export.h"
 

@@ -1,8 +1,8 @@
-/* write_table.h - the canonical delimited form of a checklist: a metadata
+/* export_table.h - the canonical delimited form of a checklist: a metadata
  * line, a header, and one row per item in catalog order. It loads back to
  * the same answers (see tests). */
-#ifndef SLC_WRITE_TABLE_H
-#define SLC_WRITE_TABLE_H
+#ifndef SLC_EXPORT_TABLE_H
+#define SLC_EXPORT_TABLE_H
 
 #include "doc.h"
 #include "util.h"

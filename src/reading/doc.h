@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 #include "catalog.h"
-#include "rows.h"
+#include "read_csv.h"
 #include "status.h"
 #include "text.h"
 #include "util.h"

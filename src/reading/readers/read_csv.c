@@ -1,5 +1,5 @@
-/* rows.c - records and cells through libcsv. */
-#include "rows.h"
+/* read_csv.c - the CSV/TSV reader: records and cells through libcsv. */
+#include "read_csv.h"
 
 #include <string.h>
 

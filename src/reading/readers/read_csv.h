@@ -1,7 +1,7 @@
-/* rows.h - from decoded text to records of cells (libcsv lives here),
+/* read_csv.h - the CSV/TSV reader: from decoded text to records of cells (libcsv lives here),
  * and the writer side: one field quoted the way CSV/TSV readers expect. */
-#ifndef SLC_ROWS_H
-#define SLC_ROWS_H
+#ifndef SLC_READ_CSV_H
+#define SLC_READ_CSV_H
 
 #include <stddef.h>
 

@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-#include "write_table.h"
+#include "export_table.h"
 
 int slc_json_sniff(const char *path, const char *text, size_t len)
 {

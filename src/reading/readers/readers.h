@@ -17,7 +17,7 @@
 #include <stddef.h>
 
 #include "catalog.h"
-#include "rows.h"
+#include "read_csv.h"
 #include "status.h"
 #include "util.h"
 
