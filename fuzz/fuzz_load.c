@@ -15,9 +15,11 @@
 #include "catalog.h"
 #include "doc.h"
 #include "json.h"
+#include "load.h"
 #include "rules.h"
 #include "sink.h"
 #include "common.h"
+#include "validate.h"
 
 static slc_catalog *cat;
 

@@ -17,8 +17,10 @@
 
 #include "catalog.h"
 #include "doc.h"
+#include "load.h"
 #include "rules.h"
 #include "common.h"
+#include "validate.h"
 
 static slc_catalog *cat;
 static char tmp_path[64];

@@ -28,8 +28,9 @@
 
 
 #include "authoring.h"
+#include "load.h"
 #include "md_tree.h"
-#include "readers.h"
+#include "read_md.h"
 #include "export_table.h"
 
 #define PLACEHOLDER_JA "<!-- 回答をここに記入 -->"

@@ -22,6 +22,7 @@
 
 #include "text.h"
 #include "export_table.h"
+#include "load.h"
 #include "xlsx_write.h"
 
 #define PAPER_A4 9

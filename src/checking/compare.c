@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "load.h"
 #include "text.h"
 
 const char *slc_cmp_verdict_id(slc_cmp_verdict v)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "facts.h"
+#include "load.h"
 #include "regex.h"
 #include "text.h"
 

@@ -24,11 +24,6 @@ int slc_severity_parse(const char *s, slc_severity *out);
 void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
                          slc_lang lang);
 
-struct slc_profile;
-/* Fills doc->findings from the loaded document (replacing earlier ones);
- * with a profile, also judges the buyer's requirements (doc->profile). */
-void slc_validate(slc_doc *doc, const struct slc_profile *profile);
-
 /* counts per severity */
 void slc_doc_count(const slc_doc *doc, size_t counts[3]);
 

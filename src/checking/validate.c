@@ -4,10 +4,12 @@
 #include <string.h>
 
 #include "crosscheck.h"
+#include "load.h"
 #include "profile.h"
 #include "facts.h"
 #include "rules.h"
 #include "text.h"
+#include "validate.h"
 
 #define NAME_OK 0.7
 #define UNIT_OK 0.8

@@ -7,6 +7,7 @@
 
 #include "catalog.h"
 #include "doc.h"
+#include "load.h"
 #include "status.h"
 #include "util.h"
 

@@ -10,6 +10,7 @@
 
 #include "compare.h"
 #include "export.h"
+#include "load.h"
 #include "profile.h"
 #include "rules.h"
 #include "json.h"

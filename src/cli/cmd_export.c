@@ -7,6 +7,7 @@
 
 #include "compare.h"
 #include "export.h"
+#include "load.h"
 #include "output.h"
 #include "profile.h"
 #include "rules.h"

@@ -3,6 +3,7 @@
  * or filled with last year's answers so only what changed needs editing. */
 #include <string.h>
 
+#include "load.h"
 #include "text.h"
 #include "cli.h"
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "batch.h"
+#include "load.h"
 #include "output.h"
 #include "profile.h"
 #include "rules.h"

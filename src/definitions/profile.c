@@ -6,6 +6,7 @@
 
 #include "builtin.h"
 #include "facts.h"
+#include "load.h"
 #include "regex.h"
 #include "text.h"
 #include "xmlload.h"

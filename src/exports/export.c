@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "facts.h"
+#include "load.h"
 #include "profile.h"
 #include "rules.h"
 #include "version.h"

@@ -16,6 +16,7 @@
 #include <libxml/xmlIO.h>
 
 #include "export.h"
+#include "load.h"
 #include "profile.h"
 #include "rules.h"
 #include "sha256.h"

@@ -2,6 +2,7 @@
 #include "export_table.h"
 
 #include "export.h"
+#include "load.h"
 
 #include <stdio.h>
 #include <string.h>

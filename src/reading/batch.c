@@ -9,8 +9,9 @@
 #include <unistd.h>
 
 #include "batch.h"
-#include "readers.h"
+#include "read_xlsx.h"
 #include "rules.h"
+#include "validate.h"
 
 #define AHEAD 4   /* files a thread may load ahead of the callback */
 

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "doc.h"
+#include "load.h"
 
 struct slc_profile;
 

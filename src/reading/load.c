@@ -6,9 +6,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "align.h"
 #include "doc.h"
 #include "facts.h"
-#include "readers.h"
+#include "load.h"
+#include "read_json.h"
+#include "read_md.h"
+#include "read_xlsx.h"
 #include "text.h"
 
 void slc_load_options_init(slc_load_options *o)
@@ -142,6 +146,22 @@ static const struct {
                        slc_table *out, slc_error *err);
 } text_readers[] = {{"json", slc_json_sniff, slc_json_read}, {"md", slc_md_sniff, slc_md_read}};
 
+/* How well a workbook's sheet holds the checklist (the XLSX reader asks,
+ * to choose among sheets): the distinct items its rows give (times two),
+ * one more for a header row. `data` is the document being loaded. */
+static int sheet_score(void *data, const slc_table *rows)
+{
+    const slc_doc *into = data;
+    slc_doc *doc = slc_doc_new(into->cat, into->path);
+    slc_align(doc, rows);
+    int score = doc->header_line ? 1 : 0;
+    for (size_t i = 0; i < doc->cat->nitems; i++)
+        if (doc->first[i] >= 0)
+            score += 2;
+    slc_doc_free(doc);
+    return score;
+}
+
 slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t n,
                               const char *path, const slc_load_options *opts,
                               slc_doc **out, slc_error *err)
@@ -166,7 +186,8 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
         doc = slc_doc_new(cat, path);
         doc->encoding = "UTF-8";
         doc->format = "xlsx";
-        rc = slc_xlsx_read(cat, bytes, n, &opts->limits, &doc->arena, path, &table, err);
+        rc = slc_xlsx_read(cat, bytes, n, &opts->limits, &doc->arena, path, &table,
+                           sheet_score, doc, err);
         if (rc != SLC_OK)
             goto done;
         slc_align(doc, &table);

@@ -9,6 +9,7 @@
 
 #include "compare.h"
 #include "facts.h"
+#include "load.h"
 #include "profile.h"
 #include "rules.h"
 #include "sink.h"

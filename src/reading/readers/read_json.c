@@ -3,7 +3,7 @@
  * for the aligner: the metadata, a header of the canonical form's column
  * words, then one row per item with its number, name, answer and remarks. */
 #define _GNU_SOURCE   /* memmem */
-#include "readers.h"
+#include "read_json.h"
 
 #include <string.h>
 

@@ -25,7 +25,7 @@
 
 #include <cmark.h>
 
-#include "readers.h"
+#include "read_md.h"
 #include "text.h"
 
 /* ---- the source's lines, counted the way cmark counts them ------------- */

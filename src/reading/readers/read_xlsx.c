@@ -16,7 +16,7 @@
  * no DTD is accepted, no entity is resolved, nothing is fetched (XXE);
  * libxml2 prints nothing. Failures are SLC_ERR_FORMAT or SLC_ERR_TOO_LARGE
  * naming the part and what was expected. */
-#include "readers.h"
+#include "read_xlsx.h"
 
 #include <errno.h>
 #include <math.h>
@@ -30,7 +30,6 @@
 #include <libxml/xmlreader.h>
 #include <minizip/unzip.h>
 
-#include "doc.h"
 #include "text.h"
 
 #define MAX_SHEETS 256           /* worksheets considered */
@@ -119,7 +118,8 @@ static int ZCALLBACK mf_error(voidpf opaque, voidpf stream)
 /* ---- the reader's state ----------------------------------------------- */
 
 typedef struct xr {
-    const slc_catalog *cat;
+    slc_sheet_score_fn score;   /* rates a sheet when there are several */
+    void *score_data;
     const slc_limits *lim;
     const char *path;
     slc_error *err;
@@ -1141,19 +1141,11 @@ static slc_status read_sheet(xr *x, const char *name, slc_arena *arena, sheet_ta
     return st;
 }
 
-/* How well a sheet holds the checklist: the distinct items its rows give
- * (times two), one more for a header row. */
+/* How well a sheet holds the checklist, by the loader's measure. */
 static int sheet_score(xr *x, const sheet_table *t)
 {
     slc_table tab = {t->rows, t->nrows, '\t', 0};
-    slc_doc *doc = slc_doc_new(x->cat, x->path);
-    slc_align(doc, &tab);
-    int score = doc->header_line ? 1 : 0;
-    for (size_t i = 0; i < x->cat->nitems; i++)
-        if (doc->first[i] >= 0)
-            score += 2;
-    slc_doc_free(doc);
-    return score;
+    return x->score ? x->score(x->score_data, &tab) : 0;
 }
 
 /* The part _rels/.rels names as the office document, or xl/workbook.xml. */
@@ -1187,13 +1179,16 @@ static slc_status find_workbook(xr *x, const char **wbpart)
 
 slc_status slc_xlsx_read(const slc_catalog *cat, const char *bytes, size_t n,
                          const slc_limits *limits, slc_arena *arena, const char *path,
-                         slc_table *out, slc_error *err)
+                         slc_table *out, slc_sheet_score_fn score, void *score_data,
+                         slc_error *err)
 {
     static const slc_limits def = SLC_LIMITS_DEFAULT;
     memset(out, 0, sizeof(*out));
     xr x;
     memset(&x, 0, sizeof(x));
-    x.cat = cat;
+    (void)cat;   /* the readers' common signature; XLSX needs no catalog */
+    x.score = score;
+    x.score_data = score_data;
     x.lim = limits ? limits : &def;
     x.path = path ? path : "-";
     x.err = err;
