@@ -14,7 +14,7 @@
 
 #include "catalog.h"
 #include "doc.h"
-#include "json.h"
+#include "author_json.h"
 #include "load.h"
 #include "rules.h"
 #include "sink.h"

@@ -5,7 +5,7 @@
 #include <strings.h>
 
 #include "authoring.h"
-#include "json.h"
+#include "author_json.h"
 #include "text.h"
 #include "export_table.h"
 #include "cli.h"

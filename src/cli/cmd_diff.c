@@ -13,7 +13,7 @@
 #include "load.h"
 #include "profile.h"
 #include "rules.h"
-#include "json.h"
+#include "export_json.h"
 #include "report_diff.h"
 #include "text.h"
 #include "cli.h"

@@ -1,7 +1,7 @@
 /* cmd_items.c - slacheck items: the checklist definition in use. */
 #include <string.h>
 
-#include "json.h"
+#include "catalog_json.h"
 #include "report_text.h"
 #include "cli.h"
 

@@ -1,14 +1,14 @@
-/* json.h - the JSON documents slacheck writes (jansson lives here).
- * Field names are documented in docs/json.md and versioned by
- * SLC_JSON_VERSION; adding fields does not change the version. */
-#ifndef SLC_JSON_H
-#define SLC_JSON_H
+/* report_json.h - the validate report as JSON (validate --format json),
+ * written as files are added so memory stays flat over a batch. Field
+ * names are documented in docs/json.md and versioned by SLC_JSON_VERSION
+ * (json_write.h). The report object is the caller's (slc_json_report_free);
+ * the output buffer is the caller's throughout. */
+#ifndef SLC_REPORT_JSON_H
+#define SLC_REPORT_JSON_H
 
 #include "catalog.h"
 #include "doc.h"
 #include "util.h"
-
-#define SLC_JSON_VERSION 1
 
 typedef struct slc_json_report slc_json_report;
 
@@ -21,19 +21,10 @@ void slc_json_report_add_error(slc_json_report *r, const slc_error *err);
 void slc_json_report_finish(slc_json_report *r, int exit_code, slc_buf *out);
 void slc_json_report_free(slc_json_report *r);
 
-/* convert -o x.json: one document's items in catalog order. */
-void slc_json_doc(slc_doc *doc, slc_buf *out);
-
-/* The facts of an answer as a JSON array (jansson object, caller decrefs). */
+/* One file's object in a report (what was found, the findings, the
+ * profile), adding its findings per severity to counts; export -o x.json
+ * embeds it. A new jansson reference the caller decrefs. */
 struct json_t;
-struct json_t *slc_json_facts(const struct slc_fact *f, size_t n, const char *answer);
-
-struct slc_comparison;
-/* diff --format json: the comparison (show: per catalog index, NULL all). */
-void slc_json_comparison(const struct slc_comparison *c, const unsigned char *show, int all,
-                         slc_buf *out);
-
-/* items --format json: the catalog in use. */
-void slc_json_catalog(const slc_catalog *cat, slc_buf *out);
+struct json_t *slc_json_report_file(const slc_doc *doc, slc_lang lang, size_t counts[3]);
 
 #endif
