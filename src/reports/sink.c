@@ -1,10 +1,9 @@
-/* sink.c - the report formats behind one interface; text and GitHub here. */
+/* sink.c - the validate report formats behind one interface: choosing a
+ * format by name; each format is in its own report_*.c. */
 #include "sink.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include "report_text.h"
 
 void slc_sink_init(slc_sink *s, const slc_sink_ops *ops, const slc_catalog *cat,
                    slc_lang lang, slc_severity fail_on)
@@ -27,37 +26,31 @@ void slc_sink_free(slc_sink *s)
     free(s);
 }
 
-static void text_doc(slc_sink *s, const slc_doc *doc)
-{
-    slc_report_text(doc, s->lang, &s->out);
-}
-
-static void github_doc(slc_sink *s, const slc_doc *doc)
-{
-    slc_report_github(doc, s->lang, &s->out);
-}
-
-static void no_error(slc_sink *s, const slc_error *err)
+void slc_sink_no_error(slc_sink *s, const slc_error *err)
 {
     (void)s;
     (void)err;   /* unreadable files are reported on standard error */
 }
 
-static void no_finish(slc_sink *s, int exit_code)
+void slc_sink_no_finish(slc_sink *s, int exit_code)
 {
     (void)s;
     (void)exit_code;
 }
 
-static const slc_sink_ops text_ops = {text_doc, no_error, no_finish, NULL};
-static const slc_sink_ops github_ops = {github_doc, no_error, no_finish, NULL};
-
-static const char *const formats[] = {"text", "json", "github", "sarif", "junit", "md"};
+/* The validate report formats: the one table the names come from. */
+static const struct {
+    const char *id;
+    slc_sink *(*make)(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
+} formats[] = {
+    {"text", slc_sink_text_new},   {"json", slc_sink_json_new},   {"github", slc_sink_github_new},
+    {"sarif", slc_sink_sarif_new}, {"junit", slc_sink_junit_new}, {"md", slc_sink_md_new},
+};
 
 int slc_sink_known(const char *format)
 {
     for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-        if (!strcmp(format, formats[i]))
+        if (!strcmp(format, formats[i].id))
             return 1;
     return 0;
 }
@@ -65,20 +58,8 @@ int slc_sink_known(const char *format)
 slc_sink *slc_sink_new(const char *format, const slc_catalog *cat, slc_lang lang,
                        slc_severity fail_on)
 {
-    if (!strcmp(format, "json"))
-        return slc_sink_json_new(cat, lang, fail_on);
-    if (!strcmp(format, "sarif"))
-        return slc_sink_sarif_new(cat, lang, fail_on);
-    if (!strcmp(format, "junit"))
-        return slc_sink_junit_new(cat, lang, fail_on);
-    if (!strcmp(format, "md"))
-        return slc_sink_md_new(cat, lang, fail_on);
-    const slc_sink_ops *ops = !strcmp(format, "text") ? &text_ops
-                            : !strcmp(format, "github") ? &github_ops : NULL;
-    if (!ops)
-        return NULL;
-    slc_sink *s = slc_xmalloc(sizeof(*s));
-    slc_sink_init(s, ops, cat, lang, fail_on);
-    s->streams = 1;
-    return s;
+    for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+        if (!strcmp(format, formats[i].id))
+            return formats[i].make(cat, lang, fail_on);
+    return NULL;
 }

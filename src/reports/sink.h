@@ -37,6 +37,12 @@ int slc_sink_known(const char *format);
 /* For the format modules. */
 void slc_sink_init(slc_sink *s, const slc_sink_ops *ops, const slc_catalog *cat,
                    slc_lang lang, slc_severity fail_on);
+/* add_error / finish for formats that do nothing there (unreadable files
+ * are reported on standard error). */
+void slc_sink_no_error(slc_sink *s, const slc_error *err);
+void slc_sink_no_finish(slc_sink *s, int exit_code);
+slc_sink *slc_sink_text_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
+slc_sink *slc_sink_github_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
 slc_sink *slc_sink_json_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
 slc_sink *slc_sink_sarif_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
 slc_sink *slc_sink_junit_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
