@@ -31,7 +31,7 @@
 #include "load.h"
 #include "md_tree.h"
 #include "read_md.h"
-#include "export_table.h"
+#include "author_table.h"
 
 #define PLACEHOLDER_JA "<!-- 回答をここに記入 -->"
 #define PLACEHOLDER_EN "<!-- 回答をここに記入 / write the answer here -->"

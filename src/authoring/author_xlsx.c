@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "text.h"
-#include "export_table.h"
+#include "author_table.h"
 #include "load.h"
 #include "xlsx_write.h"
 

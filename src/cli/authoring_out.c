@@ -7,7 +7,7 @@
 #include "authoring.h"
 #include "author_json.h"
 #include "text.h"
-#include "export_table.h"
+#include "author_table.h"
 #include "cli.h"
 
 const char *cli_authoring_format(const char *path)

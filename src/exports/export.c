@@ -300,19 +300,9 @@ void slc_export_free(slc_export *x)
 
 /* ---- formats ---- */
 
-static slc_status write_tsv(const slc_export *x, const char *path, slc_error *err)
-{
-    return slc_export_table(x, path, '\t', err);
-}
-
-static slc_status write_csv(const slc_export *x, const char *path, slc_error *err)
-{
-    return slc_export_table(x, path, ',', err);
-}
-
 static const slc_export_format formats[] = {
     {"xlsx", slc_export_xlsx}, {"html", slc_export_html}, {"md", slc_export_md},
-    {"json", slc_export_json}, {"tsv", write_tsv},        {"csv", write_csv},
+    {"json", slc_export_json}, {"tsv", slc_export_tsv},   {"csv", slc_export_csv},
 };
 
 const slc_export_format *slc_export_format_find(const char *id)
@@ -330,17 +320,6 @@ const slc_export_format *slc_export_format_for_path(const char *path)
         {".markdown", "md"}, {".json", "json"}, {".tsv", "tsv"}, {".txt", "tsv"},
         {".csv", "csv"}};
     return slc_export_format_find(slc_ext_lookup(path, ext, sizeof(ext) / sizeof(ext[0])));
-}
-
-slc_status slc_export_table(const slc_export *x, const char *path, char delimiter,
-                            slc_error *err)
-{
-    slc_buf out;
-    slc_buf_init(&out);
-    slc_write_comparison_table(x, delimiter, &out);
-    slc_status rc = slc_export_save(&out, path, err);
-    slc_buf_release(&out);
-    return rc;
 }
 
 slc_status slc_export_save(const slc_buf *buf, const char *path, slc_error *err)

@@ -158,8 +158,6 @@ slc_status slc_export_xlsx(const slc_export *x, const char *path, slc_error *err
 slc_status slc_export_html(const slc_export *x, const char *path, slc_error *err);
 slc_status slc_export_md(const slc_export *x, const char *path, slc_error *err);
 slc_status slc_export_json(const slc_export *x, const char *path, slc_error *err);
-slc_status slc_export_table(const slc_export *x, const char *path, char delimiter,
-                            slc_error *err);
 
 /* For writers that build their bytes in memory: writes them to path. */
 slc_status slc_export_save(const slc_buf *buf, const char *path, slc_error *err);

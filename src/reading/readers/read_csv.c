@@ -314,3 +314,15 @@ void slc_rows_write_field(slc_buf *out, const char *s, size_t n, char delimiter)
     out->len += need;
     out->data[out->len] = '\0';
 }
+
+void slc_rows_write_cell(slc_buf *out, const char *s, char delimiter, int last)
+{
+    slc_rows_write_field(out, s ? s : "", s ? strlen(s) : 0, delimiter);
+    slc_buf_add(out, last ? "\n" : &delimiter, 1);
+}
+
+void slc_rows_write_bom(slc_buf *out, char delimiter)
+{
+    if (delimiter == ',')
+        slc_buf_adds(out, "\xEF\xBB\xBF");
+}

@@ -53,5 +53,11 @@ void slc_rows_locate(const char *text, size_t len, size_t offset, long line, cha
 /* Appends one field for a delimiter-separated file, quoted (with doubled
  * quotes) only when it holds the delimiter, a quote or a line break. */
 void slc_rows_write_field(slc_buf *out, const char *s, size_t n, char delimiter);
+/* One cell (NULL writes an empty one) and its delimiter, or the line's end
+ * when `last`. */
+void slc_rows_write_cell(slc_buf *out, const char *s, char delimiter, int last);
+/* A UTF-8 BOM before CSV (delimiter ','), so Excel opens it as UTF-8;
+ * nothing before TSV. */
+void slc_rows_write_bom(slc_buf *out, char delimiter);
 
 #endif

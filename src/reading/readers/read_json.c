@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-#include "export_table.h"
+#include "author_table.h"
 
 int slc_json_sniff(const char *path, const char *text, size_t len)
 {
