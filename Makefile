@@ -43,7 +43,7 @@ DEPS    = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 DATA    = checklists/meti-cloud-sla-2010.xml schemas/checklist.rng schemas/profile.rng
 
 .PHONY: all deps test test-deps bench-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
-        install uninstall clean
+        install uninstall clean format format-check
 
 all: $(BUILD)/slacheck
 
@@ -197,6 +197,20 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/slacheck $(DESTDIR)$(PREFIX)/share/man/man1/slacheck.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/slacheck
+
+# The C sources in the style of .clang-format (clang-format, Debian
+# clang-format); format-check fails, naming the files, if one would change.
+CLANG_FORMAT ?= clang-format
+FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(foreach d,$(LIB_DIRS) src/cli,$(wildcard $(d)/*.h)) \
+             $(wildcard tools/*.[ch] fuzz/*.[ch] tests/*.c tests/unit/*.[ch])
+
+format:
+	$(CLANG_FORMAT) -i --style=file $(FORMAT_SRC)
+
+format-check:
+	@bad=0; for f in $(FORMAT_SRC); do \
+	  $(CLANG_FORMAT) --style=file "$$f" | cmp -s "$$f" - || { echo "not formatted: $$f"; bad=1; }; \
+	done; exit $$bad
 
 clean:
 	rm -rf build build-asan build-fuzz
