@@ -55,8 +55,5 @@ static const slc_sink_ops github_ops = {github_doc, slc_sink_no_error, slc_sink_
 
 slc_sink *slc_sink_github_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
 {
-    slc_sink *s = slc_xmalloc(sizeof(*s));
-    slc_sink_init(s, &github_ops, cat, lang, fail_on);
-    s->streams = 1;
-    return s;
+    return slc_sink_lines_new(&github_ops, cat, lang, fail_on);
 }

@@ -98,8 +98,5 @@ static const slc_sink_ops text_ops = {text_doc, slc_sink_no_error, slc_sink_no_f
 
 slc_sink *slc_sink_text_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
 {
-    slc_sink *s = slc_xmalloc(sizeof(*s));
-    slc_sink_init(s, &text_ops, cat, lang, fail_on);
-    s->streams = 1;
-    return s;
+    return slc_sink_lines_new(&text_ops, cat, lang, fail_on);
 }

@@ -38,6 +38,15 @@ void slc_sink_no_finish(slc_sink *s, int exit_code)
     (void)exit_code;
 }
 
+slc_sink *slc_sink_lines_new(const slc_sink_ops *ops, const slc_catalog *cat, slc_lang lang,
+                             slc_severity fail_on)
+{
+    slc_sink *s = slc_xmalloc(sizeof(*s));
+    slc_sink_init(s, ops, cat, lang, fail_on);
+    s->streams = 1;
+    return s;
+}
+
 /* The validate report formats: the one table the names come from. */
 static const struct {
     const char *id;

@@ -41,6 +41,10 @@ void slc_sink_init(slc_sink *s, const slc_sink_ops *ops, const slc_catalog *cat,
  * are reported on standard error). */
 void slc_sink_no_error(slc_sink *s, const slc_error *err);
 void slc_sink_no_finish(slc_sink *s, int exit_code);
+/* A plain sink for a format that writes lines per document, drained
+ * after each file (text, GitHub). The caller frees it with slc_sink_free. */
+slc_sink *slc_sink_lines_new(const slc_sink_ops *ops, const slc_catalog *cat, slc_lang lang,
+                             slc_severity fail_on);
 slc_sink *slc_sink_text_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
 slc_sink *slc_sink_github_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
 slc_sink *slc_sink_json_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
