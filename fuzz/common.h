@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../src/catalog.h"
-#include "../src/util.h"
+#include "catalog.h"
+#include "util.h"
 
 /* The built-in checklist, or abort() naming the harness. */
 static inline slc_catalog *fuzz_catalog(const char *harness)

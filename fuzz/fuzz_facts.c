@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/catalog.h"
-#include "../src/compare.h"
-#include "../src/facts.h"
-#include "../src/text.h"
-#include "../src/util.h"
+#include "catalog.h"
+#include "compare.h"
+#include "facts.h"
+#include "text.h"
+#include "util.h"
 #include "common.h"
 
 static slc_catalog *cat;

@@ -12,12 +12,14 @@
 
 #include <jansson.h>
 
-#include "../src/catalog.h"
-#include "../src/doc.h"
-#include "../src/json.h"
-#include "../src/rules.h"
-#include "../src/sink.h"
+#include "catalog.h"
+#include "doc.h"
+#include "author_json.h"
+#include "load.h"
+#include "rules.h"
+#include "sink.h"
 #include "common.h"
+#include "validate.h"
 
 static slc_catalog *cat;
 

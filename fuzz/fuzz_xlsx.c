@@ -15,10 +15,12 @@
 
 #include <zip.h>
 
-#include "../src/catalog.h"
-#include "../src/doc.h"
-#include "../src/rules.h"
+#include "catalog.h"
+#include "doc.h"
+#include "load.h"
+#include "rules.h"
 #include "common.h"
+#include "validate.h"
 
 static slc_catalog *cat;
 static char tmp_path[64];

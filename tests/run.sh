@@ -3,8 +3,14 @@
 # scenario scripts. Prints one closing line "N passed, N failed" and exits
 # non-zero if anything failed.
 #
+# Tests run in parallel (tests/run-one.sh runs each), JOBS at a time. A
+# scenario that cannot run here (an optional tool is missing) exits 77 after
+# "SKIP: reason" (lib.sh's skip): it is counted as skipped, with the reason,
+# and the closing line adds ", N skipped".
+#
 # Environment: BUILD (build directory, default build), SLC_WRAP (a command
-# to run slacheck under, e.g. valgrind), TESTS (a pattern to run a subset).
+# to run slacheck under, e.g. valgrind), TESTS (a pattern to run a subset),
+# JOBS (tests at once; default the number of processors).
 #
 # A case is a directory tests/cases/NAME/ holding
 #   cmd              a shell command line; $SLACHECK, $FIX, $EX, $TMP are set
@@ -26,76 +32,56 @@ export SLACHECK FIX EX BUILD ROOT
 export LANG=C.UTF-8 LC_ALL= LC_MESSAGES=
 unset NO_COLOR COLUMNS
 
+pattern=${TESTS:-}
+JOBS=${JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
+
 rm -rf "$FIX" && mkdir -p "$FIX" &&
     python3 tests/gen_fixtures.py "$FIX" || { echo "fixture generation failed"; echo "0 passed, 1 failed"; exit 1; }
 
-pass=0
-fail=0
-failed=""
-pattern=${TESTS:-}
-
-# record a result: ok 1|0, the test's name, what to print on failure
-record() {
-    if [ "$1" = 1 ]; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1))
-        failed="$failed $2"
-        printf '%s\n' "$3"
-    fi
-}
-
-for dir in tests/cases/*/; do
-    [ -f "$dir/cmd" ] || continue
-    name=$(basename "$dir")
-    case "$name" in *"$pattern"*) ;; *) continue ;; esac
-    TMP=$(mktemp -d)
-    export TMP
-    expected_exit=0
-    [ -f "$dir/exit" ] && expected_exit=$(cat "$dir/exit")
-    sh -c "$(cat "$dir/cmd")" >"$TMP/.out" 2>"$TMP/.err"
-    status=$?
-    ok=1
-    why=""
-    if [ "$status" != "$expected_exit" ]; then
-        ok=0
-        why="exit $status, expected $expected_exit"
-    fi
-    if [ -f "$dir/stdout" ] && ! cmp -s "$dir/stdout" "$TMP/.out"; then
-        ok=0
-        why="$why; stdout differs: $(diff "$dir/stdout" "$TMP/.out" | head -5)"
-    fi
-    for kind in stdout-contains stderr-contains stdout-lacks; do
-        [ -f "$dir/$kind" ] || continue
-        src="$TMP/.out"
-        [ "$kind" = stderr-contains ] && src="$TMP/.err"
-        while IFS= read -r line || [ -n "$line" ]; do
-            [ -z "$line" ] && continue
-            if [ "$kind" = stdout-lacks ]; then
-                grep -qF -- "$line" "$src" && { ok=0; why="$why; stdout has: $line"; }
-            else
-                grep -qF -- "$line" "$src" || { ok=0; why="$why; $kind missing: $line"; }
-            fi
-        done <"$dir/$kind"
-    done
-    record "$ok" "$name" "FAIL case $name: $why
-$(sed 's/^/  stderr: /' "$TMP/.err" | head -5)"
-    rm -rf "$TMP"
-done
-
+results=$(mktemp -d)
+list="$results/.list"
+: >"$list"
+# the scenario scripts first: they take longest, so the pool ends evenly
 for t in tests/t-*.sh; do
     [ -e "$t" ] || continue
     name=$(basename "$t" .sh)
-    case "$name" in *"$pattern"*) ;; *) continue ;; esac
-    TMP=$(mktemp -d)
-    export TMP
-    ok=1
-    sh "$t" >"$TMP/.log" 2>&1 || ok=0
-    record "$ok" "$name" "FAIL $name
-$(sed 's/^/  /' "$TMP/.log" | tail -15)"
-    rm -rf "$TMP"
+    case "$name" in *"$pattern"*) echo "script $t" >>"$list" ;; esac
 done
+for dir in tests/cases/*/; do
+    [ -f "$dir/cmd" ] || continue
+    name=$(basename "$dir")
+    case "$name" in *"$pattern"*) echo "case ${dir%/}" >>"$list" ;; esac
+done
+# each line "KIND PATH" becomes one run of run-one.sh, JOBS at a time
+xargs -P "$JOBS" -L 1 sh -c 'exec sh tests/run-one.sh "$1" "$2" "$0"' "$results" <"$list"
+
+pass=0
+fail=0
+skip=0
+failed=""
+# results in a stable order: cases, then scripts, as the tree lists them
+while read -r kind path; do
+    name=$(basename "$path" .sh)
+    r="$results/$name"
+    if [ ! -f "$r" ]; then
+        fail=$((fail + 1)) failed="$failed $name"
+        echo "FAIL $name: no result (the runner was interrupted?)"
+        continue
+    fi
+    case $(head -1 "$r") in
+    pass) pass=$((pass + 1)) ;;
+    skip) skip=$((skip + 1)); sed 1d "$r" ;;
+    *) fail=$((fail + 1)) failed="$failed $name"; sed 1d "$r" ;;
+    esac
+done <<EOF2
+$(grep '^case ' "$list"; grep '^script ' "$list")
+EOF2
+rm -rf "$results"
 
 [ -n "$failed" ] && echo "failed:$failed"
-echo "$pass passed, $fail failed"
+if [ "$skip" = 0 ]; then
+    echo "$pass passed, $fail failed"
+else
+    echo "$pass passed, $fail failed, $skip skipped"
+fi
 [ "$fail" = 0 ]

@@ -10,7 +10,7 @@
 #     SYNOPSIS, and the man page has no other command;
 #   - `--lang ja --help` lists the same commands and options;
 #   - the exit codes of src/cli/cli.h and the rule ids and severities of
-#     src/rules.c are in the man page (EXIT STATUS, RULES) and in docs/rules.md;
+#     src/checking/rules.c are in the man page (EXIT STATUS, RULES) and in docs/rules.md;
 #   - groff renders the page without warnings (when groff is installed).
 # Environment: SLACHECK (command to run slacheck), ROOT (repository root).
 set -u
@@ -161,22 +161,22 @@ if ! cmp -s "$W/codes.h" "$W/codes.man"; then
     diff "$W/codes.h" "$W/codes.man" | grep '^[<>]'
 fi
 
-# ---- rules: src/rules.c against RULES and docs/rules.md ----------------------
+# ---- rules: src/checking/rules.c against RULES and docs/rules.md ----------------------
 
-sed -n 's/.*= {"\([a-z-]*\)", SLC_SEV_\([A-Z]*\),.*/\1 \2/p' "$ROOT/src/rules.c" |
+sed -n 's/.*= {"\([a-z-]*\)", SLC_SEV_\([A-Z]*\),.*/\1 \2/p' "$ROOT/src/checking/rules.c" |
     tr 'A-Z' 'a-z' | sort >"$W/rules.c"
-[ -s "$W/rules.c" ] || bad "no rules found in src/rules.c"
+[ -s "$W/rules.c" ] || bad "no rules found in src/checking/rules.c"
 man_section RULES | awk 'prev == ".TP" { print } { prev = $0 }' | sed 's/\\-/-/g' |
     sed -n 's/^\.BR \([a-z-]*\) " (\([a-z]*\))"$/\1 \2/p' | sort >"$W/rules.man"
 if ! cmp -s "$W/rules.c" "$W/rules.man"; then
-    bad "rules differ between src/rules.c (<) and man RULES (>):"
+    bad "rules differ between src/checking/rules.c (<) and man RULES (>):"
     diff "$W/rules.c" "$W/rules.man" | grep '^[<>]'
 fi
 if [ -f "$RULES_MD" ]; then
     sed -n 's/^| `\([a-z-]*\)` | \([a-z]*\)[ |].*/\1 \2/p' "$RULES_MD" |
         grep -E ' (error|warning|info)$' | sort >"$W/rules.md"
     if ! cmp -s "$W/rules.c" "$W/rules.md"; then
-        bad "rules differ between src/rules.c (<) and the table in docs/rules.md (>):"
+        bad "rules differ between src/checking/rules.c (<) and the table in docs/rules.md (>):"
         diff "$W/rules.c" "$W/rules.md" | grep '^[<>]'
     fi
 else

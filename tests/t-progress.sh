@@ -5,8 +5,8 @@
 # `script` (util-linux) gives the run a pseudo-terminal.
 . "$ROOT/tests/lib.sh"
 
-command -v script >/dev/null || { echo "note: no script(1); skipped"; finish; }
-case "${SLC_WRAP:-}" in *valgrind*) echo "note: skipped under valgrind"; finish ;; esac
+command -v script >/dev/null || skip "no script(1) (util-linux) to give the run a terminal"
+case "${SLC_WRAP:-}" in *valgrind*) skip "progress timing is not checked under valgrind" ;; esac
 files=""
 i=0
 while [ $i -lt 4000 ]; do

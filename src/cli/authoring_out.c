@@ -4,10 +4,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../authoring.h"
-#include "../json.h"
-#include "../text.h"
-#include "../write_table.h"
+#include "authoring.h"
+#include "author_json.h"
+#include "text.h"
+#include "author_table.h"
 #include "cli.h"
 
 const char *cli_authoring_format(const char *path)

@@ -5,10 +5,11 @@
 
 #include <stdio.h>
 
-#include "../catalog.h"
-#include "../doc.h"
-#include "../status.h"
-#include "../util.h"
+#include "catalog.h"
+#include "doc.h"
+#include "load.h"
+#include "status.h"
+#include "util.h"
 
 /* Exit codes: the contract with scripts (documented in the man page). */
 enum {

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "load.h"
 
 int cmd_convert(cli_ctx *ctx)
 {

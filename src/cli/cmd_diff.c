@@ -8,13 +8,14 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "../compare.h"
-#include "../export.h"
-#include "../profile.h"
-#include "../rules.h"
-#include "../json.h"
-#include "../report_diff.h"
-#include "../text.h"
+#include "compare.h"
+#include "export.h"
+#include "load.h"
+#include "profile.h"
+#include "rules.h"
+#include "export_json.h"
+#include "report_diff.h"
+#include "text.h"
 #include "cli.h"
 
 /* "1-9,28-38" -> marks; 0 on a syntax error */

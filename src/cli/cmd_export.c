@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../compare.h"
-#include "../export.h"
-#include "../output.h"
-#include "../profile.h"
-#include "../rules.h"
+#include "compare.h"
+#include "export.h"
+#include "load.h"
+#include "output.h"
+#include "profile.h"
+#include "rules.h"
 #include "cli.h"
 
 int cli_load_profile(cli_ctx *ctx, slc_profile **profile)

@@ -1,8 +1,8 @@
 /* cmd_items.c - slacheck items: the checklist definition in use. */
 #include <string.h>
 
-#include "../json.h"
-#include "../report_text.h"
+#include "catalog_json.h"
+#include "report_text.h"
 #include "cli.h"
 
 int cmd_items(cli_ctx *ctx)

@@ -3,7 +3,8 @@
  * or filled with last year's answers so only what changed needs editing. */
 #include <string.h>
 
-#include "../text.h"
+#include "load.h"
+#include "text.h"
 #include "cli.h"
 
 int cmd_template(cli_ctx *ctx)

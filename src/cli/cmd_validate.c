@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../batch.h"
-#include "../output.h"
-#include "../profile.h"
-#include "../rules.h"
-#include "../sink.h"
+#include "batch.h"
+#include "load.h"
+#include "output.h"
+#include "profile.h"
+#include "rules.h"
+#include "sink.h"
 #include "cli.h"
 
 typedef struct target {

@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../batch.h"
-#include "../output.h"
-#include "../profile.h"
-#include "../rules.h"
-#include "../text.h"
+#include "batch.h"
+#include "load.h"
+#include "output.h"
+#include "profile.h"
+#include "rules.h"
+#include "text.h"
 #include "cli.h"
 
 static slc_lang lang_from_env(void)

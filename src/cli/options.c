@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../version.h"
+#include "version.h"
 #include "cli.h"
 
 const cli_command cli_commands[] = {

@@ -1,0 +1,912 @@
+/* export_html.c - the HTML report: one self-contained page (inline CSS,
+ * an inline SVG chart, a small inline script), built as a libxml2 tree so
+ * that vendor text only ever enters as text nodes or attribute values and
+ * the serializer escapes it. A strict Content-Security-Policy allows the
+ * inline style and script by their SHA-256 only; nothing is fetched.
+ *
+ * The page: header, summary of the vendors, the chart of each vendor's
+ * standing per category, the comparison table (grouped by category,
+ * better/worse by colour and by marker), the buyer's requirements, the
+ * findings and each vendor's answers with their source lines. */
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+#include <libxml/xmlIO.h>
+
+#include "export.h"
+#include "load.h"
+#include "profile.h"
+#include "rules.h"
+#include "sha256.h"
+
+/* ---- the inline style and script (hashed into the CSP) ---- */
+
+static const char css[] =
+    ":root{color-scheme:light;--fg:#1b1f24;--muted:#59636e;--line:#d0d7de;--head:#eef2f6;"
+    "--group:#dde7f2;--accent:#1f4e79;--better:#dcf3e3;--better-fg:#14632f;--worse:#fde2df;"
+    "--worse-fg:#a1231b;--miss:#f2f2f2}\n"
+    "*{box-sizing:border-box}\n"
+    "html{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+    "body{margin:0 auto;max-width:1600px;padding:1.5rem 2rem 3rem;color:var(--fg);background:#fff;"
+    "font:15px/1.55 system-ui,-apple-system,\"Segoe UI\",\"Hiragino Sans\",\"Noto Sans CJK JP\","
+    "\"Yu Gothic\",Meiryo,sans-serif}\n"
+    "h1{font-size:1.55rem;line-height:1.3;margin:0 0 .4rem}\n"
+    "h2{font-size:1.25rem;margin:2.2rem 0 .7rem;padding-bottom:.25rem;"
+    "border-bottom:2px solid var(--accent);color:var(--accent)}\n"
+    "h3{font-size:1.05rem;margin:1.5rem 0 .4rem}\n"
+    "p{margin:.3rem 0}\n"
+    ".meta{color:var(--muted)}\n"
+    "nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem 1.4rem;margin:.8rem 0 0;padding:0}\n"
+    "a{color:var(--accent)}\n"
+    "table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem;background:#fff}\n"
+    "th,td{border:1px solid var(--line);padding:.35rem .55rem;text-align:left;vertical-align:top}\n"
+    "thead th{background:var(--head);font-weight:600}\n"
+    "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    ".no{width:3.2em;text-align:right;color:var(--muted);font-variant-numeric:tabular-nums}\n"
+    ".item{width:15em;font-weight:500}\n"
+    ".unit{display:block;font-weight:400;font-size:.82em;color:var(--muted)}\n"
+    ".txt{white-space:pre-wrap;word-break:break-word}\n"
+    ".facts{margin-top:.3rem;font-size:.82em;color:var(--muted)}\n"
+    ".badge{display:inline-block;margin-top:.3rem;padding:0 .4em;border-radius:.3em;"
+    "font-size:.8em;background:#fff3cd;color:#6b4e00}\n"
+    "table.fixed{table-layout:fixed}\n"
+    ".level{width:5.5em}\n"
+    "code.rule{white-space:nowrap}\n"
+    "#cmp thead th{position:sticky;top:0;z-index:1;box-shadow:0 1px 0 var(--line)}\n"
+    "tbody th.group{background:var(--group);color:#143657}\n"
+    "td.better{background:var(--better)}\n"
+    "td.worse{background:var(--worse)}\n"
+    "td.missing{background:var(--miss);color:var(--muted)}\n"
+    ".mk{font-weight:700;margin-right:.3em}\n"
+    ".better .mk{color:var(--better-fg)}\n"
+    ".worse .mk{color:var(--worse-fg)}\n"
+    ".verdict{width:9.5em}\n"
+    "td.v-same,td.v-equivalent{color:var(--better-fg)}\n"
+    "td.v-differs{color:#8a4b00;font-weight:600}\n"
+    "td.v-missing{color:var(--worse-fg);font-weight:600}\n"
+    ".sev-error{color:var(--worse-fg);font-weight:600}\n"
+    ".sev-warning{color:#8a4b00;font-weight:600}\n"
+    ".sev-info{color:var(--muted)}\n"
+    "td.met{background:var(--better)}\n"
+    "td.not-met{background:var(--worse)}\n"
+    "td.unknown{background:#fff3cd}\n"
+    ".legend{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;list-style:none;margin:.3rem 0 .6rem;"
+    "padding:0;font-size:.9em;color:var(--muted)}\n"
+    ".vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;"
+    "clip:rect(0,0,0,0);border:0;white-space:nowrap}\n"
+    "figure{margin:.5rem 0 1rem}\n"
+    "figure svg{display:block;width:100%;max-width:1000px;height:auto}\n"
+    "svg text{font-size:12px;fill:#1b1f24}\n"
+    "svg .cat{font-size:13px;font-weight:700;fill:#143657}\n"
+    "svg .val{font-size:11px;fill:#59636e}\n"
+    "svg .grid{stroke:#d0d7de;stroke-width:1}\n"
+    "svg .track{fill:#dfe3e8;fill-opacity:.45}\n"
+    "svg .b-yes{fill:#2e7d32}\n"
+    "svg .b-und{fill:#e08a00}\n"
+    "svg .b-mis{fill:#c62828}\n"
+    "svg .b-req{fill:#1565c0}\n"
+    ".filter{display:flex;flex-wrap:wrap;gap:.5rem 1.2rem;align-items:center;margin:.4rem 0}\n"
+    ".filter input[type=search]{font:inherit;padding:.2rem .4rem;min-width:18em}\n"
+    "footer{margin-top:2.5rem;font-size:.85em;color:var(--muted)}\n"
+    "@media print{body{max-width:none;padding:0;font-size:9.5pt}"
+    "nav,.filter{display:none}"
+    "#cmp thead th{position:static;box-shadow:none}"
+    "thead{display:table-header-group}"
+    "tr,figure,svg{break-inside:avoid}"
+    "h2,h3{break-after:avoid}"
+    "a{color:inherit;text-decoration:none}}\n";
+
+/* Filters the comparison table by words and to the items that differ;
+ * without it the page shows everything. Labels come from data- attributes. */
+static const char js[] =
+    "(function(){\n"
+    "var t=document.getElementById('cmp');if(!t)return;\n"
+    "var p=document.createElement('p');p.className='filter';\n"
+    "var q=document.createElement('input');q.type='search';\n"
+    "q.placeholder=t.dataset.filter||'';q.setAttribute('aria-label',q.placeholder);\n"
+    "var l=document.createElement('label'),c=document.createElement('input');c.type='checkbox';\n"
+    "l.appendChild(c);l.appendChild(document.createTextNode(' '+(t.dataset.differs||'')));\n"
+    "p.appendChild(q);if(t.dataset.differs)p.appendChild(l);t.parentNode.insertBefore(p,t);\n"
+    "function f(){var w=q.value.toLowerCase().split(/\\s+/).filter(Boolean);\n"
+    "Array.prototype.forEach.call(t.tBodies,function(b){var any=false;\n"
+    "Array.prototype.forEach.call(b.rows,function(r){if(!r.dataset.verdict)return;\n"
+    "var s=r.textContent.toLowerCase(),ok=w.every(function(x){return s.indexOf(x)>=0;});\n"
+    "if(c.checked&&(r.dataset.verdict==='same'||r.dataset.verdict==='equivalent'))ok=false;\n"
+    "r.hidden=!ok;any=any||ok;});b.hidden=!any;});}\n"
+    "q.addEventListener('input',f);c.addEventListener('change',f);\n"
+    "})();\n";
+
+/* ---- building the tree: every libxml2 result is checked here ---- */
+
+typedef struct html {
+    const slc_export *x;
+    xmlDoc *doc;
+    int failed;       /* a libxml2 call returned NULL: the page is not written */
+    slc_buf clean;    /* scratch for text_clean */
+    slc_buf tmp;      /* scratch for composed strings */
+} html;
+
+/* Vendor text as HTML may carry it: CR LF and lone CR become LF, and
+ * control characters other than tab and LF (C0, DEL, C1), which HTML
+ * forbids, become U+FFFD. The loader gives valid UTF-8. */
+static const char *text_clean(html *h, const char *s)
+{
+    slc_buf *b = &h->clean;
+    slc_buf_clear(b);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\r') {
+            if (p[1] != '\n')
+                slc_buf_addc(b, '\n');
+        } else if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f) {
+            slc_buf_adds(b, "\xEF\xBF\xBD");
+        } else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            slc_buf_adds(b, "\xEF\xBF\xBD");
+            p++;
+        } else {
+            slc_buf_addc(b, (char)*p);
+        }
+    }
+    return b->data ? b->data : "";
+}
+
+/* Elements that start a line in the file. The page is written unformatted
+ * (libxml2's formatter would also break lines inside pre-wrap answers), so
+ * these get a newline text node before them, where whitespace does not
+ * matter: between rows, sections, head elements, SVG groups. */
+static int starts_line(const char *name)
+{
+    static const char *const names[] = {
+        "head", "body", "meta", "title", "style", "script", "header", "nav", "main", "section",
+        "footer", "h1", "h2", "h3", "p", "ul", "li", "table", "thead", "tbody", "tr", "figure",
+        "svg", "g", NULL};
+    for (size_t i = 0; names[i]; i++)
+        if (!strcmp(name, names[i]))
+            return 1;
+    return 0;
+}
+
+static xmlNode *el(html *h, xmlNode *parent, const char *name)
+{
+    if (!parent || h->failed)
+        return NULL;
+    if (starts_line(name)) {
+        xmlNode *nl = xmlNewDocText(h->doc, (const xmlChar *)"\n");
+        if (!nl || !xmlAddChild(parent, nl)) {
+            xmlFreeNode(nl);
+            h->failed = 1;
+            return NULL;
+        }
+    }
+    xmlNode *n = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
+    if (!n)
+        h->failed = 1;
+    return n;
+}
+
+/* appends text (vendor text is fine: a text node, escaped when written) */
+static void text(html *h, xmlNode *parent, const char *s)
+{
+    if (!parent || h->failed || !s || !*s)
+        return;
+    xmlNode *t = xmlNewDocText(h->doc, (const xmlChar *)text_clean(h, s));
+    if (!t || !xmlAddChild(parent, t)) {
+        xmlFreeNode(t);
+        h->failed = 1;
+    }
+}
+
+static void attr(html *h, xmlNode *n, const char *name, const char *value)
+{
+    if (!n || h->failed)
+        return;
+    if (!xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)text_clean(h, value ? value : "")))
+        h->failed = 1;
+}
+
+static void attr_num(html *h, xmlNode *n, const char *name, double v)
+{
+    char b[32];
+    snprintf(b, sizeof(b), "%.1f", v);
+    size_t len = strlen(b);   /* 12.0 -> 12 */
+    if (len > 2 && !strcmp(b + len - 2, ".0"))
+        b[len - 2] = 0;
+    attr(h, n, name, b);
+}
+
+/* <name class="cls">text</name> */
+static xmlNode *el_text(html *h, xmlNode *parent, const char *name, const char *cls,
+                        const char *s)
+{
+    xmlNode *n = el(h, parent, name);
+    if (cls && *cls)
+        attr(h, n, "class", cls);
+    text(h, n, s);
+    return n;
+}
+
+/* a count in a cell; flag: the class it gets when not zero */
+static xmlNode *el_num(html *h, xmlNode *parent, size_t v, const char *flag)
+{
+    char b[32];
+    snprintf(b, sizeof(b), "%zu", v);
+    return el_text(h, parent, "td", v && flag ? flag : "num", b);
+}
+
+static const char *L(html *h, slc_xlabel l)
+{
+    return slc_export_label(h->x, l);
+}
+
+static const char *lang_get(html *h, const slc_label *l)
+{
+    const char *s = slc_label_get(l, h->x->lang);
+    return s ? s : "";
+}
+
+static const char *vendor_name(const slc_doc *d)
+{
+    return d->name ? d->name : d->path;
+}
+
+static size_t items_present(const slc_export *x, size_t v)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < x->cat->nitems; i++)
+        n += slc_doc_answer(x->docs[v], i) != NULL;
+    return n;
+}
+
+/* ---- head ---- */
+
+static void build_head(html *h, xmlNode *root, const char *csp)
+{
+    xmlNode *head = el(h, root, "head");
+    attr(h, el(h, head, "meta"), "charset", "utf-8");
+    xmlNode *m = el(h, head, "meta");
+    attr(h, m, "http-equiv", "Content-Security-Policy");
+    attr(h, m, "content", csp);
+    m = el(h, head, "meta");
+    attr(h, m, "name", "viewport");
+    attr(h, m, "content", "width=device-width, initial-scale=1");
+    m = el(h, head, "meta");
+    attr(h, m, "name", "generator");
+    attr(h, m, "content", h->x->generator);
+    el_text(h, head, "title", NULL, h->x->title);
+    el_text(h, head, "style", NULL, css);
+}
+
+/* ---- header ---- */
+
+static void build_header(html *h, xmlNode *body)
+{
+    const slc_export *x = h->x;
+    xmlNode *hd = el(h, body, "header");
+    el_text(h, hd, "h1", NULL, x->title);
+    slc_buf *t = &h->tmp;
+    slc_buf_clear(t);
+    slc_buf_addf(t, "%s: %s", L(h, SLC_XL_CHECKLIST), lang_get(h, &x->cat->title));
+    if (x->cat->version)
+        slc_buf_addf(t, " (%s%s%s)", x->cat->id ? x->cat->id : "", x->cat->id ? " v" : "v",
+                     x->cat->version);
+    if (x->cat->published)
+        slc_buf_addf(t, ", %s", x->cat->published);
+    el_text(h, hd, "p", "meta", t->data);
+    slc_buf_clear(t);
+    slc_buf_addf(t, "%s: %s", L(h, SLC_XL_GENERATED_BY), x->generator);
+    el_text(h, hd, "p", "meta", t->data);
+
+    static const struct { const char *id; slc_xlabel l; int when; } links[] = {
+        {"summary", SLC_XL_SUMMARY, 0},       {"chart", SLC_XL_CHART, 0},
+        {"comparison", SLC_XL_COMPARISON, 0}, {"requirements", SLC_XL_REQUIREMENTS, 1},
+        {"findings", SLC_XL_FINDINGS, 2},     {"details", SLC_XL_DETAILS, 2},
+    };
+    xmlNode *ul = el(h, el(h, hd, "nav"), "ul");
+    for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
+        if ((links[i].when == 1 && !x->profile) || (links[i].when == 2 && x->comparison_only))
+            continue;
+        char href[32];
+        snprintf(href, sizeof(href), "#%s", links[i].id);
+        xmlNode *a = el_text(h, el(h, ul, "li"), "a", NULL, L(h, links[i].l));
+        attr(h, a, "href", href);
+    }
+}
+
+static xmlNode *section(html *h, xmlNode *parent, const char *id, slc_xlabel l)
+{
+    xmlNode *s = el(h, parent, "section");
+    attr(h, s, "id", id);
+    el_text(h, s, "h2", NULL, L(h, l));
+    return s;
+}
+
+/* ---- summary ---- */
+
+static void build_summary(html *h, xmlNode *content)
+{
+    const slc_export *x = h->x;
+    xmlNode *s = section(h, content, "summary", SLC_XL_SUMMARY);
+    if (x->profile) {
+        slc_buf *t = &h->tmp;
+        slc_buf_clear(t);
+        const char *title = lang_get(h, &x->profile->title);
+        slc_buf_addf(t, "%s: %s", L(h, SLC_XL_PROFILE), *title ? title : x->profile->id);
+        el_text(h, s, "p", NULL, t->data);
+    }
+    xmlNode *table = el(h, s, "table");
+    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
+    const slc_xlabel cols[] = {SLC_XL_VENDOR, SLC_XL_FILE, SLC_XL_ENCODING, SLC_XL_ITEMS_PRESENT,
+                               SLC_XL_ERRORS, SLC_XL_WARNINGS, SLC_XL_INFO};
+    for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
+        attr(h, el_text(h, tr, "th", c >= 3 ? "num" : NULL, L(h, cols[c])), "scope", "col");
+    if (x->n > 1) {
+        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_LEADS)), "scope", "col");
+        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_TRAILS)), "scope", "col");
+        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_DIFFERS)), "scope", "col");
+    }
+    if (x->profile) {
+        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_SCORE)), "scope", "col");
+        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_MUST_FAILED)), "scope", "col");
+    }
+    xmlNode *tb = el(h, table, "tbody");
+    for (size_t v = 0; v < x->n; v++) {
+        const slc_doc *d = x->docs[v];
+        tr = el(h, tb, "tr");
+        attr(h, el_text(h, tr, "th", NULL, vendor_name(d)), "scope", "row");
+        el_text(h, tr, "td", NULL, d->path);
+        el_text(h, tr, "td", NULL, d->encoding);
+        char b[64];
+        snprintf(b, sizeof(b), "%zu / %zu", items_present(x, v), x->cat->nitems);
+        el_text(h, tr, "td", "num", b);
+        el_num(h, tr, x->vcounts[v][SLC_SEV_ERROR], "num sev-error");
+        el_num(h, tr, x->vcounts[v][SLC_SEV_WARNING], "num sev-warning");
+        el_num(h, tr, x->vcounts[v][SLC_SEV_INFO], NULL);
+        if (x->n > 1) {
+            el_num(h, tr, x->cmp->vendors[v].leads, NULL);
+            el_num(h, tr, x->cmp->vendors[v].trails, NULL);
+            el_num(h, tr, x->cmp->vendors[v].differs, NULL);
+        }
+        if (x->profile) {
+            const slc_profile_result *pr = d->profile;
+            if (pr) {
+                snprintf(b, sizeof(b), "%.1f", pr->score);
+                el_text(h, tr, "td", "num", b);
+                el_num(h, tr, pr->must_failed, "num sev-error");
+            } else {
+                el_text(h, tr, "td", "num", "—");
+                el_text(h, tr, "td", "num", "—");
+            }
+        }
+    }
+}
+
+/* ---- chart: grouped horizontal bars per category, per vendor ---- */
+
+enum { CH_W = 980, CH_LABEL = 200, CH_X0 = 210, CH_X1 = 900, CH_BAR = 10, CH_GAP = 3,
+       CH_VGAP = 9, CH_CATH = 24, CH_TOP = 58 };
+
+typedef struct measure {
+    slc_xlabel label;
+    const char *cls;
+} measure;
+
+static const measure measures[] = {
+    {SLC_XL_YES, "b-yes"}, {SLC_XL_UNDISCLOSED, "b-und"}, {SLC_XL_MISSING, "b-mis"},
+    {SLC_XL_REQ_MET, "b-req"}};
+
+static xmlNode *svg_text(html *h, xmlNode *parent, double x, double y, const char *cls,
+                         const char *anchor, const char *s)
+{
+    xmlNode *t = el(h, parent, "text");
+    attr_num(h, t, "x", x);
+    attr_num(h, t, "y", y);
+    if (cls)
+        attr(h, t, "class", cls);
+    if (anchor)
+        attr(h, t, "text-anchor", anchor);
+    text(h, t, s);
+    return t;
+}
+
+static xmlNode *svg_rect(html *h, xmlNode *parent, double x, double y, double w, double hh,
+                         const char *cls)
+{
+    xmlNode *r = el(h, parent, "rect");
+    attr_num(h, r, "x", x);
+    attr_num(h, r, "y", y);
+    attr_num(h, r, "width", w);
+    attr_num(h, r, "height", hh);
+    attr(h, r, "class", cls);
+    return r;
+}
+
+/* at most max code points of s, with "…" if cut */
+static void truncated(slc_buf *out, const char *s, size_t max)
+{
+    size_t n = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    for (; *p; p++) {
+        if ((*p & 0xc0) != 0x80 && n++ == max) {
+            slc_buf_adds(out, "…");
+            return;
+        }
+        slc_buf_addc(out, (char)*p);
+    }
+}
+
+static void chart_bar(html *h, xmlNode *g, const char *vendor, const char *category,
+                      const measure *m, size_t num, size_t den, double y)
+{
+    xmlNode *bar = el(h, g, "g");
+    slc_buf *t = &h->tmp;
+    slc_buf_clear(t);
+    slc_buf_addf(t, "%s — %s: %s %zu / %zu", vendor, category, L(h, m->label), num, den);
+    el_text(h, bar, "title", NULL, t->data);
+    double w = den ? (double)num / (double)den * (CH_X1 - CH_X0) : 0;
+    if (den)   /* the track: a zero still shows as an empty bar */
+        svg_rect(h, bar, CH_X0, y, CH_X1 - CH_X0, CH_BAR, "track");
+    if (w > 0)
+        svg_rect(h, bar, CH_X0, y, w < 2 ? 2 : w, CH_BAR, m->cls);
+    char b[48];
+    if (den)
+        snprintf(b, sizeof(b), "%zu/%zu", num, den);
+    else
+        snprintf(b, sizeof(b), "—");
+    svg_text(h, bar, CH_X1 + 6, y + CH_BAR - 1, "val", NULL, b);
+}
+
+static void build_chart(html *h, xmlNode *content)
+{
+    const slc_export *x = h->x;
+    const slc_catalog *cat = x->cat;
+    size_t nm = x->profile ? 4 : 3;
+    double row = (double)nm * (CH_BAR + CH_GAP) - CH_GAP;
+    double height = CH_TOP + (double)cat->ncategories * (CH_CATH + (double)x->n * (row + CH_VGAP)) + 8;
+
+    xmlNode *s = section(h, content, "chart", SLC_XL_CHART);
+    xmlNode *fig = el(h, s, "figure");
+    xmlNode *svg = el(h, fig, "svg");
+    char vb[64];
+    snprintf(vb, sizeof(vb), "0 0 %d %.0f", CH_W, height);
+    attr(h, svg, "viewBox", vb);
+    attr_num(h, svg, "width", CH_W);
+    attr_num(h, svg, "height", height);
+    attr(h, svg, "role", "img");
+    slc_buf *t = &h->tmp;
+    slc_buf_clear(t);
+    slc_buf_addf(t, "%s: ", L(h, SLC_XL_CHART));
+    for (size_t k = 0; k < nm; k++)
+        slc_buf_addf(t, "%s%s", k ? ", " : "", L(h, measures[k].label));
+    attr(h, svg, "aria-label", t->data);
+    el_text(h, svg, "title", NULL, t->data);
+
+    /* legend */
+    xmlNode *legend = el(h, svg, "g");
+    attr(h, legend, "class", "legend");
+    svg_text(h, legend, 0, 14, "cat", NULL, L(h, SLC_XL_LEGEND));
+    for (size_t k = 0; k < nm; k++) {
+        double lx = CH_X0 + (double)k * 175;
+        svg_rect(h, legend, lx, 4, 14, 12, measures[k].cls);
+        svg_text(h, legend, lx + 19, 14, NULL, NULL, L(h, measures[k].label));
+    }
+    /* axis: share of the category's items, with grid lines */
+    xmlNode *axis = el(h, svg, "g");
+    attr(h, axis, "class", "axis");
+    for (int p = 0; p <= 100; p += 25) {
+        double gx = CH_X0 + (CH_X1 - CH_X0) * p / 100.0;
+        xmlNode *ln = el(h, axis, "line");
+        attr(h, ln, "class", "grid");
+        attr_num(h, ln, "x1", gx);
+        attr_num(h, ln, "x2", gx);
+        attr_num(h, ln, "y1", CH_TOP - 8);
+        attr_num(h, ln, "y2", height - 6);
+        char b[16];
+        snprintf(b, sizeof(b), "%d%%", p);
+        svg_text(h, axis, gx, CH_TOP - 14, "val", "middle", b);
+    }
+
+    double y = CH_TOP;
+    for (size_t c = 0; c < cat->ncategories; c++) {
+        const char *cname = lang_get(h, &cat->categories[c].label);
+        xmlNode *g = el(h, svg, "g");
+        slc_buf *tt = &h->tmp;
+        slc_buf_clear(tt);
+        slc_buf_addf(tt, "%s (%s: %zu)", cname, L(h, SLC_XL_ITEMS_PRESENT),
+                     slc_export_stat(x, 0, c)->items);
+        svg_text(h, g, 0, y + 15, "cat", NULL, tt->data);
+        y += CH_CATH;
+        for (size_t v = 0; v < x->n; v++) {
+            const slc_export_stats *st = slc_export_stat(x, v, c);
+            const char *vname = vendor_name(x->docs[v]);
+            slc_buf label;
+            slc_buf_init(&label);
+            truncated(&label, vname, 24);
+            svg_text(h, g, CH_LABEL, y + row / 2 + 4, NULL, "end", label.data);
+            slc_buf_release(&label);
+            size_t nums[4] = {st->yes, st->undisclosed, st->missing, st->req_met};
+            size_t dens[4] = {st->items, st->items, st->items, st->req_total};
+            for (size_t k = 0; k < nm; k++)
+                chart_bar(h, g, vname, cname, &measures[k], nums[k], dens[k],
+                          y + (double)k * (CH_BAR + CH_GAP));
+            y += row + CH_VGAP;
+        }
+    }
+}
+
+/* ---- comparison ---- */
+
+static void legend_item(html *h, xmlNode *ul, const char *cls, const char *mk, const char *label)
+{
+    xmlNode *li = el(h, ul, "li");
+    if (cls)
+        attr(h, li, "class", cls);
+    el_text(h, li, "span", "mk", mk);
+    text(h, li, label);
+}
+
+static void comparison_cell(html *h, xmlNode *tr, size_t v, const slc_cmp_item *ci)
+{
+    const slc_export *x = h->x;
+    const slc_answer *a = ci->answers[v];
+    if (!a) {
+        xmlNode *td = el_text(h, tr, "td", "missing", NULL);
+        el_text(h, td, "span", "mk", slc_export_verdict_marker(SLC_CMP_MISSING));
+        text(h, td, L(h, SLC_XL_MISSING));
+        return;
+    }
+    int rank = ci->rank[v];
+    xmlNode *td = el_text(h, tr, "td", rank > 0 ? "better" : rank < 0 ? "worse" : NULL, NULL);
+    xmlNode *txt = el_text(h, td, "div", "txt", NULL);
+    if (rank) {   /* the marker says it without colour; the hidden word for screen readers */
+        xmlNode *mk = el_text(h, txt, "span", "mk", slc_export_rank_marker(rank));
+        attr(h, mk, "title", L(h, rank > 0 ? SLC_XL_BETTER : SLC_XL_WORSE));
+        el_text(h, txt, "span", "vh", L(h, rank > 0 ? SLC_XL_BETTER : SLC_XL_WORSE));
+    }
+    text(h, txt, a->cell[SLC_ROLE_ANSWER]);
+    if (ci->standing[v].undisclosed)
+        el_text(h, td, "span", "badge", L(h, SLC_XL_UNDISCLOSED));
+    slc_buf facts;
+    slc_buf_init(&facts);
+    slc_export_facts_text(x, v, ci->index, &facts);
+    if (facts.len) {
+        xmlNode *f = el_text(h, td, "div", "facts", NULL);
+        el_text(h, f, "span", "vh", L(h, SLC_XL_FACTS));
+        text(h, f, facts.data);
+        attr(h, f, "title", L(h, SLC_XL_FACTS));
+    }
+    slc_buf_release(&facts);
+}
+
+static void build_comparison(html *h, xmlNode *content)
+{
+    const slc_export *x = h->x;
+    const slc_catalog *cat = x->cat;
+    xmlNode *s = section(h, content, "comparison", SLC_XL_COMPARISON);
+
+    xmlNode *ul = el(h, s, "ul");
+    attr(h, ul, "class", "legend");
+    attr(h, ul, "aria-label", L(h, SLC_XL_LEGEND));
+    legend_item(h, ul, "better", slc_export_rank_marker(1), L(h, SLC_XL_BETTER));
+    legend_item(h, ul, "worse", slc_export_rank_marker(-1), L(h, SLC_XL_WORSE));
+    for (int v = x->n > 1 ? 0 : SLC_CMP_MISSING; v <= SLC_CMP_MISSING; v++)
+        legend_item(h, ul, NULL, slc_export_verdict_marker((slc_cmp_verdict)v),
+                    slc_export_verdict_label(x, (slc_cmp_verdict)v));
+
+    xmlNode *table = el(h, s, "table");
+    attr(h, table, "id", "cmp");
+    attr(h, table, "class", "fixed");
+    slc_buf *t = &h->tmp;
+    slc_buf_clear(t);
+    slc_buf_addf(t, "%s / %s", L(h, SLC_XL_ITEM), L(h, SLC_XL_ANSWER));
+    attr(h, table, "data-filter", t->data);
+    if (x->n > 1)
+        attr(h, table, "data-differs", L(h, SLC_XL_DIFFERS));
+    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
+    attr(h, el_text(h, tr, "th", "no", L(h, SLC_XL_NO)), "scope", "col");
+    attr(h, el_text(h, tr, "th", "item", L(h, SLC_XL_ITEM)), "scope", "col");
+    for (size_t v = 0; v < x->n; v++)
+        attr(h, el_text(h, tr, "th", NULL, vendor_name(x->docs[v])), "scope", "col");
+    if (x->n > 1)
+        attr(h, el_text(h, tr, "th", "verdict", L(h, SLC_XL_VERDICT)), "scope", "col");
+    char span[16];
+    snprintf(span, sizeof(span), "%zu", 2 + x->n + (x->n > 1));
+
+    xmlNode *tb = NULL;
+    int group = -2;
+    for (size_t i = 0; i < cat->nitems && i < x->cmp->nitems; i++) {
+        if (!slc_export_shows(x, i))
+            continue;
+        const slc_cat_item *it = &cat->items[i];
+        const slc_cmp_item *ci = &x->cmp->items[i];
+        if (it->category != group || !tb) {   /* one tbody per category */
+            group = it->category;
+            tb = el(h, table, "tbody");
+            slc_buf_clear(t);
+            if (it->section >= 0 && (size_t)it->section < cat->nsections)
+                slc_buf_adds(t, lang_get(h, &cat->sections[it->section].label));
+            if (it->category >= 0 && (size_t)it->category < cat->ncategories) {
+                const char *cn = lang_get(h, &cat->categories[it->category].label);
+                if (!t->len || strcmp(t->data, cn))
+                    slc_buf_addf(t, "%s%s", t->len ? " › " : "", cn);
+            }
+            xmlNode *th = el_text(h, el(h, tb, "tr"), "th", "group", t->data);
+            attr(h, th, "colspan", span);
+            attr(h, th, "scope", "rowgroup");
+        }
+        tr = el(h, tb, "tr");
+        attr(h, tr, "data-verdict", slc_cmp_verdict_id(ci->verdict));
+        char id[32];
+        snprintf(id, sizeof(id), "item-%d", it->no);
+        attr(h, tr, "id", id);
+        snprintf(id, sizeof(id), "%d", it->no);
+        el_text(h, tr, "td", "no", id);
+        xmlNode *th = el_text(h, tr, "th", "item", lang_get(h, &it->name));
+        attr(h, th, "scope", "row");
+        const char *unit = lang_get(h, &it->unit);
+        if (*unit)
+            el_text(h, th, "span", "unit", unit);
+        for (size_t v = 0; v < x->n; v++)
+            comparison_cell(h, tr, v, ci);
+        if (x->n > 1) {
+            char cls[32];
+            snprintf(cls, sizeof(cls), "verdict v-%s", slc_cmp_verdict_id(ci->verdict));
+            xmlNode *td = el_text(h, tr, "td", cls, NULL);
+            el_text(h, td, "span", "mk", slc_export_verdict_marker(ci->verdict));
+            text(h, td, slc_export_verdict_label(x, ci->verdict));
+        }
+    }
+}
+
+/* ---- requirements ---- */
+
+static void build_requirements(html *h, xmlNode *content)
+{
+    const slc_export *x = h->x;
+    const slc_profile *p = x->profile;
+    xmlNode *s = section(h, content, "requirements", SLC_XL_REQUIREMENTS);
+    const char *desc = lang_get(h, &p->description);
+    if (*desc)
+        el_text(h, s, "p", "meta", desc);
+    xmlNode *table = el(h, s, "table");
+    attr(h, table, "class", "fixed");
+    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
+    attr(h, el_text(h, tr, "th", "no", L(h, SLC_XL_NO)), "scope", "col");
+    attr(h, el_text(h, tr, "th", "item", L(h, SLC_XL_REQUIREMENT)), "scope", "col");
+    attr(h, el_text(h, tr, "th", "level", L(h, SLC_XL_LEVEL)), "scope", "col");
+    for (size_t v = 0; v < x->n; v++)
+        attr(h, el_text(h, tr, "th", NULL, vendor_name(x->docs[v])), "scope", "col");
+    xmlNode *tb = el(h, table, "tbody");
+    slc_buf *t = &h->tmp;
+    for (size_t k = 0; k < p->nreqs; k++) {
+        const slc_requirement *r = &p->reqs[k];
+        const slc_cat_item *it = slc_catalog_item(x->cat, r->item);
+        if (it && !slc_export_shows(x, (size_t)(it - x->cat->items)))
+            continue;
+        tr = el(h, tb, "tr");
+        char b[32];
+        snprintf(b, sizeof(b), "%d", r->item);
+        el_text(h, tr, "td", "no", b);
+        xmlNode *th = el_text(h, tr, "th", "item", it ? lang_get(h, &it->name) : "");
+        attr(h, th, "scope", "row");
+        slc_buf_clear(t);
+        slc_requirement_describe(r, x->lang, t);
+        el_text(h, th, "span", "unit", t->data);
+        if (r->note)
+            el_text(h, th, "span", "unit", r->note);
+        el_text(h, tr, "td", NULL, slc_export_level_label(x, r->level));
+        for (size_t v = 0; v < x->n; v++) {
+            const slc_profile_result *pr = x->docs[v]->profile;
+            const slc_req_result *rr = pr && k < pr->n && pr->v[k].req == r ? &pr->v[k] : NULL;
+            if (!rr) {
+                el_text(h, tr, "td", "unknown", L(h, SLC_XL_UNKNOWN));
+                continue;
+            }
+            static const char *cls[] = {"unknown", "met", "not-met"};
+            static const char *mk[] = {"?", "✓", "✗"};
+            xmlNode *td = el_text(h, tr, "td", cls[rr->verdict], NULL);
+            xmlNode *strong = el(h, td, "strong");
+            el_text(h, strong, "span", "mk", mk[rr->verdict]);
+            slc_buf_clear(t);
+            slc_export_req_verdict(x, rr, t);
+            text(h, strong, t->data);
+            if (rr->evidence && *rr->evidence) {
+                xmlNode *ev = el_text(h, td, "div", "facts txt", NULL);
+                slc_buf_clear(t);
+                slc_buf_addf(t, "%s: ", L(h, SLC_XL_EVIDENCE));
+                text(h, ev, t->data);
+                el_text(h, ev, "q", NULL, rr->evidence);
+            }
+            if (rr->line) {
+                slc_buf_clear(t);
+                slc_buf_addf(t, "%s:%ld", x->docs[v]->path, rr->line);
+                el_text(h, td, "div", "facts", t->data);
+            }
+        }
+    }
+}
+
+/* ---- findings ---- */
+
+static void build_findings(html *h, xmlNode *content)
+{
+    const slc_export *x = h->x;
+    xmlNode *s = section(h, content, "findings", SLC_XL_FINDINGS);
+    slc_buf *t = &h->tmp;
+    slc_buf_clear(t);
+    slc_buf_addf(t, "%s: %zu · %s: %zu · %s: %zu", L(h, SLC_XL_ERRORS), x->counts[SLC_SEV_ERROR],
+                 L(h, SLC_XL_WARNINGS), x->counts[SLC_SEV_WARNING], L(h, SLC_XL_INFO),
+                 x->counts[SLC_SEV_INFO]);
+    el_text(h, s, "p", "meta", t->data);
+    size_t total = x->counts[0] + x->counts[1] + x->counts[2];
+    if (!total) {
+        el_text(h, s, "p", NULL, L(h, SLC_XL_NO_FINDINGS));
+        return;
+    }
+    xmlNode *table = el(h, s, "table");
+    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
+    const slc_xlabel cols[] = {SLC_XL_FILE, SLC_XL_LINE, SLC_XL_ITEM, SLC_XL_SEVERITY,
+                               SLC_XL_RULE, SLC_XL_MESSAGE};
+    for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
+        attr(h, el_text(h, tr, "th", c == 1 ? "num" : NULL, L(h, cols[c])), "scope", "col");
+    xmlNode *tb = el(h, table, "tbody");
+    slc_buf msg;
+    slc_buf_init(&msg);
+    for (size_t v = 0; v < x->n; v++) {
+        const slc_doc *d = x->docs[v];
+        for (size_t k = 0; k < d->nfindings; k++) {
+            const slc_finding *f = &d->findings[k];
+            const slc_cat_item *it = f->item ? slc_catalog_item(x->cat, f->item) : NULL;
+            if (it && !slc_export_shows(x, (size_t)(it - x->cat->items)))
+                continue;
+            tr = el(h, tb, "tr");
+            el_text(h, tr, "td", NULL, d->path);
+            char b[32] = "";
+            if (f->line)
+                snprintf(b, sizeof(b), "%ld", f->line);
+            el_text(h, tr, "td", "num", b);
+            slc_buf_clear(t);
+            if (f->item)
+                slc_buf_addf(t, "%d%s%s", f->item, it ? " " : "", it ? lang_get(h, &it->name) : "");
+            el_text(h, tr, "td", NULL, t->data);
+            snprintf(b, sizeof(b), "sev-%s", slc_severity_id(f->severity));
+            el_text(h, tr, "td", b, slc_export_severity_label(x, f->severity));
+            el_text(h, el(h, tr, "td"), "code", "rule", slc_finding_rule_id(f));
+            slc_buf_clear(&msg);
+            slc_export_message(x, v, f, &msg);
+            el_text(h, tr, "td", "txt", msg.data ? msg.data : "");
+        }
+    }
+    slc_buf_release(&msg);
+}
+
+/* ---- per-vendor details ---- */
+
+static void build_details(html *h, xmlNode *content)
+{
+    const slc_export *x = h->x;
+    const slc_catalog *cat = x->cat;
+    xmlNode *s = section(h, content, "details", SLC_XL_DETAILS);
+    slc_buf *t = &h->tmp;
+    for (size_t v = 0; v < x->n; v++) {
+        const slc_doc *d = x->docs[v];
+        xmlNode *vs = el(h, s, "section");
+        char id[32];
+        snprintf(id, sizeof(id), "vendor-%zu", v + 1);
+        attr(h, vs, "id", id);
+        el_text(h, vs, "h3", NULL, vendor_name(d));
+        slc_buf_clear(t);
+        slc_buf_addf(t, "%s: %s · %s: %s", L(h, SLC_XL_FILE), d->path, L(h, SLC_XL_ENCODING),
+                     d->encoding ? d->encoding : "");
+        el_text(h, vs, "p", "meta", t->data);
+        xmlNode *table = el(h, vs, "table");
+        xmlNode *tr = el(h, el(h, table, "thead"), "tr");
+        attr(h, el_text(h, tr, "th", "no", L(h, SLC_XL_NO)), "scope", "col");
+        attr(h, el_text(h, tr, "th", "item", L(h, SLC_XL_ITEM)), "scope", "col");
+        attr(h, el_text(h, tr, "th", NULL, L(h, SLC_XL_ANSWER)), "scope", "col");
+        attr(h, el_text(h, tr, "th", NULL, L(h, SLC_XL_REMARKS)), "scope", "col");
+        attr(h, el_text(h, tr, "th", NULL, L(h, SLC_XL_LINE)), "scope", "col");
+        xmlNode *tb = el(h, table, "tbody");
+        for (size_t i = 0; i < cat->nitems; i++) {
+            if (!slc_export_shows(x, i))
+                continue;
+            const slc_cat_item *it = &cat->items[i];
+            const slc_answer *a = slc_doc_answer(d, i);
+            tr = el(h, tb, "tr");
+            snprintf(id, sizeof(id), "%d", it->no);
+            el_text(h, tr, "td", "no", id);
+            attr(h, el_text(h, tr, "th", "item", lang_get(h, &it->name)), "scope", "row");
+            if (!a) {
+                xmlNode *td = el_text(h, tr, "td", "missing", NULL);
+                attr(h, td, "colspan", "3");
+                el_text(h, td, "span", "mk", slc_export_verdict_marker(SLC_CMP_MISSING));
+                text(h, td, L(h, SLC_XL_MISSING));
+                continue;
+            }
+            el_text(h, el(h, tr, "td"), "div", "txt", a->cell[SLC_ROLE_ANSWER]);
+            el_text(h, el(h, tr, "td"), "div", "txt", a->cell[SLC_ROLE_REMARKS]);
+            slc_buf_clear(t);
+            slc_buf_addf(t, "%s:%ld", d->path, a->line);
+            el_text(h, el(h, tr, "td"), "code", NULL, t->data);
+        }
+    }
+}
+
+/* ---- the page ---- */
+
+static void build_body(html *h, xmlNode *root)
+{
+    const slc_export *x = h->x;
+    xmlNode *body = el(h, root, "body");
+    build_header(h, body);
+    xmlNode *content = el(h, body, "main");
+    build_summary(h, content);
+    build_chart(h, content);
+    build_comparison(h, content);
+    if (x->profile)
+        build_requirements(h, content);
+    if (!x->comparison_only) {
+        build_findings(h, content);
+        build_details(h, content);
+    }
+    slc_buf *t = &h->tmp;
+    slc_buf_clear(t);
+    slc_buf_addf(t, "%s: %s", L(h, SLC_XL_GENERATED_BY), x->generator);
+    el_text(h, body, "footer", NULL, t->data);
+    el_text(h, body, "script", NULL, js);
+}
+
+slc_status slc_export_html(const slc_export *x, const char *path, slc_error *err)
+{
+    html h = {x, NULL, 0, {0}, {0}};
+    slc_buf_init(&h.clean);
+    slc_buf_init(&h.tmp);
+
+    char css_hash[SLC_SHA256_B64_LEN], js_hash[SLC_SHA256_B64_LEN];
+    slc_sha256_base64(css, sizeof(css) - 1, css_hash);
+    slc_sha256_base64(js, sizeof(js) - 1, js_hash);
+    char csp[256];
+    snprintf(csp, sizeof(csp),
+             "default-src 'none'; style-src 'sha256-%s'; img-src data:; script-src 'sha256-%s'; "
+             "base-uri 'none'; form-action 'none'",
+             css_hash, js_hash);
+
+    xmlNode *root = NULL;
+    h.doc = htmlNewDocNoDtD(NULL, NULL);
+    if (!h.doc || !xmlCreateIntSubset(h.doc, (const xmlChar *)"html", NULL, NULL) ||
+        !(root = xmlNewDocNode(h.doc, NULL, (const xmlChar *)"html", NULL)))
+        h.failed = 1;
+    else
+        xmlDocSetRootElement(h.doc, root);
+    attr(&h, root, "lang", x->lang == SLC_LANG_JA ? "ja" : "en");
+    build_head(&h, root, csp);
+    build_body(&h, root);
+
+    slc_status st = SLC_OK;
+    if (h.failed) {
+        st = slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "libxml2 could not build the page");
+    } else {
+        /* raw UTF-8 out (no encoder), unformatted (see starts_line), and
+         * unlike htmlDocDumpMemory no http-equiv Content-Type meta next to
+         * our <meta charset> */
+        xmlOutputBuffer *ob = xmlAllocOutputBuffer(NULL);
+        if (!ob) {
+            st = slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "libxml2 could not allocate a buffer");
+        } else {
+            htmlDocContentDumpFormatOutput(ob, h.doc, NULL, 0);
+            const xmlChar *mem = ob->error ? NULL : xmlOutputBufferGetContent(ob);
+            if (!mem) {
+                st = slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1,
+                                   "libxml2 could not serialize the page (error %d)", ob->error);
+            } else {
+                slc_buf out = {(char *)mem, xmlOutputBufferGetSize(ob), 0};
+                st = slc_export_save(&out, path, err);
+            }
+            xmlOutputBufferClose(ob);
+        }
+    }
+    xmlFreeDoc(h.doc);
+    slc_buf_release(&h.clean);
+    slc_buf_release(&h.tmp);
+    return st;
+}
