@@ -17,7 +17,7 @@ run $SLACHECK diff --format json "$A" "$Q"
 expect_rc 1 "diff of the seeds"
 cp "$TMP/out" "$W/seeds.json"
 jcheck "$W/seeds.json" \
-    "d['version'] == 1 and d['mode'] == 'vendors' and d['changes'] == []" \
+    "d['version'] == 2 and d['mode'] == 'vendors' and d['changes'] == []" \
     "[(v['name'], v['path']) for v in d['vendors']] == [('Active! gate SS', '$A'), ('qlingo', '$Q')]" \
     "items[2]['verdict'] == 'differs'" \
     "items[2]['better'] == [0] and items[2]['worse'] == [1]" \

@@ -18,7 +18,7 @@ run $SLACHECK diff --all --format json "$A" "$Q" -o "$TMP/diff.json"
 run $SLACHECK export --profile "$P" "$A" "$Q" -o "$TMP/r.json"
 expect_rc 0 "export json"
 jcheck "$TMP/r.json" \
-    'd["kind"] == "export" and d["version"] == 1' \
+    'd["kind"] == "export" and d["version"] == 2' \
     'len(d["files"]) == 2 and [f["vendor"] for f in d["files"]] == ["Active! gate SS", "qlingo"]' \
     'all(f["profile"]["score"] >= 0 for f in d["files"])' \
     'len(d["standing"]) == 2 and all(len(s["categories"]) == 7 for s in d["standing"])' \

@@ -31,7 +31,9 @@ jcheck "$J" \
     "req(f, 2) == [('met', None, '2週間前までに', 10)]" \
     "req(f, 5) == [('unknown', 'by-reference', '約款にてSLAを記載', 13)]" \
     "req(f, 6) == [('not-met', 'no', '【無】', 14)]" \
-    "req(f, 11) == [('met', None, '同上', 19)]" \
+    "req(f, 11) == [('met', None, '6時間以内', 19)]" \
+    "[x['same_as'] for x in f['profile']['requirements'] if x['item'] == 11] == [{'item': 10, 'line': 18}]" \
+    "all(x['same_as'] is None for x in f['profile']['requirements'] if x['item'] != 11)" \
     "req(f, 15) == [('met', None, '40分以内', 23)]" \
     "req(f, 18) == [('not-met', 'no', '【無】', 26)]" \
     "req(f, 28) == [('met', None, '【有】', 38)]" \

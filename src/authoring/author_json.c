@@ -88,6 +88,7 @@ json_t *slc_json_facts(const slc_fact *f, size_t n, const char *answer)
             json_object_set_new(o, "amount", json_real(f[i].amount));
             if (f[i].unit)
                 json_object_set_new(o, "unit", json_string(f[i].unit));
+            json_object_set_new(o, "basis", json_string(slc_basis_id(f[i].basis)));
             break;
         case SLC_FACT_TIME_BAND:
             json_object_set_new(o, "from_minute", json_integer(f[i].band_from));

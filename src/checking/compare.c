@@ -33,13 +33,32 @@ static int expected_dim(slc_kind k)
 
 /* Two levels: a presence item is compared by 有/無 first, then by the
  * duration it gives (2週間前 vs 3日前 for notices); other items by their
- * quantity or time band. The standing keeps the deciding value. */
+ * quantity or time band. The standing keeps the deciding value. A
+ * quantity counts only as a commitment (slc_facts_commitment): a guarantee
+ * before a target or a value stated without a basis word; an actual
+ * figure or a condition is kept apart (uf) to be shown, never ranked. */
 typedef struct level2 {
     int pk, qk;          /* known */
     double p, q;
     slc_op op;
-    const slc_fact *pf, *qf;
+    slc_basis basis;     /* of the quantity */
+    const slc_fact *pf, *qf, *uf;
 } level2;
+
+/* the quantity of dimension dim the answer commits to, into l */
+static void read_quantity(const slc_fact *f, size_t n, int dim, level2 *l)
+{
+    const slc_fact *q = slc_facts_commitment(f, n, dim);
+    if (q) {
+        l->qk = 1;
+        l->q = q->value;
+        l->op = q->op;
+        l->basis = q->basis;
+        l->qf = q;
+        return;
+    }
+    l->uf = slc_facts_find(f, n, SLC_FACT_QUANTITY, dim);
+}
 
 static level2 read_levels(slc_doc *doc, size_t idx, int *undisclosed)
 {
@@ -59,13 +78,7 @@ static level2 read_levels(slc_doc *doc, size_t idx, int *undisclosed)
             l.p = p->presence == SLC_PRESENCE_YES;
             l.pf = p;
         }
-        const slc_fact *q = slc_facts_find(f, n, SLC_FACT_QUANTITY, SLC_DIM_DURATION);
-        if (q) {
-            l.qk = 1;
-            l.q = q->value;
-            l.op = q->op;
-            l.qf = q;
-        }
+        read_quantity(f, n, SLC_DIM_DURATION, &l);
     } else if (it->kind == SLC_KIND_TIME_BAND) {
         const slc_fact *b = slc_facts_find(f, n, SLC_FACT_TIME_BAND, -1);
         int days = b ? (b->band_days ? b->band_days : 0) : 0;
@@ -75,18 +88,21 @@ static level2 read_levels(slc_doc *doc, size_t idx, int *undisclosed)
             l.qf = b;
         }
     } else if (expected_dim(it->kind) >= 0) {
-        const slc_fact *q = slc_facts_find(f, n, SLC_FACT_QUANTITY, expected_dim(it->kind));
-        if (q) {
-            l.qk = 1;
-            l.q = q->value;
-            l.op = q->op;
-            l.qf = q;
-        }
+        read_quantity(f, n, expected_dim(it->kind), &l);
     }
     return l;
 }
 
-/* -1, 0, +1: how a compares with b, better direction applied */
+static int sign_of(double d)
+{
+    return d > 0 ? 1 : d < 0 ? -1 : 0;
+}
+
+/* -1, 0, +1: how a compares with b, better direction applied. Quantities
+ * are ranked on two counts, the value and how firmly it is committed to
+ * (a guarantee above a target or a plain value): a is better when it is
+ * at least as good on both and better on one; a higher target than a
+ * guarantee is neither better nor worse. */
 static int better(const slc_cat_item *it, const level2 *a, const level2 *b)
 {
     int sign = it->better == SLC_BETTER_LOWER ? -1 : 1;
@@ -96,10 +112,15 @@ static int better(const slc_cat_item *it, const level2 *a, const level2 *b)
         return 0;
     if (it->better == SLC_BETTER_NONE && it->kind != SLC_KIND_PRESENCE)
         return 0;
-    if (a->qk && b->qk && a->q != b->q) {
+    if (a->qk && b->qk) {
         /* for presence items the duration is a notice: longer is better */
         int dir = it->kind == SLC_KIND_PRESENCE ? 1 : sign;
-        return (a->q > b->q ? 1 : -1) * dir;
+        int dv = sign_of(a->q - b->q) * dir;
+        int ds = sign_of(slc_basis_strength(a->basis) - slc_basis_strength(b->basis));
+        if (dv >= 0 && ds >= 0 && (dv || ds))
+            return 1;
+        if (dv <= 0 && ds <= 0 && (dv || ds))
+            return -1;
     }
     return 0;
 }
@@ -109,12 +130,12 @@ static int comparable(const level2 *l)
     return l->pk || l->qk;
 }
 
-/* the same commitment: 有/無 and the value agree ("7日間" and "最大で1週間"
- * both keep backups a week; the bound words may differ) */
+/* the same commitment: 有/無, the value and its basis agree ("7日間" and
+ * "最大で1週間" both keep backups a week; the bound words may differ) */
 static int same_levels(const level2 *a, const level2 *b)
 {
     return a->pk == b->pk && a->qk == b->qk && (!a->pk || a->p == b->p) &&
-           (!a->qk || a->q == b->q);
+           (!a->qk || (a->q == b->q && a->basis == b->basis));
 }
 
 /* the same text but for white space */
@@ -149,6 +170,8 @@ slc_comparison *slc_compare(slc_doc **docs, size_t n, int versions)
     memset(c->vendors, 0, (n + 1) * sizeof(slc_cmp_vendor));
     c->category_differs = slc_arena_alloc(&c->arena, (c->cat->ncategories + 1) * sizeof(size_t));
     memset(c->category_differs, 0, (c->cat->ncategories + 1) * sizeof(size_t));
+    c->category_missing = slc_arena_alloc(&c->arena, (c->cat->ncategories + 1) * sizeof(size_t));
+    memset(c->category_missing, 0, (c->cat->ncategories + 1) * sizeof(size_t));
     if (versions < 0)
         versions = n == 2 && docs[0]->name && docs[1]->name &&
                    !strcasecmp(docs[0]->name, docs[1]->name);
@@ -163,14 +186,13 @@ slc_comparison *slc_compare(slc_doc **docs, size_t n, int versions)
         ci->answers = slc_arena_alloc(&c->arena, n * sizeof(slc_answer *));
         ci->standing = slc_arena_alloc(&c->arena, n * sizeof(slc_standing));
         ci->rank = slc_arena_alloc(&c->arena, n);
-        int missing = 0, same = 1, equiv = 1;
         for (size_t v = 0; v < n; v++) {
             ci->answers[v] = slc_doc_answer(docs[v], i);
             ci->rank[v] = 0;
             memset(&ci->standing[v], 0, sizeof(slc_standing));
             memset(&lv[v], 0, sizeof(level2));
             if (!ci->answers[v]) {
-                missing = 1;
+                ci->missing++;
                 c->vendors[v].missing++;
                 continue;
             }
@@ -180,23 +202,35 @@ slc_comparison *slc_compare(slc_doc **docs, size_t n, int versions)
             s->known = comparable(&lv[v]);
             s->value = lv[v].qk ? lv[v].q : lv[v].p;
             s->op = lv[v].op;
+            s->basis = lv[v].basis;
             s->undisclosed = und;
             s->fact = lv[v].qf ? lv[v].qf : lv[v].pf;
+            s->uncommitted = lv[v].qf ? NULL : lv[v].uf;
             if (und && !s->known)
                 c->vendors[v].undisclosed++;
         }
-        for (size_t v = 1; v < n && !missing; v++) {
-            same &= same_words(ci->answers[0]->cell[SLC_ROLE_ANSWER],
+        /* the verdict over the checklists that answer: the first of them
+         * against each of the others */
+        size_t first = 0;
+        while (first < n && !ci->answers[first])
+            first++;
+        int same = 1, equiv = 1;
+        for (size_t v = first + 1; v < n; v++) {
+            if (!ci->answers[v])
+                continue;
+            same &= same_words(ci->answers[first]->cell[SLC_ROLE_ANSWER],
                                ci->answers[v]->cell[SLC_ROLE_ANSWER]);
             /* same facts; or nothing comparable but all undisclosed */
-            equiv &= (comparable(&lv[0]) && same_levels(&lv[0], &lv[v])) ||
-                     (!comparable(&lv[0]) && !comparable(&lv[v]) && ci->standing[0].undisclosed &&
-                      ci->standing[v].undisclosed);
+            equiv &= (comparable(&lv[first]) && same_levels(&lv[first], &lv[v])) ||
+                     (!comparable(&lv[first]) && !comparable(&lv[v]) &&
+                      ci->standing[first].undisclosed && ci->standing[v].undisclosed);
         }
-        ci->verdict = missing ? SLC_CMP_MISSING : same ? SLC_CMP_SAME
+        ci->verdict = n - ci->missing < 2 ? SLC_CMP_MISSING : same ? SLC_CMP_SAME
                     : equiv ? SLC_CMP_EQUIVALENT : SLC_CMP_DIFFERS;
-        if (ci->verdict >= SLC_CMP_DIFFERS)
+        if (ci->verdict == SLC_CMP_DIFFERS)
             c->category_differs[it->category]++;
+        if (ci->missing)
+            c->category_missing[it->category]++;
         /* better and worse among those that state something comparable;
          * undisclosed or missing is never better. An answer is better when
          * it beats another and none beats it, worse when it loses to
@@ -220,7 +254,7 @@ slc_comparison *slc_compare(slc_doc **docs, size_t n, int versions)
                 ci->rank[v] = -1, c->vendors[v].trails++;
         }
         for (size_t v = 0; v < n; v++)
-            c->vendors[v].differs += ci->verdict >= SLC_CMP_DIFFERS;
+            c->vendors[v].differs += ci->verdict == SLC_CMP_DIFFERS && ci->answers[v];
         /* the newer version commits less than the older one */
         if (c->versions && n == 2 && ci->answers[0] && ci->answers[1]) {
             if (ci->rank[0] > 0 && ci->rank[1] < 0)
@@ -233,6 +267,11 @@ slc_comparison *slc_compare(slc_doc **docs, size_t n, int versions)
     return c;
 }
 
+int slc_cmp_item_differs(const slc_cmp_item *ci)
+{
+    return ci->verdict >= SLC_CMP_DIFFERS || ci->missing;
+}
+
 void slc_comparison_free(slc_comparison *c)
 {
     if (!c)
@@ -243,13 +282,17 @@ void slc_comparison_free(slc_comparison *c)
 
 void slc_standing_describe(const slc_cat_item *it, const slc_standing *s, slc_buf *out)
 {
+    (void)it;
     if (!s->known) {
         slc_buf_adds(out, s->undisclosed ? "undisclosed" : "not stated");
+        if (s->uncommitted) {   /* what it gives instead: 100% (actual) */
+            slc_buf_adds(out, "; ");
+            slc_fact_describe(s->uncommitted, out);
+        }
         return;
     }
     if (s->fact)
         slc_fact_describe(s->fact, out);
-    (void)it;
 }
 
 /* ---- word-level diff ------------------------------------------------------- */

@@ -11,6 +11,42 @@ const char *slc_presence_id(slc_presence p)
     return (unsigned)p < 4 ? ids[p] : "?";
 }
 
+const char *slc_basis_id(slc_basis b)
+{
+    static const char *ids[SLC_BASIS_N] = {"stated", "guarantee", "target", "actual", "condition"};
+    return (unsigned)b < SLC_BASIS_N ? ids[b] : "?";
+}
+
+const char *slc_basis_label(slc_basis b, int ja)
+{
+    static const char *en[SLC_BASIS_N] = {"", "guarantee", "target", "actual", "condition"};
+    static const char *jp[SLC_BASIS_N] = {"", "保証", "目標", "実績", "条件"};
+    return (unsigned)b < SLC_BASIS_N ? (ja ? jp[b] : en[b]) : "";
+}
+
+slc_basis slc_fact_basis(const slc_fact *f)
+{
+    return f && f->type == SLC_FACT_QUANTITY ? f->basis : SLC_BASIS_STATED;
+}
+
+int slc_basis_strength(slc_basis b)
+{
+    return b == SLC_BASIS_GUARANTEE ? 2 : b == SLC_BASIS_TARGET || b == SLC_BASIS_STATED ? 1 : 0;
+}
+
+const slc_fact *slc_facts_commitment(const slc_fact *v, size_t n, int dim)
+{
+    const slc_fact *best = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].type != SLC_FACT_QUANTITY || (dim >= 0 && (int)v[i].dim != dim))
+            continue;
+        int s = slc_basis_strength(v[i].basis);
+        if (s > 0 && (!best || s > slc_basis_strength(best->basis)))
+            best = &v[i];
+    }
+    return best;
+}
+
 static const char *const opens[] = {"【", "[", "(", "「", "〔", "<", "《", "≪", "〈", "『"};
 static const char *const closes[] = {"】", "]", ")", "」", "〕", ">", "》", "≫", "〉", "』"};
 #define NBRACKETS (sizeof(opens) / sizeof(opens[0]))

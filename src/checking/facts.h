@@ -27,6 +27,20 @@ typedef enum slc_fact_type {
     SLC_FACT_N
 } slc_fact_type;
 
+/* basis: shared with the facts branch */
+/* What a quantity is: a promise (保証, SLA), an aim (目標, 努めます), a figure
+ * measured (実績, 過去N年間), a threshold that triggers something (99.5%を
+ * 下回った場合は返金: not a commitment), or a value stated with none of
+ * these words. The words are the checklist's <pattern type="basis">. */
+typedef enum slc_basis {
+    SLC_BASIS_STATED = 0,
+    SLC_BASIS_GUARANTEE,
+    SLC_BASIS_TARGET,
+    SLC_BASIS_ACTUAL,
+    SLC_BASIS_CONDITION,
+    SLC_BASIS_N
+} slc_basis;
+
 typedef struct slc_fact {
     slc_fact_type type;
     size_t start, end;       /* span in the answer, in code points */
@@ -36,6 +50,7 @@ typedef struct slc_fact {
     double amount;           /* QUANTITY: the number as written */
     const char *unit;        /* QUANTITY: unit id as written ("week"), NULL for phrases */
     slc_op op;               /* QUANTITY: eq, or ge for 以上/前まで, le for 以内 ... */
+    slc_basis basis;         /* QUANTITY: guarantee, target, actual, condition, stated */
     const char *kind;        /* THING: certification, protocol, place */
     const char *id;          /* THING: "iso27001", "tls1.2", "domestic";
                                 DISCLOSURE: undisclosed, by-reference,
@@ -63,6 +78,20 @@ const slc_fact *slc_facts_find(const slc_fact *v, size_t n, slc_fact_type type, 
  * presence words) at the start of the answer, or bracketed anywhere. */
 slc_presence slc_facts_presence(const slc_catalog *cat, const char *answer);
 const char *slc_presence_id(slc_presence p);
+/* basis: shared with the facts branch */
+/* "stated", "guarantee", "target", "actual", "condition" */
+const char *slc_basis_id(slc_basis b);
+/* the basis as people read it: "guarantee" / "保証" ...; "" for stated */
+const char *slc_basis_label(slc_basis b, int ja);
+/* a quantity's basis (SLC_BASIS_STATED for any other fact) */
+slc_basis slc_fact_basis(const slc_fact *f);
+/* How firmly a basis commits: 2 a guarantee, 1 a target or a value stated
+ * with no basis word, 0 an actual figure or a condition (no commitment). */
+int slc_basis_strength(slc_basis b);
+/* The commitment an answer makes for a dimension: of its quantities of
+ * that dimension that are commitments (not actual figures, not
+ * conditions), the first of the strongest basis; NULL if none. */
+const slc_fact *slc_facts_commitment(const slc_fact *v, size_t n, int dim);
 const char *slc_fact_type_id(slc_fact_type t);
 /* a thing id against a pattern that may end in '*' (tls* matches tls1.2) */
 int slc_fact_id_matches(const char *id, const char *pattern);

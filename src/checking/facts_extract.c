@@ -642,6 +642,8 @@ void slc_fact_describe(const slc_fact *f, slc_buf *out)
         } else {
             slc_buf_addf(out, "%g%s", f->value, unit_name(f));
         }
+        if (f->basis != SLC_BASIS_STATED)   /* basis: shared with the facts branch */
+            slc_buf_addf(out, " (%s)", slc_basis_label(f->basis, 0));
         break;
     case SLC_FACT_TIME_BAND:
         if (f->band_from == 0 && f->band_to == 1440)

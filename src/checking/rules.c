@@ -70,13 +70,13 @@ static const slc_rule_info rules[SLC_RULE_N] = {
     [SLC_RULE_REQUIREMENT_NOT_MET] = {"requirement-not-met", SLC_SEV_ERROR,
         "A buyer's requirement (profile) is not met (error for must, warning for should).",
         "購入者の要件（プロファイル）を満たしていません（must はエラー、should は警告）。",
-        "item {item} ({name}) does not meet {level} requirement {requirement}: \"{found}\" ({expected})",
-        "項目 {item}（{name}）は {level} 要件 {requirement} を満たしていません:「{found}」（{expected}）"},
+        "item {item} ({name}) does not meet {level} requirement {requirement}: \"{found}\"{same_as} ({expected})",
+        "項目 {item}（{name}）は {level} 要件 {requirement} を満たしていません:「{found}」{same_as}（{expected}）"},
     [SLC_RULE_REQUIREMENT_UNKNOWN] = {"requirement-unknown", SLC_SEV_WARNING,
         "The answer does not say whether a requirement is met (undisclosed or not stated).",
         "要件を満たすか回答から判断できません（非公開または記載なし）。",
-        "item {item} ({name}): cannot tell whether it meets {level} requirement {requirement} ({expected}): \"{found}\"",
-        "項目 {item}（{name}）が {level} 要件 {requirement} を満たすか判断できません（{expected}）:「{found}」"},
+        "item {item} ({name}): cannot tell whether it meets {level} requirement {requirement} ({expected}): \"{found}\"{same_as}",
+        "項目 {item}（{name}）が {level} 要件 {requirement} を満たすか判断できません（{expected}）:「{found}」{same_as}"},
     [SLC_RULE_IGNORED_ROW] = {"ignored-row", SLC_SEV_INFO,
         "A row inside the table that is neither an item, a header nor a section.",
         "表の中にあるが、項目・見出し・区分のいずれでもない行です。",
@@ -184,8 +184,13 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
             slc_buf_addf(out, "%ld", f->line2);
         else if (is_key(key, k, "conflict"))
             slc_buf_adds(out, f->conflict
-                                  ? (lang == SLC_LANG_JA ? "。回答が異なります" : " with a different answer")
+                                  ? (lang == SLC_LANG_JA ? "。回答が異なります。最初の回答を使います"
+                                                         : " with a different answer; the first is used")
                                   : (lang == SLC_LANG_JA ? "。回答は同一です" : " with the same answer"));
+        else if (is_key(key, k, "same_as") && f->other > 0)   /* the answer is 同上 */
+            slc_buf_addf(out, lang == SLC_LANG_JA ? "（同上: 項目 %d、%ld 行目の回答）"
+                                                  : " (同上: the answer to item %d, line %ld)",
+                         f->other, f->line2);
         else if (is_key(key, k, "other") && f->other > 0)
             slc_buf_addf(out, lang == SLC_LANG_JA ? "（項目 %d の名前です）" : " (that is the name of item %d)",
                          f->other);

@@ -70,26 +70,33 @@ static int same_text(const char *a, const char *b)
     return la == lb && !memcmp(a, b, la);
 }
 
+int slc_duplicate_finding(const slc_doc *doc, size_t i, slc_finding *f)
+{
+    const slc_answer *a = &doc->answers[i];
+    if (a->item < 0 || doc->first[a->item] == (int)i)
+        return 0;
+    const slc_answer *first = &doc->answers[doc->first[a->item]];
+    memset(f, 0, sizeof(*f));
+    f->rule = SLC_RULE_DUPLICATE_ITEM;
+    f->item = doc->cat->items[a->item].no;
+    f->line = a->line;
+    f->line2 = first->line;
+    f->conflict = !same_text(a->cell[SLC_ROLE_ANSWER], first->cell[SLC_ROLE_ANSWER]) ||
+                  !same_text(a->cell[SLC_ROLE_REMARKS], first->cell[SLC_ROLE_REMARKS]);
+    f->severity = f->conflict ? SLC_SEV_ERROR : SLC_SEV_WARNING;
+    return 1;
+}
+
 static void check_answer(slc_doc *doc, size_t i, slc_buf *tmp)
 {
     const slc_catalog *cat = doc->cat;
     const slc_answer *a = &doc->answers[i];
     const slc_cat_item *it = &cat->items[a->item];
     const char *answer = a->cell[SLC_ROLE_ANSWER];
+    slc_finding dup;
 
-    if (doc->first[a->item] != (int)i) {
-        const slc_answer *first = &doc->answers[doc->first[a->item]];
-        slc_finding f;
-        memset(&f, 0, sizeof(f));
-        f.rule = SLC_RULE_DUPLICATE_ITEM;
-        f.item = it->no;
-        f.line = a->line;
-        f.line2 = first->line;
-        f.conflict = !same_text(answer, first->cell[SLC_ROLE_ANSWER]) ||
-                     !same_text(a->cell[SLC_ROLE_REMARKS], first->cell[SLC_ROLE_REMARKS]);
-        f.severity = f.conflict ? SLC_SEV_ERROR : SLC_SEV_WARNING;
-        slc_doc_add_finding(doc, &f);
-    }
+    if (slc_duplicate_finding(doc, i, &dup))
+        slc_doc_add_finding(doc, &dup);
     if (blank(answer))
         add(doc, SLC_RULE_EMPTY_ANSWER, it->no, a->line, NULL, NULL);
     if (a->name_score >= 0 && a->name_score < NAME_OK) {

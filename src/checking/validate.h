@@ -11,4 +11,8 @@ struct slc_profile;
  * with a profile, also judges the buyer's requirements (doc->profile). */
 void slc_validate(slc_doc *doc, const struct slc_profile *profile);
 
+/* The duplicate-item finding for doc->answers[i] if it gives an item
+ * again (the first answer, at f->line2, is the one used); 0 if not. */
+int slc_duplicate_finding(const slc_doc *doc, size_t i, slc_finding *f);
+
 #endif

@@ -156,6 +156,9 @@ struct slc_export_format;
 int cli_load_docs(cli_ctx *ctx, const slc_load_options *lo, int validate,
                   const struct slc_profile *profile, slc_doc ***docs);
 void cli_free_docs(cli_ctx *ctx, slc_doc **docs);
+/* Tells on stderr each item doc gives twice (the duplicate-item finding)
+ * and which answer is used: convert, diff and export go on with the first. */
+void cli_warn_duplicates(cli_ctx *ctx, const slc_doc *doc);
 /* Reads the load options, loads the catalog and, if profile is not NULL,
  * --profile (*profile NULL when not given); an exit code. */
 int cli_prepare(cli_ctx *ctx, slc_load_options *lo, struct slc_profile **profile);

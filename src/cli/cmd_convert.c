@@ -42,6 +42,7 @@ int cmd_convert(cli_ctx *ctx)
         slc_doc_free(doc);
         return EXIT_INPUT;
     }
+    cli_warn_duplicates(ctx, doc);
     rc = cli_write_authoring(ctx, format, doc, 0, NULL, out_path);
     slc_doc_free(doc);
     return rc;

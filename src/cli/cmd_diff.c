@@ -161,7 +161,7 @@ int cmd_diff(cli_ctx *ctx)
     slc_buf_release(&out);
     if (rc == EXIT_CLEAN && !ctx->opt[OPT_EXIT_ZERO])
         for (size_t i = 0; i < cmp->nitems; i++)
-            if (cmp->items[i].verdict != SLC_CMP_SAME)
+            if (cmp->items[i].verdict != SLC_CMP_SAME || cmp->items[i].missing)
                 rc = 1;   /* like diff(1): the checklists differ */
 done:
     slc_comparison_free(cmp);

@@ -11,6 +11,7 @@
 #include "profile.h"
 #include "rules.h"
 #include "text.h"
+#include "validate.h"
 #include "cli.h"
 
 static slc_lang lang_from_env(void)
@@ -163,6 +164,25 @@ static void keep_doc(void *data, size_t i, slc_doc *doc, const slc_error *err)
     l->docs[i] = doc;
 }
 
+void cli_warn_duplicates(cli_ctx *ctx, const slc_doc *doc)
+{
+    int ja = ctx->lang == SLC_LANG_JA;
+    slc_finding f;
+    /* the message says which answer is used (the first) */
+    slc_buf msg;
+    slc_buf_init(&msg);
+    for (size_t i = 0; doc && i < doc->nanswers; i++) {
+        if (!slc_duplicate_finding(doc, i, &f))
+            continue;
+        slc_buf_clear(&msg);
+        slc_finding_message(&msg, doc, &f, ctx->lang);
+        /* the command goes on with the first answer: say so */
+        fprintf(stderr, "slacheck: %s:%ld: %s: [%s] %s\n", doc->path, f.line,
+                ja ? "警告" : "warning", slc_finding_rule_id(&f), msg.data ? msg.data : "");
+    }
+    slc_buf_release(&msg);
+}
+
 int cli_load_docs(cli_ctx *ctx, const slc_load_options *lo, int validate,
                   const slc_profile *profile, slc_doc ***out)
 {
@@ -172,6 +192,8 @@ int cli_load_docs(cli_ctx *ctx, const slc_load_options *lo, int validate,
     cli_progress_start(ctx, &l.progress, ctx->nfiles);
     slc_batch_run(&b, keep_doc, &l);
     cli_progress_end(&l.progress);
+    for (size_t i = 0; i < ctx->nfiles; i++)
+        cli_warn_duplicates(ctx, l.docs[i]);
     *out = l.docs;
     return l.rc;
 }

@@ -50,6 +50,9 @@ static slc_status read_require(slc_profile *p, const slc_catalog *cat, xmlNode *
         r->amount = strtod(attr(p, c, "value"), NULL);
         r->unit = attr(p, c, "unit");
         r->value = r->amount;
+        const char *basis = attr(p, c, "basis");   /* the schema allows guarantee, target */
+        r->basis = !basis ? SLC_BASIS_STATED
+                 : !strcmp(basis, "guarantee") ? SLC_BASIS_GUARANTEE : SLC_BASIS_TARGET;
         if (r->unit) {
             const slc_cat_unit *u = NULL;
             for (size_t k = 0; k < cat->nunits && !u; k++)
@@ -175,6 +178,117 @@ static const slc_fact *disclosure(const slc_fact *f, size_t n)
     return NULL;
 }
 
+/* 1 if fact f says the same as g (a fact 同上 copied from the item above) */
+static int same_fact(const slc_fact *f, const slc_fact *g)
+{
+    return f->type == g->type && f->presence == g->presence && f->dim == g->dim &&
+           f->value == g->value && f->op == g->op && f->basis == g->basis &&
+           f->band_from == g->band_from && f->band_to == g->band_to &&
+           f->band_days == g->band_days && f->negated == g->negated &&
+           (f->id == g->id || (f->id && g->id && !strcmp(f->id, g->id)));
+}
+
+static const slc_fact *same_as_above(const slc_fact *f, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (f[i].type == SLC_FACT_DISCLOSURE && !strcmp(f[i].id, "same-as-above"))
+            return &f[i];
+    return NULL;
+}
+
+/* An answer 同上 carries the facts of the item above (slc_doc_facts) with
+ * the span of the word 同上: the evidence is then the answer it stands
+ * for. Follows a chain of 同上 up to the answer that says it; with hit
+ * NULL, that answer's first words. Sets the result's evidence and
+ * same_as_*; 0 if the evidence is not 同上's. */
+static int resolve_same_as(slc_doc *doc, size_t idx, const slc_fact *hit, slc_req_result *out)
+{
+    const slc_fact *want = hit;
+    size_t n;
+    const slc_fact *f = slc_doc_facts(doc, idx, &n);
+    const slc_fact *sa = same_as_above(f, n);
+    if (!sa || (hit && (hit == sa || hit->start != sa->start || hit->end != sa->end)))
+        return 0;
+    for (size_t i = idx, guard = 0; i-- > 0 && guard < doc->cat->nitems; guard++) {
+        const slc_answer *a = slc_doc_answer(doc, i);
+        if (!a)
+            return 0;
+        const char *text = a->cell[SLC_ROLE_ANSWER] ? a->cell[SLC_ROLE_ANSWER] : "";
+        f = slc_doc_facts(doc, i, &n);
+        sa = same_as_above(f, n);
+        const slc_fact *g = NULL;
+        for (size_t k = 0; want && k < n && !g; k++)
+            if (&f[k] != sa && same_fact(&f[k], want))
+                g = &f[k];
+        /* the fact is this answer's own, or the answer says more than 同上 */
+        if (!sa || (g && (g->start != sa->start || g->end != sa->end))) {
+            out->evidence = g ? slc_doc_words(doc, text, g->start, g->end)
+                              : slc_doc_words(doc, text, 0, 60);
+            out->same_as_item = doc->cat->items[i].no;
+            out->same_as_line = a->line;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* whether a quantity's basis is what the requirement demands */
+static int basis_meets(slc_basis demanded, slc_basis b)
+{
+    if (demanded == SLC_BASIS_GUARANTEE)
+        return b == SLC_BASIS_GUARANTEE;
+    if (demanded == SLC_BASIS_TARGET)
+        return b == SLC_BASIS_GUARANTEE || b == SLC_BASIS_TARGET;
+    return slc_basis_strength(b) > 0;
+}
+
+/* A quantity criterion: met by a commitment of the demanded basis for
+ * which the bound holds. An actual figure or a condition is never a
+ * commitment (as the comparison reads them). */
+static void judge_quantity(const slc_requirement *r, const slc_fact *f, size_t n,
+                           slc_req_result *out, const slc_fact **hit)
+{
+    const slc_fact *met = NULL, *out_of_range = NULL, *weaker = NULL, *uncommitted = NULL;
+    for (size_t i = 0; i < n && !met; i++) {
+        if (f[i].type != SLC_FACT_QUANTITY || f[i].dim != r->dim)
+            continue;
+        if (slc_basis_strength(f[i].basis) == 0) {
+            if (!uncommitted)
+                uncommitted = &f[i];
+            continue;
+        }
+        int holds = slc_op_holds(r->op, f[i].value, r->value);
+        if (basis_meets(r->basis, f[i].basis)) {
+            if (holds)
+                met = &f[i];
+            else if (!out_of_range)
+                out_of_range = &f[i];
+        } else if (holds && !weaker) {
+            weaker = &f[i];
+        }
+    }
+    if (met) {
+        *hit = met;
+        out->verdict = SLC_VERDICT_MET;
+    } else if (out_of_range) {
+        *hit = out_of_range;
+        out->verdict = SLC_VERDICT_NOT_MET;
+        out->reason = "out-of-range";
+    } else if (weaker && weaker->basis == SLC_BASIS_TARGET) {
+        /* the vendor aims at it in so many words: no guarantee */
+        *hit = weaker;
+        out->verdict = SLC_VERDICT_NOT_MET;
+        out->reason = "not-guaranteed";
+    } else if (weaker) {
+        /* a value with no basis word: cannot tell whether it is promised */
+        *hit = weaker;
+        out->reason = "basis-not-stated";
+    } else if (uncommitted) {
+        *hit = uncommitted;
+        out->reason = uncommitted->basis == SLC_BASIS_CONDITION ? "condition-only" : "actual-only";
+    }
+}
+
 static void judge(slc_doc *doc, const slc_requirement *r, slc_req_result *out)
 {
     const slc_catalog *cat = doc->cat;
@@ -202,12 +316,7 @@ static void judge(slc_doc *doc, const slc_requirement *r, slc_req_result *out)
         }
         break;
     case SLC_CRIT_QUANTITY:
-        hit = slc_facts_find(f, n, SLC_FACT_QUANTITY, (int)r->dim);
-        if (hit) {
-            out->verdict = slc_op_holds(r->op, hit->value, r->value) ? SLC_VERDICT_MET
-                                                                     : SLC_VERDICT_NOT_MET;
-            out->reason = out->verdict == SLC_VERDICT_MET ? NULL : "out-of-range";
-        }
+        judge_quantity(r, f, n, out, &hit);
         break;
     case SLC_CRIT_THING:
         for (size_t i = 0; i < n && out->verdict != SLC_VERDICT_MET; i++) {
@@ -239,15 +348,19 @@ static void judge(slc_doc *doc, const slc_requirement *r, slc_req_result *out)
         }
         break;
     }
-    if (out->verdict == SLC_VERDICT_UNKNOWN) {
-        /* never silently met: say why it cannot be told */
+    if (out->verdict == SLC_VERDICT_UNKNOWN &&
+        (!out->reason || !strcmp(out->reason, "actual-only") || !strcmp(out->reason, "condition-only"))) {
+        /* never silently met: say why it cannot be told (a value that is no
+         * commitment in an answer that says it is undisclosed: undisclosed) */
         if (disc) {
             hit = disc;
             out->reason = disc->id;
-        } else {
+        } else if (!out->reason) {
             out->reason = "not-stated";
         }
     }
+    if (resolve_same_as(doc, idx, hit, out))
+        return;
     if (hit)
         out->evidence = words(doc, answer, hit->start, hit->end);
     else
@@ -279,6 +392,8 @@ void slc_profile_evaluate(slc_doc *doc, const slc_profile *p)
         f.req = r;
         f.found = x->evidence;
         f.expected = x->reason;
+        f.other = x->same_as_item;   /* the evidence is that item's answer (同上) */
+        f.line2 = x->same_as_line;
         if (x->verdict == SLC_VERDICT_NOT_MET) {
             res->not_met++;
             res->must_failed += r->level == SLC_LEVEL_MUST;
@@ -312,6 +427,10 @@ void slc_requirement_describe(const slc_requirement *r, slc_lang lang, slc_buf *
             slc_buf_addf(out, " %s%s", r->unit, r->amount == 1 ? "" : "s");
         else if (r->dim == SLC_DIM_PERCENTAGE)
             slc_buf_adds(out, " %");
+        if (r->basis == SLC_BASIS_GUARANTEE)
+            slc_buf_adds(out, ja ? "（保証）" : " (guaranteed)");
+        else if (r->basis == SLC_BASIS_TARGET)
+            slc_buf_adds(out, ja ? "（目標以上）" : " (at least a target)");
         break;
     case SLC_CRIT_THING:
         for (size_t k = 0; k < r->nids; k++)

@@ -9,6 +9,7 @@
 
 #include "catalog.h"
 #include "doc.h"
+#include "facts.h"
 #include "util.h"
 
 typedef enum slc_level { SLC_LEVEL_MUST = 0, SLC_LEVEL_SHOULD } slc_level;
@@ -26,6 +27,9 @@ typedef struct slc_requirement {
     double value;           /* QUANTITY: in base units (seconds, percent, items) */
     double amount;          /* as written */
     const char *unit;       /* as written, or NULL */
+    slc_basis basis;        /* QUANTITY: the basis demanded: SLC_BASIS_GUARANTEE,
+                               SLC_BASIS_TARGET (a target or a guarantee), or
+                               SLC_BASIS_STATED for any commitment */
     const char **ids;       /* THING: any of these (may end in *) */
     size_t nids;
     const char *pattern;    /* MATCH */
@@ -54,9 +58,15 @@ typedef struct slc_req_result {
     const slc_requirement *req;
     slc_verdict verdict;
     const char *reason;     /* why unknown/not met: missing, not-stated, undisclosed,
-                               by-reference, answered-no, negated, out-of-range ... */
-    const char *evidence;   /* the vendor's words that decided it, or NULL */
+                               by-reference, answered-no, negated, out-of-range,
+                               not-guaranteed, basis-not-stated, actual-only,
+                               condition-only ... */
+    const char *evidence;   /* the vendor's words that decided it, or NULL; for
+                               an answer 同上, the words of the answer it stands for */
     long line;              /* where the answer is, 0 if missing */
+    int same_as_item;       /* the answer is 同上: the item whose answer it
+                               stands for (evidence), else 0 */
+    long same_as_line;      /* and that answer's line */
 } slc_req_result;
 
 typedef struct slc_profile_result {
@@ -73,7 +83,7 @@ typedef struct slc_profile_result {
 void slc_profile_evaluate(slc_doc *doc, const slc_profile *p);
 
 const char *slc_verdict_id(slc_verdict v);
-/* "≥ 99.9 %", "有 (yes)", "iso27001 or isms", "matches /TLS/" */
+/* "≥ 99.9 %", "≥ 99.9 % (guarantee)", "有 (yes)", "iso27001 or isms", "matches /TLS/" */
 void slc_requirement_describe(const slc_requirement *r, slc_lang lang, slc_buf *out);
 
 #endif

@@ -57,10 +57,11 @@ static json_t *comparison_object(const slc_comparison *c, const unsigned char *s
         size_t total = 0;
         for (size_t i = 0; i < c->nitems; i++)
             total += c->cat->items[i].category == (int)k;
-        json_array_append_new(cats, json_pack("{s:s,s:s,s:s,s:i,s:i}", "id", c->cat->categories[k].id,
+        json_array_append_new(cats, json_pack("{s:s,s:s,s:s,s:i,s:i,s:i}", "id", c->cat->categories[k].id,
                                               "ja", c->cat->categories[k].label.ja, "en",
                                               c->cat->categories[k].label.en, "items", (int)total,
-                                              "differ", (int)c->category_differs[k]));
+                                              "differ", (int)c->category_differs[k], "missing",
+                                              (int)c->category_missing[k]));
     }
     for (size_t i = 0; i < c->nitems; i++) {
         const slc_cmp_item *ci = &c->items[i];
@@ -68,9 +69,10 @@ static json_t *comparison_object(const slc_comparison *c, const unsigned char *s
         /* as on the terminal: vendors, the items that differ; versions,
          * every change (a change of wording too) */
         if ((show && !show[i]) ||
-            (!all && (c->versions ? ci->verdict == SLC_CMP_SAME : ci->verdict < SLC_CMP_DIFFERS)))
+            (!all && (c->versions ? ci->verdict == SLC_CMP_SAME : !slc_cmp_item_differs(ci))))
             continue;
         json_t *o = json_object(), *better = json_array(), *worse = json_array(), *ans = json_array();
+        json_t *missing = json_array();
         json_object_set_new(o, "no", json_integer(it->no));
         json_object_set_new(o, "id", json_string(it->id));
         json_object_set_new(o, "name", text(it->name.ja));
@@ -83,18 +85,25 @@ static json_t *comparison_object(const slc_comparison *c, const unsigned char *s
             const slc_answer *a = ci->answers[v];
             if (!a) {
                 json_array_append_new(ans, json_null());
+                json_array_append_new(missing, json_integer((json_int_t)v));
                 continue;
             }
+            const slc_standing *st = &ci->standing[v];
             slc_buf_clear(&d);
-            slc_standing_describe(it, &ci->standing[v], &d);
-            json_array_append_new(ans, json_pack("{s:o,s:o,s:i,s:o,s:b}", "text",
+            slc_standing_describe(it, st, &d);
+            /* the basis of a quantity committed to; null for 有/無, time
+             * bands and answers that commit to no quantity */
+            int quantity = st->known && st->fact && st->fact->type == SLC_FACT_QUANTITY;
+            json_array_append_new(ans, json_pack("{s:o,s:o,s:i,s:o,s:b,s:o}", "text",
                                                  text(a->cell[SLC_ROLE_ANSWER] ? a->cell[SLC_ROLE_ANSWER] : ""),
                                                  "remarks", text(a->cell[SLC_ROLE_REMARKS] ? a->cell[SLC_ROLE_REMARKS] : ""),
                                                  "line", (int)a->line, "standing", text(d.data ? d.data : ""),
-                                                 "undisclosed", ci->standing[v].undisclosed));
+                                                 "undisclosed", st->undisclosed, "basis",
+                                                 quantity ? json_string(slc_basis_id(st->basis)) : json_null()));
         }
         json_object_set_new(o, "better", better);
         json_object_set_new(o, "worse", worse);
+        json_object_set_new(o, "missing", missing);
         json_object_set_new(o, "answers", ans);
         if (c->versions)
             json_object_set_new(o, "weakened", json_boolean(ci->weakened));

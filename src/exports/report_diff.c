@@ -263,7 +263,7 @@ static int shown(const slc_comparison *c, const slc_diff_view *v, size_t i)
 {
     if (v->show && !v->show[i])
         return 0;
-    return v->all || c->items[i].verdict >= SLC_CMP_DIFFERS;
+    return v->all || slc_cmp_item_differs(&c->items[i]);
 }
 
 #define MAXLINES 12

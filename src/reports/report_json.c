@@ -97,6 +97,10 @@ static json_t *profile_object(const slc_profile_result *p, slc_lang lang)
         json_object_set_new(q, "reason", x->reason ? json_string(x->reason) : json_null());
         json_object_set_new(q, "evidence", text(x->evidence));
         json_object_set_new(q, "line", x->line ? json_integer(x->line) : json_null());
+        json_object_set_new(q, "same_as", x->same_as_item
+                                              ? json_pack("{s:i,s:i}", "item", x->same_as_item,
+                                                          "line", (int)x->same_as_line)
+                                              : json_null());
         json_array_append_new(reqs, q);
     }
     json_object_set_new(o, "requirements", reqs);

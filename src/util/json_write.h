@@ -14,7 +14,7 @@
 /* The version of every JSON document slacheck writes. Field names are
  * documented in docs/json.md; adding fields does not change the version
  * (CHANGELOG.md records changes). */
-#define SLC_JSON_VERSION 1
+#define SLC_JSON_VERSION 2
 
 /* A JSON string of s (null for NULL); U+FFFD if jansson refuses it. */
 json_t *slc_json_text(const char *s);
