@@ -105,6 +105,10 @@ $(BUILD)/catalog-check: tests/catalog_tables.c tools/catalog_emit.c tools/catalo
 	$(CC) $(CFLAGS_ALL) -Itools -o $@ tests/catalog_tables.c tools/catalog_emit.c \
 	    $(BUILD)/libslacheck.a $(LDLIBS_ALL)
 
+# tests/t-compare-basis.sh: comparison and profile on facts of a set basis
+$(BUILD)/compare-basis: tests/compare_basis.c $(BUILD)/libslacheck.a
+	$(CC) $(CFLAGS_ALL) -o $@ tests/compare_basis.c $(BUILD)/libslacheck.a $(LDLIBS_ALL)
+
 $(BUILD)/libslacheck.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
@@ -134,13 +138,13 @@ check: test-deps
 
 # The suite alone, on the normal build.
 test: test-deps
-	@$(MAKE) --no-print-directory all $(BUILD)/catalog-check
+	@$(MAKE) --no-print-directory all $(BUILD)/catalog-check $(BUILD)/compare-basis
 	@BUILD=$(BUILD) ./tests/run.sh
 
 # Same tests on a build with AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: test-deps
 	@$(MAKE) --no-print-directory BUILD=build-asan WERROR=-Werror OPT="-O1 -g -fno-omit-frame-pointer" \
-	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all build-asan/catalog-check
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all build-asan/catalog-check build-asan/compare-basis
 	@BUILD=build-asan ASAN_OPTIONS=detect_leaks=1 ./tests/run.sh
 
 ubsan: asan
@@ -148,7 +152,7 @@ ubsan: asan
 # The case tests under valgrind: any leak or memory error fails them. Valgrind
 # cannot follow PCRE2's JIT code (false "uninitialised" reports): no JIT here.
 leakcheck: test-deps
-	@$(MAKE) --no-print-directory all $(BUILD)/catalog-check
+	@$(MAKE) --no-print-directory all $(BUILD)/catalog-check $(BUILD)/compare-basis
 	@BUILD=$(BUILD) SLACHECK_NO_JIT=1 SLC_WRAP="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" ./tests/run.sh
 
 bench-deps: test-deps

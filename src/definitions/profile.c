@@ -249,6 +249,7 @@ static void judge_quantity(const slc_requirement *r, const slc_fact *f, size_t n
                            slc_req_result *out, const slc_fact **hit)
 {
     const slc_fact *met = NULL, *out_of_range = NULL, *weaker = NULL, *uncommitted = NULL;
+    const slc_fact *weaker_out = NULL;   /* of a weaker basis, and out of range too */
     for (size_t i = 0; i < n && !met; i++) {
         if (f[i].type != SLC_FACT_QUANTITY || f[i].dim != r->dim)
             continue;
@@ -258,20 +259,22 @@ static void judge_quantity(const slc_requirement *r, const slc_fact *f, size_t n
             continue;
         }
         int holds = slc_op_holds(r->op, f[i].value, r->value);
-        if (basis_meets(r->basis, f[i].basis)) {
-            if (holds)
-                met = &f[i];
-            else if (!out_of_range)
-                out_of_range = &f[i];
-        } else if (holds && !weaker) {
+        int meets = basis_meets(r->basis, f[i].basis);
+        if (holds && meets)
+            met = &f[i];
+        else if (meets && !out_of_range)
+            out_of_range = &f[i];
+        else if (holds && !weaker)
             weaker = &f[i];
-        }
+        else if (!holds && !weaker_out)
+            weaker_out = &f[i];
     }
     if (met) {
         *hit = met;
         out->verdict = SLC_VERDICT_MET;
-    } else if (out_of_range) {
-        *hit = out_of_range;
+    } else if (out_of_range || (!weaker && weaker_out)) {
+        /* the value fails whatever its basis */
+        *hit = out_of_range ? out_of_range : weaker_out;
         out->verdict = SLC_VERDICT_NOT_MET;
         out->reason = "out-of-range";
     } else if (weaker && weaker->basis == SLC_BASIS_TARGET) {
