@@ -10,6 +10,7 @@
 
 #include "compare.h"
 #include "doc.h"
+#include "export.h"
 #include "facts.h"
 #include "profile.h"
 #include "load.h"
@@ -144,6 +145,45 @@ static void ranking(void)
     slc_doc_free(d[1]);
 }
 
+/* reports show the basis next to the value, in both languages */
+static void reports(void)
+{
+    slc_doc *d[2];
+    d[0] = doc_with("G", "稼働率99.9%以上を保証");
+    d[1] = doc_with("A", "2025年1月の実績稼働率は100%");
+    set_basis(d[0], -1, SLC_BASIS_GUARANTEE);
+    set_basis(d[1], -1, SLC_BASIS_ACTUAL);
+    for (int i = 0; i < 2; i++)
+        slc_validate(d[i], NULL);
+    slc_comparison *c = slc_compare(d, 2, 0);
+    static const struct { slc_lang lang; const char *g, *a; } want[] = {
+        {SLC_LANG_JA, "≥ 99.9%（保証）", "100%（実績）"},
+        {SLC_LANG_EN, "≥ 99.9% (guarantee)", "100% (actual)"}};
+    for (size_t k = 0; k < 2; k++) {
+        slc_export *x = slc_export_new(d, 2, c, NULL, want[k].lang);
+        slc_buf b;
+        slc_buf_init(&b);
+        slc_export_facts_text(x, 0, (size_t)cat->by_no[5], &b);
+        CHECK(b.data && !strcmp(b.data, want[k].g), "facts text: \"%s\", expected \"%s\"",
+              b.data ? b.data : "", want[k].g);
+        slc_buf_clear(&b);
+        slc_export_facts_text(x, 1, (size_t)cat->by_no[5], &b);
+        CHECK(b.data && !strcmp(b.data, want[k].a), "facts text: \"%s\", expected \"%s\"",
+              b.data ? b.data : "", want[k].a);
+        slc_buf_release(&b);
+        slc_export_free(x);
+    }
+    /* the standing of an answer that commits to nothing shows what it gave */
+    slc_buf b;
+    slc_buf_init(&b);
+    slc_standing_describe(&cat->items[cat->by_no[5]], &item5(c)->standing[1], &b);
+    CHECK(b.data && !strcmp(b.data, "not stated; 100% (actual)"), "standing: %s", b.data ? b.data : "");
+    slc_buf_release(&b);
+    slc_comparison_free(c);
+    slc_doc_free(d[0]);
+    slc_doc_free(d[1]);
+}
+
 static slc_profile *profile_with(const char *dir, const char *basis_attr)
 {
     char path[1024], xml[1024];
@@ -262,6 +302,7 @@ int main(int argc, char **argv)
         return 1;
     }
     ranking();
+    reports();
     requirements(argv[1]);
     slc_catalog_free(cat);
     printf("%s: %d failure(s)\n", failures ? "FAIL" : "ok", failures);

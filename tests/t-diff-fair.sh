@@ -81,6 +81,28 @@ run $SLACHECK export "$A" "$Q" "$P" -o "$W/x.md"
 expect_rc 0 "export md with a partial vendor"
 grep -q '^| 39 .*— .*' "$W/x.md" || fail "export md: item 39 without the missing mark"
 
+# one vendor alone: nothing missing, nothing to compare
+run $SLACHECK export "$A" -o "$W/one.json"
+expect_rc 0 "export of one vendor"
+jcheck "$W/one.json" "all(i['verdict'] == 'same' and i['missing'] == [] for i in d['comparison']['items'])"
+
+# ---- evidence 同上: what it stands for ----------------------------------------------
+STRICT="$EX/profiles/personal-data-strict.xml"
+run $SLACHECK validate --profile "$STRICT" --format json "$A"
+cp "$TMP/out" "$W/strict.json"
+jcheck "$W/strict.json" \
+    "[(x['evidence'], x['same_as'], x['line']) for x in f['profile']['requirements'] if x['item'] == 11] == [('6時間以内', {'item': 10, 'line': 18}, 19)]"
+run $SLACHECK export --profile "$STRICT" "$A" -o "$W/strict.md"
+grep -qF '| 同上 (the answer to item 10, line 18): 6時間以内 |' "$W/strict.md" ||
+    fail "export md: evidence of item 11 (同上) does not name item 10"
+run $SLACHECK --lang ja export --profile "$STRICT" "$A" -o "$W/strict-ja.md"
+grep -qF '| 同上（項目 10、18 行目の回答）: 6時間以内 |' "$W/strict-ja.md" ||
+    fail "export md (ja): evidence of item 11 (同上) does not name item 10"
+# a requirement the 同上 answer does not meet names the answer too
+sed 's|value="24" unit="hour"|value="1" unit="hour"|' "$STRICT" >"$W/strict-1h.xml"
+run $SLACHECK validate --profile "$W/strict-1h.xml" "$A"
+out_has 'item 11 (Recovery time objective (RTO)) does not meet must requirement ≤ 1 hour (service back within 24 hours): "6時間以内" (同上: the answer to item 10, line 18) (out-of-range)' "同上 in requirement-not-met"
+
 # ---- duplicates: told, and which answer is used ---------------------------------
 python3 - "$Q" "$W/dup.tsv" <<'EOF'
 import sys

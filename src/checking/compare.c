@@ -225,7 +225,7 @@ slc_comparison *slc_compare(slc_doc **docs, size_t n, int versions)
                      (!comparable(&lv[first]) && !comparable(&lv[v]) &&
                       ci->standing[first].undisclosed && ci->standing[v].undisclosed);
         }
-        ci->verdict = n - ci->missing < 2 ? SLC_CMP_MISSING : same ? SLC_CMP_SAME
+        ci->verdict = ci->missing && n - ci->missing < 2 ? SLC_CMP_MISSING : same ? SLC_CMP_SAME
                     : equiv ? SLC_CMP_EQUIVALENT : SLC_CMP_DIFFERS;
         if (ci->verdict == SLC_CMP_DIFFERS)
             c->category_differs[it->category]++;

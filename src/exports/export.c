@@ -123,6 +123,10 @@ void slc_export_req_verdict(const slc_export *x, const slc_req_result *r, slc_bu
         {"undisclosed", {"非公開", "undisclosed"}},
         {"by-reference", {"別文書を参照", "given in another document"}},
         {"same-as-above", {"同上", "same as above"}},
+        {"not-guaranteed", {"目標のみで保証なし", "a target, not a guarantee"}},
+        {"basis-not-stated", {"保証か目標か記載なし", "not said whether guaranteed or targeted"}},
+        {"actual-only", {"実績値のみ", "an actual figure only"}},
+        {"condition-only", {"条件のみ（約束ではない）", "a condition only, not a commitment"}},
     };
     slc_buf_adds(out, slc_export_label(x, r->verdict == SLC_VERDICT_MET       ? SLC_XL_MET
                                           : r->verdict == SLC_VERDICT_NOT_MET ? SLC_XL_NOT_MET
@@ -136,7 +140,24 @@ void slc_export_req_verdict(const slc_export *x, const slc_req_result *r, slc_bu
     slc_buf_addf(out, x->lang == SLC_LANG_JA ? "（%s）" : " (%s)", why);
 }
 
-/* A fact as a Japanese report shows it: 有, ≥ 2週間, 24時間 週7日, 非公開 */
+void slc_export_evidence(const slc_export *x, const slc_req_result *r, slc_buf *out)
+{
+    if (r->same_as_item)
+        slc_buf_addf(out, x->lang == SLC_LANG_JA ? "同上（項目 %d、%ld 行目の回答）: "
+                                                 : "同上 (the answer to item %d, line %ld): ",
+                     r->same_as_item, r->same_as_line);
+    slc_buf_adds(out, r->evidence ? r->evidence : "");
+}
+
+/* a quantity's basis after its value: ≥99.9%（保証）; nothing when stated */
+static void add_basis_ja(const slc_fact *f, slc_buf *out)
+{
+    if (f->basis != SLC_BASIS_STATED)
+        slc_buf_addf(out, "（%s）", slc_basis_label(f->basis, 1));
+}
+
+/* A fact as a Japanese report shows it: 有, ≥ 2週間, 24時間 週7日, 非公開,
+ * ≥99.9%（保証）, 100%（実績） */
 static void describe_ja(const slc_fact *f, slc_buf *out)
 {
     static const struct { const char *id, *ja; } units[] = {
@@ -160,10 +181,12 @@ static void describe_ja(const slc_fact *f, slc_buf *out)
         for (size_t k = 0; unit && k < sizeof(units) / sizeof(units[0]); k++)
             if (!strcmp(unit, units[k].id)) {
                 slc_buf_addf(out, "%s%g%s", slc_op_symbol(f->op), amount, units[k].ja);
+                add_basis_ja(f, out);
                 return;
             }
         if (f->dim == SLC_DIM_PERCENTAGE) {
             slc_buf_addf(out, "%s%g%%", slc_op_symbol(f->op), f->value);
+            add_basis_ja(f, out);
             return;
         }
         break;

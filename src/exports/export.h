@@ -133,6 +133,11 @@ const char *slc_export_level_label(const slc_export *x, int level);
 /* A requirement's verdict with its reason, as printed:
  * "未充足（無と回答）" / "not met (answered no)", "判断不能（非公開）"... */
 void slc_export_req_verdict(const slc_export *x, const struct slc_req_result *r, slc_buf *out);
+/* A requirement's evidence as printed: the vendor's words, and for an
+ * answer 同上 the item and line of the answer it stands for first:
+ * "同上（項目 10、18 行目の回答）: 6時間以内" / "同上 (the answer to item 10,
+ * line 18): 6時間以内". */
+void slc_export_evidence(const slc_export *x, const struct slc_req_result *r, slc_buf *out);
 
 /* The facts read from vendor v's answer to item i, as one short line in
  * the report's language ("yes; ≥ 2 weeks; iso27001", 「有; ≥ 2週間; iso27001」);

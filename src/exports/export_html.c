@@ -715,6 +715,13 @@ static void build_requirements(html *h, xmlNode *content)
                 slc_buf_clear(t);
                 slc_buf_addf(t, "%s: ", L(h, SLC_XL_EVIDENCE));
                 text(h, ev, t->data);
+                if (rr->same_as_item) {   /* 同上: the answer it stands for */
+                    slc_buf_clear(t);
+                    slc_export_evidence(x, &(slc_req_result){.same_as_item = rr->same_as_item,
+                                                             .same_as_line = rr->same_as_line},
+                                        t);
+                    text(h, ev, t->data);
+                }
                 el_text(h, ev, "q", NULL, rr->evidence);
             }
             if (rr->line) {

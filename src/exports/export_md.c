@@ -431,7 +431,9 @@ static void requirements(const slc_export *x, cmark_node *doc, const slc_profile
         slc_buf_clear(&scratch);
         slc_export_req_verdict(x, r, &scratch);
         cell(&t, scratch.data);
-        cell(&t, r->evidence);
+        slc_buf_clear(&scratch);
+        slc_export_evidence(x, r, &scratch);
+        cell(&t, scratch.data);
         slc_buf_addc(&t, '\n');
     }
     add_table(doc, &t);

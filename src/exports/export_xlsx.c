@@ -749,7 +749,9 @@ static void write_requirements(xw *w)
                 slc_buf_clear(t);
                 slc_export_req_verdict(x, res, t);
                 put_str(&s, r, RQ_VERDICT, t->data, vf);
-                put_str(&s, r, RQ_EVIDENCE, res->evidence, w->f.text);
+                slc_buf_clear(t);
+                slc_export_evidence(x, res, t);
+                put_str(&s, r, RQ_EVIDENCE, t->data, w->f.text);
                 put_pos(&s, r, RQ_LINE, res->line, w->f.num);
             }
         }
