@@ -11,6 +11,30 @@ const char *slc_presence_id(slc_presence p)
     return (unsigned)p < 4 ? ids[p] : "?";
 }
 
+const char *slc_basis_id(slc_basis b)
+{
+    static const char *ids[SLC_BASIS_N] = {"stated", "guarantee", "target", "actual", "condition"};
+    return (unsigned)b < SLC_BASIS_N ? ids[b] : "?";
+}
+
+const char *slc_basis_label(slc_basis b, int ja)
+{
+    static const char *en[SLC_BASIS_N] = {"", "guarantee", "target", "actual", "condition"};
+    static const char *jp[SLC_BASIS_N] = {"", "保証", "目標", "実績", "条件"};
+    return (unsigned)b < SLC_BASIS_N ? (ja ? jp[b] : en[b]) : "";
+}
+
+const char *slc_thing_status_id(slc_thing_status s)
+{
+    static const char *ids[SLC_THING_N] = {"yes", "planned", "not"};
+    return (unsigned)s < SLC_THING_N ? ids[s] : "?";
+}
+
+slc_basis slc_fact_basis(const slc_fact *f)
+{
+    return f && f->type == SLC_FACT_QUANTITY ? f->basis : SLC_BASIS_STATED;
+}
+
 static const char *const opens[] = {"【", "[", "(", "「", "〔", "<", "《", "≪", "〈", "『"};
 static const char *const closes[] = {"】", "]", ")", "」", "〕", ">", "》", "≫", "〉", "』"};
 #define NBRACKETS (sizeof(opens) / sizeof(opens[0]))

@@ -368,6 +368,7 @@ json_t *slc_json_facts(const slc_fact *f, size_t n, const char *answer)
             json_object_set_new(o, "amount", json_real(f[i].amount));
             if (f[i].unit)
                 json_object_set_new(o, "unit", json_string(f[i].unit));
+            json_object_set_new(o, "basis", json_string(slc_basis_id(f[i].basis)));
             break;
         case SLC_FACT_TIME_BAND:
             json_object_set_new(o, "from_minute", json_integer(f[i].band_from));
@@ -378,6 +379,7 @@ json_t *slc_json_facts(const slc_fact *f, size_t n, const char *answer)
             json_object_set_new(o, "kind", json_string(f[i].kind));
             json_object_set_new(o, "id", text(f[i].id));
             json_object_set_new(o, "negated", json_boolean(f[i].negated));
+            json_object_set_new(o, "status", json_string(slc_thing_status_id(f[i].status)));
             break;
         case SLC_FACT_DISCLOSURE:
             json_object_set_new(o, "id", text(f[i].id));
