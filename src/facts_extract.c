@@ -63,6 +63,7 @@ typedef struct extractor {
     slc_mapped m;
     unsigned char *covered;   /* per normalized code point */
     cues basis, status, presence;
+    size_t first;             /* the first fact of this answer in out */
     size_t *bad;              /* impossible values: start, end pairs (may be NULL) */
     size_t nbad, maxbad;
 } extractor;
@@ -442,6 +443,8 @@ static size_t per_period(const slc_mapped *m, size_t i, double *seconds)
     default: return 0;
     }
     b--;
+    if (b > 0 && digit_or_kanji(m->cp[b - 1]))
+        return 0;   /* 1日1回: the day is a number read before */
     if (b > 0 && m->cp[b - 1] == 0x6BCE)   /* 毎 */
         b--;
     return i - b;
@@ -452,6 +455,7 @@ static void scan_numbers(extractor *x)
     const slc_catalog *cat = x->cat;
     const slc_mapped *m = &x->m;
     const slc_cat_item *it = x->item;
+    size_t first = x->out->n;  /* the facts of this answer start here */
     int in_range = 0;          /* the number before began a range: this one ends it */
     size_t range_at = 0;       /* where the number that ends it starts */
     for (size_t i = 0; i < m->n; i++) {
@@ -540,22 +544,22 @@ static void scan_numbers(extractor *x)
         size_t pre = 0;
         if (unit->dim == SLC_DIM_COUNT && !strcmp(unit->id, "times")) {
             pre = per_period(m, i, &period);
-            if (!pre && it && it->kind != SLC_KIND_COUNT) {
+            slc_facts *f = x->out;
+            if (!pre && f->n > first && f->v[f->n - 1].type == SLC_FACT_QUANTITY &&
+                f->v[f->n - 1].dim == SLC_DIM_DURATION && f->v[f->n - 1].op == SLC_OP_EQ &&
+                amount > 0 && f->v[f->n - 1].end == m->orig[i - (i > 0 && is_space(m->cp[i - 1]))]) {
                 /* 1 日 1 回: the day just read is the period */
-                slc_facts *f = x->out;
-                if (f->n && f->v[f->n - 1].type == SLC_FACT_QUANTITY &&
-                    f->v[f->n - 1].dim == SLC_DIM_DURATION && f->v[f->n - 1].op == SLC_OP_EQ &&
-                    amount > 0 && f->v[f->n - 1].end == m->orig[i - (i > 0 && is_space(m->cp[i - 1]))]) {
-                    slc_fact *p = &f->v[f->n - 1];
-                    p->value /= amount;
-                    p->amount = p->value;
-                    p->unit = NULL;
-                    p->end = end < m->n ? m->orig[end] : m->orig[m->n];
-                    for (size_t k = i; k < end; k++)
-                        x->covered[k] = 1;
-                    i = end - 1;
-                    continue;
-                }
+                slc_fact *p = &f->v[f->n - 1];
+                p->value /= amount;
+                p->amount = p->value;
+                p->unit = NULL;
+                p->end = end < m->n ? m->orig[end] : m->orig[m->n];
+                for (size_t k = i; k < end; k++)
+                    x->covered[k] = 1;
+                i = end - 1;
+                continue;
+            }
+            if (!pre && it && it->kind != SLC_KIND_COUNT) {
                 i += len - 1;
                 in_range = 0;
                 continue;
@@ -575,7 +579,9 @@ static void scan_numbers(extractor *x)
             }
         size_t start = pre ? i - pre : i;
         if (op == SLC_OP_EQ && !next) {
-            /* a bound before the number: 最大3日 */
+            /* a bound before the number: 最大3日; the longest word wins
+             * (no less than, not less than) */
+            size_t best = 0;
             for (size_t k = 0; k < cat->ncomparators; k++) {
                 if (!cat->comparators[k].before)
                     continue;
@@ -590,9 +596,10 @@ static void scan_numbers(extractor *x)
                         back--;
                     while (back > 0 && is_space(m->cp[back - 1]))
                         back--;
-                    if (back >= wl && word_at(m, back - wl, word) == wl) {
+                    if (wl > best && back >= wl && word_at(m, back - wl, word) == wl) {
                         op = cat->comparators[k].op;
                         start = back - wl;
+                        best = wl;
                     }
                 }
             }
@@ -631,7 +638,7 @@ static void scan_numbers(extractor *x)
             f->amount = f->value;
             f->unit = NULL;
         }
-        for (size_t k = i; k < stop; k++)
+        for (size_t k = start < i ? start : i; k < stop; k++)
             x->covered[k] = 1;
         i = (next ? i + len : stop) - 1;
     }
@@ -753,7 +760,7 @@ static int band_days(const slc_mapped *m, size_t start, size_t end)
             /* 月~金 is a span; a lone 月 needs 曜 to be a weekday */
             if (d2 >= 0 && (l2 > 1 || j + 1 >= m->n || !digit_or_kanji(m->cp[j + 1])))
                 return (d2 - d1 + 7) % 7 + 1;
-            if (l1 > 1 && i > 0 && m->cp[i - 1] == 0x9031)   /* 毎週火曜日 */
+            if (l1 > 1)   /* 毎週火曜日, 水曜日10:00~16:00 */
                 single = 1;
         }
         if (word_at(m, i, "平日"))
@@ -799,9 +806,15 @@ static void on_match(void *data, const slc_match *mt)
         cue_add(&x->presence, s, e, p->id);
         return;
     }
-    for (size_t i = s; i < e; i++)
+    int disclosure = p->type[0] == 'd' && !strcmp(p->type, "disclosure");
+    for (size_t i = s; i < e && !disclosure; i++)
         if (x->covered[i])
             return;
+    if (disclosure)   /* one fact of each kind: 別記1に記載し、…別記2に記載 */
+        for (size_t i = 0; i < x->out->n; i++)
+            if (x->out->v[i].type == SLC_FACT_DISCLOSURE && !strcmp(x->out->v[i].id, p->id) &&
+                x->out->v[i].start >= x->m.orig[0] && i >= x->first)
+                return;
     if (p->type[0] == 'n' && !strcmp(p->type, "not-quantity")) {
         for (size_t i = s; i < e; i++)
             x->covered[i] = 1;
@@ -909,6 +922,7 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
     x.bad = bad;
     x.maxbad = maxbad;
     size_t first = out->n;
+    x.first = first;
     slc_text_map_nfkc(answer, &x.m);
     x.covered = slc_xcalloc(x.m.n + 1, 1);
 
@@ -958,6 +972,11 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
                  (c = cue_over(&x, &x.status, f->start)) != NULL)
             f->status = status_of(c->id);
     }
+    /* the verbs say 有/無 only where nothing more precise was read: a value,
+     * a reference or a disclosure */
+    for (size_t i = first; i < out->n && x.presence.n; i++)
+        if (out->v[i].type == SLC_FACT_QUANTITY || out->v[i].type == SLC_FACT_DISCLOSURE)
+            x.presence.n = 0;
     if (x.presence.n) {
         /* no before yes: 実施しておりません holds 実施 */
         const cue *c = NULL;
