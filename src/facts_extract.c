@@ -345,22 +345,26 @@ static int digit_or_kanji(int32_t c)
 static size_t date_length(const slc_mapped *m, size_t i, size_t len)
 {
     double v;
-    size_t j = i + len, k, l;
-    if (j < m->n && m->cp[j] == 0x5E74) {   /* 年, then a number and 月 */
-        k = j + 1;
-        if (k >= m->n || !digit_or_kanji(m->cp[k]) || !(l = read_number(m, k, &v)) ||
-            k + l >= m->n || m->cp[k + l] != 0x6708)
+    size_t j = skip_spaces(m, i + len), k, l;
+    int year = j < m->n && m->cp[j] == 0x5E74;
+    if (year) {   /* 年, then a number and 月 */
+        k = skip_spaces(m, j + 1);
+        if (k >= m->n || !digit_or_kanji(m->cp[k]) || !(l = read_number(m, k, &v)))
             return 0;
-        j = k + l;
+        j = skip_spaces(m, k + l);
+        if (j >= m->n || m->cp[j] != 0x6708)
+            return 0;
     }
     if (j >= m->n || m->cp[j] != 0x6708)   /* 月 */
         return 0;
-    k = j + 1;
-    if (k < m->n && digit_or_kanji(m->cp[k]) && (l = read_number(m, k, &v)) && k + l < m->n &&
-        m->cp[k + l] == 0x65E5)   /* 日 */
-        return k + l + 1 - i;
+    k = skip_spaces(m, j + 1);
+    if (k < m->n && digit_or_kanji(m->cp[k]) && (l = read_number(m, k, &v))) {
+        size_t d = skip_spaces(m, k + l);
+        if (d < m->n && m->cp[d] == 0x65E5)   /* 日 */
+            return d + 1 - i;
+    }
     /* a bare month (4月) is a date only after a year */
-    return m->cp[i + len] == 0x5E74 ? j + 1 - i : 0;
+    return year ? j + 1 - i : 0;
 }
 
 static int is_range_sep(int32_t c)
@@ -542,12 +546,25 @@ static void scan_numbers(extractor *x)
         /* 回/件 are counts only where the item counts, or a rate: 年1回 */
         double period = 0;
         size_t pre = 0;
+        if (unit->dim == SLC_DIM_COUNT && !strcmp(unit->id, "times") && it &&
+            it->kind == SLC_KIND_COUNT) {
+            const slc_cat_unit *iu = item_unit(cat, it);   /* 90件 in the generations item */
+            if (iu && iu->dim == SLC_DIM_COUNT)
+                unit = iu;
+        }
         if (unit->dim == SLC_DIM_COUNT && !strcmp(unit->id, "times")) {
             pre = per_period(m, i, &period);
             slc_facts *f = x->out;
+            size_t gap = i;   /* 1 日 1 回, 3日に1回 */
+            while (gap > 0 && is_space(m->cp[gap - 1]))
+                gap--;
+            if (gap > 0 && m->cp[gap - 1] == 0x306B)   /* に */
+                gap--;
+            while (gap > 0 && is_space(m->cp[gap - 1]))
+                gap--;
             if (!pre && f->n > first && f->v[f->n - 1].type == SLC_FACT_QUANTITY &&
                 f->v[f->n - 1].dim == SLC_DIM_DURATION && f->v[f->n - 1].op == SLC_OP_EQ &&
-                amount > 0 && f->v[f->n - 1].end == m->orig[i - (i > 0 && is_space(m->cp[i - 1]))]) {
+                amount > 0 && f->v[f->n - 1].end == m->orig[gap]) {
                 /* 1 日 1 回: the day just read is the period */
                 slc_fact *p = &f->v[f->n - 1];
                 p->value /= amount;
@@ -740,7 +757,7 @@ static int weekday_at(const slc_mapped *m, size_t i, size_t *len)
 static int band_days(const slc_mapped *m, size_t start, size_t end)
 {
     size_t from = start > 20 ? start - 20 : 0;
-    size_t to = end + 20 < m->n ? end + 20 : m->n;
+    size_t to = end + 50 < m->n ? end + 50 : m->n;
     int single = 0;
     for (size_t i = from; i < to; i++) {
         if (word_at(m, i, "365日") || word_at(m, i, "年中無休") || word_at(m, i, "週7日") ||
@@ -760,12 +777,15 @@ static int band_days(const slc_mapped *m, size_t start, size_t end)
             /* 月~金 is a span; a lone 月 needs 曜 to be a weekday */
             if (d2 >= 0 && (l2 > 1 || j + 1 >= m->n || !digit_or_kanji(m->cp[j + 1])))
                 return (d2 - d1 + 7) % 7 + 1;
-            if (l1 > 1)   /* 毎週火曜日, 水曜日10:00~16:00 */
+            if (l1 > 1 && i < start && i + l1 + 4 >= start)   /* 毎週火曜日の, 水曜日10:00~ */
                 single = 1;
         }
         if (word_at(m, i, "平日"))
             return 5;
-        if (word_at(m, i, "土日祝") || word_at(m, i, "土日・祝"))
+        if (word_at(m, i, "土日祝") || word_at(m, i, "土日・祝") || word_at(m, i, "土日を除") ||
+            word_at(m, i, "excluding saturday") || word_at(m, i, "weekdays") ||
+            word_at(m, i, "monday to friday") || word_at(m, i, "monday through friday") ||
+            word_at(m, i, "monday - friday") || word_at(m, i, "monday-friday"))
             return 5;
     }
     return single;
@@ -856,6 +876,13 @@ static void on_match(void *data, const slc_match *mt)
             x->covered[i] = 1;
         return;
     }
+    if (!disclosure && !strchr(p->id, '{'))   /* one fact per thing: 東日本リージョン1・東日本リージョン2 */
+        for (size_t i = x->first; i < x->out->n; i++)
+            if (x->out->v[i].type == SLC_FACT_THING && !strcmp(x->out->v[i].id, p->id)) {
+                for (size_t k = s; k < e; k++)
+                    x->covered[k] = 1;
+                return;
+            }
     slc_fact *f = add(x, !strcmp(p->type, "disclosure") ? SLC_FACT_DISCLOSURE : SLC_FACT_THING, s, e);
     f->kind = p->type;
     const char *brace = strstr(p->id, "{1}");
