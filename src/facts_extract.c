@@ -546,12 +546,6 @@ static void scan_numbers(extractor *x)
         /* 回/件 are counts only where the item counts, or a rate: 年1回 */
         double period = 0;
         size_t pre = 0;
-        if (unit->dim == SLC_DIM_COUNT && !strcmp(unit->id, "times") && it &&
-            it->kind == SLC_KIND_COUNT) {
-            const slc_cat_unit *iu = item_unit(cat, it);   /* 90件 in the generations item */
-            if (iu && iu->dim == SLC_DIM_COUNT)
-                unit = iu;
-        }
         if (unit->dim == SLC_DIM_COUNT && !strcmp(unit->id, "times")) {
             pre = per_period(m, i, &period);
             slc_facts *f = x->out;
@@ -580,6 +574,11 @@ static void scan_numbers(extractor *x)
                 i += len - 1;
                 in_range = 0;
                 continue;
+            }
+            if (!pre && it) {   /* 90件 in the generations item: the item's unit */
+                const slc_cat_unit *iu = item_unit(cat, it);
+                if (iu && iu->dim == SLC_DIM_COUNT)
+                    unit = iu;
             }
         }
         slc_op op = plus ? SLC_OP_GE : SLC_OP_EQ;
@@ -867,6 +866,11 @@ static void on_match(void *data, const slc_match *mt)
             f->band_from = h1 * 60 + m1;
             f->band_to = h2 * 60 + m2;
             f->band_days = band_days(m, s, e);
+            /* 月~金 9:30~12:00 13:00~17:30: the days hold for the band after */
+            slc_fact *prev = x->out->n > x->first + 1 ? f - 1 : NULL;
+            if (!f->band_days && prev && prev->type == SLC_FACT_TIME_BAND && prev->band_days &&
+                f->start <= prev->end + 3)
+                f->band_days = prev->band_days;
         } else {
             f->band_from = 0;
             f->band_to = 24 * 60;
@@ -990,6 +994,21 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
     }
     scan_numbers(&x);
     scan_values(&x);
+    /* a thing named generally (tls) beside the same named precisely (tls1.2) */
+    for (size_t i = first; i < out->n; i++) {
+        slc_fact *f = &out->v[i];
+        if (f->type != SLC_FACT_THING)
+            continue;
+        size_t l = strlen(f->id);
+        for (size_t k = first; k < out->n; k++)
+            if (k != i && out->v[k].type == SLC_FACT_THING && strlen(out->v[k].id) > l &&
+                !strncmp(out->v[k].id, f->id, l)) {
+                memmove(f, f + 1, (out->n - i - 1) * sizeof(*f));
+                out->n--;
+                i--;
+                break;
+            }
+    }
     for (size_t i = first; i < out->n; i++) {
         slc_fact *f = &out->v[i];
         const cue *c;
