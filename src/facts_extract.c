@@ -447,8 +447,15 @@ static size_t per_period(const slc_mapped *m, size_t i, double *seconds)
     default: return 0;
     }
     b--;
-    if (b > 0 && digit_or_kanji(m->cp[b - 1]))
+    size_t d = b;
+    while (d > 0 && is_space(m->cp[d - 1]))
+        d--;
+    if (d > 0 && digit_or_kanji(m->cp[d - 1]))
         return 0;   /* 1日1回: the day is a number read before */
+    if (b > 0 && m->cp[b - 1] == 0x534A) {   /* 半年に1回 */
+        *seconds /= 2;
+        b--;
+    }
     if (b > 0 && m->cp[b - 1] == 0x6BCE)   /* 毎 */
         b--;
     return i - b;
@@ -633,13 +640,29 @@ static void scan_numbers(extractor *x)
             in_range = 1;
             range_at = nx;
         }
-        /* a percentage above 100 is no answer's meaning: refused */
-        if (unit->dim == SLC_DIM_PERCENTAGE && amount > 100) {
+        /* a percentage above 100 or a negative amount is no answer's meaning:
+         * refused (-5分; not 99% -99.9%, a range) */
+        int negative = ascii && i > 0 &&
+                       (m->cp[i - 1] == 0x2212 || m->cp[i - 1] == 0xFF0D ||
+                        (m->cp[i - 1] == '-' && (i < 2 || !(digit_or_kanji(m->cp[i - 2]) ||
+                                                           m->cp[i - 2] == '%' || is_space(m->cp[i - 2]) ||
+                                                           (m->cp[i - 2] | 32) >= 'a'))));
+        if ((unit->dim == SLC_DIM_PERCENTAGE && amount > 100) || negative) {
             impossible(x, i, stop);
             for (size_t k = i; k < stop; k++)
                 x->covered[k] = 1;
             i = stop - 1;
             in_range = 0;
+            continue;
+        }
+        /* 1日間(24時間): a value said again in brackets is one fact */
+        slc_fact *last = x->out->n > first ? &x->out->v[x->out->n - 1] : NULL;
+        if (last && last->type == SLC_FACT_QUANTITY && i > 0 && m->cp[i - 1] == '(' &&
+            last->end == m->orig[i - 1] && last->dim == unit->dim &&
+            last->value == amount * unit->factor) {
+            for (size_t k = i; k < stop; k++)
+                x->covered[k] = 1;
+            i = stop - 1;
             continue;
         }
         slc_fact *f = add(x, SLC_FACT_QUANTITY, start, stop);

@@ -11,9 +11,13 @@ expected ones; the figures are printed for the tuning part and the held-out
 part apart.
 
     accuracy.py [--slacheck PATH] [--corpus DIR] [--jobs N] [--show-misses]
+    accuracy.py [--slacheck PATH] --check FILE.tsv...
 
 --show-misses prints, for the tuning part only, each answer that is not
 exact (expected, found); held-out answers are never printed.
+
+--check is for tests: every answer of the given files (same format) must
+be read exactly, or it is printed and the exit status is 1.
 
 It measures, it does not judge: the exit status is 0 whatever the figures
 (2 on a set-up error: no binary, no corpus, a malformed line).
@@ -332,12 +336,15 @@ def main():
     ap.add_argument("--corpus", default=os.path.join(root, "tests", "corpus"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--check", nargs="+", metavar="FILE")
     a = ap.parse_args()
     try:
         if not os.access(a.slacheck, os.X_OK):
             raise SetupError("%s not built (run make)" % a.slacheck)
         parts = [("tuning", sorted(glob.glob(os.path.join(a.corpus, "tune-*.tsv")))),
                  ("held-out", sorted(glob.glob(os.path.join(a.corpus, "heldout-*.tsv"))))]
+        if a.check:
+            parts = [("check", a.check)]
         if not parts[0][1] and not parts[1][1]:
             raise SetupError("no tune-*.tsv or heldout-*.tsv in " + a.corpus)
         items = catalog(a.slacheck)
@@ -366,6 +373,16 @@ def main():
                         e["found"] = facts.get(no, [])
                         e["rules"] = rules.get((path, no), [])
                         e["false"] = false_findings(e, e["rules"], items)
+                if a.check:
+                    bad = [e for e in entries if not (match(e["expected"], e["found"], True) ==
+                                                      len(e["expected"]) == len(e["found"]))]
+                    for e in bad:
+                        sys.stdout.write("FAIL %s %s item %d: %s\n    expected: %s\n    found:    %s\n" % (
+                            e["id"], e["where"], e["item"], e["answer"],
+                            " ; ".join(notation(f) for f in e["expected"]) or "-",
+                            " ; ".join(notation(f) for f in e["found"]) or "-"))
+                    sys.stdout.write("%d of %d read exactly\n" % (len(entries) - len(bad), len(entries)))
+                    return 1 if bad else 0
                 score(entries, a.show_misses and name == "tuning", sys.stdout)
                 sys.stdout.write("\n")
     except (SetupError, OSError, subprocess.CalledProcessError) as e:
