@@ -64,6 +64,8 @@ typedef struct extractor {
     unsigned char *covered;   /* per normalized code point */
     cues basis, status, presence;
     size_t first;             /* the first fact of this answer in out */
+    size_t ranges[16];        /* the facts that end a range (the fact before begins it) */
+    size_t nranges;
     size_t *bad;              /* impossible values: start, end pairs (may be NULL) */
     size_t nbad, maxbad;
 } extractor;
@@ -665,6 +667,8 @@ static void scan_numbers(extractor *x)
             i = stop - 1;
             continue;
         }
+        if (ends_range && x->nranges < sizeof(x->ranges) / sizeof(x->ranges[0]))
+            x->ranges[x->nranges++] = x->out->n;
         slc_fact *f = add(x, SLC_FACT_QUANTITY, start, stop);
         f->dim = unit->dim;
         f->amount = amount;
@@ -804,6 +808,20 @@ static int band_days(const slc_mapped *m, size_t start, size_t end)
         }
         if (word_at(m, i, "平日"))
             return 5;
+        if (word_at(m, i, "定休日") || word_at(m, i, "休業日")) {   /* 定休日:日曜日 */
+            size_t j = skip_spaces(m, i + 3), l;
+            if (j < m->n && (m->cp[j] == ':' || m->cp[j] == 0x306F))   /* : は */
+                j = skip_spaces(m, j + 1);
+            int closed = 0;
+            while (j < m->n && weekday_at(m, j, &l) >= 0 && (l > 1 || closed)) {
+                closed++;
+                j += l;
+                if (j < m->n && (m->cp[j] == 0x3001 || m->cp[j] == 0x30FB || m->cp[j] == ','))
+                    j++;
+            }
+            if (closed)
+                return 7 - closed;
+        }
         if (word_at(m, i, "土日祝") || word_at(m, i, "土日・祝") || word_at(m, i, "土日を除") ||
             word_at(m, i, "excluding saturday") || word_at(m, i, "weekdays") ||
             word_at(m, i, "monday to friday") || word_at(m, i, "monday through friday") ||
@@ -1040,6 +1058,17 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
         else if (f->type == SLC_FACT_THING && !f->negated &&
                  (c = cue_over(&x, &x.status, f->start)) != NULL)
             f->status = status_of(c->id);
+    }
+    /* a range is one statement: 48時間から96時間の…ダウンタイム is a condition
+     * at both ends though the words follow only the second */
+    for (size_t r = 0; r < x.nranges; r++) {
+        slc_fact *e = &out->v[x.ranges[r]], *b = e - 1;
+        if (x.ranges[r] <= first || b->type != SLC_FACT_QUANTITY || e->type != SLC_FACT_QUANTITY)
+            continue;
+        if (b->basis == SLC_BASIS_STATED)
+            b->basis = e->basis;
+        else if (e->basis == SLC_BASIS_STATED)
+            e->basis = b->basis;
     }
     /* the verbs say 有/無 only where nothing more precise was read: a value,
      * a reference or a disclosure */

@@ -268,7 +268,7 @@ def false_findings(e, rules, items):
 
 
 def score(entries, show, out):
-    per = {t: [0, 0, 0] for t in TYPES}   # expected, found, matched
+    per = {t: [0, 0, 0, 0] for t in TYPES}   # expected, found, matched, matched without basis
     strict = [0, 0, 0]
     exact = 0
     falses = {}
@@ -282,6 +282,7 @@ def score(entries, show, out):
             per[t][0] += len(et)
             per[t][1] += len(gt)
             per[t][2] += match(et, gt, True)
+            per[t][3] += match(et, gt, False)
         strict[0] += len(exp)
         strict[1] += len(got)
         strict[2] += match(exp, got, False)
@@ -302,16 +303,16 @@ def score(entries, show, out):
         f = 2 * p * r / (p + r) if p + r else 0.0
         return p, r, f
 
-    out.write("  %-11s %8s %6s %7s %9s %6s\n" % ("type", "expected", "found", "matched",
-                                                  "precision", "recall"))
-    tot = [0, 0, 0]
+    out.write("  %-11s %8s %6s %7s %9s %6s %14s\n" % ("type", "expected", "found", "matched",
+                                                       "precision", "recall", "without basis"))
+    tot = [0, 0, 0, 0]
     for t in TYPES:
         x = per[t]
         tot = [a + b for a, b in zip(tot, x)]
         p, r, _ = prf(x)
-        out.write("  %-11s %8d %6d %7d %9.3f %6.3f\n" % (t, x[0], x[1], x[2], p, r))
+        out.write("  %-11s %8d %6d %7d %9.3f %6.3f %14d\n" % (t, x[0], x[1], x[2], p, r, x[3]))
     p, r, f = prf(tot)
-    out.write("  %-11s %8d %6d %7d %9.3f %6.3f\n" % ("all", tot[0], tot[1], tot[2], p, r))
+    out.write("  %-11s %8d %6d %7d %9.3f %6.3f %14d\n" % ("all", tot[0], tot[1], tot[2], p, r, tot[3]))
     out.write("  F1 %.3f   strict, without basis: F1 %.3f\n" % (f, prf(strict)[2]))
     n = len(entries)
     out.write("  answers exact: %d of %d (%.1f %%)\n" % (exact, n, 100.0 * exact / n if n else 0))
