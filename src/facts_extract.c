@@ -844,6 +844,14 @@ static int negated_after(const slc_mapped *m, size_t end)
     return 0;
 }
 
+/* cp[i] ends a sentence: 。, or . not between digits (99.9 goes on) */
+static int sentence_end(const slc_mapped *m, size_t i)
+{
+    if (m->cp[i] == 0x3002)
+        return 1;
+    return m->cp[i] == '.' && !(i + 1 < m->n && m->cp[i + 1] >= '0' && m->cp[i + 1] <= '9');
+}
+
 static void on_match(void *data, const slc_match *mt)
 {
     pattern_ctx *pc = data;
@@ -855,6 +863,16 @@ static void on_match(void *data, const slc_match *mt)
         return;
     /* words that say what the facts near them are: no fact of their own */
     if (p->type[0] == 'b' && !strcmp(p->type, "basis")) {
+        cue_add(&x->basis, s, e, p->id);
+        return;
+    }
+    if (p->type[0] == 'b' && !strcmp(p->type, "basis-word")) {
+        /* the words reach their sentence: up to 。 or a full stop that is no
+         * decimal point */
+        while (s > 0 && !sentence_end(m, s - 1))
+            s--;
+        while (e < m->n && !sentence_end(m, e))
+            e++;
         cue_add(&x->basis, s, e, p->id);
         return;
     }
@@ -964,6 +982,22 @@ static const cue *cue_over(const extractor *x, const cues *c, size_t pos)
     return NULL;
 }
 
+/* the cue nearest after position pos (original code points) in the same
+ * sentence: ISO 27001取得済み、ISMAPは取得予定 */
+static const cue *cue_after(const extractor *x, const cues *c, size_t pos)
+{
+    const cue *best = NULL;
+    for (size_t i = 0; i < c->n; i++)
+        if (x->m.orig[c->v[i].start] >= pos && (!best || c->v[i].start < best->start))
+            best = &c->v[i];
+    if (!best)
+        return NULL;
+    for (size_t k = 0; k < best->start; k++)
+        if (x->m.orig[k] >= pos && sentence_end(&x->m, k))
+            return NULL;
+    return best;
+}
+
 static slc_basis basis_of(const char *id)
 {
     for (int b = 0; b < SLC_BASIS_N; b++)
@@ -978,6 +1012,38 @@ static slc_thing_status status_of(const char *id)
         if (!strcmp(id, slc_thing_status_id((slc_thing_status)b)))
             return (slc_thing_status)b;
     return SLC_THING_YES;
+}
+
+/* the patterns of the vocabulary, by when they are run */
+enum { PASS_NOT_QUANTITY, PASS_TIME_BAND, PASS_NAMED, PASS_BASIS, PASS_STATUS, PASS_PRESENCE };
+
+static int pass_of(const slc_cat_pattern *p)
+{
+    switch (p->type[0]) {
+    case 'n': return !strcmp(p->type, "not-quantity") ? PASS_NOT_QUANTITY : PASS_NAMED;
+    case 't': return !strcmp(p->type, "time-band") ? PASS_TIME_BAND : PASS_NAMED;
+    case 'b': return !strncmp(p->type, "basis", 5) ? PASS_BASIS : PASS_NAMED;
+    case 's': return !strcmp(p->type, "status") ? PASS_STATUS : PASS_NAMED;
+    case 'p': return !strcmp(p->type, "presence") ? PASS_PRESENCE : PASS_NAMED;
+    default: return PASS_NAMED;
+    }
+}
+
+static void run_patterns(extractor *x, const text_pairs *tp, int pass)
+{
+    const slc_catalog *cat = x->cat;
+    for (size_t i = 0; i < cat->npatterns; i++) {
+        const slc_cat_pattern *p = &cat->patterns[i];
+        if (!p->re || pass_of(p) != pass)
+            continue;
+        int hinted = p->hints.n == 0;
+        for (size_t h = 0; h < p->hints.n && !hinted; h++)
+            hinted = has_word(&x->m, tp, p->hints.v[h]);
+        if (!hinted)
+            continue;   /* none of its words occur: it cannot match */
+        pattern_ctx pc = {x, p};
+        slc_regex_each(p->re, x->m.cp, x->m.n, on_match, &pc);
+    }
 }
 
 static void run(const slc_catalog *cat, const slc_cat_item *item, const char *answer,
@@ -1014,27 +1080,29 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
     pairs_of(&x.m, &tp);
     /* numbers that are no quantity first (第12条, 料金の10分の1, an example),
      * then time bands: their numbers are hours of a day, not durations */
-    for (int pass = 0; pass < 3; pass++) {
-        for (size_t i = 0; i < cat->npatterns; i++) {
-            const slc_cat_pattern *p = &cat->patterns[i];
-            int nq = p->type[0] == 'n' && !strcmp(p->type, "not-quantity");
-            int tb = p->type[0] == 't' && !strcmp(p->type, "time-band");
-            if (!p->re || (pass == 0) != nq || (pass == 1) != tb)
-                continue;
-            if (p->type[0] == 'p' && !strcmp(p->type, "presence") &&
-                (!item || item->kind != SLC_KIND_PRESENCE || pr != SLC_PRESENCE_NONE))
-                continue;   /* a sentence's verbs say 有/無 only where that is asked */
-            int hinted = p->hints.n == 0;
-            for (size_t h = 0; h < p->hints.n && !hinted; h++)
-                hinted = has_word(&x.m, &tp, p->hints.v[h]);
-            if (!hinted)
-                continue;   /* none of its words occur: it cannot match */
-            pattern_ctx pc = {&x, p};
-            slc_regex_each(p->re, x.m.cp, x.m.n, on_match, &pc);
-        }
-    }
+    int digits = 0;   /* numbers that are no quantity need a number (or a link) */
+    for (size_t i = 0; i < x.m.n && !digits; i++)
+        digits = digit_or_kanji(x.m.cp[i]);
+    if (digits || has_word(&x.m, &tp, "http") || has_word(&x.m, &tp, "www"))
+        run_patterns(&x, &tp, PASS_NOT_QUANTITY);
+    run_patterns(&x, &tp, PASS_TIME_BAND);
+    run_patterns(&x, &tp, PASS_NAMED);
     scan_numbers(&x);
     scan_values(&x);
+    /* the words that qualify facts, only where there are facts to qualify */
+    int quantities = 0, things = 0, disclosed = 0;
+    for (size_t i = first; i < out->n; i++) {
+        quantities |= out->v[i].type == SLC_FACT_QUANTITY;
+        things |= out->v[i].type == SLC_FACT_THING;
+        disclosed |= out->v[i].type == SLC_FACT_DISCLOSURE;
+    }
+    if (quantities)
+        run_patterns(&x, &tp, PASS_BASIS);
+    if (things)
+        run_patterns(&x, &tp, PASS_STATUS);
+    if (item && item->kind == SLC_KIND_PRESENCE && pr == SLC_PRESENCE_NONE && !quantities &&
+        !disclosed)
+        run_patterns(&x, &tp, PASS_PRESENCE);
     /* a thing named generally (tls) beside the same named precisely (tls1.2) */
     for (size_t i = first; i < out->n; i++) {
         slc_fact *f = &out->v[i];
@@ -1056,7 +1124,7 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
         if (f->type == SLC_FACT_QUANTITY && (c = cue_over(&x, &x.basis, f->start)) != NULL)
             f->basis = basis_of(c->id);
         else if (f->type == SLC_FACT_THING && !f->negated &&
-                 (c = cue_over(&x, &x.status, f->start)) != NULL)
+                 (c = cue_after(&x, &x.status, f->end)) != NULL)
             f->status = status_of(c->id);
     }
     /* a range is one statement: 48時間から96時間の…ダウンタイム is a condition
@@ -1115,12 +1183,50 @@ void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *ar
     run(cat, NULL, answer, arena, out, NULL, 0, NULL);
 }
 
+/* a byte-level look for what could be an impossible value: a percentage of
+ * three digits or more, HH:MM past 24 or with minutes past 59, a minus
+ * sign before a digit, or full-width signs (NFKC would make them ASCII) */
+static int maybe_impossible(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (strstr(s, "％") || strstr(s, "：") || strstr(s, "−") || strstr(s, "－"))
+        return 1;
+    for (size_t i = 0; p[i]; i++) {
+        if (p[i] < '0' || p[i] > '9')
+            continue;
+        size_t j = i, v = 0;
+        while (p[j] >= '0' && p[j] <= '9') {
+            v = v * 10 + (p[j] - '0');
+            j++;
+            if (v > 100000)
+                v = 100000;
+        }
+        if (i > 0 && p[i - 1] == '-' && (i < 2 || !((p[i - 2] >= '0' && p[i - 2] <= '9') ||
+                                                    p[i - 2] == '%' || p[i - 2] == ' ' ||
+                                                    (p[i - 2] | 32) >= 'a')))
+            return 1;
+        size_t k = j;
+        if (p[k] == '.')
+            for (k++; p[k] >= '0' && p[k] <= '9'; k++)
+                ;
+        while (p[k] == ' ')
+            k++;
+        if (p[k] == '%' && v >= 100)
+            return 1;
+        if (p[j] == ':' && p[j + 1] >= '0' && p[j + 1] <= '9' && p[j + 2] >= '0' && p[j + 2] <= '9' &&
+            (v > 24 || (p[j + 1] - '0') * 10 + (p[j + 2] - '0') > 59))
+            return 1;
+        i = j - 1;
+    }
+    return 0;
+}
+
 size_t slc_facts_impossible(const slc_catalog *cat, const char *answer, size_t *start,
                             size_t *end, size_t max)
 {
-    /* the impossible values are percentages and times of day */
-    if (!answer || (!strchr(answer, '%') && !strchr(answer, ':') && !strstr(answer, "％") &&
-                    !strstr(answer, "：")))
+    /* read the answer again only where an impossible value may be: most
+     * answers have none */
+    if (!answer || !maybe_impossible(answer))
         return 0;
     slc_facts f = {0};
     slc_arena arena;

@@ -122,14 +122,8 @@ static void check_answer(slc_doc *doc, size_t i, slc_buf *tmp)
             add(doc, SLC_RULE_UNIT_MISMATCH, it->no, a->line, u, it->unit.ja);
     }
     if (it->kind == SLC_KIND_PRESENCE && !blank(answer) &&
-        slc_facts_presence(cat, answer) == SLC_PRESENCE_NONE) {
-        /* a sentence that says it plainly (監視を実施しています) states it too */
-        size_t n = 0;
-        const slc_fact *f = doc->first[a->item] == (int)i
-                          ? slc_doc_facts(doc, (size_t)a->item, &n) : NULL;
-        if (!f || !slc_facts_find(f, n, SLC_FACT_PRESENCE, -1))
-            add(doc, SLC_RULE_PRESENCE_NOT_STATED, it->no, a->line, NULL, NULL);
-    }
+        slc_facts_presence(cat, answer) == SLC_PRESENCE_NONE)
+        add(doc, SLC_RULE_PRESENCE_NOT_STATED, it->no, a->line, NULL, NULL);
 }
 
 /* What a measurable item's answer is expected to state. */
