@@ -42,7 +42,7 @@ CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 DEPS    = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 DATA    = checklists/meti-cloud-sla-2010.xml schemas/checklist.rng schemas/profile.rng
 
-.PHONY: all deps test test-deps bench-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
+.PHONY: all accuracy deps test test-deps bench-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
         install uninstall clean format format-check
 
 all: $(BUILD)/slacheck
@@ -128,6 +128,12 @@ demo: deps
 	    examples/active-gate-ss.tsv examples/qlingo.tsv -o $(BUILD)/reports/comparison.$$f || exit 1; \
 	  echo "wrote $(BUILD)/reports/comparison.$$f"; \
 	done
+
+# How well facts are read on the real sentences of tests/corpus (or
+# CORPUS=DIR): figures for the tuning and held-out parts. Measures, never fails.
+CORPUS ?= tests/corpus
+accuracy: all
+	@python3 tests/accuracy.py --slacheck $(BUILD)/slacheck --corpus $(CORPUS)
 
 # The suite, then the same suite on an ASan + UBSan build (CI runs this).
 # Warnings are fatal here (WERROR), not in a plain `make`.

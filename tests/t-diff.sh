@@ -25,7 +25,7 @@ jcheck "$W/seeds.json" \
     "items[2]['answers'][0]['text'].startswith('【有】 2週間前までに') and items[2]['answers'][0]['line'] == 10" \
     "items[39]['verdict'] == 'differs' and items[39]['better'] == [0] and items[39]['worse'] == [1]" \
     "[a['standing'] for a in items[39]['answers']] == ['yes', 'no'] and items[39]['answers'][1]['text'].startswith('【無】')" \
-    "items[5]['better'] == [] and items[5]['worse'] == [] and items[5]['answers'][1]['standing'] == '≥ 99.9%'" \
+    "items[5]['better'] == [] and items[5]['worse'] == [] and items[5]['answers'][1]['standing'] == '≥ 99.9% (target)'" \
     "items[11]['better'] == [1] and items[11]['worse'] == [0]" \
     "items[24]['better'] == [1] and items[24]['worse'] == [0]" \
     "all(i['verdict'] in ('differs', 'missing') for i in d['items'])" \
@@ -45,7 +45,7 @@ cp "$TMP/out" "$W/seeds-all.json"
 jcheck "$W/seeds-all.json" \
     "[i['no'] for i in d['items']] == list(range(1, 50))" \
     "items[32]['verdict'] == 'equivalent'" \
-    "[a['standing'] for a in items[32]['answers']] == ['7 generations', '7 generations']" \
+    "[a['standing'] for a in items[32]['answers']] == ['7 generations', '7 generations (guarantee)']" \
     "items[32]['better'] == [] and items[32]['worse'] == []" \
     "all(items[n]['verdict'] == 'equivalent' for n in (19, 20, 21))" \
     "all(a['undisclosed'] and a['standing'] == 'undisclosed' for n in (19, 20, 21) for a in items[n]['answers'])" \
@@ -296,11 +296,11 @@ run $SLACHECK diff --changes --format json "$Q" "$W/qlingo-new.tsv"
 expect_rc 1 "diff --changes of qlingo"
 cp "$TMP/out" "$W/q.json"
 jcheck "$W/q.json" "d['mode'] == 'versions'" \
-    "[(c['no'], c['weakened'], c['from'], c['to']) for c in d['changes']] == [(5, True, '≥ 99.9%', '≥ 99.5%')]" \
+    "[(c['no'], c['weakened'], c['from'], c['to']) for c in d['changes']] == [(5, True, '≥ 99.9% (target)', '≥ 99.5% (target)')]" \
     "[(x['op'], x['text']) for x in d['changes'][0]['diff'] if x['op'] != '='] == [('-', '99.9'), ('+', '99.5')]" \
     "[(i['no'], i['verdict']) for i in d['items']] == [(5, 'differs'), (48, 'missing')]"
 run $SLACHECK diff --changes "$Q" "$W/qlingo-new.tsv"
-out_has "  5 Service availability  WEAKENED ≥ 99.9% → ≥ 99.5%" "versions text (qlingo)"
+out_has "  5 Service availability  WEAKENED ≥ 99.9% (target) → ≥ 99.5% (target)" "versions text (qlingo)"
 out_has "    稼働率[-99.9-]{+99.5+}%以上" "versions text (qlingo)"
 out_has " 48 Security of secondary storage media  (removed)" "versions text (qlingo)"
 out_has "2 items changed, 1 commitment weakened" "versions text (qlingo)"

@@ -34,11 +34,12 @@ jcheck "$TMP/ag.json" \
     "DI(11) == [('same-as-above', '同上'), ('undisclosed', '同上')]" \
     "QT(11) == [(21600, 'le', 6, 'hour', '同上')] and all(f['span'] == [0, 2] for f in F(11))" \
     "[bare(f) for f in F(11)[1:]] == [bare(f) for f in F(10)]" \
-    "QT(12) == [(31536000, 'eq', 1, 'year', '1年間'), (86400, 'ge', 1, 'day', '1日以上')]" \
+    "QT(12) == [(86400, 'ge', 1, 'day', '1日以上')]" \
+    "[f['basis'] for f in F(12)] == ['actual']" \
     "PR(13) == ('yes', '【有】') and DI(13) == [('undisclosed', '非公開')]" \
     "QT(15) == [(2400, 'le', 40, 'minute', '40分以内')]" \
     "QT(16) == [(0, 'eq', 0, None, 'リアルタイム')]" \
-    "F(17) == [] and F(47) == []" \
+    "F(17) == [] and TB(47) == [(0, 1440, None, '常時')] and QT(47) == []" \
     "PR(18) == ('no', '【無】') and DI(18) == [('by-reference', 'マニュアルをご確認')]" \
     "all(DI(n) == [('undisclosed', '非公開')] and QT(n) == [] for n in (19, 20, 21, 25))" \
     "TB(26) == [(0, 1440, 7, '24時間365日')] and F(26)[0]['span'] == [10, 18]" \
@@ -49,11 +50,12 @@ jcheck "$TMP/ag.json" \
     "QT(30) == [(604800, 'eq', 7, 'day', '7日間')] and F(30)[0]['dimension'] == 'duration'" \
     "QT(32) == [(7, 'eq', 7, 'generation', '7世代')] and F(32)[0]['dimension'] == 'count' and F(32)[0]['summary'] == '7 generations'" \
     "PR(33) == ('yes', '【有】') and len(F(33)) == 1" \
-    "DI(35) == [('by-reference', '約款をご確認')] and QT(35) == [(31536000, 'eq', 1, 'year', '1年間')]" \
+    "DI(35) == [('by-reference', '約款をご確認')] and QT(35) == []" \
     "sorted(set(x[1] for x in TH(39))) == ['iso27001', 'iso27017', 'iso27018', 'iso27701']" \
     "all(x[0] == 'certification' and x[2] is False for x in TH(39))" \
     "[x[3] for x in TH(39) if x[3].startswith('ISO')] == ['ISO/IEC 27001', 'ISO/IEC 27017', 'ISO/IEC 27018', 'ISO/IEC 27701']" \
-    "('certification', 'iso27017', False, 'ISMSクラウドセキュリティ') in TH(39)" \
+    "('certification', 'iso27017', False, 'ISO/IEC 27017') in TH(39) and len(TH(39)) == 4" \
+    "all(f['status'] == 'yes' for f in F(39) if f['type'] == 'thing')" \
     "not any(x[1] == 'isms' for x in TH(39))" \
     "PR(42) == ('yes', '【有】') and TH(42) == [('protocol', 'tls1.2', False, 'TLS1.2')]" \
     "QT(46) == [(94608000, 'eq', 3, 'year', '3年間')]" \
@@ -67,7 +69,7 @@ jcheck "$TMP/q.json" \
     "[f['summary'] for f in F(2) if f['type'] == 'quantity'] == ['≥ 3 days']" \
     "QT(3) == [(2592000, 'ge', 1, 'month', '1ヶ月前までに')]" \
     "QT(5) == [(99.9, 'ge', 99.9, 'percent', '99.9%以上')] and DI(5) == [] and PR(5) is None" \
-    "[(f['dimension'], f['summary']) for f in F(5)] == [('percentage', '≥ 99.9%')]" \
+    "[(f['dimension'], f['summary'], f['basis']) for f in F(5)] == [('percentage', '≥ 99.9% (target)', 'target')]" \
     "PR(6) == ('yes', '【有】') and QT(6) == [(604800, 'eq', 1, 'week', '1週間'), (86400, 'eq', 86400, None, '日次')]" \
     "PR(7) == ('no', '【無】')" \
     "F(10) == [] and F(12) == []" \
@@ -75,10 +77,10 @@ jcheck "$TMP/q.json" \
     "PR(13) == ('yes', '【有】') and TB(13) == [(0, 1440, 7, '24時間365日')]" \
     "F(15) == [] and F(17) == []" \
     "QT(16) == [(300, 'eq', 5, 'minute', '5分間')]" \
-    "F(18) == []" \
+    "PR(18) == ('no', '行っていません')" \
     "all(F(n) == [{'type': 'disclosure', 'id': 'undisclosed', 'summary': 'undisclosed', 'span': [0, 9], 'text': '公開しておりません'}] for n in (19, 20, 21))" \
     "TB(26) == [(0, 1440, 7, '24時間365日')]" \
-    "TB(27) == [(600, 1020, 5, '10:00～17:00')] and QT(27) == [(259200, 'le', 3, 'day', '3営業日以内')]" \
+    "TB(27) == [(600, 1020, 5, '10:00～17:00')] and QT(27) == [(172800, 'ge', 2, 'day', '2'), (259200, 'le', 3, 'day', '3営業日以内')]" \
     "PR(28) == ('yes', '【有】')" \
     "DI(29) == [('undisclosed', '公開しておりません')] and QT(29) == [(86400, 'le', 24, 'hour', '24時間以内')]" \
     "QT(30) == [(604800, 'le', 1, 'week', '最大で1週間')]" \
@@ -123,7 +125,7 @@ jcheck "$TMP/qq.json" "[n for n in items if not spans_ok(n)] == []" \
     "PR(8) == ('not-applicable', '該当なし') and DI(8) == [('not-applicable', '該当なし')]" \
     "QT(10) == [(21600, 'le', 6, 'hour', '6時間以内')]" \
     "QT(11) == [(259200, 'le', 3, 'day', '最大3日')]" \
-    "QT(12) == [(315360000, 'eq', 10, 'year', '一〇年間'), (0, 'eq', 0, 'times', '〇件')]" \
+    "QT(12) == [(0, 'eq', 0, 'times', '〇件')]" \
     "QT(15) == [(2400, 'le', 40, 'minute', '40分以内')]" \
     "QT(16) == [(300, 'eq', 5, 'minute', '5分間')]" \
     "F(19) == [{'type': 'disclosure', 'id': 'undisclosed', 'summary': 'undisclosed', 'span': [0, 3], 'text': '非公開'}]" \

@@ -60,7 +60,7 @@ jcheck "$J" \
     "req(f, 6) == [('met', None, '【有】', 15)]" \
     "req(f, 11) == [('met', None, '5時間以内', 20)]" \
     "req(f, 15) == [('unknown', 'not-stated', '定めはございませんが、できるだけ早く通知します。(営業時間外の場合は、翌営業日になることがあります。)', 24)]" \
-    "req(f, 18) == [('unknown', 'not-stated', 'ログの取得は行っていますが、ログ提供は行っていません。', 27)]" \
+    "req(f, 18) == [('not-met', 'no', '行っていません', 27)]" \
     "req(f, 28) == [('met', None, '【有】', 41)]" \
     "req(f, 29) == [('met', None, '24時間以内', 42)]" \
     "req(f, 32) == [('met', None, '7世代', 45)]" \
@@ -69,10 +69,10 @@ jcheck "$J" \
     "req(f, 39) == [('not-met', 'answered-no', '【無】', 53)]" \
     "req(f, 42) == [('met', None, 'TLSv1.2', 56)]" \
     "req(f, 49) == [('unknown', 'not-stated', '【有】把握しております。', 63)]" \
-    "(f['profile']['met'], f['profile']['not_met'], f['profile']['unknown']) == (9, 2, 3)" \
+    "(f['profile']['met'], f['profile']['not_met'], f['profile']['unknown']) == (9, 3, 2)" \
     "(f['profile']['must_failed'], f['profile']['must_unknown']) == (2, 1)" \
     "abs(f['profile']['score'] - 17 / 27 * 100) < 1e-9" \
-    "[r for r in allrules(f) if r[0].startswith('requirement-')] == S([('requirement-not-met', 'error', 2, 11), ('requirement-unknown', 'info', 15, 24), ('requirement-unknown', 'info', 18, 27), ('requirement-not-met', 'error', 39, 53), ('requirement-unknown', 'warning', 49, 63)])" \
+    "[r for r in allrules(f) if r[0].startswith('requirement-')] == S([('requirement-not-met', 'error', 2, 11), ('requirement-unknown', 'info', 15, 24), ('requirement-not-met', 'warning', 18, 27), ('requirement-not-met', 'error', 39, 53), ('requirement-unknown', 'warning', 49, 63)])" \
     "d['summary']['errors'] == 2 and d['summary']['exit_code'] == 1"
 
 # ---- light profile --------------------------------------------------------------
@@ -112,7 +112,7 @@ jcheck "$TMP/none.json" "f.get('profile') is None" \
 run $SLACHECK validate --profile "$STRICT" "$EX/active-gate-ss.tsv" "$EX/qlingo.tsv"
 expect_rc 1 "validate --profile strict, both seeds (text)"
 out_has "$EX/active-gate-ss.tsv: profile personal-data-strict — score 78/100; of 14 requirements 11 met, 2 not met (0 must), 1 unknown (1 must)" "strict ag text"
-out_has "$EX/qlingo.tsv: profile personal-data-strict — score 63/100; of 14 requirements 9 met, 2 not met (2 must), 3 unknown (1 must)" "strict q text"
+out_has "$EX/qlingo.tsv: profile personal-data-strict — score 63/100; of 14 requirements 9 met, 3 not met (2 must), 2 unknown (1 must)" "strict q text"
 out_has "$EX/qlingo.tsv:11: error: [requirement-not-met] item 2 (Notice of planned outages) does not meet must requirement ≥ 14 days (planned outages announced at least 14 days ahead): \"3日前までに\" (out-of-range)" "q item 2"
 out_has "$EX/qlingo.tsv:53: error: [requirement-not-met] item 39 (Public certifications) does not meet must requirement iso27001 or isms (ISO/IEC 27001 (ISMS) certified): \"【無】\" (answered-no)" "q item 39"
 out_has "$EX/qlingo.tsv:63: warning: [requirement-unknown] item 49 (Data storage location policy): cannot tell whether it meets must requirement domestic (data kept in Japan) (not-stated): \"【有】把握しております。\"" "q item 49"
@@ -122,7 +122,7 @@ grep -n "— 49/49 items" "$TMP/out" | cut -d: -f1 >"$TMP/slines"
 [ "$(awk '{ print $1 + 1 }' "$TMP/slines" | tr '\n' ' ')" = "$(tr '\n' ' ' <"$TMP/plines")" ] ||
     fail "each profile line must follow its file's summary line"
 run $SLACHECK validate --lang ja --profile "$STRICT" "$EX/qlingo.tsv"
-out_has "$EX/qlingo.tsv: プロファイル personal-data-strict — スコア 63/100、要件 14 件中 充足 9、未充足 2（must 2）、判断不能 3（must 1）" "ja summary"
+out_has "$EX/qlingo.tsv: プロファイル personal-data-strict — スコア 63/100、要件 14 件中 充足 9、未充足 3（must 2）、判断不能 2（must 1）" "ja summary"
 out_has "$EX/qlingo.tsv:53: error: [requirement-not-met] 項目 39（公的認証取得の要件）は must 要件 iso27001 または isms (ISO/IEC 27001 (ISMS) certified) を満たしていません:「【無】」（answered-no）" "ja item 39"
 
 # ---- units in requirements convert: 2 weeks is 14 days -----------------------------

@@ -99,6 +99,7 @@ json_t *slc_json_facts(const slc_fact *f, size_t n, const char *answer)
             json_object_set_new(o, "kind", json_string(f[i].kind));
             json_object_set_new(o, "id", text(f[i].id));
             json_object_set_new(o, "negated", json_boolean(f[i].negated));
+            json_object_set_new(o, "status", json_string(slc_thing_status_id(f[i].status)));
             break;
         case SLC_FACT_DISCLOSURE:
             json_object_set_new(o, "id", text(f[i].id));

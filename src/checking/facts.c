@@ -24,6 +24,12 @@ const char *slc_basis_label(slc_basis b, int ja)
     return (unsigned)b < SLC_BASIS_N ? (ja ? jp[b] : en[b]) : "";
 }
 
+const char *slc_thing_status_id(slc_thing_status s)
+{
+    static const char *ids[SLC_THING_N] = {"yes", "planned", "not"};
+    return (unsigned)s < SLC_THING_N ? ids[s] : "?";
+}
+
 slc_basis slc_fact_basis(const slc_fact *f)
 {
     return f && f->type == SLC_FACT_QUANTITY ? f->basis : SLC_BASIS_STATED;

@@ -43,13 +43,53 @@ void slc_facts_release(slc_facts *f)
     memset(f, 0, sizeof(*f));
 }
 
+/* a span where a basis, status or presence pattern matched (code points
+ * of the normalized text), in the order of the checklist's patterns */
+typedef struct cue {
+    size_t start, end;
+    const char *id;
+} cue;
+
+typedef struct cues {
+    cue *v;
+    size_t n, cap;
+} cues;
+
 typedef struct extractor {
     const slc_catalog *cat;
+    const slc_cat_item *item;   /* NULL: no context */
     slc_arena *arena;
     slc_facts *out;
     slc_mapped m;
     unsigned char *covered;   /* per normalized code point */
+    cues basis, status, presence;
+    size_t first;             /* the first fact of this answer in out */
+    size_t ranges[16];        /* the facts that end a range (the fact before begins it) */
+    size_t nranges;
+    size_t *bad;              /* impossible values: start, end pairs (may be NULL) */
+    size_t nbad, maxbad;
 } extractor;
+
+static void cue_add(cues *c, size_t s, size_t e, const char *id)
+{
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 8;
+        c->v = slc_xrealloc(c->v, c->cap * sizeof(*c->v));
+    }
+    c->v[c->n].start = s;
+    c->v[c->n].end = e;
+    c->v[c->n].id = id;
+    c->n++;
+}
+
+static void impossible(extractor *x, size_t s, size_t e)
+{
+    if (x->bad && x->nbad < x->maxbad) {
+        x->bad[2 * x->nbad] = x->m.orig[s];
+        x->bad[2 * x->nbad + 1] = e < x->m.n ? x->m.orig[e] : x->m.orig[x->m.n];
+    }
+    x->nbad++;
+}
 
 static slc_fact *add(extractor *x, slc_fact_type type, size_t s, size_t e)
 {
@@ -277,6 +317,23 @@ static size_t read_number(const slc_mapped *m, size_t i, double *value)
     return j - i;
 }
 
+/* one .. twelve as an English word at i (a number only with a unit) */
+static size_t english_number(const slc_mapped *m, size_t i, double *value)
+{
+    static const char *const words[] = {"one", "two", "three", "four", "five", "six",
+                                        "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    if (i > 0 && m->cp[i - 1] < 0x80 && ((m->cp[i - 1] | 32) >= 'a' && (m->cp[i - 1] | 32) <= 'z'))
+        return 0;
+    for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+        size_t l = word_at(m, i, words[w]);
+        if (l && (i + l >= m->n || !((m->cp[i + l] | 32) >= 'a' && (m->cp[i + l] | 32) <= 'z'))) {
+            *value = (double)(w + 1);
+            return l;
+        }
+    }
+    return 0;
+}
+
 static int digit_or_kanji(int32_t c)
 {
     if (c < 0x3007)   /* below 〇, the lowest kanji numeral: most text */
@@ -290,80 +347,266 @@ static int digit_or_kanji(int32_t c)
 static size_t date_length(const slc_mapped *m, size_t i, size_t len)
 {
     double v;
-    size_t j = i + len, k, l;
-    if (j < m->n && m->cp[j] == 0x5E74) {   /* 年, then a number and 月 */
-        k = j + 1;
-        if (k >= m->n || !digit_or_kanji(m->cp[k]) || !(l = read_number(m, k, &v)) ||
-            k + l >= m->n || m->cp[k + l] != 0x6708)
+    size_t j = skip_spaces(m, i + len), k, l;
+    int year = j < m->n && m->cp[j] == 0x5E74;
+    if (year) {   /* 年, then a number and 月 */
+        k = skip_spaces(m, j + 1);
+        if (k >= m->n || !digit_or_kanji(m->cp[k]) || !(l = read_number(m, k, &v)))
             return 0;
-        j = k + l;
+        j = skip_spaces(m, k + l);
+        if (j >= m->n || m->cp[j] != 0x6708)
+            return 0;
     }
     if (j >= m->n || m->cp[j] != 0x6708)   /* 月 */
         return 0;
-    k = j + 1;
-    if (k < m->n && digit_or_kanji(m->cp[k]) && (l = read_number(m, k, &v)) && k + l < m->n &&
-        m->cp[k + l] == 0x65E5)   /* 日 */
-        return k + l + 1 - i;
+    k = skip_spaces(m, j + 1);
+    if (k < m->n && digit_or_kanji(m->cp[k]) && (l = read_number(m, k, &v))) {
+        size_t d = skip_spaces(m, k + l);
+        if (d < m->n && m->cp[d] == 0x65E5)   /* 日 */
+            return d + 1 - i;
+    }
     /* a bare month (4月) is a date only after a year */
-    return m->cp[i + len] == 0x5E74 ? j + 1 - i : 0;
+    return year ? j + 1 - i : 0;
+}
+
+static int is_range_sep(int32_t c)
+{
+    /* ~ 〜 ～ - – ー － */
+    return c == '~' || c == 0x301C || c == 0xFF5E || c == '-' || c == 0x2013 || c == 0x30FC ||
+           c == 0xFF0D;
+}
+
+/* a range separator (~, 〜, -, から, to) at i, then a number: the number's
+ * position, else 0 */
+static size_t range_next(const slc_mapped *m, size_t i)
+{
+    size_t j = skip_spaces(m, i);
+    if (j < m->n && is_range_sep(m->cp[j]))
+        j++;
+    else if (word_at(m, j, "から"))
+        j += 2;
+    else if (word_at(m, j, "to "))
+        j += 3;
+    else
+        return 0;
+    j = skip_spaces(m, j);
+    return j < m->n && m->cp[j] >= '0' && m->cp[j] <= '9' ? j : 0;
+}
+
+/* the catalog unit whose word is longest at u */
+static const slc_cat_unit *unit_at(const slc_catalog *cat, const slc_mapped *m, size_t u,
+                                   size_t *ulen)
+{
+    const slc_cat_unit *unit = NULL;
+    *ulen = 0;
+    for (size_t k = 0; k < cat->nunits; k++) {
+        size_t l = longest(&cat->units[k].words, m, u);
+        if (l > *ulen) {
+            *ulen = l;
+            unit = &cat->units[k];
+        }
+    }
+    return unit;
+}
+
+/* the unit an item's answers are counted in: the word in brackets of its
+ * unit (時間(分) -> minute, 稼働率(%) -> percent) or the unit itself
+ * (世代数 -> generation, 回 -> times, 時間 -> hour) */
+static const slc_cat_unit *item_unit(const slc_catalog *cat, const slc_cat_item *it)
+{
+    if (!it || !it->unit.ja || (it->kind != SLC_KIND_COUNT && it->kind != SLC_KIND_DURATION &&
+                                it->kind != SLC_KIND_PERCENTAGE && it->kind != SLC_KIND_FREQUENCY))
+        return NULL;
+    slc_mapped m;
+    const char *label = it->unit.ja;
+    slc_text_map_nfkc(label, &m);
+    size_t from = 0;
+    for (size_t i = 0; i < m.n; i++)
+        if (m.cp[i] == '(')
+            from = i + 1;
+    size_t ulen;
+    const slc_cat_unit *u = unit_at(cat, &m, from, &ulen);
+    slc_mapped_release(&m);
+    return u;
+}
+
+/* the period a number of times in a span means: 年1回 (1 year), 月2回
+ * (15 days), 毎週1回; the length of the span before the number, else 0 */
+static size_t per_period(const slc_mapped *m, size_t i, double *seconds)
+{
+    size_t b = i;
+    while (b > 0 && is_space(m->cp[b - 1]))
+        b--;
+    if (b > 0 && m->cp[b - 1] == 0x306B)   /* に */
+        b--;
+    if (b == 0)
+        return 0;
+    switch (m->cp[b - 1]) {
+    case 0x5E74: *seconds = 31536000; break;   /* 年 */
+    case 0x6708: *seconds = 2592000; break;    /* 月 */
+    case 0x9031: *seconds = 604800; break;     /* 週 */
+    case 0x65E5: *seconds = 86400; break;      /* 日 */
+    default: return 0;
+    }
+    b--;
+    size_t d = b;
+    while (d > 0 && is_space(m->cp[d - 1]))
+        d--;
+    if (d > 0 && digit_or_kanji(m->cp[d - 1]))
+        return 0;   /* 1日1回: the day is a number read before */
+    if (b > 0 && m->cp[b - 1] == 0x534A) {   /* 半年に1回 */
+        *seconds /= 2;
+        b--;
+    }
+    if (b > 0 && m->cp[b - 1] == 0x6BCE)   /* 毎 */
+        b--;
+    return i - b;
 }
 
 static void scan_numbers(extractor *x)
 {
     const slc_catalog *cat = x->cat;
     const slc_mapped *m = &x->m;
+    const slc_cat_item *it = x->item;
+    size_t first = x->out->n;  /* the facts of this answer start here */
+    int in_range = 0;          /* the number before began a range: this one ends it */
+    size_t range_at = 0;       /* where the number that ends it starts */
     for (size_t i = 0; i < m->n; i++) {
-        if (x->covered[i] || !digit_or_kanji(m->cp[i]))
-            continue;
-        /* not the middle of a longer number or a word like 一般 */
-        if (i > 0 && (digit_or_kanji(m->cp[i - 1]) || m->cp[i - 1] == '.'))
+        if (x->covered[i])
             continue;
         double amount;
-        size_t len = read_number(m, i, &amount);
+        size_t len;
+        int english = 0;
+        if (digit_or_kanji(m->cp[i])) {
+            /* not the middle of a longer number or a word like 一般 */
+            if (i > 0 && (digit_or_kanji(m->cp[i - 1]) || m->cp[i - 1] == '.'))
+                continue;
+            len = read_number(m, i, &amount);
+        } else if ((m->cp[i] | 32) >= 'e' && (m->cp[i] | 32) <= 't') {
+            len = english_number(m, i, &amount);
+            english = len > 0;
+        } else {
+            continue;
+        }
         if (!len)
             continue;
-        size_t dl = date_length(m, i, len);
+        size_t dl = english ? 0 : date_length(m, i, len);
         if (dl) {
             i += dl - 1;
+            in_range = 0;
             continue;
         }
         int ascii = m->cp[i] >= '0' && m->cp[i] <= '9';
         size_t u = skip_spaces(m, i + len);
-        const slc_cat_unit *unit = NULL;
-        size_t ulen = 0;
-        for (size_t k = 0; k < cat->nunits; k++) {
-            size_t l = longest(&cat->units[k].words, m, u);
-            if (l > ulen) {
-                ulen = l;
-                unit = &cat->units[k];
+        int plus = 0;   /* 5+ days: at least */
+        if (u < m->n && m->cp[u] == '+' && ascii) {
+            plus = 1;
+            u = skip_spaces(m, u + 1);
+        }
+        if (word_at(m, u, "consecutive "))   /* five consecutive minutes */
+            u = skip_spaces(m, u + 12);
+        size_t ulen;
+        const slc_cat_unit *unit = unit_at(cat, m, u, &ulen);
+        /* the unit of a range is written once, after its end: 1~4時間 */
+        size_t next = 0;
+        if (!ulen && ascii && !english && (next = range_next(m, u))) {
+            double a2;
+            size_t l2 = read_number(m, next, &a2), u2len;
+            const slc_cat_unit *u2 = unit_at(cat, m, skip_spaces(m, next + l2), &u2len);
+            if (u2len) {
+                unit = u2;
+                ulen = 0;   /* the unit is taken, not read here */
+            } else {
+                next = 0;
             }
+        }
+        /* a bare number is in the item's unit: 「7」 in the generations item */
+        if (!ulen && !next && ascii && it) {
+            size_t a = skip_spaces(m, 0), e = i + len;
+            size_t c = 0;
+            for (size_t k = 0; k < cat->ncomparators; k++)
+                if (!cat->comparators[k].before) {
+                    size_t l = longest(&cat->comparators[k].words, m, skip_spaces(m, e));
+                    if (l > c)
+                        c = l;
+                }
+            if (a == i && skip_spaces(m, skip_spaces(m, e) + c) == m->n &&
+                (unit = item_unit(cat, it)) != NULL)
+                next = (size_t)-1;   /* a unit taken from the item */
         }
         /* a kanji numeral counts only with a unit (一般, 同一 are words) */
-        if (!unit || (!ascii && !ulen)) {
+        if (!unit || ((!ascii || english) && !ulen) || (!ulen && !next)) {
             i += len - 1;
+            in_range = 0;
             continue;
         }
+        if (next == (size_t)-1)
+            next = 0;
         /* ASCII letters as units must stand alone: "5 min", not "5 minutely" */
         size_t end = u + ulen;
-        if (end < m->n && m->cp[end] < 0x80 && ((m->cp[end] | 32) >= 'a' && (m->cp[end] | 32) <= 'z') &&
-            m->cp[u] < 0x80) {
+        if (ulen && end < m->n && m->cp[end] < 0x80 &&
+            ((m->cp[end] | 32) >= 'a' && (m->cp[end] | 32) <= 'z') && m->cp[u] < 0x80) {
             i += len - 1;
+            in_range = 0;
             continue;
         }
-        slc_op op = SLC_OP_EQ;
-        size_t after = skip_spaces(m, end), clen = 0;
-        for (size_t k = 0; k < cat->ncomparators; k++) {
-            if (cat->comparators[k].before)
+        if (!ulen)
+            end = skip_spaces(m, i + len) < u ? u : i + len;
+        /* 回/件 are counts only where the item counts, or a rate: 年1回 */
+        double period = 0;
+        size_t pre = 0;
+        if (unit->dim == SLC_DIM_COUNT && !strcmp(unit->id, "times")) {
+            pre = per_period(m, i, &period);
+            slc_facts *f = x->out;
+            size_t gap = i;   /* 1 日 1 回, 3日に1回 */
+            while (gap > 0 && is_space(m->cp[gap - 1]))
+                gap--;
+            if (gap > 0 && m->cp[gap - 1] == 0x306B)   /* に */
+                gap--;
+            while (gap > 0 && is_space(m->cp[gap - 1]))
+                gap--;
+            if (!pre && f->n > first && f->v[f->n - 1].type == SLC_FACT_QUANTITY &&
+                f->v[f->n - 1].dim == SLC_DIM_DURATION && f->v[f->n - 1].op == SLC_OP_EQ &&
+                amount > 0 && f->v[f->n - 1].end == m->orig[gap]) {
+                /* 1 日 1 回: the day just read is the period */
+                slc_fact *p = &f->v[f->n - 1];
+                p->value /= amount;
+                p->amount = p->value;
+                p->unit = NULL;
+                p->end = end < m->n ? m->orig[end] : m->orig[m->n];
+                for (size_t k = i; k < end; k++)
+                    x->covered[k] = 1;
+                i = end - 1;
                 continue;
-            size_t l = longest(&cat->comparators[k].words, m, after);
-            if (l > clen) {
-                clen = l;
-                op = cat->comparators[k].op;
+            }
+            if (!pre && it && it->kind != SLC_KIND_COUNT) {
+                i += len - 1;
+                in_range = 0;
+                continue;
+            }
+            if (!pre && it) {   /* 90件 in the generations item: the item's unit */
+                const slc_cat_unit *iu = item_unit(cat, it);
+                if (iu && iu->dim == SLC_DIM_COUNT)
+                    unit = iu;
             }
         }
-        size_t start = i;
-        if (op == SLC_OP_EQ) {
-            /* a bound before the number: 最大3日 */
+        slc_op op = plus ? SLC_OP_GE : SLC_OP_EQ;
+        size_t after = skip_spaces(m, end), clen = 0;
+        if (!plus && !next)
+            for (size_t k = 0; k < cat->ncomparators; k++) {
+                if (cat->comparators[k].before)
+                    continue;
+                size_t l = longest(&cat->comparators[k].words, m, after);
+                if (l > clen) {
+                    clen = l;
+                    op = cat->comparators[k].op;
+                }
+            }
+        size_t start = pre ? i - pre : i;
+        if (op == SLC_OP_EQ && !next) {
+            /* a bound before the number: 最大3日; the longest word wins
+             * (no less than, not less than) */
+            size_t best = 0;
             for (size_t k = 0; k < cat->ncomparators; k++) {
                 if (!cat->comparators[k].before)
                     continue;
@@ -376,22 +619,71 @@ static void scan_numbers(extractor *x)
                     /* 最大で1週間, 最長は3日 */
                     if (back > 0 && (m->cp[back - 1] == 0x3067 || m->cp[back - 1] == 0x306F))
                         back--;
-                    if (back >= wl && word_at(m, back - wl, word) == wl) {
+                    while (back > 0 && is_space(m->cp[back - 1]))
+                        back--;
+                    if (wl > best && back >= wl && word_at(m, back - wl, word) == wl) {
                         op = cat->comparators[k].op;
                         start = back - wl;
+                        best = wl;
                     }
                 }
             }
         }
-        slc_fact *f = add(x, SLC_FACT_QUANTITY, start, clen ? after + clen : end);
+        size_t stop = clen ? after + clen : end;
+        /* the end of a range: 5~10分, 99.0%以上~99.5%未満, 48時間から96時間 */
+        int ends_range = in_range && i == range_at;
+        if (ends_range && op == SLC_OP_EQ)
+            op = SLC_OP_LE;
+        in_range = 0;
+        size_t nx = next ? next : range_next(m, stop);
+        if (!ends_range && nx && (op == SLC_OP_EQ || op == SLC_OP_GE || op == SLC_OP_GT)) {
+            if (op == SLC_OP_EQ)
+                op = SLC_OP_GE;
+            in_range = 1;
+            range_at = nx;
+        }
+        /* a percentage above 100 or a negative amount is no answer's meaning:
+         * refused (-5分; not 99% -99.9%, a range) */
+        int negative = ascii && i > 0 &&
+                       (m->cp[i - 1] == 0x2212 || m->cp[i - 1] == 0xFF0D ||
+                        (m->cp[i - 1] == '-' && (i < 2 || !(digit_or_kanji(m->cp[i - 2]) ||
+                                                           m->cp[i - 2] == '%' || is_space(m->cp[i - 2]) ||
+                                                           (m->cp[i - 2] | 32) >= 'a'))));
+        if ((unit->dim == SLC_DIM_PERCENTAGE && amount > 100) || negative) {
+            impossible(x, i, stop);
+            for (size_t k = i; k < stop; k++)
+                x->covered[k] = 1;
+            i = stop - 1;
+            in_range = 0;
+            continue;
+        }
+        /* 1日間(24時間): a value said again in brackets is one fact */
+        slc_fact *last = x->out->n > first ? &x->out->v[x->out->n - 1] : NULL;
+        if (last && last->type == SLC_FACT_QUANTITY && i > 0 && m->cp[i - 1] == '(' &&
+            last->end == m->orig[i - 1] && last->dim == unit->dim &&
+            last->value == amount * unit->factor) {
+            for (size_t k = i; k < stop; k++)
+                x->covered[k] = 1;
+            i = stop - 1;
+            continue;
+        }
+        if (ends_range && x->nranges < sizeof(x->ranges) / sizeof(x->ranges[0]))
+            x->ranges[x->nranges++] = x->out->n;
+        slc_fact *f = add(x, SLC_FACT_QUANTITY, start, stop);
         f->dim = unit->dim;
         f->amount = amount;
         f->value = amount * unit->factor;
         f->unit = unit->id;
         f->op = op;
-        for (size_t k = i; k < (clen ? after + clen : end); k++)
+        if (pre) {   /* a rate: the interval between two events */
+            f->dim = SLC_DIM_DURATION;
+            f->value = period / (amount > 0 ? amount : 1);
+            f->amount = f->value;
+            f->unit = NULL;
+        }
+        for (size_t k = start < i ? start : i; k < stop; k++)
             x->covered[k] = 1;
-        i = (clen ? after + clen : end) - 1;
+        i = (next ? i + len : stop) - 1;
     }
 }
 
@@ -460,21 +752,83 @@ static int group_int(const slc_mapped *m, const slc_match *mt, int g)
     return v;
 }
 
-/* 平日 or 月〜金 near a band: five days a week */
+/* 0 (日) .. 6 (土) for a weekday's kanji, else -1 */
+static int weekday(int32_t c)
+{
+    static const int32_t k[7] = {0x65E5, 0x6708, 0x706B, 0x6C34, 0x6728, 0x91D1, 0x571F};
+    for (int i = 0; i < 7; i++)
+        if (k[i] == c)
+            return i;
+    return -1;
+}
+
+/* a weekday at i (月, 月曜, 月曜日) not part of a date (4月): its number
+ * and length, else -1 */
+static int weekday_at(const slc_mapped *m, size_t i, size_t *len)
+{
+    int d = weekday(m->cp[i]);
+    if (d < 0 || (i > 0 && digit_or_kanji(m->cp[i - 1])))
+        return -1;
+    *len = 1;
+    if (i + 1 < m->n && m->cp[i + 1] == 0x66DC) {   /* 曜 */
+        *len = 2;
+        if (i + 2 < m->n && m->cp[i + 2] == 0x65E5)
+            *len = 3;
+    }
+    return d;
+}
+
+/* the days a week the words near a band give: 月~金 (5), 日曜日から金曜日 (6),
+ * 平日 (5), 毎日 / 365日 / 年中無休 / 週7日 (7), 毎週火曜日 (1); 0 if none */
 static int band_days(const slc_mapped *m, size_t start, size_t end)
 {
-    static const char *const weekdays[] = {"平日", "月~金", "月〜金", "月～金", "月曜日~金曜日",
-                                           "月曜日〜金曜日", "月曜~金曜", "月-金", "土日祝"};
     size_t from = start > 20 ? start - 20 : 0;
-    size_t to = end + 20 < m->n ? end + 20 : m->n;
+    size_t to = end + 50 < m->n ? end + 50 : m->n;
+    int single = 0;
     for (size_t i = from; i < to; i++) {
-        if (word_at(m, i, "365日") || word_at(m, i, "年中無休"))
+        if (word_at(m, i, "365日") || word_at(m, i, "年中無休") || word_at(m, i, "週7日") ||
+            word_at(m, i, "毎日"))
             return 7;
-        for (size_t w = 0; w < sizeof(weekdays) / sizeof(weekdays[0]); w++)
-            if (word_at(m, i, weekdays[w]))
-                return 5;
+        size_t l1, l2;
+        int d1 = weekday_at(m, i, &l1);
+        if (d1 >= 0) {
+            size_t j = skip_spaces(m, i + l1);
+            int sep = j < m->n && (is_range_sep(m->cp[j]) || m->cp[j] == 0xFF5E);
+            if (sep)
+                j++;
+            else if (word_at(m, j, "から"))
+                j += 2, sep = 1;
+            j = skip_spaces(m, j);
+            int d2 = sep && j < m->n ? weekday_at(m, j, &l2) : -1;
+            /* 月~金 is a span; a lone 月 needs 曜 to be a weekday */
+            if (d2 >= 0 && (l2 > 1 || j + 1 >= m->n || !digit_or_kanji(m->cp[j + 1])))
+                return (d2 - d1 + 7) % 7 + 1;
+            if (l1 > 1 && i < start && i + l1 + 4 >= start)   /* 毎週火曜日の, 水曜日10:00~ */
+                single = 1;
+        }
+        if (word_at(m, i, "平日"))
+            return 5;
+        if (word_at(m, i, "定休日") || word_at(m, i, "休業日")) {   /* 定休日:日曜日 */
+            size_t j = skip_spaces(m, i + 3), l;
+            if (j < m->n && (m->cp[j] == ':' || m->cp[j] == 0x306F))   /* : は */
+                j = skip_spaces(m, j + 1);
+            int closed = 0;
+            while (j < m->n && weekday_at(m, j, &l) >= 0 && (l > 1 || closed)) {
+                closed++;
+                j += l;
+                if (j < m->n && (m->cp[j] == 0x3001 || m->cp[j] == 0x30FB || m->cp[j] == ','))
+                    j++;
+            }
+            if (closed)
+                return 7 - closed;
+        }
+        if (word_at(m, i, "土日祝") || word_at(m, i, "土日・祝") || word_at(m, i, "土日を除") ||
+            word_at(m, i, "excluding saturday") || word_at(m, i, "weekdays") ||
+            word_at(m, i, "monday to friday") || word_at(m, i, "monday through friday") ||
+            word_at(m, i, "monday - friday") || word_at(m, i, "monday-friday"))
+            return 5;
     }
-    return 0;
+    return single;
 }
 
 static int negated_after(const slc_mapped *m, size_t end)
@@ -490,6 +844,14 @@ static int negated_after(const slc_mapped *m, size_t end)
     return 0;
 }
 
+/* cp[i] ends a sentence: 。, or . not between digits (99.9 goes on) */
+static int sentence_end(const slc_mapped *m, size_t i)
+{
+    if (m->cp[i] == 0x3002)
+        return 1;
+    return m->cp[i] == '.' && !(i + 1 < m->n && m->cp[i + 1] >= '0' && m->cp[i + 1] <= '9');
+}
+
 static void on_match(void *data, const slc_match *mt)
 {
     pattern_ctx *pc = data;
@@ -499,27 +861,91 @@ static void on_match(void *data, const slc_match *mt)
     size_t s = (size_t)mt->start, e = (size_t)mt->end;
     if (e <= s)
         return;
-    for (size_t i = s; i < e; i++)
+    /* words that say what the facts near them are: no fact of their own */
+    if (p->type[0] == 'b' && !strcmp(p->type, "basis")) {
+        cue_add(&x->basis, s, e, p->id);
+        return;
+    }
+    if (p->type[0] == 'b' && !strcmp(p->type, "basis-word")) {
+        /* the words reach their sentence: up to 。 or a full stop that is no
+         * decimal point */
+        while (s > 0 && !sentence_end(m, s - 1))
+            s--;
+        while (e < m->n && !sentence_end(m, e))
+            e++;
+        cue_add(&x->basis, s, e, p->id);
+        return;
+    }
+    if (p->type[0] == 's' && !strcmp(p->type, "status")) {
+        cue_add(&x->status, s, e, p->id);
+        return;
+    }
+    if (p->type[0] == 'p' && !strcmp(p->type, "presence")) {
+        cue_add(&x->presence, s, e, p->id);
+        return;
+    }
+    int disclosure = p->type[0] == 'd' && !strcmp(p->type, "disclosure");
+    for (size_t i = s; i < e && !disclosure; i++)
         if (x->covered[i])
             return;
+    if (disclosure)   /* one fact of each kind: 別記1に記載し、…別記2に記載 */
+        for (size_t i = 0; i < x->out->n; i++)
+            if (x->out->v[i].type == SLC_FACT_DISCLOSURE && !strcmp(x->out->v[i].id, p->id) &&
+                x->out->v[i].start >= x->m.orig[0] && i >= x->first)
+                return;
+    if (p->type[0] == 'n' && !strcmp(p->type, "not-quantity")) {
+        for (size_t i = s; i < e; i++)
+            x->covered[i] = 1;
+        return;
+    }
     if (!strcmp(p->type, "time-band")) {
-        slc_fact *f = add(x, SLC_FACT_TIME_BAND, s, e);
+        int h1 = 0, m1 = 0, h2 = 24, m2 = 0;
         if (mt->ngroups >= 2) {   /* HH:MM~HH:MM, or 9時~18時 (whole hours) */
             int whole = mt->ngroups < 4;
-            int h1 = group_int(m, mt, 0), m1 = whole ? 0 : group_int(m, mt, 1);
-            int h2 = group_int(m, mt, whole ? 1 : 2), m2 = whole ? 0 : group_int(m, mt, 3);
+            h1 = group_int(m, mt, 0), m1 = whole ? 0 : group_int(m, mt, 1);
+            h2 = group_int(m, mt, whole ? 1 : 2), m2 = whole ? 0 : group_int(m, mt, 3);
+            m1 = m1 < 0 ? 0 : m1;   /* 3時30分-4時: a minute left out is 0 */
+            m2 = m2 < 0 ? 0 : m2;
+            /* 午後1時~5時 */
+            if (s >= 2 && m->cp[s - 2] == 0x5348 && m->cp[s - 1] == 0x5F8C && h1 < 12) {
+                h1 += 12;
+                if (h2 < h1 - 12 || (h2 <= 12 && h2 + 12 > h1))
+                    h2 += h2 < 12 ? 12 : 0;
+            }
+            if (h1 > 24 || h2 > 24 || m1 > 59 || m2 > 59 || h1 * 60 + m1 > 1440 ||
+                h2 * 60 + m2 > 1440) {
+                impossible(x, s, e);   /* 25:61 is no time of day */
+                for (size_t i = s; i < e; i++)
+                    x->covered[i] = 1;
+                return;
+            }
+        }
+        slc_fact *f = add(x, SLC_FACT_TIME_BAND, s, e);
+        if (mt->ngroups >= 2) {
             f->band_from = h1 * 60 + m1;
             f->band_to = h2 * 60 + m2;
             f->band_days = band_days(m, s, e);
+            /* 月~金 9:30~12:00 13:00~17:30: the days hold for the band after */
+            slc_fact *prev = x->out->n > x->first + 1 ? f - 1 : NULL;
+            if (!f->band_days && prev && prev->type == SLC_FACT_TIME_BAND && prev->band_days &&
+                f->start <= prev->end + 3)
+                f->band_days = prev->band_days;
         } else {
             f->band_from = 0;
             f->band_to = 24 * 60;
-            f->band_days = 7;
+            f->band_days = strcmp(p->id, "24h") ? 7 : band_days(m, s, e);
         }
         for (size_t i = s; i < e; i++)
             x->covered[i] = 1;
         return;
     }
+    if (!disclosure && !strchr(p->id, '{'))   /* one fact per thing: 東日本リージョン1・東日本リージョン2 */
+        for (size_t i = x->first; i < x->out->n; i++)
+            if (x->out->v[i].type == SLC_FACT_THING && !strcmp(x->out->v[i].id, p->id)) {
+                for (size_t k = s; k < e; k++)
+                    x->covered[k] = 1;
+                return;
+            }
     slc_fact *f = add(x, !strcmp(p->type, "disclosure") ? SLC_FACT_DISCLOSURE : SLC_FACT_THING, s, e);
     f->kind = p->type;
     const char *brace = strstr(p->id, "{1}");
@@ -539,21 +965,102 @@ static void on_match(void *data, const slc_match *mt)
         f->id = p->id;
     }
     f->negated = p->negatable && negated_after(m, e);
+    f->status = f->negated ? SLC_THING_NOT : SLC_THING_YES;
     if (f->type == SLC_FACT_THING)
         for (size_t i = s; i < e; i++)
             x->covered[i] = 1;
 }
 
-void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *arena,
-                       slc_facts *out)
+/* the first cue (in the checklist's order) whose span holds position pos
+ * (original code points) */
+static const cue *cue_over(const extractor *x, const cues *c, size_t pos)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (x->m.orig[c->v[i].start] <= pos &&
+            pos < (c->v[i].end < x->m.n ? x->m.orig[c->v[i].end] : x->m.orig[x->m.n]))
+            return &c->v[i];
+    return NULL;
+}
+
+/* the cue nearest after position pos (original code points) in the same
+ * sentence: ISO 27001取得済み、ISMAPは取得予定 */
+static const cue *cue_after(const extractor *x, const cues *c, size_t pos)
+{
+    const cue *best = NULL;
+    for (size_t i = 0; i < c->n; i++)
+        if (x->m.orig[c->v[i].start] >= pos && (!best || c->v[i].start < best->start))
+            best = &c->v[i];
+    if (!best)
+        return NULL;
+    for (size_t k = 0; k < best->start; k++)
+        if (x->m.orig[k] >= pos && sentence_end(&x->m, k))
+            return NULL;
+    return best;
+}
+
+static slc_basis basis_of(const char *id)
+{
+    for (int b = 0; b < SLC_BASIS_N; b++)
+        if (!strcmp(id, slc_basis_id((slc_basis)b)))
+            return (slc_basis)b;
+    return SLC_BASIS_STATED;
+}
+
+static slc_thing_status status_of(const char *id)
+{
+    for (int b = 0; b < SLC_THING_N; b++)
+        if (!strcmp(id, slc_thing_status_id((slc_thing_status)b)))
+            return (slc_thing_status)b;
+    return SLC_THING_YES;
+}
+
+/* the patterns of the vocabulary, by when they are run */
+enum { PASS_NOT_QUANTITY, PASS_TIME_BAND, PASS_NAMED, PASS_BASIS, PASS_STATUS, PASS_PRESENCE };
+
+static int pass_of(const slc_cat_pattern *p)
+{
+    switch (p->type[0]) {
+    case 'n': return !strcmp(p->type, "not-quantity") ? PASS_NOT_QUANTITY : PASS_NAMED;
+    case 't': return !strcmp(p->type, "time-band") ? PASS_TIME_BAND : PASS_NAMED;
+    case 'b': return !strncmp(p->type, "basis", 5) ? PASS_BASIS : PASS_NAMED;
+    case 's': return !strcmp(p->type, "status") ? PASS_STATUS : PASS_NAMED;
+    case 'p': return !strcmp(p->type, "presence") ? PASS_PRESENCE : PASS_NAMED;
+    default: return PASS_NAMED;
+    }
+}
+
+static void run_patterns(extractor *x, const text_pairs *tp, int pass)
+{
+    const slc_catalog *cat = x->cat;
+    for (size_t i = 0; i < cat->npatterns; i++) {
+        const slc_cat_pattern *p = &cat->patterns[i];
+        if (!p->re || pass_of(p) != pass)
+            continue;
+        int hinted = p->hints.n == 0;
+        for (size_t h = 0; h < p->hints.n && !hinted; h++)
+            hinted = has_word(&x->m, tp, p->hints.v[h]);
+        if (!hinted)
+            continue;   /* none of its words occur: it cannot match */
+        pattern_ctx pc = {x, p};
+        slc_regex_each(p->re, x->m.cp, x->m.n, on_match, &pc);
+    }
+}
+
+static void run(const slc_catalog *cat, const slc_cat_item *item, const char *answer,
+                slc_arena *arena, slc_facts *out, size_t *bad, size_t maxbad, size_t *nbad)
 {
     extractor x;
     if (!answer || !*answer)
         return;
     memset(&x, 0, sizeof(x));
     x.cat = cat;
+    x.item = item;
     x.arena = arena;
     x.out = out;
+    x.bad = bad;
+    x.maxbad = maxbad;
+    size_t first = out->n;
+    x.first = first;
     slc_text_map_nfkc(answer, &x.m);
     x.covered = slc_xcalloc(x.m.n + 1, 1);
 
@@ -571,25 +1078,170 @@ void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *ar
     }
     text_pairs tp;
     pairs_of(&x.m, &tp);
-    /* time bands first: their numbers are hours of a day, not durations */
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < cat->npatterns; i++) {
-            const slc_cat_pattern *p = &cat->patterns[i];
-            if (!p->re || (pass == 0) != (p->type[0] == 't' && !strcmp(p->type, "time-band")))
-                continue;
-            int hinted = p->hints.n == 0;
-            for (size_t h = 0; h < p->hints.n && !hinted; h++)
-                hinted = has_word(&x.m, &tp, p->hints.v[h]);
-            if (!hinted)
-                continue;   /* none of its words occur: it cannot match */
-            pattern_ctx pc = {&x, p};
-            slc_regex_each(p->re, x.m.cp, x.m.n, on_match, &pc);
-        }
-    }
+    /* numbers that are no quantity first (第12条, 料金の10分の1, an example),
+     * then time bands: their numbers are hours of a day, not durations */
+    int digits = 0;   /* numbers that are no quantity need a number (or a link) */
+    for (size_t i = 0; i < x.m.n && !digits; i++)
+        digits = digit_or_kanji(x.m.cp[i]);
+    if (digits || has_word(&x.m, &tp, "http") || has_word(&x.m, &tp, "www"))
+        run_patterns(&x, &tp, PASS_NOT_QUANTITY);
+    run_patterns(&x, &tp, PASS_TIME_BAND);
+    run_patterns(&x, &tp, PASS_NAMED);
     scan_numbers(&x);
     scan_values(&x);
+    /* the words that qualify facts, only where there are facts to qualify */
+    int quantities = 0, things = 0, disclosed = 0;
+    for (size_t i = first; i < out->n; i++) {
+        quantities |= out->v[i].type == SLC_FACT_QUANTITY;
+        things |= out->v[i].type == SLC_FACT_THING;
+        disclosed |= out->v[i].type == SLC_FACT_DISCLOSURE;
+    }
+    if (quantities)
+        run_patterns(&x, &tp, PASS_BASIS);
+    if (things)
+        run_patterns(&x, &tp, PASS_STATUS);
+    if (item && item->kind == SLC_KIND_PRESENCE && pr == SLC_PRESENCE_NONE && !quantities &&
+        !disclosed)
+        run_patterns(&x, &tp, PASS_PRESENCE);
+    /* a thing named generally (tls) beside the same named precisely (tls1.2) */
+    for (size_t i = first; i < out->n; i++) {
+        slc_fact *f = &out->v[i];
+        if (f->type != SLC_FACT_THING)
+            continue;
+        size_t l = strlen(f->id);
+        for (size_t k = first; k < out->n; k++)
+            if (k != i && out->v[k].type == SLC_FACT_THING && strlen(out->v[k].id) > l &&
+                !strncmp(out->v[k].id, f->id, l)) {
+                memmove(f, f + 1, (out->n - i - 1) * sizeof(*f));
+                out->n--;
+                i--;
+                break;
+            }
+    }
+    for (size_t i = first; i < out->n; i++) {
+        slc_fact *f = &out->v[i];
+        const cue *c;
+        if (f->type == SLC_FACT_QUANTITY && (c = cue_over(&x, &x.basis, f->start)) != NULL)
+            f->basis = basis_of(c->id);
+        else if (f->type == SLC_FACT_THING && !f->negated &&
+                 (c = cue_after(&x, &x.status, f->end)) != NULL)
+            f->status = status_of(c->id);
+    }
+    /* a range is one statement: 48時間から96時間の…ダウンタイム is a condition
+     * at both ends though the words follow only the second */
+    for (size_t r = 0; r < x.nranges; r++) {
+        slc_fact *e = &out->v[x.ranges[r]], *b = e - 1;
+        if (x.ranges[r] <= first || b->type != SLC_FACT_QUANTITY || e->type != SLC_FACT_QUANTITY)
+            continue;
+        if (b->basis == SLC_BASIS_STATED)
+            b->basis = e->basis;
+        else if (e->basis == SLC_BASIS_STATED)
+            e->basis = b->basis;
+    }
+    /* the verbs say 有/無 only where nothing more precise was read: a value,
+     * a reference or a disclosure */
+    for (size_t i = first; i < out->n && x.presence.n; i++)
+        if (out->v[i].type == SLC_FACT_QUANTITY || out->v[i].type == SLC_FACT_DISCLOSURE)
+            x.presence.n = 0;
+    if (x.presence.n) {
+        /* no before yes: 実施しておりません holds 実施 */
+        const cue *c = NULL;
+        for (size_t k = 0; k < x.presence.n && !c; k++)
+            if (!strcmp(x.presence.v[k].id, "no"))
+                c = &x.presence.v[k];
+        for (size_t k = 0; k < x.presence.n && !c; k++)
+            if (!strcmp(x.presence.v[k].id, "not-applicable"))
+                c = &x.presence.v[k];
+        if (!c)
+            c = &x.presence.v[0];
+        slc_fact *f = add(&x, SLC_FACT_PRESENCE, c->start, c->end);
+        f->presence = !strcmp(c->id, "no") ? SLC_PRESENCE_NO
+                    : !strcmp(c->id, "not-applicable") ? SLC_PRESENCE_NA : SLC_PRESENCE_YES;
+        /* presence first, as everywhere */
+        slc_fact keep = *f;
+        memmove(&out->v[first + 1], &out->v[first], (out->n - 1 - first) * sizeof(*f));
+        out->v[first] = keep;
+    }
+    if (nbad)
+        *nbad = x.nbad;
+    free(x.basis.v);
+    free(x.status.v);
+    free(x.presence.v);
     free(x.covered);
     slc_mapped_release(&x.m);
+}
+
+void slc_facts_extract_item(const slc_catalog *cat, const slc_cat_item *item, const char *answer,
+                            slc_arena *arena, slc_facts *out)
+{
+    run(cat, item, answer, arena, out, NULL, 0, NULL);
+}
+
+void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *arena,
+                       slc_facts *out)
+{
+    run(cat, NULL, answer, arena, out, NULL, 0, NULL);
+}
+
+/* a byte-level look for what could be an impossible value: a percentage of
+ * three digits or more, HH:MM past 24 or with minutes past 59, a minus
+ * sign before a digit, or full-width signs (NFKC would make them ASCII) */
+static int maybe_impossible(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (strstr(s, "％") || strstr(s, "：") || strstr(s, "−") || strstr(s, "－"))
+        return 1;
+    for (size_t i = 0; p[i]; i++) {
+        if (p[i] < '0' || p[i] > '9')
+            continue;
+        size_t j = i, v = 0;
+        while (p[j] >= '0' && p[j] <= '9') {
+            v = v * 10 + (p[j] - '0');
+            j++;
+            if (v > 100000)
+                v = 100000;
+        }
+        if (i > 0 && p[i - 1] == '-' && (i < 2 || !((p[i - 2] >= '0' && p[i - 2] <= '9') ||
+                                                    p[i - 2] == '%' || p[i - 2] == ' ' ||
+                                                    (p[i - 2] | 32) >= 'a')))
+            return 1;
+        size_t k = j;
+        if (p[k] == '.')
+            for (k++; p[k] >= '0' && p[k] <= '9'; k++)
+                ;
+        while (p[k] == ' ')
+            k++;
+        if (p[k] == '%' && v >= 100)
+            return 1;
+        if (p[j] == ':' && p[j + 1] >= '0' && p[j + 1] <= '9' && p[j + 2] >= '0' && p[j + 2] <= '9' &&
+            (v > 24 || (p[j + 1] - '0') * 10 + (p[j + 2] - '0') > 59))
+            return 1;
+        i = j - 1;
+    }
+    return 0;
+}
+
+size_t slc_facts_impossible(const slc_catalog *cat, const char *answer, size_t *start,
+                            size_t *end, size_t max)
+{
+    /* read the answer again only where an impossible value may be: most
+     * answers have none */
+    if (!answer || !maybe_impossible(answer))
+        return 0;
+    slc_facts f = {0};
+    slc_arena arena;
+    slc_arena_init(&arena);
+    size_t *pairs = max ? slc_xcalloc(2 * max, sizeof(size_t)) : NULL;
+    size_t n = 0;
+    run(cat, NULL, answer, &arena, &f, pairs, max, &n);
+    for (size_t i = 0; i < n && i < max; i++) {
+        start[i] = pairs[2 * i];
+        end[i] = pairs[2 * i + 1];
+    }
+    free(pairs);
+    slc_facts_release(&f);
+    slc_arena_release(&arena);
+    return n;
 }
 
 static const char *unit_name(const slc_fact *f)
@@ -622,7 +1274,7 @@ const char *slc_duration_unit(double seconds, double *amount)
     return u[k].id;
 }
 
-void slc_fact_describe(const slc_fact *f, slc_buf *out)
+void slc_fact_describe_lang(const slc_fact *f, int ja, slc_buf *out)
 {
     switch (f->type) {
     case SLC_FACT_PRESENCE:
@@ -642,8 +1294,8 @@ void slc_fact_describe(const slc_fact *f, slc_buf *out)
         } else {
             slc_buf_addf(out, "%g%s", f->value, unit_name(f));
         }
-        if (f->basis != SLC_BASIS_STATED)   /* basis: shared with the facts branch */
-            slc_buf_addf(out, " (%s)", slc_basis_label(f->basis, 0));
+        if (f->basis != SLC_BASIS_STATED)
+            slc_buf_addf(out, ja ? "（%s）" : " (%s)", slc_basis_label(f->basis, ja));
         break;
     case SLC_FACT_TIME_BAND:
         if (f->band_from == 0 && f->band_to == 1440)
@@ -656,9 +1308,16 @@ void slc_fact_describe(const slc_fact *f, slc_buf *out)
         break;
     case SLC_FACT_THING:
     case SLC_FACT_DISCLOSURE:
-        slc_buf_addf(out, "%s%s", f->negated ? "not " : "", f->id ? f->id : "");
+        slc_buf_addf(out, "%s%s", f->negated || f->status == SLC_THING_NOT ? "not "
+                                  : f->status == SLC_THING_PLANNED ? "planned " : "",
+                     f->id ? f->id : "");
         break;
     default:
         break;
     }
+}
+
+void slc_fact_describe(const slc_fact *f, slc_buf *out)
+{
+    slc_fact_describe_lang(f, 0, out);
 }

@@ -186,6 +186,11 @@ static void check_facts(slc_doc *doc, size_t idx)
     }
     if (undisclosed)
         add(doc, SLC_RULE_UNDISCLOSED, it->no, a->line, evidence(doc, answer, undisclosed), NULL);
+    size_t bs[4], be[4];
+    size_t nbad = slc_facts_impossible(doc->cat, answer, bs, be, 4);
+    for (size_t k = 0; k < nbad && k < 4; k++)
+        add(doc, SLC_RULE_IMPOSSIBLE_VALUE, it->no, a->line, slc_doc_words(doc, answer, bs[k], be[k]),
+            NULL);
     slc_fact_type type;
     int dim;
     if (!expected_fact(it->kind, &type, &dim) || slc_facts_find(f, n, type, dim))

@@ -51,6 +51,7 @@ typedef enum slc_rule {
     SLC_RULE_QUANTITY_MISSING,
     SLC_RULE_UNDISCLOSED,
     SLC_RULE_BY_REFERENCE,
+    SLC_RULE_IMPOSSIBLE_VALUE,
     SLC_RULE_CONSISTENCY,        /* a rule declared in the checklist (xrule) */
     SLC_RULE_REQUIREMENT_NOT_MET,
     SLC_RULE_REQUIREMENT_UNKNOWN,

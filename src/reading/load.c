@@ -63,7 +63,7 @@ static void read_facts(slc_doc *doc, slc_answer *a, size_t idx)
 {
     slc_facts f = {0};
     a->facts_state = 1;
-    slc_facts_extract(doc->cat, a->cell[SLC_ROLE_ANSWER], &doc->arena, &f);
+    slc_facts_extract_item(doc->cat, &doc->cat->items[idx], a->cell[SLC_ROLE_ANSWER], &doc->arena, &f);
     const slc_fact *same = slc_facts_find(f.v, f.n, SLC_FACT_DISCLOSURE, -1);
     while (same && strcmp(same->id, "same-as-above"))
         same = slc_facts_find(same + 1, f.n - (size_t)(same + 1 - f.v), SLC_FACT_DISCLOSURE, -1);
