@@ -108,6 +108,8 @@ if fails(sys.argv[1], "shuffled-missing.tsv")[:2] != ["item 02", "item 12"] or "
     bad.append("shuffled-missing: missing items 12 and 40 fail: %s" % fails(sys.argv[1], "shuffled-missing.tsv"))
 if fails(sys.argv[1], "header-only.tsv")[0] != "file":
     bad.append("header-only: the file testcase fails (no-items)")
+if fails(sys.argv[1], "header-only.tsv")[1:] != ["item %02d" % n for n in range(1, 50)]:
+    bad.append("header-only: all 49 item testcases fail (missing-item): %s" % fails(sys.argv[1], "header-only.tsv"))
 for b in bad:
     print("FAIL:", b)
 sys.exit(1 if bad else 0)

@@ -242,7 +242,11 @@ void slc_validate(slc_doc *doc, const slc_profile *profile)
             slc_arena_strdup(&doc->arena, tmp.data));
     }
     if (doc->nanswers == 0) {
+        /* every item is missing too: JSON's "missing", JUnit's item cases and
+         * SARIF read the missing-item findings, not this one */
         add(doc, SLC_RULE_NO_ITEMS, 0, 0, NULL, NULL);
+        for (size_t i = 0; i < doc->cat->nitems; i++)
+            add(doc, SLC_RULE_MISSING_ITEM, doc->cat->items[i].no, 0, NULL, NULL);
     } else {
         for (size_t i = 0; i < doc->nanswers; i++) {
             const slc_answer *a = &doc->answers[i];
