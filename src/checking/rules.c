@@ -26,9 +26,10 @@ static const slc_rule_info rules[SLC_RULE_N] = {
         "item {item} ({name}) has no answer",
         "項目 {item}（{name}）の回答が空です"},
     [SLC_RULE_NAME_MISMATCH] = {"name-mismatch", SLC_SEV_WARNING,
-        "The item name does not match its number.", "項目名が番号と一致しません。",
-        "item {item} is named \"{found}\", expected \"{name_ja}\"{other}",
-        "項目 {item} の名前が「{found}」です。正しくは「{name_ja}」{other}"},
+        "The item name is not the checklist's name for its number.",
+        "項目名が、その番号のチェックリストの項目名と異なります。",
+        "item {item} is named \"{found}\", expected \"{expected}\"{other}",
+        "項目 {item} の名前が「{found}」です。正しくは「{expected}」{other}"},
     [SLC_RULE_CATEGORY_MISMATCH] = {"category-mismatch", SLC_SEV_WARNING,
         "The 種別 (category) does not match the item.", "種別が項目と一致しません。",
         "item {item} ({name}) is in category \"{found}\", expected \"{expected}\"",
@@ -82,6 +83,21 @@ static const slc_rule_info rules[SLC_RULE_N] = {
         "表の中にあるが、項目・見出し・区分のいずれでもない行です。",
         "row ignored: \"{found}\"",
         "行を無視しました:「{found}」"},
+    [SLC_RULE_KNOWN_VARIANT] = {"known-variant", SLC_SEV_INFO,
+        "The item's name, definition or unit is a variant the checklist lists, not its own words.",
+        "項目名・規定内容・測定単位が、チェックリストに登録された別表記です。",
+        "item {item} ({name}): the {field} \"{found}\" is a known variant of \"{expected}\"",
+        "項目 {item}（{name}）の{field}「{found}」は「{expected}」の既知の別表記です"},
+    [SLC_RULE_DEFINITION_MISMATCH] = {"definition-mismatch", SLC_SEV_WARNING,
+        "The definition (規定内容) differs from the checklist's.",
+        "規定内容がチェックリストと異なります。",
+        "item {item} ({name}) has a definition that differs from the checklist: \"{found}\" where it says \"{expected}\"",
+        "項目 {item}（{name}）の規定内容がチェックリストと異なります:「{found}」（チェックリストでは「{expected}」）"},
+    [SLC_RULE_DEFINITION_CUT_SHORT] = {"definition-cut-short", SLC_SEV_WARNING,
+        "The definition (規定内容) stops before the checklist's ends.",
+        "規定内容が途中で切れています。",
+        "item {item} ({name}) has its definition cut short: it ends \"{found}\", the checklist goes on \"{expected}\"",
+        "項目 {item}（{name}）の規定内容が途中で切れています:「{found}」で終わり、チェックリストでは「{expected}」と続きます"},
 };
 
 const slc_rule_info *slc_rule_get(slc_rule rule)
@@ -132,6 +148,18 @@ static void add_quoted(slc_buf *out, const char *s)
 static int is_key(const char *key, size_t k, const char *name)
 {
     return strlen(name) == k && !strncmp(key, name, k);
+}
+
+/* what a cell of a row is called in messages */
+static const char *role_label(slc_role role, slc_lang lang)
+{
+    static const char *const en[SLC_ROLE_COUNT] = {"cell", "number", "category", "name",
+        "definition", "unit", "answer", "remarks", "example"};
+    static const char *const ja[SLC_ROLE_COUNT] = {"セル", "番号", "種別", "項目名",
+        "規定内容", "測定単位", "回答", "備考", "設定例"};
+    if ((unsigned)role >= SLC_ROLE_COUNT)
+        role = SLC_ROLE_NONE;
+    return lang == SLC_LANG_JA ? ja[role] : en[role];
 }
 
 void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
@@ -186,6 +214,8 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
             slc_buf_adds(out, f->conflict
                                   ? (lang == SLC_LANG_JA ? "。回答が異なります" : " with a different answer")
                                   : (lang == SLC_LANG_JA ? "。回答は同一です" : " with the same answer"));
+        else if (is_key(key, k, "field"))
+            slc_buf_adds(out, role_label(f->role, lang));
         else if (is_key(key, k, "other") && f->other > 0)
             slc_buf_addf(out, lang == SLC_LANG_JA ? "（項目 %d の名前です）" : " (that is the name of item %d)",
                          f->other);

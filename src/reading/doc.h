@@ -54,6 +54,9 @@ typedef enum slc_rule {
     SLC_RULE_CONSISTENCY,        /* a rule declared in the checklist (xrule) */
     SLC_RULE_REQUIREMENT_NOT_MET,
     SLC_RULE_REQUIREMENT_UNKNOWN,
+    SLC_RULE_KNOWN_VARIANT,      /* a name, definition or unit the checklist lists as a variant */
+    SLC_RULE_DEFINITION_MISMATCH,
+    SLC_RULE_DEFINITION_CUT_SHORT,
     SLC_RULE_N
 } slc_rule;
 
@@ -64,6 +67,8 @@ typedef struct slc_finding {
     long line;            /* 0 if the finding has no line */
     long line2;           /* the other line of a pair (duplicates), else 0 */
     long column;          /* 1-based column (code points) of the cell concerned, 0 if none */
+    slc_role role;        /* the cell concerned (name, unit, answer ...), SLC_ROLE_NONE if none */
+    long count;           /* UNDECODABLE_TEXT: bad sequences in the cell (0: not a cell's) */
     const char *found;    /* text found in the file, or NULL */
     const char *expected; /* what the definition expects, or NULL */
     int other;            /* another item involved (name of item N), 0 if none */
