@@ -51,7 +51,7 @@ v partial-1-8.tsv 1 "f['items_found'] == 8" "f['missing'] == list(range(9, 50))"
 v header-only.tsv 1 "f['items_found'] == 0" "f['missing'] == list(range(1, 50))" \
     "rules(f) == S([('no-items', 'error', None, None)] + [('missing-item', 'error', n, None) for n in range(1, 50)])"
 v invalid-byte.tsv 1 "f['encoding'] == 'UTF-8'" "$CLEAN49" \
-    "rules(f) == S([('undecodable-text', 'error', None, 14), $P18])" \
+    "rules(f) == S([('undecodable-text', 'error', 5, 14), $P18])" \
     "M['invalid-byte.tsv']['bad_line'] == 14 and M['invalid-byte.tsv']['bad_offset'] == 1558" \
     "[(g['found'], g['offset']) for g in f['findings'] if g['rule'] == 'undecodable-text'] == [('0xFF', 1558)]"
 v extra-example-column.tsv 0 "$CLEAN49" "rules(f) == [$P18]" "f['header_line'] == 8"

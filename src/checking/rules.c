@@ -44,8 +44,8 @@ static const slc_rule_info rules[SLC_RULE_N] = {
         "項目 {item}（{name}）の回答に 有／無 が明記されていません（例:【有】【無】）"},
     [SLC_RULE_UNDECODABLE_TEXT] = {"undecodable-text", SLC_SEV_ERROR,
         "Bytes that are not valid in the file's encoding.", "文字コードとして不正なバイトがあります。",
-        "bytes {found} at byte offset {expected} are not valid {name}",
-        "バイトオフセット {expected} のバイト {found} は {name} として不正です"},
+        "{cell}bytes {found} at byte offset {expected} are not valid {encoding}{more}",
+        "{cell}バイトオフセット {expected} のバイト {found} は {encoding} として不正です{more}"},
     [SLC_RULE_NO_ITEMS] = {"no-items", SLC_SEV_ERROR,
         "No checklist item was found in the file.", "チェックリストの項目が見つかりません。",
         "no checklist items found",
@@ -172,6 +172,9 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
         return;
     }
     const slc_cat_item *it = f->item > 0 ? slc_catalog_item(doc->cat, f->item) : NULL;
+    if (f->rule == SLC_RULE_UNDECODABLE_TEXT && !f->found)   /* no bad bytes found in it */
+        t = lang == SLC_LANG_JA ? "{cell}復号できなかった文字（U+FFFD）を含みます"
+                                : "{cell}it holds characters that could not be decoded (U+FFFD)";
     while (*t) {
         if (*t != '{') {
             slc_buf_addc(out, *t++);
@@ -187,9 +190,19 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
         if (is_key(key, k, "item"))
             slc_buf_addf(out, "%d", f->item);
         else if (is_key(key, k, "name"))
-            slc_buf_adds(out, it ? slc_label_get(&it->name, lang)
-                                 : f->rule == SLC_RULE_UNDECODABLE_TEXT && doc->encoding
-                                       ? doc->encoding : "");
+            slc_buf_adds(out, it ? slc_label_get(&it->name, lang) : "");
+        else if (is_key(key, k, "encoding"))
+            slc_buf_adds(out, doc->encoding ? doc->encoding : "");
+        else if (is_key(key, k, "cell") && f->role) {
+            slc_buf_addf(out, lang == SLC_LANG_JA ? "項目 %d" : "item %d", f->item);
+            if (it)
+                slc_buf_addf(out, lang == SLC_LANG_JA ? "（%s）" : " (%s)", slc_label_get(&it->name, lang));
+            slc_buf_addf(out, lang == SLC_LANG_JA ? "の%sセルが読めません: " : ": the %s cell cannot be read: ",
+                         role_label(f->role, lang));
+        } else if (is_key(key, k, "more") && f->count > 1)
+            slc_buf_addf(out, lang == SLC_LANG_JA ? (f->role ? "（このセルに %ld か所）" : "（この行に %ld か所）")
+                                                  : (f->role ? " (%ld bad sequences in the cell)" : " (%ld bad sequences on the line)"),
+                         f->count);
         else if (is_key(key, k, "name_ja"))
             slc_buf_adds(out, it ? it->name.ja : "");
         else if (is_key(key, k, "found"))

@@ -225,7 +225,7 @@ static void check_field(slc_doc *doc, const slc_answer *a, slc_role role, slc_bu
     const slc_cat_item *it = &doc->cat->items[a->item];
     const char *raw = a->cell[role];
     const slc_label *want = field_label(it, role);
-    if (blank(raw))
+    if (blank(raw) || (a->undecodable & (1u << role)))
         return;
     if ((want->ja && !strcmp(raw, want->ja)) || (want->en && !strcmp(raw, want->en)))
         return;   /* the checklist's words, as vendors mostly copy them */
@@ -310,7 +310,7 @@ static void check_answer(slc_doc *doc, size_t i, slc_buf *tmp)
     check_field(doc, a, SLC_ROLE_NAME, tmp);
     check_field(doc, a, SLC_ROLE_DEFINITION, tmp);
     const char *c = a->cell[SLC_ROLE_CATEGORY];
-    if (!blank(c)) {
+    if (!blank(c) && !(a->undecodable & (1u << SLC_ROLE_CATEGORY))) {
         slc_buf_clear(tmp);
         slc_text_fold(tmp, c, strlen(c));
         const slc_cat_group *g = &cat->categories[it->category];
@@ -320,6 +320,7 @@ static void check_answer(slc_doc *doc, size_t i, slc_buf *tmp)
     }
     check_field(doc, a, SLC_ROLE_UNIT, tmp);
     if (it->kind == SLC_KIND_PRESENCE && !blank(answer) &&
+        !(a->undecodable & (1u << SLC_ROLE_ANSWER)) &&
         slc_facts_presence(cat, answer) == SLC_PRESENCE_NONE)
         add(doc, SLC_RULE_PRESENCE_NOT_STATED, it->no, a->line, NULL, NULL);
 }
@@ -358,8 +359,8 @@ static void check_facts(slc_doc *doc, size_t idx)
     const slc_cat_item *it = &doc->cat->items[idx];
     const slc_answer *a = slc_doc_answer(doc, idx);
     const char *answer = a->cell[SLC_ROLE_ANSWER];
-    if (blank(answer))
-        return;
+    if (blank(answer) || (a->undecodable & (1u << SLC_ROLE_ANSWER)))
+        return;   /* undecodable-text says all there is to say */
     size_t n;
     const slc_fact *f = slc_doc_facts(doc, idx, &n);
     const slc_fact *undisclosed = NULL, *reference = NULL, *na = NULL;
@@ -383,6 +384,101 @@ static void check_facts(slc_doc *doc, size_t idx)
         add(doc, SLC_RULE_BY_REFERENCE, it->no, a->line, evidence(doc, answer, reference), NULL);
     else if (!undisclosed && !na)
         add(doc, SLC_RULE_QUANTITY_MISSING, it->no, a->line, NULL, NULL);
+}
+
+/* ---- undecodable text ------------------------------------------------------ */
+
+/* The index of the cell of the record starting at byte `row` of the decoded
+ * text that holds byte `at`; -1 if the record ends before it. As
+ * slc_rows_locate reads cells: quoted ones may hold delimiters and lines. */
+static long cell_at(const char *text, size_t len, size_t row, char delimiter, size_t at)
+{
+    size_t i = row;
+    long cell = 0;
+    if (at < row || at >= len)
+        return -1;
+    for (;;) {
+        if (text[i] == '"') {
+            for (i++; i < len && i < at; i++)
+                if (text[i] == '"') {
+                    if (i + 1 < len && text[i + 1] == '"')
+                        i++;
+                    else
+                        break;
+                }
+            if (i >= at)
+                return cell;
+        }
+        while (i < len && i < at && text[i] != delimiter && text[i] != '\n')
+            i++;
+        if (i >= at)
+            return cell;
+        if (text[i] != delimiter)
+            return -1;   /* the record ended */
+        i++;
+        cell++;
+    }
+}
+
+/* the bytes of a bad sequence, "0x83 0x6F", and its offset, for a finding */
+static void describe_bad(slc_doc *doc, slc_buf *tmp, const slc_bad_bytes *b, slc_finding *f)
+{
+    slc_buf_clear(tmp);
+    for (int k = 0; k < b->nbytes; k++)
+        slc_buf_addf(tmp, "%s0x%02X", k ? " " : "", b->bytes[k]);
+    f->found = slc_arena_strdup(&doc->arena, tmp->data ? tmp->data : "");
+    slc_buf_clear(tmp);
+    slc_buf_addf(tmp, "%lld", b->offset);
+    f->expected = slc_arena_strdup(&doc->arena, tmp->data);
+}
+
+/* undecodable-text: one finding per cell that could not be decoded (the
+ * item, the cell, where its first bad bytes are and how many there are),
+ * and one per line for bad bytes outside the items' cells */
+static void check_undecodable(slc_doc *doc, slc_buf *tmp)
+{
+    int used[SLC_TEXT_MAX_BAD] = {0};
+    for (size_t k = 0; k < doc->nanswers; k++) {
+        const slc_answer *a = &doc->answers[k];
+        for (int r = 1; r < SLC_ROLE_COUNT && a->undecodable; r++) {
+            if (!(a->undecodable & (1u << r)))
+                continue;
+            slc_finding f;
+            memset(&f, 0, sizeof(f));
+            f.rule = SLC_RULE_UNDECODABLE_TEXT;
+            f.severity = slc_rule_get(f.rule)->severity;
+            f.item = a->item >= 0 ? doc->cat->items[a->item].no : a->no;
+            f.line = a->line;
+            f.role = (slc_role)r;
+            for (size_t i = 0; i < doc->nbad; i++) {
+                const slc_bad_bytes *b = &doc->bad[i];
+                if (used[i] || !doc->text || !doc->delimiter ||
+                    cell_at(doc->text, doc->text_len, (size_t)a->offset, doc->delimiter,
+                            b->decoded) != a->col[r] - 1)
+                    continue;
+                used[i] = 1;
+                if (!f.count++)
+                    describe_bad(doc, tmp, b, &f);
+            }
+            slc_doc_add_finding(doc, &f);
+        }
+    }
+    for (size_t i = 0; i < doc->nbad; i++) {
+        if (used[i])
+            continue;
+        slc_finding f;
+        memset(&f, 0, sizeof(f));
+        f.rule = SLC_RULE_UNDECODABLE_TEXT;
+        f.severity = slc_rule_get(f.rule)->severity;
+        f.line = doc->bad[i].line;
+        describe_bad(doc, tmp, &doc->bad[i], &f);
+        for (size_t j = i; j < doc->nbad; j++)
+            if (!used[j] && doc->bad[j].line == f.line) {
+                used[j] = 1;
+                f.count++;
+            }
+        slc_doc_add_finding(doc, &f);
+    }
 }
 
 /* Points each finding about a row at the cell concerned. */
@@ -425,17 +521,7 @@ void slc_validate(slc_doc *doc, const slc_profile *profile)
     slc_buf_init(&tmp);
     doc->nfindings = 0;
 
-    for (size_t i = 0; i < doc->nbad; i++) {
-        const slc_bad_bytes *b = &doc->bad[i];
-        slc_buf_clear(&tmp);
-        for (int k = 0; k < b->nbytes; k++)
-            slc_buf_addf(&tmp, "%s0x%02X", k ? " " : "", b->bytes[k]);
-        const char *found = slc_arena_strdup(&doc->arena, tmp.data ? tmp.data : "");
-        slc_buf_clear(&tmp);
-        slc_buf_addf(&tmp, "%lld", b->offset);
-        add(doc, SLC_RULE_UNDECODABLE_TEXT, 0, b->line, found,
-            slc_arena_strdup(&doc->arena, tmp.data));
-    }
+    check_undecodable(doc, &tmp);
     if (doc->nanswers == 0) {
         /* every item is missing too: JSON's "missing", JUnit's item cases and
          * SARIF read the missing-item findings, not this one */

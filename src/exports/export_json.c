@@ -87,11 +87,14 @@ static json_t *comparison_object(const slc_comparison *c, const unsigned char *s
             }
             slc_buf_clear(&d);
             slc_standing_describe(it, &ci->standing[v], &d);
-            json_array_append_new(ans, json_pack("{s:o,s:o,s:i,s:o,s:b}", "text",
-                                                 text(a->cell[SLC_ROLE_ANSWER] ? a->cell[SLC_ROLE_ANSWER] : ""),
-                                                 "remarks", text(a->cell[SLC_ROLE_REMARKS] ? a->cell[SLC_ROLE_REMARKS] : ""),
-                                                 "line", (int)a->line, "standing", text(d.data ? d.data : ""),
-                                                 "undisclosed", ci->standing[v].undisclosed));
+            json_t *one = json_pack("{s:o,s:o,s:i,s:o,s:b}", "text",
+                                    text(a->cell[SLC_ROLE_ANSWER] ? a->cell[SLC_ROLE_ANSWER] : ""),
+                                    "remarks", text(a->cell[SLC_ROLE_REMARKS] ? a->cell[SLC_ROLE_REMARKS] : ""),
+                                    "line", (int)a->line, "standing", text(d.data ? d.data : ""),
+                                    "undisclosed", ci->standing[v].undisclosed);
+            if (a->undecodable)
+                json_object_set_new(one, "undecodable", slc_json_undecodable(a));
+            json_array_append_new(ans, one);
         }
         json_object_set_new(o, "better", better);
         json_object_set_new(o, "worse", worse);
