@@ -89,12 +89,34 @@ static int same_words(const char *a, const char *b, slc_role role)
 {
     if (!strcmp(a, b))
         return 1;
-    size_t la = slc_text_length(a, strlen(a)), lb = slc_text_length(b, strlen(b));
+    size_t na = strlen(a), nb = strlen(b);
+    size_t la = slc_text_length(a, na), lb = slc_text_length(b, nb);
     size_t l = la > lb ? la : lb;
     size_t k = spelling_allowed(role, l);
     if (!l || !k)
         return 0;
-    return slc_text_similarity(a, b, 1.0 - (double)k / (double)l) > 0;
+    /* the distance is that of the parts between a common start and end: a
+     * definition differs in a few characters, not in a hundred */
+    size_t pre = 0, suf = 0;
+    while (pre < na && pre < nb && a[pre] == b[pre])
+        pre++;
+    while (pre && ((unsigned char)a[pre] & 0xC0) == 0x80)
+        pre--;
+    while (suf < na - pre && suf < nb - pre && a[na - 1 - suf] == b[nb - 1 - suf])
+        suf++;
+    while (suf && ((unsigned char)a[na - suf] & 0xC0) == 0x80)
+        suf--;
+    char *ma = slc_xmalloc(na - pre - suf + 1), *mb = slc_xmalloc(nb - pre - suf + 1);
+    memcpy(ma, a + pre, na - pre - suf);
+    ma[na - pre - suf] = '\0';
+    memcpy(mb, b + pre, nb - pre - suf);
+    mb[nb - pre - suf] = '\0';
+    size_t ma_n = slc_text_length(ma, strlen(ma)), mb_n = slc_text_length(mb, strlen(mb));
+    size_t lm = ma_n > mb_n ? ma_n : mb_n;
+    int same = lm <= k || slc_text_similarity(ma, mb, 1.0 - (double)k / (double)lm) > 0;
+    free(ma);
+    free(mb);
+    return same;
 }
 
 typedef enum field_cmp { FIELD_SAME, FIELD_VARIANT, FIELD_CUT, FIELD_DIFFERENT } field_cmp;
@@ -205,17 +227,21 @@ static void difference(slc_doc *doc, slc_buf *b, const char *found, const char *
 }
 
 /* The checklist's definition from where a definition cut short stops: the
- * shortest start of it whose key is as long as the vendor's. */
+ * shortest start of it (in code points) whose key is as long as the
+ * vendor's; keys grow with the text they are made of. */
 static size_t cut_point(const char *want, size_t fold_len, slc_buf *b)
 {
-    size_t n = slc_text_length(want, strlen(want));
-    for (size_t i = 1; i <= n; i++) {
+    size_t lo = 1, hi = slc_text_length(want, strlen(want));
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
         slc_buf_clear(b);
-        slc_text_fold(b, want, slc_text_offset(want, i));
+        slc_text_fold(b, want, slc_text_offset(want, mid));
         if (b->len >= fold_len)
-            return i;
+            hi = mid;
+        else
+            lo = mid + 1;
     }
-    return n;
+    return hi;
 }
 
 /* name-mismatch, known-variant, definition-mismatch, definition-cut-short,
@@ -229,16 +255,14 @@ static void check_field(slc_doc *doc, const slc_answer *a, slc_role role, slc_bu
         return;
     if ((want->ja && !strcmp(raw, want->ja)) || (want->en && !strcmp(raw, want->en)))
         return;   /* the checklist's words, as vendors mostly copy them */
-    slc_buf fold, ja, en;
+    slc_buf fold, en;
     slc_buf_init(&fold);
-    slc_buf_init(&ja);
     slc_buf_init(&en);
     slc_text_fold(&fold, raw, strlen(raw));
-    if (want->ja)
-        slc_text_fold(&ja, want->ja, strlen(want->ja));
-    if (want->en)
+    if (want->en)   /* ASCII, as a rule: folded without ICU */
         slc_text_fold(&en, want->en, strlen(want->en));
-    const char *canon[2] = {ja.data, en.data};
+    const slc_keys *keys = field_keys(it, role);
+    const char *canon[2] = {want->ja && keys->n ? keys->v[0] : NULL, en.data};
     int which = 0;
     field_cmp r = fold.data ? compare_field(it, role, fold.data, canon, &which) : FIELD_SAME;
     const char *expected = which && want->en ? want->en : want->ja;
@@ -281,7 +305,6 @@ static void check_field(slc_doc *doc, const slc_answer *a, slc_role role, slc_bu
     slc_doc_add_finding(doc, &f);
 done:
     slc_buf_release(&fold);
-    slc_buf_release(&ja);
     slc_buf_release(&en);
 }
 
