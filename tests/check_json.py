@@ -37,6 +37,13 @@ STRUCTURAL = {"missing-item", "duplicate-item", "unknown-item", "empty-answer", 
               "no-items", "ignored-row"}
 
 
+# What Qlingo's rows say in other words than the checklist's (known-variant,
+# definition-cut-short; tests/t-words.sh tests these rules): every fixture
+# made from qlingo.tsv with its rows in place has them.
+QLINGO_WORDS = [("known-variant", "info", 20, 29), ("known-variant", "info", 36, 49),
+                ("definition-cut-short", "warning", 48, 62)]
+
+
 def allrules(x):
     return sorted(((g["rule"], g["severity"], g["item"], g["line"]) for g in x["findings"]), key=repr)
 
@@ -112,7 +119,7 @@ def main():
         print("FAIL: %s is not JSON: %s" % (sys.argv[1], e))
         sys.exit(2)
     env = {"d": d, "rules": rules, "allrules": allrules, "S": S, "STRUCTURAL": STRUCTURAL,
-           "X": X, "xrules": xrules, "bare": bare, "json": json,
+           "X": X, "xrules": xrules, "bare": bare, "json": json, "QLINGO_WORDS": QLINGO_WORDS,
            "req": req}
     if isinstance(d, dict) and d.get("files"):
         env["f"] = d["files"][0]

@@ -102,12 +102,14 @@ def fails(p, suite):
 bad = []
 if fails(sys.argv[1], "qlingo.tsv") != ["item 02", "item 39"]:
     bad.append("qlingo --fail-on error: failures %s" % fails(sys.argv[1], "qlingo.tsv"))
-if fails(sys.argv[2], "qlingo.tsv") != ["item 02", "item 10", "item 12", "item 15", "item 17", "item 18", "item 39", "item 49"]:
+if fails(sys.argv[2], "qlingo.tsv") != ["item 02", "item 10", "item 12", "item 15", "item 17", "item 18", "item 39", "item 48", "item 49"]:
     bad.append("qlingo --fail-on warning: failures %s" % fails(sys.argv[2], "qlingo.tsv"))
 if fails(sys.argv[1], "shuffled-missing.tsv")[:2] != ["item 02", "item 12"] or "item 40" not in fails(sys.argv[1], "shuffled-missing.tsv"):
     bad.append("shuffled-missing: missing items 12 and 40 fail: %s" % fails(sys.argv[1], "shuffled-missing.tsv"))
 if fails(sys.argv[1], "header-only.tsv")[0] != "file":
     bad.append("header-only: the file testcase fails (no-items)")
+if fails(sys.argv[1], "header-only.tsv")[1:] != ["item %02d" % n for n in range(1, 50)]:
+    bad.append("header-only: all 49 item testcases fail (missing-item): %s" % fails(sys.argv[1], "header-only.tsv"))
 for b in bad:
     print("FAIL:", b)
 sys.exit(1 if bad else 0)
@@ -200,7 +202,7 @@ EOF
 done
 run $SLACHECK validate --lang ja --format md "$EX/qlingo.tsv"
 out_has "## slacheck 検証結果" "md ja title"
-out_has "1 ファイル（読めないもの 0）: エラー 0、警告 5、情報 4。終了コード 0。" "md ja summary"
+out_has "1 ファイル（読めないもの 0）: エラー 0、警告 6、情報 6。終了コード 0。" "md ja summary"
 
 # ---- GitHub workflow commands --------------------------------------------------------
 run $SLACHECK validate --format github --fail-on info --profile "$STRICT" $FILES

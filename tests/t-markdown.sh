@@ -44,7 +44,10 @@ same_findings() {
 import json, sys
 def f(p):
     d = json.load(open(p))["files"][0]
-    return sorted((x["rule"], x.get("item")) for x in d["findings"]), d["items_found"]
+    # convert and template write the checklist's names, definitions and
+    # units: what the original said in other words is not carried over
+    words = ("name-mismatch", "unit-mismatch", "known-variant", "definition-mismatch", "definition-cut-short")
+    return sorted((x["rule"], x.get("item")) for x in d["findings"] if x["rule"] not in words), d["items_found"]
 a, b = f(sys.argv[1]), f(sys.argv[2])
 if a != b:
     print("FAIL: %s: findings differ:\n  %s\n  %s" % (sys.argv[3], a, b))

@@ -152,8 +152,11 @@ for res, (fi, g) in zip(results, findings):
             want = [i for i, c in enumerate(cells) if c == g["found"]]
         elif g["rule"] == "unknown-item":
             want = [0]
-        elif g["rule"] in ("category-mismatch", "unit-mismatch"):
+        elif g["rule"] in ("category-mismatch", "unit-mismatch", "known-variant"):
             want = [i for i, c in enumerate(cells) if c == g["found"]]
+        elif g["rule"] in ("definition-mismatch", "definition-cut-short"):
+            # found is the part that differs, with … where it was cut
+            want = [i for i, c in enumerate(cells) if i > 0 and g["found"].strip("…") in c]
         else:   # the answer cell (as tests/gen_fixtures.py's answer_index)
             want = [5 if len(cells) == 7 or (len(cells) == 6 and cells[5]) else 4]
         col = len("\t".join(cells[:want[0]])) + (1 if want[0] else 0) + 1 if want else None

@@ -47,9 +47,11 @@ v no-number-column.tsv 0 "$CLEAN49" "rules(f) == []" "f['vendor'] == 'Active! ga
 v partial-1-8.tsv 1 "f['items_found'] == 8" "f['missing'] == list(range(9, 50))" \
     "rules(f) == S([('missing-item', 'error', n, None) for n in range(9, 50)])" \
     "d['summary']['errors'] == 41"
-v header-only.tsv 1 "f['items_found'] == 0" "rules(f) == [('no-items', 'error', None, None)]"
+# a header-only file misses every item: "missing" lists all 49, with their findings
+v header-only.tsv 1 "f['items_found'] == 0" "f['missing'] == list(range(1, 50))" \
+    "rules(f) == S([('no-items', 'error', None, None)] + [('missing-item', 'error', n, None) for n in range(1, 50)])"
 v invalid-byte.tsv 1 "f['encoding'] == 'UTF-8'" "$CLEAN49" \
-    "rules(f) == S([('undecodable-text', 'error', None, 14), $P18])" \
+    "rules(f) == S([('undecodable-text', 'error', 5, 14), $P18])" \
     "M['invalid-byte.tsv']['bad_line'] == 14 and M['invalid-byte.tsv']['bad_offset'] == 1558" \
     "[(g['found'], g['offset']) for g in f['findings'] if g['rule'] == 'undecodable-text'] == [('0xFF', 1558)]"
 v extra-example-column.tsv 0 "$CLEAN49" "rules(f) == [$P18]" "f['header_line'] == 8"

@@ -50,6 +50,8 @@ void slc_json_doc(slc_doc *doc, slc_buf *out)
             json_object_set_new(o, "name_in_file", text(a->cell[SLC_ROLE_NAME]));
         if (a->cell[SLC_ROLE_EXAMPLE])
             json_object_set_new(o, "example", text(a->cell[SLC_ROLE_EXAMPLE]));
+        if (a->undecodable)
+            json_object_set_new(o, "undecodable", slc_json_undecodable(a));
         size_t nf;
         const slc_fact *facts = slc_doc_facts(doc, i, &nf);
         json_object_set_new(o, "facts", slc_json_facts(facts, nf, a->cell[SLC_ROLE_ANSWER]));

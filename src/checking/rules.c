@@ -26,9 +26,10 @@ static const slc_rule_info rules[SLC_RULE_N] = {
         "item {item} ({name}) has no answer",
         "項目 {item}（{name}）の回答が空です"},
     [SLC_RULE_NAME_MISMATCH] = {"name-mismatch", SLC_SEV_WARNING,
-        "The item name does not match its number.", "項目名が番号と一致しません。",
-        "item {item} is named \"{found}\", expected \"{name_ja}\"{other}",
-        "項目 {item} の名前が「{found}」です。正しくは「{name_ja}」{other}"},
+        "The item name is not the checklist's name for its number.",
+        "項目名が、その番号のチェックリストの項目名と異なります。",
+        "item {item} is named \"{found}\", expected \"{expected}\"{other}",
+        "項目 {item} の名前が「{found}」です。正しくは「{expected}」{other}"},
     [SLC_RULE_CATEGORY_MISMATCH] = {"category-mismatch", SLC_SEV_WARNING,
         "The 種別 (category) does not match the item.", "種別が項目と一致しません。",
         "item {item} ({name}) is in category \"{found}\", expected \"{expected}\"",
@@ -43,8 +44,8 @@ static const slc_rule_info rules[SLC_RULE_N] = {
         "項目 {item}（{name}）の回答に 有／無 が明記されていません（例:【有】【無】）"},
     [SLC_RULE_UNDECODABLE_TEXT] = {"undecodable-text", SLC_SEV_ERROR,
         "Bytes that are not valid in the file's encoding.", "文字コードとして不正なバイトがあります。",
-        "bytes {found} at byte offset {expected} are not valid {name}",
-        "バイトオフセット {expected} のバイト {found} は {name} として不正です"},
+        "{cell}bytes {found} at byte offset {expected} are not valid {encoding}{more}",
+        "{cell}バイトオフセット {expected} のバイト {found} は {encoding} として不正です{more}"},
     [SLC_RULE_NO_ITEMS] = {"no-items", SLC_SEV_ERROR,
         "No checklist item was found in the file.", "チェックリストの項目が見つかりません。",
         "no checklist items found",
@@ -87,6 +88,21 @@ static const slc_rule_info rules[SLC_RULE_N] = {
         "表の中にあるが、項目・見出し・区分のいずれでもない行です。",
         "row ignored: \"{found}\"",
         "行を無視しました:「{found}」"},
+    [SLC_RULE_KNOWN_VARIANT] = {"known-variant", SLC_SEV_INFO,
+        "The item's name, definition or unit is a variant the checklist lists, not its own words.",
+        "項目名・規定内容・測定単位が、チェックリストに登録された別表記です。",
+        "item {item} ({name}): the {field} \"{found}\" is a known variant of \"{expected}\"",
+        "項目 {item}（{name}）の{field}「{found}」は「{expected}」の既知の別表記です"},
+    [SLC_RULE_DEFINITION_MISMATCH] = {"definition-mismatch", SLC_SEV_WARNING,
+        "The definition (規定内容) differs from the checklist's.",
+        "規定内容がチェックリストと異なります。",
+        "item {item} ({name}) has a definition that differs from the checklist: \"{found}\" where it says \"{expected}\"",
+        "項目 {item}（{name}）の規定内容がチェックリストと異なります:「{found}」（チェックリストでは「{expected}」）"},
+    [SLC_RULE_DEFINITION_CUT_SHORT] = {"definition-cut-short", SLC_SEV_WARNING,
+        "The definition (規定内容) stops before the checklist's ends.",
+        "規定内容が途中で切れています。",
+        "item {item} ({name}) has its definition cut short: it ends \"{found}\", the checklist goes on \"{expected}\"",
+        "項目 {item}（{name}）の規定内容が途中で切れています:「{found}」で終わり、チェックリストでは「{expected}」と続きます"},
 };
 
 const slc_rule_info *slc_rule_get(slc_rule rule)
@@ -139,6 +155,18 @@ static int is_key(const char *key, size_t k, const char *name)
     return strlen(name) == k && !strncmp(key, name, k);
 }
 
+/* what a cell of a row is called in messages */
+static const char *role_label(slc_role role, slc_lang lang)
+{
+    static const char *const en[SLC_ROLE_COUNT] = {"cell", "number", "category", "name",
+        "definition", "unit", "answer", "remarks", "example"};
+    static const char *const ja[SLC_ROLE_COUNT] = {"セル", "番号", "種別", "項目名",
+        "規定内容", "測定単位", "回答", "備考", "設定例"};
+    if ((unsigned)role >= SLC_ROLE_COUNT)
+        role = SLC_ROLE_NONE;
+    return lang == SLC_LANG_JA ? ja[role] : en[role];
+}
+
 void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
                          slc_lang lang)
 {
@@ -149,6 +177,9 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
         return;
     }
     const slc_cat_item *it = f->item > 0 ? slc_catalog_item(doc->cat, f->item) : NULL;
+    if (f->rule == SLC_RULE_UNDECODABLE_TEXT && !f->found)   /* no bad bytes found in it */
+        t = lang == SLC_LANG_JA ? "{cell}復号できなかった文字（U+FFFD）を含みます"
+                                : "{cell}it holds characters that could not be decoded (U+FFFD)";
     while (*t) {
         if (*t != '{') {
             slc_buf_addc(out, *t++);
@@ -164,9 +195,19 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
         if (is_key(key, k, "item"))
             slc_buf_addf(out, "%d", f->item);
         else if (is_key(key, k, "name"))
-            slc_buf_adds(out, it ? slc_label_get(&it->name, lang)
-                                 : f->rule == SLC_RULE_UNDECODABLE_TEXT && doc->encoding
-                                       ? doc->encoding : "");
+            slc_buf_adds(out, it ? slc_label_get(&it->name, lang) : "");
+        else if (is_key(key, k, "encoding"))
+            slc_buf_adds(out, doc->encoding ? doc->encoding : "");
+        else if (is_key(key, k, "cell") && f->role) {
+            slc_buf_addf(out, lang == SLC_LANG_JA ? "項目 %d" : "item %d", f->item);
+            if (it)
+                slc_buf_addf(out, lang == SLC_LANG_JA ? "（%s）" : " (%s)", slc_label_get(&it->name, lang));
+            slc_buf_addf(out, lang == SLC_LANG_JA ? "の%sセルが読めません: " : ": the %s cell cannot be read: ",
+                         role_label(f->role, lang));
+        } else if (is_key(key, k, "more") && f->count > 1)
+            slc_buf_addf(out, lang == SLC_LANG_JA ? (f->role ? "（このセルに %ld か所）" : "（この行に %ld か所）")
+                                                  : (f->role ? " (%ld bad sequences in the cell)" : " (%ld bad sequences on the line)"),
+                         f->count);
         else if (is_key(key, k, "name_ja"))
             slc_buf_adds(out, it ? it->name.ja : "");
         else if (is_key(key, k, "found"))
@@ -196,6 +237,8 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
             slc_buf_addf(out, lang == SLC_LANG_JA ? "（同上: 項目 %d、%ld 行目の回答）"
                                                   : " (同上: the answer to item %d, line %ld)",
                          f->other, f->line2);
+        else if (is_key(key, k, "field"))
+            slc_buf_adds(out, role_label(f->role, lang));
         else if (is_key(key, k, "other") && f->other > 0)
             slc_buf_addf(out, lang == SLC_LANG_JA ? "（項目 %d の名前です）" : " (that is the name of item %d)",
                          f->other);

@@ -150,7 +150,7 @@ static void read_item(builder *b, xmlNode *n, int section, int category)
     it->better = (slc_better)lookup(better_ids, 3, attr(cat, n, "better"));
     it->section = section;
     it->category = category;
-    slc_ptrs names = {0}, defs = {0}, units = {0}, aliases = {0}, ualiases = {0};
+    slc_ptrs names = {0}, defs = {0}, units = {0}, aliases = {0}, daliases = {0}, ualiases = {0};
     for (xmlNode *c = n->children; c; c = c->next) {
         if (is(c, "name")) {
             label(cat, c, &it->name);
@@ -159,7 +159,7 @@ static void read_item(builder *b, xmlNode *n, int section, int category)
         } else if (is(c, "definition")) {
             label(cat, c, &it->definition);
         } else if (is(c, "definition-alias")) {
-            key_add(b, &defs, content(cat, c), 1);
+            slc_ptrs_push(&daliases, (void *)content(cat, c));
         } else if (is(c, "unit")) {
             label(cat, c, &it->unit);
         } else if (is(c, "unit-alias")) {
@@ -170,7 +170,11 @@ static void read_item(builder *b, xmlNode *n, int section, int category)
     for (size_t i = 0; i < aliases.n; i++)
         key_add(b, &names, aliases.v[i], 1);
     key_add(b, &names, it->name.en, 1);
+    /* the Japanese word's key first, in each list (validate compares with it) */
     key_add(b, &defs, it->definition.ja, 1);
+    for (size_t i = 0; i < daliases.n; i++)
+        key_add(b, &defs, daliases.v[i], 1);
+    slc_ptrs_release(&daliases);
     key_add(b, &defs, it->definition.en, 1);
     key_add(b, &units, it->unit.ja, 1);
     for (size_t i = 0; i < ualiases.n; i++)

@@ -61,6 +61,7 @@ typedef struct slc_cat_item {
     slc_better better;
     slc_label name, definition, unit;
     int section, category;   /* indexes into the catalog's arrays */
+    /* in this order, without repeats: v[0] is the ja word's key */
     slc_keys name_keys;      /* ja name, aliases, en name */
     slc_keys def_keys;       /* ja definition, aliases, en definition */
     slc_keys unit_keys;      /* ja unit, aliases, en unit */

@@ -94,12 +94,15 @@ static json_t *comparison_object(const slc_comparison *c, const unsigned char *s
             /* the basis of a quantity committed to; null for 有/無, time
              * bands and answers that commit to no quantity */
             int quantity = st->known && st->fact && st->fact->type == SLC_FACT_QUANTITY;
-            json_array_append_new(ans, json_pack("{s:o,s:o,s:i,s:o,s:b,s:o}", "text",
-                                                 text(a->cell[SLC_ROLE_ANSWER] ? a->cell[SLC_ROLE_ANSWER] : ""),
-                                                 "remarks", text(a->cell[SLC_ROLE_REMARKS] ? a->cell[SLC_ROLE_REMARKS] : ""),
-                                                 "line", (int)a->line, "standing", text(d.data ? d.data : ""),
-                                                 "undisclosed", st->undisclosed, "basis",
-                                                 quantity ? json_string(slc_basis_id(st->basis)) : json_null()));
+            json_t *one = json_pack("{s:o,s:o,s:i,s:o,s:b,s:o}", "text",
+                                    text(a->cell[SLC_ROLE_ANSWER] ? a->cell[SLC_ROLE_ANSWER] : ""),
+                                    "remarks", text(a->cell[SLC_ROLE_REMARKS] ? a->cell[SLC_ROLE_REMARKS] : ""),
+                                    "line", (int)a->line, "standing", text(d.data ? d.data : ""),
+                                    "undisclosed", st->undisclosed, "basis",
+                                    quantity ? json_string(slc_basis_id(st->basis)) : json_null());
+            if (a->undecodable)
+                json_object_set_new(one, "undecodable", slc_json_undecodable(a));
+            json_array_append_new(ans, one);
         }
         json_object_set_new(o, "better", better);
         json_object_set_new(o, "worse", worse);

@@ -20,6 +20,8 @@ typedef struct slc_answer {
     const char *cell[SLC_ROLE_COUNT];  /* text per role, NULL if absent */
     int col[SLC_ROLE_COUNT];           /* 1-based cell index, 0 if absent */
     int by_name;         /* identified by its name (no number given) */
+    unsigned undecodable;   /* bit (1 << role): the cell held undecodable text (U+FFFD) and
+                             * now holds SLC_UNDECODABLE_MARK instead */
     double name_score;   /* similarity of the name cell to the item's name */
     int name_item;       /* catalog index the name cell best matches, -1 */
     /* facts read from the answer: filled on first use by slc_answer_facts */
@@ -27,6 +29,10 @@ typedef struct slc_answer {
     size_t nfacts;
     int facts_state;     /* 0 not read, 1 reading (同上 chains), 2 read */
 } slc_answer;
+
+/* What a cell that could not be decoded shows in every report, in place of
+ * replacement characters around what was left of the vendor's text. */
+#define SLC_UNDECODABLE_MARK "[undecodable text / 文字化け]"
 
 /* A row the loader saw but could not use. */
 typedef struct slc_skipped {
@@ -55,6 +61,9 @@ typedef enum slc_rule {
     SLC_RULE_CONSISTENCY,        /* a rule declared in the checklist (xrule) */
     SLC_RULE_REQUIREMENT_NOT_MET,
     SLC_RULE_REQUIREMENT_UNKNOWN,
+    SLC_RULE_KNOWN_VARIANT,      /* a name, definition or unit the checklist lists as a variant */
+    SLC_RULE_DEFINITION_MISMATCH,
+    SLC_RULE_DEFINITION_CUT_SHORT,
     SLC_RULE_N
 } slc_rule;
 
@@ -65,6 +74,8 @@ typedef struct slc_finding {
     long line;            /* 0 if the finding has no line */
     long line2;           /* the other line of a pair (duplicates), else 0 */
     long column;          /* 1-based column (code points) of the cell concerned, 0 if none */
+    slc_role role;        /* the cell concerned (name, unit, answer ...), SLC_ROLE_NONE if none */
+    long count;           /* UNDECODABLE_TEXT: bad sequences placed in the cell (or on the line) */
     const char *found;    /* text found in the file, or NULL */
     const char *expected; /* what the definition expects, or NULL */
     int other;            /* another item involved (name of item N), 0 if none */
@@ -90,7 +101,8 @@ typedef struct slc_doc {
     slc_skipped *skipped;
     size_t nskipped;
     slc_bad_bytes bad[SLC_TEXT_MAX_BAD];
-    size_t nbad;
+    size_t nbad;              /* places kept in bad[] */
+    size_t nbad_total;        /* undecodable sequences in all */
     slc_finding *findings;
     size_t nfindings, capfindings;
     struct slc_profile_result *profile;   /* set by slc_profile_evaluate, or NULL */

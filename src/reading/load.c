@@ -63,7 +63,9 @@ static void read_facts(slc_doc *doc, slc_answer *a, size_t idx)
 {
     slc_facts f = {0};
     a->facts_state = 1;
-    slc_facts_extract_item(doc->cat, &doc->cat->items[idx], a->cell[SLC_ROLE_ANSWER], &doc->arena, &f);
+    /* an answer that could not be decoded states nothing */
+    if (!(a->undecodable & (1u << SLC_ROLE_ANSWER)))
+        slc_facts_extract_item(doc->cat, &doc->cat->items[idx], a->cell[SLC_ROLE_ANSWER], &doc->arena, &f);
     const slc_fact *same = slc_facts_find(f.v, f.n, SLC_FACT_DISCLOSURE, -1);
     while (same && strcmp(same->id, "same-as-above"))
         same = slc_facts_find(same + 1, f.n - (size_t)(same + 1 - f.v), SLC_FACT_DISCLOSURE, -1);
@@ -137,6 +139,22 @@ static const char *file_stem(slc_arena *arena, const char *path)
     return slc_arena_strndup(arena, base, n);
 }
 
+/* A cell with U+FFFD lost part of the vendor's text: bytes not valid in the
+ * file's encoding, or replaced before the file was written (a workbook's
+ * cell). Reports show that it cannot be read rather than what is left;
+ * validate says where (slc_answer.undecodable). */
+static void mark_undecodable(slc_doc *doc)
+{
+    for (size_t i = 0; i < doc->nanswers; i++) {
+        slc_answer *a = &doc->answers[i];
+        for (int r = 1; r < SLC_ROLE_COUNT; r++)
+            if (a->cell[r] && strstr(a->cell[r], "\xEF\xBF\xBD")) {
+                a->undecodable |= 1u << r;
+                a->cell[r] = SLC_UNDECODABLE_MARK;
+            }
+    }
+}
+
 /* Decoded text that is not delimited rows: tried in this order. */
 static const struct {
     const char *format;
@@ -201,6 +219,7 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
     doc->encoding = text.encoding;
     doc->bom = text.bom;
     doc->nbad = text.nbad < SLC_TEXT_MAX_BAD ? text.nbad : SLC_TEXT_MAX_BAD;
+    doc->nbad_total = text.nbad;
     memcpy(doc->bad, text.bad, sizeof(text.bad));
 
     /* text in a format of its own (no delimiter: findings point at the line
@@ -231,6 +250,7 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
     slc_align(doc, &table);
 
 named:
+    mark_undecodable(doc);
     if (opts->name)
         doc->name = slc_arena_strdup(&doc->arena, opts->name);
     else if (doc->meta[SLC_META_SERVICE])

@@ -135,6 +135,10 @@ json_t *slc_json_report_file(const slc_doc *doc, slc_lang lang, size_t counts[3]
         json_object_set_new(o, "line", fd->line ? json_integer(fd->line) : json_null());
         if (fd->column)
             json_object_set_new(o, "column", json_integer(fd->column));
+        if (fd->role)
+            json_object_set_new(o, "cell", json_string(slc_role_id(fd->role)));
+        if (fd->rule == SLC_RULE_UNDECODABLE_TEXT && fd->count)
+            json_object_set_new(o, "sequences", json_integer(fd->count));
         if (fd->line2)
             json_object_set_new(o, "other_line", json_integer(fd->line2));
         slc_buf_clear(&msg);

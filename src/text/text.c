@@ -236,6 +236,7 @@ static void utf8_repair(const char *s, size_t n, slc_decoded *out, slc_buf *b)
             slc_bad_bytes *bb = &out->bad[out->nbad];
             bb->offset = start;
             bb->line = line_at(s, (size_t)start, 1, 0);
+            bb->decoded = b->len;
             bb->nbytes = i - start > 4 ? 4 : i - start;
             memcpy(bb->bytes, s + start, (size_t)bb->nbytes);
         }

@@ -11,7 +11,9 @@
 #include "status.h"
 #include "util.h"
 
-#define SLC_TEXT_MAX_BAD 16
+/* bad sequences whose place is kept (more are counted): enough for a few
+ * cells pasted in another encoding, each of which is one finding */
+#define SLC_TEXT_MAX_BAD 64
 
 /* A position in the input where bytes could not be decoded. */
 typedef struct slc_bad_bytes {
@@ -19,6 +21,7 @@ typedef struct slc_bad_bytes {
     long line;         /* 1-based physical line */
     unsigned char bytes[4];
     int nbytes;
+    size_t decoded;    /* byte offset of the U+FFFD put in its place in the decoded text */
 } slc_bad_bytes;
 
 typedef struct slc_decoded {

@@ -51,3 +51,12 @@ json_t *slc_json_meta(const slc_doc *doc)
         json_object_set_new(m, names[i], slc_json_text(doc->meta[i]));
     return m;
 }
+
+json_t *slc_json_undecodable(const slc_answer *a)
+{
+    json_t *v = json_array();
+    for (int r = 1; r < SLC_ROLE_COUNT; r++)
+        if (a->undecodable & (1u << r))
+            json_array_append_new(v, json_string(slc_role_id((slc_role)r)));
+    return v;
+}

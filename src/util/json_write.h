@@ -26,5 +26,7 @@ void slc_json_dump_indented(json_t *j, int indent, slc_buf *out);
 json_t *slc_json_checklist(const slc_catalog *cat);
 /* {"service", "vendor", "date"} as the document states them. */
 json_t *slc_json_meta(const slc_doc *doc);
+/* The cells of a row that could not be decoded, by role id: ["answer"]. */
+json_t *slc_json_undecodable(const slc_answer *a);
 
 #endif
