@@ -137,6 +137,42 @@ static const char *file_stem(slc_arena *arena, const char *path)
     return slc_arena_strndup(arena, base, n);
 }
 
+/* How well rows hold the checklist: the distinct items they give (times
+ * two), one more for a header row. */
+static int table_score(const slc_catalog *cat, const char *path, const slc_table *t)
+{
+    slc_doc *doc = slc_doc_new(cat, path);
+    slc_align(doc, t);
+    int score = doc->header_line ? 1 : 0;
+    for (size_t i = 0; i < cat->nitems; i++)
+        if (doc->first[i] >= 0)
+            score += 2;
+    slc_doc_free(doc);
+    return score;
+}
+
+/* Aligns the candidate that gives the most items (the first of equals). */
+static void align_best(slc_doc *doc, const slc_tables *c)
+{
+    static const slc_table none = {0};
+    const slc_table *best = &none;
+    int best_score = -1;
+    for (size_t i = 0; i < c->n; i++) {
+        int score = c->n > 1 ? table_score(doc->cat, doc->path, &c->v[i]) : 0;
+        if (score > best_score) {
+            best = &c->v[i];
+            best_score = score;
+        }
+    }
+    slc_align(doc, best);
+}
+
+static int has_bom(const char *b, size_t n)
+{
+    return (n >= 3 && !memcmp(b, "\xEF\xBB\xBF", 3)) ||
+           (n >= 2 && (!memcmp(b, "\xFF\xFE", 2) || !memcmp(b, "\xFE\xFF", 2)));
+}
+
 /* Decoded text that is not delimited rows: tried in this order. */
 static const struct {
     const char *format;
@@ -193,7 +229,18 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
         slc_align(doc, &table);
         goto named;
     }
-    rc = slc_text_decode(bytes, n, opts->encoding, path, &text, err);
+    /* a web page's own declaration comes before guessing (a BOM before both) */
+    int html = slc_html_sniff(path, bytes, n);
+    char declared[64];
+    const char *enc = opts->encoding;
+    if (html && !enc && !has_bom(bytes, n)) {
+        enc = slc_html_charset(bytes, n, declared, sizeof(declared));
+        if (enc && !slc_text_encoding_name(enc))
+            enc = NULL;   /* a name nobody knows: guess, as browsers do */
+    }
+    rc = slc_text_decode(bytes, n, enc, path, &text, err);
+    if (rc != SLC_OK && enc != opts->encoding)   /* the page declared it wrongly */
+        rc = slc_text_decode(bytes, n, opts->encoding, path, &text, err);
     if (rc != SLC_OK)
         return rc;
 
@@ -203,6 +250,17 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
     doc->nbad = text.nbad < SLC_TEXT_MAX_BAD ? text.nbad : SLC_TEXT_MAX_BAD;
     memcpy(doc->bad, text.bad, sizeof(text.bad));
 
+    if (html) {   /* findings point at the page's source lines */
+        slc_tables cands;
+        rc = slc_html_read(cat, text.utf8, text.len, &opts->limits, &doc->arena, path, &cands,
+                           err);
+        if (rc != SLC_OK)
+            goto done;
+        doc->format = "html";
+        align_best(doc, &cands);
+        slc_tables_release(&cands);
+        goto named;
+    }
     /* text in a format of its own (no delimiter: findings point at the line
      * of the item's heading or JSON object) */
     for (size_t k = 0; k < sizeof(text_readers) / sizeof(text_readers[0]); k++) {
