@@ -39,6 +39,8 @@
 #define MAX_DEPTH 1024          /* elements inside elements */
 #define MAX_COLSPAN 1000        /* HTML's own caps */
 #define MAX_ROWSPAN 65534
+#define MAX_GRID_CELLS (4u << 20) /* cells of all rows together: colspan and rowspan
+                                    * make many of few bytes */
 #define HEADING_MATCH 0.8       /* a heading that names an item: similarity of keys */
 
 /* ---- sniffing and the declared encoding ------------------------------- */
@@ -170,8 +172,33 @@ typedef struct hr {
     slc_status rc;
     htmlParserCtxtPtr ctxt;
     size_t nrows;        /* rows given so far, over all candidates */
+    size_t ncells;       /* and their cells */
+    const char *src;     /* the decoded text, for offsets of lines */
+    size_t srclen;
+    long cur_line;       /* cursor: line cur_line starts at byte cur_off */
+    size_t cur_off;
     slc_buf text, tmp;
 } hr;
+
+/* Byte offset where line `want` starts; rows come in increasing order, so
+ * the cursor mostly moves forward (it starts again if not). */
+static size_t line_offset(hr *r, long want)
+{
+    if (want < r->cur_line) {
+        r->cur_line = 1;
+        r->cur_off = 0;
+    }
+    while (r->cur_line < want && r->cur_off < r->srclen) {
+        const char *nl = memchr(r->src + r->cur_off, '\n', r->srclen - r->cur_off);
+        if (!nl) {
+            r->cur_off = r->srclen;
+            break;
+        }
+        r->cur_off = (size_t)(nl - r->src) + 1;
+        r->cur_line++;
+    }
+    return r->cur_off;
+}
 
 static slc_status fail(hr *r, slc_status st, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -215,26 +242,16 @@ static const char *const block_els[] = {
     "summary", NULL};
 static const char *const heading_els[] = {"h1", "h2", "h3", "h4", "h5", "h6", "dt", NULL};
 
-/* The source line of a node: from the parser's node records (which count
- * past 65535, where the node's own field stops), else the node's field. */
+/* The source line of a node. An element's own field stops at 65535; past
+ * that, libxml2 looks into the text below it, whose lines it keeps whole
+ * (XML_PARSE_BIG_LINES). The offset is the start of that line in the text. */
 static long node_line(hr *r, xmlNode *n, long long *offset)
 {
-    *offset = -1;
-    for (xmlNode *p = n; p; p = p->parent) {
-        if (p->type != XML_ELEMENT_NODE) {
-            if (p->type == XML_TEXT_NODE && p->line)
-                return (long)xmlGetLineNo(p);
-            continue;
-        }
-        const xmlParserNodeInfo *info = xmlParserFindNodeInfo(r->ctxt, p);
-        if (info && info->begin_line) {
-            *offset = (long long)info->begin_pos;
-            return (long)info->begin_line;
-        }
-        if (p->line)
-            return (long)xmlGetLineNo(p);
-    }
-    return 0;
+    long line = n ? (long)xmlGetLineNo(n) : 0;
+    if (line < 1)
+        line = 0;
+    *offset = line ? (long long)line_offset(r, line) : 0;
+    return line;
 }
 
 /* Next node in document order below `top`, skipping `n`'s children when
@@ -337,9 +354,9 @@ static void element_text(hr *r, xmlNode *el, slc_buf *out, int no_tables)
         }
         n = next;
     }
-    /* no break at the very start, none at the end */
+    /* no break at the very start (spaces there are <pre>'s), none at the end */
     size_t s = 0;
-    while (s < out->len && (out->data[s] == '\n' || out->data[s] == ' '))
+    while (s < out->len && out->data[s] == '\n')
         s++;
     size_t e = out->len;
     while (e > s && (out->data[e - 1] == '\n' || out->data[e - 1] == ' '))
@@ -377,7 +394,13 @@ static slc_row *add_row(hr *r, rowbuf *rb, long line, long long offset, size_t n
              r->lim->max_rows);
         return NULL;
     }
+    if (ncells > MAX_GRID_CELLS - r->ncells) {
+        fail(r, SLC_ERR_TOO_LARGE, line, "more than %u cells in the page's tables",
+             MAX_GRID_CELLS);
+        return NULL;
+    }
     r->nrows++;
+    r->ncells += ncells;
     if (rb->n == rb->cap) {
         rb->cap = rb->cap ? rb->cap * 2 : 64;
         rb->v = slc_xrealloc(rb->v, rb->cap * sizeof(slc_row));
@@ -597,7 +620,7 @@ static int heading_item(hr *r, const char *h, char no[16], const char **name)
     slc_buf_init(&key);
     slc_text_fold(&key, s + name_at, sl - name_at);
     int found = 0;
-    if (key.len) {
+    if (key.len && key.len <= 256) {   /* item names are short: a paragraph is not one */
         for (size_t k = 0; k < r->cat->nitems && !found; k++) {
             const slc_keys *nk = &r->cat->items[k].name_keys;
             for (size_t j = 0; j < nk->n && !found; j++)
@@ -760,6 +783,9 @@ slc_status slc_html_read(const slc_catalog *cat, const char *text, size_t len,
     r.arena = arena;
     r.path = path ? path : "-";
     r.err = err;
+    r.src = text;
+    r.srclen = len;
+    r.cur_line = 1;
     slc_buf_init(&r.text);
     slc_buf_init(&r.tmp);
     htmlDocPtr doc = NULL;
@@ -781,7 +807,9 @@ slc_status slc_html_read(const slc_catalog *cat, const char *text, size_t len,
     xmlSwitchEncoding(r.ctxt, XML_CHAR_ENCODING_UTF8);
     htmlCtxtUseOptions(r.ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
-    r.ctxt->record_info = 1;
+    /* lines past 65535 kept whole (in text nodes) */
+    r.ctxt->linenumbers = 1;
+    r.ctxt->options |= XML_PARSE_BIG_LINES;
     xmlSetStructuredErrorFunc(NULL, on_error);
     htmlParseDocument(r.ctxt);
     xmlSetStructuredErrorFunc(NULL, NULL);
