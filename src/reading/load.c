@@ -295,8 +295,10 @@ named:
         doc->name = doc->meta[SLC_META_SERVICE];
     else if (doc->meta[SLC_META_VENDOR])
         doc->name = doc->meta[SLC_META_VENDOR];
-    else if (!strcmp(path, "-"))
-        doc->name = "stdin";
+    else if (!strcmp(path, "-")) {   /* no name made up for standard input */
+        doc->name = doc->path;
+        doc->anonymous = 1;
+    }
     else
         doc->name = file_stem(&doc->arena, path);
     *out = doc;
