@@ -218,6 +218,10 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
     if (n > opts->limits.max_bytes)
         return slc_error_set(err, SLC_ERR_TOO_LARGE, path, 0, -1,
                              "more than %zu bytes", opts->limits.max_bytes);
+    /* a PDF, a Word file, an image ...: say what it is, not "binary data" */
+    rc = slc_signature_refuse(bytes, n, path, err);
+    if (rc != SLC_OK)
+        return rc;
     if (slc_xlsx_sniff(bytes, n)) {   /* a workbook: its text is Unicode already */
         doc = slc_doc_new(cat, path);
         doc->encoding = "UTF-8";
