@@ -242,6 +242,18 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
         if (enc && !slc_text_encoding_name(enc))
             enc = NULL;   /* a name nobody knows: guess, as browsers do */
     }
+    if (slc_xls_sniff(bytes, n)) {   /* an .xls: FreeXL gives Unicode text */
+        slc_tables sheets;
+        doc = slc_doc_new(cat, path);
+        doc->encoding = "UTF-8";
+        doc->format = "xls";
+        rc = slc_xls_read(bytes, n, &opts->limits, &doc->arena, path, &sheets, err);
+        if (rc != SLC_OK)
+            goto done;
+        align_best(doc, &sheets);
+        slc_tables_release(&sheets);
+        goto named;
+    }
     rc = slc_text_decode(bytes, n, enc, path, &text, err);
     if (rc != SLC_OK && enc != opts->encoding)   /* the page declared it wrongly */
         rc = slc_text_decode(bytes, n, opts->encoding, path, &text, err);
