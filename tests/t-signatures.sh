@@ -24,7 +24,10 @@ def z(name, parts):
     put(name, bio.getvalue())
 def ole(name, stream):
     # an OLE2 header, then a directory sector naming the stream (UTF-16LE)
-    head = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(504)
+    # (sector size 2^9 at 0x1E, the directory in sector 0, right after it)
+    head = bytearray(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(504))
+    head[0x1E] = 9
+    head = bytes(head)
     entry = "Root Entry".encode("utf-16-le").ljust(64, b"\0") + bytes(64)
     entry += stream.encode("utf-16-le").ljust(64, b"\0") + bytes(64)
     put(name, head + entry.ljust(512, b"\0"))

@@ -43,6 +43,22 @@ static int ole_has(const char *b, size_t n, const char *name)
     return contains(b, n, wide, 2 * k);
 }
 
+/* The compound file's first directory sector lies within the bytes (the
+ * header names it: sector size at 0x1E, first directory sector at 0x30). */
+static int ole_directory_present(const char *b, size_t n)
+{
+    if (n < 512)
+        return 0;
+    const unsigned char *u = (const unsigned char *)b;
+    unsigned shift = u[0x1E] | (unsigned)u[0x1F] << 8;
+    unsigned long sect = u[0x30] | (unsigned long)u[0x31] << 8 | (unsigned long)u[0x32] << 16 |
+                         (unsigned long)u[0x33] << 24;
+    if (shift < 7 || shift > 16 || sect >= 0xFFFFFFFAul)
+        return 0;
+    unsigned long long at = ((unsigned long long)sect + 1) << shift;
+    return at + 128 <= n;
+}
+
 #define HAS(at, lit) has(bytes, n, (at), (lit), sizeof(lit) - 1)
 #define CONTAINS(lit) contains(bytes, n, (lit), sizeof(lit) - 1)
 
@@ -63,6 +79,8 @@ static const char *what_is(const char *bytes, size_t n)
             return "a PowerPoint 97-2003 presentation (.ppt)";
         if (ole_has(bytes, n, "Workbook") || ole_has(bytes, n, "Book"))
             return NULL;   /* an .xls workbook */
+        if (!ole_directory_present(bytes, n))
+            return NULL;   /* damaged or truncated: the .xls reader says so */
         if (ole_has(bytes, n, "__substg1.0_"))
             return "an Outlook message (.msg): save its attachment";
         return "an Office 97-2003 file that holds no workbook";
