@@ -168,7 +168,7 @@ FUZZ_S       ?= 60
 FUZZ_LEN     ?= 65536
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_CC      ?= clang
-FUZZ_TARGETS ?= load facts authoring xlsx html
+FUZZ_TARGETS ?= load facts authoring xlsx html xls
 
 fuzz-deps: deps
 	@./tools/deps.sh $(DEB_FUZZ)

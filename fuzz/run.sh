@@ -73,6 +73,10 @@ for f in examples/*.tsv; do
     done
 done
 cp tests/cases/html-*/*.html "$B/seeds-html/" 2>/dev/null
+# xls: the committed workbooks
+rm -rf "$B/seeds-xls"
+mkdir -p "$B/seeds-xls"
+cp tests/xls/*.xls "$B/seeds-xls/"
 
 summary=""
 found=0
@@ -82,6 +86,7 @@ for h in "$@"; do
     authoring) seeds="$B/seeds-authoring" ;;
     xlsx) seeds="$B/seeds-xlsx" ;;
     html) seeds="$B/seeds-html" ;;
+    xls) seeds="$B/seeds-xls" ;;
     *) seeds="$B/seeds" ;;
     esac
     mkdir -p "$B/corpus/$h"
