@@ -456,12 +456,13 @@ static int class_has(xmlNode *n, const char *word)
     return yes;
 }
 
-/* Google Sheets' published pages number the rows and letter the columns in
- * <th> cells of their own; those are the sheet's furniture, not cells. */
-static int sheet_furniture(xmlNode *cell)
+/* Google Sheets' published pages (<table class="waffle">) number the rows
+ * and letter the columns in <th> cells of their own; those are the sheet's
+ * furniture, not cells. Other pages' classes mean nothing here. */
+static int sheet_furniture(int sheets, xmlNode *cell)
 {
-    return class_has(cell, "row-header") || class_has(cell, "freezebar") ||
-           class_has(cell, "column-headers-background") || class_has(cell, "row-headers");
+    return sheets && (class_has(cell, "row-header") || class_has(cell, "freezebar") ||
+                      class_has(cell, "column-headers-background"));
 }
 
 /* A column's cell still covered by a rowspan from a row above. */
@@ -477,6 +478,7 @@ static void read_table(hr *r, xmlNode *table, rowbuf *rb)
     size_t ncols = 0;
     const char **cells = NULL; /* this row's grid, NULL where nothing is yet */
     size_t cap = 0;
+    int sheets = class_has(table, "waffle");
     for (xmlNode *n = table->children; n && r->rc == SLC_OK;) {
         if (is_el(n, "thead") || is_el(n, "tbody") || is_el(n, "tfoot")) {
             /* a rowspan ends with its row group */
@@ -505,7 +507,7 @@ static void read_table(hr *r, xmlNode *table, rowbuf *rb)
                 if (!is_el(c, "td") && !is_el(c, "th"))
                     continue;
                 any_cell = 1;
-                if (sheet_furniture(c))
+                if (sheet_furniture(sheets, c))
                     continue;
                 furniture_only = 0;
                 while (col < ncols && cells[col])
