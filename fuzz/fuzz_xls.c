@@ -2,7 +2,7 @@
  * workbook, loaded through the loader as `validate book.xls` would (FreeXL
  * reads it from a temporary file), then validated and written as convert
  * JSON, which must parse. Crashes, leaks, UB and timeouts are the findings,
- * FreeXL's included. Seeds: tests/xls/*.xls. Build and run:
+ * FreeXL's included. Seeds: the workbooks in tests/xls. Build and run:
  * `make fuzz FUZZ_TARGETS=xls`. */
 #include <stddef.h>
 #include <stdint.h>

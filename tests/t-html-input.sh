@@ -137,6 +137,42 @@ jcheck "$W/shown.json" "items[1]['answer'] == '24時間\n365日 です'" \
     "[items[n]['category'] for n in (1, 2, 3)] == ['可用性'] * 3" \
     "[items[n]['line'] for n in (1, 2, 3)] == [4, 5, 8]"
 
+# Excel's "Save as Web Page": Shift_JIS declared in an unquoted http-equiv,
+# conditional comments, mso-ignore colspans, in-cell <br>s, a class
+# "row-header" that means nothing outside Google Sheets
+python3 - "$W/excel.htm" <<'PY'
+import sys
+page = """<html xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:x="urn:schemas-microsoft-com:office:excel">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=shift_jis">
+<meta name=ProgId content=Excel.Sheet>
+<!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet>
+<x:Name>チェックリスト</x:Name></x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook></xml><![endif]-->
+<style>.xl65 {mso-number-format:"\@";}</style>
+</head>
+<body link=blue vlink=purple>
+<table border=0 cellpadding=0 cellspacing=0 width=800 style='border-collapse:collapse'>
+<tr height=18>
+<td colspan=3 style='mso-ignore:colspan'>対象サービス: エクセル・クラウド</td>
+</tr>
+<tr><th class=row-header>No</th><td class=xl65>種別</td><td>サービスレベル項目</td><td>回答</td></tr>
+<tr height=36><th class=row-header>1</th><td rowspan=2 class=xl65>可用性</td><td>サービス時間</td>
+<td class=xl65>24時間365日<br style='mso-data-placement:same-cell'>（計画停止を除く）</td></tr>
+<tr><th class=row-header>2</th><td>計画停止予定通知</td><td>【有】&#8470;1 &yen;0</td></tr>
+<![if supportMisalignedColumns]><tr height=0 style='display:none'><td width=64></td></tr><![endif]>
+</table>
+</body>
+</html>
+"""
+open(sys.argv[1], "wb").write(page.encode("cp932", "xmlcharrefreplace"))
+PY
+run $SLACHECK convert "$W/excel.htm" -o "$W/excel.json"
+expect_rc 0 "Excel's web page"
+jcheck "$W/excel.json" "d['vendor'] == 'エクセル・クラウド'" "d['source']['encoding'] == 'windows-31j'" \
+    "items[1]['answer'] == '24時間365日\n（計画停止を除く）'" "items[1]['line'] == 16" \
+    "items[2]['answer'] == '【有】№1 ¥0'" "items[2]['category'] == '可用性'" "items[2]['line'] == 18"
+
 # ---- lines, charsets, no table ------------------------------------------------------
 
 python3 -c "
