@@ -98,8 +98,8 @@ static const char *what_is(const char *bytes, size_t n)
             return "an OpenDocument text or presentation (.odt, .odp)";
         if (CONTAINS("Index/Document.iwa"))
             return "an Apple Numbers, Pages or Keynote file: export it as .xlsx or CSV";
-        if (CONTAINS("[Content_Types].xml"))
-            return NULL;   /* some other Office Open XML file: the workbook reader says what */
+        if (CONTAINS("[Content_Types].xml") || CONTAINS("_rels/.rels"))
+            return NULL;   /* some other Office Open XML package: the workbook reader says what */
         return "a zip archive: unpack it and give the checklist inside";
     }
     if (HAS(0, "\x89PNG\r\n\x1A\n"))
