@@ -11,11 +11,13 @@
 
 #include <jansson.h>
 
-#include "../src/catalog.h"
-#include "../src/doc.h"
-#include "../src/json.h"
-#include "../src/rules.h"
+#include "author_json.h"
+#include "catalog.h"
 #include "common.h"
+#include "doc.h"
+#include "load.h"
+#include "rules.h"
+#include "validate.h"
 
 static slc_catalog *cat;
 

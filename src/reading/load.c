@@ -10,9 +10,12 @@
 #include "doc.h"
 #include "facts.h"
 #include "load.h"
+#include "read_html.h"
 #include "read_json.h"
 #include "read_md.h"
+#include "read_xls.h"
 #include "read_xlsx.h"
+#include "signature.h"
 #include "text.h"
 
 void slc_load_options_init(slc_load_options *o)
