@@ -7,10 +7,10 @@ PKG_CONFIG ?= pkg-config
 OPT      ?= -O2 -g
 # warnings are fatal in `make check`/`make asan` (CI), not in a user's plain `make`
 WERROR   ?=
-PKGS      = libxml-2.0 icu-uc libpcre2-32 jansson libcmark xlsxwriter minizip
+PKGS      = libxml-2.0 icu-uc libpcre2-32 jansson libcmark xlsxwriter minizip freexl
 # Debian packages needed to build (libcsv ships no pkg-config file: -lcsv)
 DEB_BUILD = pkg-config libxml2-dev libicu-dev libcsv-dev libjansson-dev libcmark-dev \
-            libxlsxwriter-dev libminizip-dev libpcre2-dev
+            libxlsxwriter-dev libminizip-dev libpcre2-dev libfreexl-dev
 # Debian packages the test suite and benchmarks use
 DEB_TEST  = python3 valgrind time libxml2-utils groff-base python3-openpyxl cmark-gfm \
             chromium fonts-noto-cjk openjdk-17-jre-headless libreoffice-calc-nogui
@@ -178,7 +178,7 @@ FUZZ_S       ?= 60
 FUZZ_LEN     ?= 65536
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_CC      ?= clang
-FUZZ_TARGETS ?= load facts authoring xlsx
+FUZZ_TARGETS ?= load facts authoring xlsx html xls
 
 fuzz-deps: deps
 	@./tools/deps.sh $(DEB_FUZZ)

@@ -62,6 +62,22 @@ for name in sorted(os.listdir(src)):
         f.write(b"\n--part--\n".join(parts))
 PY
 
+# html: the examples and fixtures as web pages in the shapes vendors use
+rm -rf "$B/seeds-html"
+mkdir -p "$B/seeds-html"
+for f in examples/*.tsv; do
+    n=$(basename "$f" .tsv)
+    for style in plain merged sheets split; do
+        python3 tests/html_input.py page "$f" "$B/seeds-html/$n.$style.html" /dev/null "$style" ||
+            echo "fuzz: cannot render $f as a $style page"
+    done
+done
+cp tests/cases/html-*/*.html "$B/seeds-html/" 2>/dev/null
+# xls: the committed workbooks
+rm -rf "$B/seeds-xls"
+mkdir -p "$B/seeds-xls"
+cp tests/xls/*.xls "$B/seeds-xls/"
+
 summary=""
 found=0
 for h in "$@"; do
@@ -69,6 +85,8 @@ for h in "$@"; do
     facts) seeds="$B/seeds-facts" ;;
     authoring) seeds="$B/seeds-authoring" ;;
     xlsx) seeds="$B/seeds-xlsx" ;;
+    html) seeds="$B/seeds-html" ;;
+    xls) seeds="$B/seeds-xls" ;;
     *) seeds="$B/seeds" ;;
     esac
     mkdir -p "$B/corpus/$h"

@@ -15,6 +15,8 @@ const char *slc_meta_value(const slc_doc *doc, int m)
 {
     if (!doc || m < 0 || m >= SLC_META_N)
         return NULL;
+    if (m == SLC_META_SERVICE && doc->anonymous)
+        return NULL;   /* standard input: its name is no one's statement */
     return m == SLC_META_SERVICE ? doc->name : doc->meta[m];
 }
 

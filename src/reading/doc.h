@@ -94,6 +94,9 @@ typedef struct slc_doc {
     const char *format;       /* "tsv", "csv" */
     const char *meta[SLC_META_N];  /* service, vendor, date as stated */
     const char *name;         /* display name: service, vendor or file stem */
+    int anonymous;            /* nothing names the answers (standard input, nothing
+                               * stated, no --name): name is "-", the path, and is
+                               * never written back as the service's name */
     long header_line;         /* first header row, 0 if none */
     slc_answer *answers;      /* file order */
     size_t nanswers;

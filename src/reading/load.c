@@ -10,9 +10,12 @@
 #include "doc.h"
 #include "facts.h"
 #include "load.h"
+#include "read_html.h"
 #include "read_json.h"
 #include "read_md.h"
+#include "read_xls.h"
 #include "read_xlsx.h"
+#include "signature.h"
 #include "text.h"
 
 void slc_load_options_init(slc_load_options *o)
@@ -155,6 +158,42 @@ static void mark_undecodable(slc_doc *doc)
     }
 }
 
+/* How well rows hold the checklist: the distinct items they give (times
+ * two), one more for a header row. */
+static int table_score(const slc_catalog *cat, const char *path, const slc_table *t)
+{
+    slc_doc *doc = slc_doc_new(cat, path);
+    slc_align(doc, t);
+    int score = doc->header_line ? 1 : 0;
+    for (size_t i = 0; i < cat->nitems; i++)
+        if (doc->first[i] >= 0)
+            score += 2;
+    slc_doc_free(doc);
+    return score;
+}
+
+/* Aligns the candidate that gives the most items (the first of equals). */
+static void align_best(slc_doc *doc, const slc_tables *c)
+{
+    static const slc_table none = {0};
+    const slc_table *best = &none;
+    int best_score = -1;
+    for (size_t i = 0; i < c->n; i++) {
+        int score = c->n > 1 ? table_score(doc->cat, doc->path, &c->v[i]) : 0;
+        if (score > best_score) {
+            best = &c->v[i];
+            best_score = score;
+        }
+    }
+    slc_align(doc, best);
+}
+
+static int has_bom(const char *b, size_t n)
+{
+    return (n >= 3 && !memcmp(b, "\xEF\xBB\xBF", 3)) ||
+           (n >= 2 && (!memcmp(b, "\xFF\xFE", 2) || !memcmp(b, "\xFE\xFF", 2)));
+}
+
 /* Decoded text that is not delimited rows: tried in this order. */
 static const struct {
     const char *format;
@@ -200,6 +239,10 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
     if (n > opts->limits.max_bytes)
         return slc_error_set(err, SLC_ERR_TOO_LARGE, path, 0, -1,
                              "more than %zu bytes", opts->limits.max_bytes);
+    /* a PDF, a Word file, an image ...: say what it is, not "binary data" */
+    rc = slc_signature_refuse(bytes, n, path, err);
+    if (rc != SLC_OK)
+        return rc;
     if (slc_xlsx_sniff(bytes, n)) {   /* a workbook: its text is Unicode already */
         doc = slc_doc_new(cat, path);
         doc->encoding = "UTF-8";
@@ -211,7 +254,30 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
         slc_align(doc, &table);
         goto named;
     }
-    rc = slc_text_decode(bytes, n, opts->encoding, path, &text, err);
+    /* a web page's own declaration comes before guessing (a BOM before both) */
+    int html = slc_html_sniff(path, bytes, n);
+    char declared[64];
+    const char *enc = opts->encoding;
+    if (html && !enc && !has_bom(bytes, n)) {
+        enc = slc_html_charset(bytes, n, declared, sizeof(declared));
+        if (enc && !slc_text_encoding_name(enc))
+            enc = NULL;   /* a name nobody knows: guess, as browsers do */
+    }
+    if (slc_xls_sniff(bytes, n)) {   /* an .xls: FreeXL gives Unicode text */
+        slc_tables sheets;
+        doc = slc_doc_new(cat, path);
+        doc->encoding = "UTF-8";
+        doc->format = "xls";
+        rc = slc_xls_read(bytes, n, &opts->limits, &doc->arena, path, &sheets, err);
+        if (rc != SLC_OK)
+            goto done;
+        align_best(doc, &sheets);
+        slc_tables_release(&sheets);
+        goto named;
+    }
+    rc = slc_text_decode(bytes, n, enc, path, &text, err);
+    if (rc != SLC_OK && enc != opts->encoding)   /* the page declared it wrongly */
+        rc = slc_text_decode(bytes, n, opts->encoding, path, &text, err);
     if (rc != SLC_OK)
         return rc;
 
@@ -222,6 +288,17 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
     doc->nbad_total = text.nbad;
     memcpy(doc->bad, text.bad, sizeof(text.bad));
 
+    if (html) {   /* findings point at the page's source lines */
+        slc_tables cands;
+        rc = slc_html_read(cat, text.utf8, text.len, &opts->limits, &doc->arena, path, &cands,
+                           err);
+        if (rc != SLC_OK)
+            goto done;
+        doc->format = "html";
+        align_best(doc, &cands);
+        slc_tables_release(&cands);
+        goto named;
+    }
     /* text in a format of its own (no delimiter: findings point at the line
      * of the item's heading or JSON object) */
     for (size_t k = 0; k < sizeof(text_readers) / sizeof(text_readers[0]); k++) {
@@ -257,8 +334,10 @@ named:
         doc->name = doc->meta[SLC_META_SERVICE];
     else if (doc->meta[SLC_META_VENDOR])
         doc->name = doc->meta[SLC_META_VENDOR];
-    else if (!strcmp(path, "-"))
-        doc->name = "stdin";
+    else if (!strcmp(path, "-")) {   /* no name made up for standard input */
+        doc->name = doc->path;
+        doc->anonymous = 1;
+    }
     else
         doc->name = file_stem(&doc->arena, path);
     *out = doc;

@@ -29,6 +29,13 @@ static const struct {
     [SLC_ERR_UNMAPPABLE] = {"unmappable-character",
                             "a character cannot be written in the requested encoding",
                             "指定の文字コードでは書けない文字があります"},
+    [SLC_ERR_NOT_CHECKLIST] = {"not-a-checklist",
+                               "not a checklist but a document, image or archive: use the "
+                               "vendor's original spreadsheet (.xlsx, .xls, .csv), or export "
+                               "the answers as text (CSV or TSV)",
+                               "チェックリストではなく文書・画像・アーカイブです。ベンダーの元の表計算"
+                               "ファイル（.xlsx・.xls・.csv）を使うか、回答をテキスト（CSV・TSV）に"
+                               "書き出してください"},
 };
 
 void slc_error_clear(slc_error *err)

@@ -21,7 +21,8 @@ typedef enum slc_status {
     SLC_ERR_FORMAT,      /* input is text but not a format we read */
     SLC_ERR_DEFINITION,  /* checklist definition is missing or invalid */
     SLC_ERR_INTERNAL,    /* a library call failed unexpectedly */
-    SLC_ERR_UNMAPPABLE   /* text holds a character the output encoding lacks */
+    SLC_ERR_UNMAPPABLE,  /* text holds a character the output encoding lacks */
+    SLC_ERR_NOT_CHECKLIST /* a document, image or archive (PDF, Word ...), by its signature */
 } slc_status;
 
 /* Filled by the library when a call fails; owned by the caller.

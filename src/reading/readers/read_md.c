@@ -17,7 +17,12 @@
  *     would not survive as paragraphs (author_md.c).
  * Before the first item, "key: value" paragraphs and list items are offered
  * as metadata (対象サービス, 会社名, 作成日). The rows get a header of the
- * checklist's own words so slc_align finds the columns. */
+ * checklist's own words so slc_align finds the columns.
+ *
+ * A GFM pipe table before the first item heading (many vendors keep their
+ * answers in a README's table) gives its rows as they are, header row
+ * included, each at its source line; its cells' inline Markdown is read as
+ * text (md_pipe.c splits the rows; cmark parses the inlines). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +30,7 @@
 
 #include <cmark.h>
 
+#include "md_pipe.h"
 #include "read_md.h"
 #include "text.h"
 
@@ -485,6 +491,156 @@ static void preamble_text(md_reader *r, cmark_node *n)
         row->cells[0] = slc_arena_strndup(r->arena, r->tmp.data, r->tmp.len);
 }
 
+/* ---- GFM pipe tables (md_pipe.c splits the rows) ------------------------- */
+
+static int is_br(const char *s)
+{
+    return !strncasecmp(s, "<br", 3) && (s[3] == '>' || s[3] == '/' || s[3] == ' ');
+}
+
+/* Raw HTML as text: tags dropped, <br> a line break. */
+static void html_as_text(slc_buf *out, const char *s)
+{
+    while (*s) {
+        if (*s == '<') {
+            const char *e = strchr(s, '>');
+            if (e) {
+                if (is_br(s))
+                    slc_buf_addc(out, '\n');
+                s = e + 1;
+                continue;
+            }
+        }
+        if (*s != '\n' && *s != '\r')
+            slc_buf_addc(out, *s);
+        s++;
+    }
+}
+
+/* A cell's inline Markdown as text (cmark's inlines: escapes, entities,
+ * emphasis and code spans, link text; <br> a line break). The cell is one
+ * line of a table: a leading "1." or "-" is not a list there. */
+static const char *cell_text(md_reader *r, const char *raw)
+{
+    if (!strpbrk(raw, "\\`*_[]<>&!"))
+        return raw;   /* nothing Markdown would change */
+    slc_buf_clear(&r->key);
+    size_t d = strspn(raw, "0123456789");
+    char c = raw[0];
+    size_t hashes = strspn(raw, "#");
+    if (c == '>' || (hashes && (raw[hashes] == ' ' || !raw[hashes])) ||
+        (c && strchr("-+*", c) && (raw[1] == ' ' || raw[1] == '\t' || !raw[1])) ||
+        (c && strchr("-*_", c) && strspn(raw, c == '-' ? "- " : c == '*' ? "* " : "_ ") ==
+                                     strlen(raw)))
+        slc_buf_addc(&r->key, '\\');   /* a quote, heading, list item or rule */
+    else if (d && (raw[d] == '.' || raw[d] == ')') &&
+             (raw[d + 1] == ' ' || raw[d + 1] == '\t' || !raw[d + 1])) {
+        slc_buf_add(&r->key, raw, d);
+        slc_buf_addc(&r->key, '\\');
+        raw += d;
+    }
+    slc_buf_adds(&r->key, raw);
+    cmark_node *doc = cmark_parse_document(r->key.data, r->key.len, 0);
+    slc_buf_clear(&r->tmp);
+    slc_buf_adds(&r->tmp, "");
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node *n = cmark_iter_get_node(it);
+        const char *lit = cmark_node_get_literal(n);
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+            slc_buf_adds(&r->tmp, lit ? lit : "");
+            break;
+        case CMARK_NODE_CODE_BLOCK:
+            slc_buf_adds(&r->tmp, lit ? lit : "");
+            while (r->tmp.len && r->tmp.data[r->tmp.len - 1] == '\n')
+                r->tmp.data[--r->tmp.len] = '\0';
+            break;
+        case CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_HTML_BLOCK:
+            html_as_text(&r->tmp, lit ? lit : "");
+            break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            slc_buf_addc(&r->tmp, '\n');
+            break;
+        default:
+            break;
+        }
+    }
+    cmark_iter_free(it);
+    cmark_node_free(doc);
+    return slc_arena_strndup(r->arena, r->tmp.data, r->tmp.len);
+}
+
+/* A paragraph holding a pipe table (a header row, a delimiter row with as
+ * many cells, then rows, one a line): its rows, each at its source line;
+ * cells past the header's are dropped and missing ones empty, as GFM says.
+ * Lines before the header are the paragraph's own. 1 if it was a table. */
+static int read_table(md_reader *r, cmark_node *para)
+{
+    long first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para);
+    long head = 0;
+    size_t ncols = 0, nh = 0;
+    for (long ln = first; ln < last && !head; ln++) {
+        size_t a = line_start(&r->L, ln), e = content_end(&r->L, a);
+        size_t b = line_start(&r->L, ln + 1), be = content_end(&r->L, b);
+        size_t cols;
+        if (!memchr(r->L.text + a, '|', e - a) ||
+            !slc_md_pipe_delimiter(r->L.text + b, be - b, &cols))
+            continue;
+        slc_ptrs tmp = {0};
+        slc_arena scratch;
+        slc_arena_init(&scratch);
+        nh = slc_md_pipe_cells(r->L.text + a, e - a, 0, &scratch, &tmp);
+        slc_arena_release(&scratch);
+        slc_ptrs_release(&tmp);
+        if (nh == cols) {
+            head = ln;
+            ncols = cols;
+        }
+    }
+    if (!head)
+        return 0;
+    if (ncols > r->limits->max_cells) {
+        r->rc = slc_error_set(r->err, SLC_ERR_TOO_LARGE, r->path, head, -1,
+                              "more than %zu cells in a row", r->limits->max_cells);
+        return 1;
+    }
+    slc_ptrs cells = {0};
+    for (long ln = head; ln <= last && r->rc == SLC_OK; ln++) {
+        if (ln == head + 1)
+            continue;   /* the delimiter row */
+        size_t a = line_start(&r->L, ln), e = content_end(&r->L, a);
+        if (e - a > r->limits->max_cell_bytes * 4 + 4096) {
+            r->rc = slc_error_set(r->err, SLC_ERR_TOO_LARGE, r->path, ln, (long long)a,
+                                  "a table row of more than %zu bytes",
+                                  r->limits->max_cell_bytes * 4 + 4096);
+            break;
+        }
+        cells.n = 0;
+        slc_md_pipe_cells(r->L.text + a, e - a, ncols, r->arena, &cells);
+        slc_row *row = add_row(r, ln, (long long)a, ncols);
+        if (!row)
+            break;
+        for (size_t c = 0; c < ncols && r->rc == SLC_OK; c++) {
+            const char *t = c < cells.n ? cell_text(r, cells.v[c]) : "";
+            if (strlen(t) > r->limits->max_cell_bytes)
+                r->rc = slc_error_set(r->err, SLC_ERR_TOO_LARGE, r->path, ln, (long long)a,
+                                      "more than %zu bytes in a cell",
+                                      r->limits->max_cell_bytes);
+            row->cells[c] = t;
+        }
+        row->cells[ncols] = NULL;
+    }
+    slc_ptrs_release(&cells);
+    return 1;
+}
+
 static void on_heading(md_reader *r, cmark_node *n)
 {
     plain_text(n, &r->tmp, " ");
@@ -570,10 +726,15 @@ int slc_md_sniff(const char *path, const char *text, size_t len)
         return 1;
     if (path && (ext_is(path, ".tsv") || ext_is(path, ".csv") || ext_is(path, ".xlsx")))
         return 0;
-    size_t heads = 0, tabs = 0, i = 0;
+    size_t heads = 0, tabs = 0, i = 0, cols;
+    int prev_pipe = 0, table = 0;
     while (i < len) {
         const char *nl = memchr(text + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - text) : len;
+        /* a pipe table: a row of pipes, then a delimiter row */
+        if (prev_pipe && !table && slc_md_pipe_delimiter(text + i, e - i, &cols) && cols > 1)
+            table = 1;
+        prev_pipe = memchr(text + i, '|', e - i) != NULL;
         if (memchr(text + i, '\t', e - i))
             tabs++;
         else if (e > i && (text[i] == '#' || text[i] == ' '))
@@ -581,7 +742,7 @@ int slc_md_sniff(const char *path, const char *text, size_t len)
                                                (const unsigned char *)text + e);
         i = e + 1;
     }
-    return heads >= 3 && heads > tabs;
+    return (heads >= 3 && heads > tabs) || (table && !tabs);
 }
 
 slc_status slc_md_read(const slc_catalog *cat, const char *text, size_t len,
@@ -619,7 +780,8 @@ slc_status slc_md_read(const slc_catalog *cat, const char *text, size_t len,
             on_heading(&r, n);
         else if (r.in_item)
             slc_ptrs_push(&r.blocks, n);
-        else if (!r.seen_item)
+        else if (!r.seen_item &&
+                 !(cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH && read_table(&r, n)))
             preamble_text(&r, n);
     }
     if (r.rc == SLC_OK)
