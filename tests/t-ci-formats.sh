@@ -133,6 +133,7 @@ EOF
 run $SLACHECK validate --format junit --fail-on error "$EX/active-gate-ss.tsv"
 expect_rc 0 "junit active-gate-ss.tsv"
 cp "$TMP/out" "$TMP/ag.xml"
+echo 0 >"$TMP/nf"
 xmllint --xpath 'string(/testsuites/@failures)' "$TMP/ag.xml" >"$TMP/nf" 2>/dev/null
 [ "$(cat "$TMP/nf")" = 0 ] || fail "junit active-gate-ss.tsv --fail-on error: failures $(cat "$TMP/nf")"
 
