@@ -6,11 +6,13 @@
 #include <string.h>
 
 #include "batch.h"
+#include "json_write.h"
 #include "load.h"
 #include "output.h"
 #include "profile.h"
 #include "rules.h"
 #include "text.h"
+#include "xmlload.h"
 #include "cli.h"
 
 static slc_lang lang_from_env(void)
@@ -214,6 +216,8 @@ int main(int argc, char **argv)
 {
     cli_ctx ctx;
     memset(&ctx, 0, sizeof(ctx));
+    slc_json_init();   /* the libraries allocate through slc_xmalloc */
+    slc_xml_init();
     ctx.lang = lang_from_env();
     int rc = cli_parse(&ctx, argc - 1, argv + 1);
     if (rc == EXIT_CLEAN)
