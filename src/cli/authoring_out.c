@@ -55,10 +55,11 @@ int cli_write_authoring(cli_ctx *ctx, const char *format, slc_doc *doc, int all_
         slc_buf_init(&enc);
         slc_error err;
         slc_error_clear(&err);
-        if (slc_text_encode(out.data + skip, out.len - skip, encoding, path ? path : "-", &enc,
-                            &err) != SLC_OK) {
+        slc_status st = slc_text_encode(out.data + skip, out.len - skip, encoding,
+                                        path ? path : "-", &enc, &err);
+        if (st != SLC_OK) {
             cli_print_error(ctx, &err);   /* nothing written: no substitutes */
-            rc = EXIT_INTERNAL;
+            rc = cli_exit_code(st, CLI_STAGE_OUTPUT);
         } else {
             rc = cli_write_output(ctx, path, &enc);
         }

@@ -30,17 +30,18 @@ int cmd_convert(cli_ctx *ctx)
     slc_doc *doc = NULL;
     slc_error err;
     slc_error_clear(&err);
-    if (slc_doc_load_file(ctx->cat, ctx->files[0], &lo, &doc, &err) != SLC_OK) {
+    slc_status st = slc_doc_load_file(ctx->cat, ctx->files[0], &lo, &doc, &err);
+    if (st != SLC_OK) {
         cli_print_error(ctx, &err);
-        return EXIT_INPUT;
+        return cli_exit_code(st, CLI_STAGE_INPUT);
     }
     if (doc->nbad) {
         /* converting would write U+FFFD where the vendor had bytes: refuse */
-        slc_error_set(&err, SLC_ERR_DECODE, doc->path, doc->bad[0].line, doc->bad[0].offset,
-                      "%zu undecodable byte sequence(s) in %s", doc->nbad, doc->encoding);
+        st = slc_error_set(&err, SLC_ERR_DECODE, doc->path, doc->bad[0].line, doc->bad[0].offset,
+                           "%zu undecodable byte sequence(s) in %s", doc->nbad, doc->encoding);
         cli_print_error(ctx, &err);
         slc_doc_free(doc);
-        return EXIT_INPUT;
+        return cli_exit_code(st, CLI_STAGE_INPUT);
     }
     rc = cli_write_authoring(ctx, format, doc, 0, NULL, out_path);
     slc_doc_free(doc);

@@ -44,9 +44,10 @@ int cmd_template(cli_ctx *ctx)
         slc_error err;
         slc_error_clear(&err);
         lo.name = ctx->nnames ? ctx->names[0] : NULL;
-        if (slc_doc_load_file(ctx->cat, ctx->opt[OPT_FROM], &lo, &doc, &err) != SLC_OK) {
+        slc_status st = slc_doc_load_file(ctx->cat, ctx->opt[OPT_FROM], &lo, &doc, &err);
+        if (st != SLC_OK) {
             cli_print_error(ctx, &err);
-            return EXIT_INPUT;
+            return cli_exit_code(st, CLI_STAGE_INPUT);
         }
     }
     rc = cli_write_authoring(ctx, format, doc, 1, encoding, path);
