@@ -1,6 +1,7 @@
 /* cmd_convert.c - slacheck convert FILE -o OUT.{tsv,csv,json,md,xlsx} */
 #include <string.h>
 
+#include "author_formats.h"
 #include "cli.h"
 #include "load.h"
 
@@ -20,8 +21,7 @@ int cmd_convert(cli_ctx *ctx)
         return cli_usage_error(ctx, "cannot tell the output format; use --format tsv|csv|json|md|xlsx",
                                "出力形式が分かりません。--format tsv|csv|json|md|xlsx を指定してください",
                                out_path);
-    if (strcmp(format, "tsv") && strcmp(format, "csv") && strcmp(format, "json") &&
-        strcmp(format, "md") && strcmp(format, "xlsx"))
+    if (!slc_author_format_find(format))
         return cli_usage_error(ctx, "convert formats are tsv, csv, json, md and xlsx",
                                "convert の形式は tsv、csv、json、md、xlsx です", format);
     if ((rc = cli_prepare(ctx, &lo, NULL)) != EXIT_CLEAN)
