@@ -70,7 +70,7 @@ for dir in tests/cases/*/; do
     case "$name" in *"$pattern"*) echo "case ${dir%/}" >>"$list" ;; esac
 done
 # each line "KIND PATH" becomes one run of run-one.sh, JOBS at a time
-xargs -P "$JOBS" -L 1 sh -c 'exec sh tests/run-one.sh "$1" "$2" "$0"' "$results" <"$list"
+xargs -r -P "$JOBS" -L 1 sh -c 'exec sh tests/run-one.sh "$1" "$2" "$0"' "$results" <"$list"
 
 pass=0
 fail=0
@@ -78,6 +78,7 @@ skip=0
 failed=""
 # results in a stable order: cases, scripts, then unit tests
 while read -r kind path; do
+    [ -n "$kind" ] || continue
     name=$(basename "$path" .sh)
     [ "$kind" = unit ] && name=unit-${path##*/test_}
     r="$results/$name"
