@@ -14,11 +14,11 @@
 #include "util.h"
 
 typedef struct slc_author_format {
-    const char *id;             /* "tsv", "csv", "json", "md", "xlsx" */
-    const slc_ext *ext;         /* extensions that mean it (".tsv", ".txt" ...) */
+    const char *id;     /* "tsv", "csv", "json", "md", "xlsx" */
+    const slc_ext *ext; /* extensions that mean it (".tsv", ".txt" ...) */
     size_t next;
-    int for_template;           /* template writes it (json is convert's only) */
-    int encodable;              /* --encoding applies (a delimited table) */
+    int for_template; /* template writes it (json is convert's only) */
+    int encodable;    /* --encoding applies (a delimited table) */
     /* Appends the file to out; NULL for a format written to a path. */
     void (*write)(const slc_catalog *cat, slc_doc *doc, const slc_author_opts *o, slc_buf *out);
     /* Writes the file at path (a fresh temporary file the caller renames). */

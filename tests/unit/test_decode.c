@@ -7,13 +7,13 @@ typedef struct decode_case {
     const char *what;
     const char *bytes;
     size_t n;
-    const char *encoding;    /* given, or NULL to detect */
+    const char *encoding; /* given, or NULL to detect */
     slc_status status;
-    const char *want_enc;    /* on success */
+    const char *want_enc; /* on success */
     int bom;
-    const char *utf8;        /* decoded text, or NULL not to check */
+    const char *utf8; /* decoded text, or NULL not to check */
     size_t nbad;
-    long long bad_offset;    /* the first bad sequence's offset, when nbad */
+    long long bad_offset; /* the first bad sequence's offset, when nbad */
     long bad_line;
 } decode_case;
 
@@ -21,27 +21,40 @@ typedef struct decode_case {
 
 static const decode_case cases[] = {
     {"plain ASCII", B("1\tabc\n"), NULL, SLC_OK, "UTF-8", 0, "1\tabc\n", 0, 0, 0},
-    {"UTF-8 with BOM", B("\xEF\xBB\xBF" "No.\t\xE6\x9C\x89\n"), NULL, SLC_OK, "UTF-8", 1,
-     "No.\t\xE6\x9C\x89\n", 0, 0, 0},
-    {"UTF-16LE with BOM", B("\xFF\xFE" "A\0\t\0B\0"), NULL, SLC_OK, "UTF-16LE", 1, "A\tB", 0, 0, 0},
-    {"UTF-16BE with BOM", B("\xFE\xFF" "\0A\0\t\0B"), NULL, SLC_OK, "UTF-16BE", 1, "A\tB", 0, 0, 0},
+    {"UTF-8 with BOM",
+     B("\xEF\xBB\xBF"
+       "No.\t\xE6\x9C\x89\n"),
+     NULL, SLC_OK, "UTF-8", 1, "No.\t\xE6\x9C\x89\n", 0, 0, 0},
+    {"UTF-16LE with BOM",
+     B("\xFF\xFE"
+       "A\0\t\0B\0"),
+     NULL, SLC_OK, "UTF-16LE", 1, "A\tB", 0, 0, 0},
+    {"UTF-16BE with BOM",
+     B("\xFE\xFF"
+       "\0A\0\t\0B"),
+     NULL, SLC_OK, "UTF-16BE", 1, "A\tB", 0, 0, 0},
     /* 有無 in CP932 */
     {"CP932 detected", B("1\t\x97\x4C\x96\xB3\n"), NULL, SLC_OK, "windows-31j", 0,
      "1\t\xE6\x9C\x89\xE7\x84\xA1\n", 0, 0, 0},
     {"CP932 given", B("\x97\x4C"), "cp932", SLC_OK, "windows-31j", 0, "\xE6\x9C\x89", 0, 0, 0},
     /* UTF-8 but for one bad byte on line 2: twenty 有 (one bad
      * byte per twenty characters at most) keep it UTF-8 */
-    {"UTF-8, one bad byte", B("1\t\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89" "\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\n2\t\xFF\n"), NULL, SLC_OK, "UTF-8", 0, NULL, 1, 65, 2},
+    {"UTF-8, one bad byte",
+     B("1\t\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89"
+       "\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\xE6\x9C\x89\n2\t\xFF\n"),
+     NULL, SLC_OK, "UTF-8", 0, NULL, 1, 65, 2},
     /* with a BOM, bad bytes never make it another encoding; offsets count the BOM */
-    {"UTF-8 BOM, two bad bytes", B("\xEF\xBB\xBF" "ab\xC0\n\xFE\n"), NULL, SLC_OK, "UTF-8", 1, NULL,
-     2, 5, 1},
+    {"UTF-8 BOM, two bad bytes",
+     B("\xEF\xBB\xBF"
+       "ab\xC0\n\xFE\n"),
+     NULL, SLC_OK, "UTF-8", 1, NULL, 2, 5, 1},
     /* too few characters to call it UTF-8, and neither CP932 nor EUC-JP:
      * refused, pointing at the byte */
     {"undecodable", B("1\ta\n2\t\xFF\n"), NULL, SLC_ERR_DECODE, NULL, 0, NULL, 0, 6, 2},
     {"NUL without BOM: binary", B("PK\0\0\x01\x02"), NULL, SLC_ERR_BINARY, NULL, 0, NULL, 0, 0, 0},
     {"empty input", "", 0, NULL, SLC_ERR_EMPTY, NULL, 0, NULL, 0, 0, 0},
-    {"unknown encoding given", B("abc"), "no-such-encoding", SLC_ERR_ENCODING, NULL, 0, NULL, 0,
-     0, 0},
+    {"unknown encoding given", B("abc"), "no-such-encoding", SLC_ERR_ENCODING, NULL, 0, NULL, 0, 0,
+     0},
 };
 
 int main(void)
@@ -58,8 +71,8 @@ int main(void)
         if (st != SLC_OK && st == c->status && c->bad_line) {
             CHECK(err.offset == c->bad_offset, "%s: error at byte %lld, expected %lld", c->what,
                   err.offset, c->bad_offset);
-            CHECK(err.line == c->bad_line, "%s: error on line %ld, expected %ld", c->what,
-                  err.line, c->bad_line);
+            CHECK(err.line == c->bad_line, "%s: error on line %ld, expected %ld", c->what, err.line,
+                  c->bad_line);
         }
         if (st != SLC_OK || c->status != SLC_OK) {
             if (st == SLC_OK)

@@ -10,7 +10,7 @@
 typedef struct rows_case {
     const char *what;
     const char *text;
-    char delimiter;                  /* 0: sniff */
+    char delimiter; /* 0: sniff */
     char want_delimiter;
     int crlf;
     size_t nrows;
@@ -20,17 +20,52 @@ typedef struct rows_case {
 } rows_case;
 
 static const rows_case cases[] = {
-    {"TSV", "1\ta\tb\n2\tc\td\n", 0, '\t', 0, 2, {3, 3}, {1, 2},
+    {"TSV",
+     "1\ta\tb\n2\tc\td\n",
+     0,
+     '\t',
+     0,
+     2,
+     {3, 3},
+     {1, 2},
      {{"1", "a", "b"}, {"2", "c", "d"}}},
-    {"CSV sniffed", "1,a,b\n2,c,d\n", 0, ',', 0, 2, {3, 3}, {1, 2},
+    {"CSV sniffed",
+     "1,a,b\n2,c,d\n",
+     0,
+     ',',
+     0,
+     2,
+     {3, 3},
+     {1, 2},
      {{"1", "a", "b"}, {"2", "c", "d"}}},
     {"semicolons", "1;a\n2;b\n", 0, ';', 0, 2, {2, 2}, {1, 2}, {{"1", "a"}, {"2", "b"}}},
-    {"quoted delimiter and doubled quote", "1,\"a,b\",\"say \"\"hi\"\"\"\n", ',', ',', 0, 1, {3},
-     {1}, {{"1", "a,b", "say \"hi\""}}},
-    {"line break in a cell", "1\t\"two\nlines\"\tx\n2\ty\tz\n", '\t', '\t', 0, 2, {3, 3}, {1, 3},
+    {"quoted delimiter and doubled quote",
+     "1,\"a,b\",\"say \"\"hi\"\"\"\n",
+     ',',
+     ',',
+     0,
+     1,
+     {3},
+     {1},
+     {{"1", "a,b", "say \"hi\""}}},
+    {"line break in a cell",
+     "1\t\"two\nlines\"\tx\n2\ty\tz\n",
+     '\t',
+     '\t',
+     0,
+     2,
+     {3, 3},
+     {1, 3},
      {{"1", "two\nlines", "x"}, {"2", "y", "z"}}},
     {"CR LF", "1,a\r\n2,b\r\n", ',', ',', 1, 2, {2, 2}, {1, 2}, {{"1", "a"}, {"2", "b"}}},
-    {"ragged rows", "1\ta\tb\tc\n2\n3\tx\n", '\t', '\t', 0, 3, {4, 1, 2}, {1, 2, 3},
+    {"ragged rows",
+     "1\ta\tb\tc\n2\n3\tx\n",
+     '\t',
+     '\t',
+     0,
+     3,
+     {4, 1, 2},
+     {1, 2, 3},
      {{"1", "a", "b", "c"}, {"2"}, {"3", "x"}}},
     {"cells keep their spaces", " 1 \t a \n", '\t', '\t', 0, 1, {2}, {1}, {{" 1 ", " a "}}},
     {"empty cells", "\t\tx\n", '\t', '\t', 0, 1, {3}, {1}, {{"", "", "x"}}},
@@ -48,10 +83,10 @@ int main(void)
         slc_error_clear(&err);
         memset(&t, 0, sizeof(t));
         if (!c->delimiter)
-            CHECK(slc_rows_sniff(c->text, strlen(c->text)) == c->want_delimiter,
-                  "%s: sniffed '%c'", c->what, slc_rows_sniff(c->text, strlen(c->text)));
-        slc_status st = slc_rows_parse(c->text, strlen(c->text), c->delimiter, &limits, &arena,
-                                       "t", &t, &err);
+            CHECK(slc_rows_sniff(c->text, strlen(c->text)) == c->want_delimiter, "%s: sniffed '%c'",
+                  c->what, slc_rows_sniff(c->text, strlen(c->text)));
+        slc_status st =
+            slc_rows_parse(c->text, strlen(c->text), c->delimiter, &limits, &arena, "t", &t, &err);
         CHECK(st == SLC_OK, "%s: status %s", c->what, slc_status_id(st));
         if (st == SLC_OK) {
             CHECK(t.delimiter == c->want_delimiter, "%s: delimiter '%c'", c->what, t.delimiter);

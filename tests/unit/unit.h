@@ -11,20 +11,20 @@
 static int unit_failures;
 static int unit_checks;
 
-#define CHECK(cond, ...)                                                      \
-    do {                                                                      \
-        unit_checks++;                                                        \
-        if (!(cond)) {                                                        \
-            unit_failures++;                                                  \
-            printf("FAIL: %s:%d: ", __FILE__, __LINE__);                      \
-            printf(__VA_ARGS__);                                              \
-            putchar('\n');                                                    \
-        }                                                                     \
+#define CHECK(cond, ...) \
+    do { \
+        unit_checks++; \
+        if (!(cond)) { \
+            unit_failures++; \
+            printf("FAIL: %s:%d: ", __FILE__, __LINE__); \
+            printf(__VA_ARGS__); \
+            putchar('\n'); \
+        } \
     } while (0)
 
-#define CHECK_STR(got, want, what)                                            \
-    CHECK((got) && !strcmp((got), (want)), "%s: got \"%s\", expected \"%s\"", \
-          (what), (got) ? (got) : "(null)", (want))
+#define CHECK_STR(got, want, what) \
+    CHECK((got) && !strcmp((got), (want)), "%s: got \"%s\", expected \"%s\"", (what), \
+          (got) ? (got) : "(null)", (want))
 
 static inline int unit_finish(const char *name)
 {
