@@ -165,7 +165,8 @@ static void keep_doc(void *data, size_t i, slc_doc *doc, const slc_error *err)
     cli_progress_step(&l->progress, i);
     if (!doc) {
         cli_print_error(l->ctx, err);   /* every file is tried, each error told */
-        l->rc = cli_exit_code(err->status, CLI_STAGE_INPUT);
+        /* a file not loaded is a failure even if err said nothing */
+        l->rc = cli_exit_code(err->status != SLC_OK ? err->status : SLC_ERR_IO, CLI_STAGE_INPUT);
     }
     l->docs[i] = doc;
 }
