@@ -42,7 +42,7 @@ CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 DEPS    = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 DATA    = checklists/meti-cloud-sla-2010.xml schemas/checklist.rng schemas/profile.rng
 
-.PHONY: all accuracy deps test test-deps bench-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
+.PHONY: all accuracy deps test unit test-deps bench-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
         install uninstall clean format format-check
 
 all: $(BUILD)/slacheck
@@ -109,6 +109,15 @@ $(BUILD)/catalog-check: tests/catalog_tables.c tools/catalog_emit.c tools/catalo
 $(BUILD)/compare-basis: tests/compare_basis.c $(BUILD)/libslacheck.a
 	$(CC) $(CFLAGS_ALL) -o $@ tests/compare_basis.c $(BUILD)/libslacheck.a $(LDLIBS_ALL)
 
+# C unit tests (tests/unit/test_*.c, HACKING.md): tables of input ->
+# expected linked against the library; tests/run.sh runs each one built
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
+
+$(BUILD)/unit/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libslacheck.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libslacheck.a $(LDLIBS_ALL)
+
 $(BUILD)/libslacheck.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
@@ -144,13 +153,19 @@ check: test-deps
 
 # The suite alone, on the normal build.
 test: test-deps
-	@$(MAKE) --no-print-directory all $(BUILD)/catalog-check $(BUILD)/compare-basis
+	@$(MAKE) --no-print-directory all $(BUILD)/catalog-check $(BUILD)/compare-basis $(UNIT_BIN)
 	@BUILD=$(BUILD) ./tests/run.sh
+
+# The C unit tests alone: seconds, for whoever changes decoding, rows or aligning
+unit:
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@BUILD=$(BUILD) UNIT_ONLY=1 ./tests/run.sh
 
 # Same tests on a build with AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: test-deps
 	@$(MAKE) --no-print-directory BUILD=build-asan WERROR=-Werror OPT="-O1 -g -fno-omit-frame-pointer" \
-	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all build-asan/catalog-check build-asan/compare-basis
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all build-asan/catalog-check build-asan/compare-basis \
+	  $(UNIT_SRC:tests/unit/%.c=build-asan/unit/%)
 	@BUILD=build-asan ASAN_OPTIONS=detect_leaks=1 ./tests/run.sh
 
 ubsan: asan
@@ -158,7 +173,7 @@ ubsan: asan
 # The case tests under valgrind: any leak or memory error fails them. Valgrind
 # cannot follow PCRE2's JIT code (false "uninitialised" reports): no JIT here.
 leakcheck: test-deps
-	@$(MAKE) --no-print-directory all $(BUILD)/catalog-check $(BUILD)/compare-basis
+	@$(MAKE) --no-print-directory all $(BUILD)/catalog-check $(BUILD)/compare-basis $(UNIT_BIN)
 	@BUILD=$(BUILD) SLACHECK_NO_JIT=1 SLC_WRAP="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" ./tests/run.sh
 
 bench-deps: test-deps

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 
 #include "catalog.h"
+#include "json_write.h"
+#include "xmlload.h"
 #include "util.h"
 
 /* The built-in checklist, or abort() naming the harness. */
@@ -16,6 +18,8 @@ static inline slc_catalog *fuzz_catalog(const char *harness)
     slc_catalog *cat = NULL;
     slc_error err;
     slc_error_clear(&err);
+    slc_json_init();   /* as the CLI's main: the libraries use slc_xmalloc */
+    slc_xml_init();
     if (slc_catalog_load(NULL, &cat, &err) != SLC_OK) {
         fprintf(stderr, "%s: cannot load the built-in checklist\n", harness);
         abort();

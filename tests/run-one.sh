@@ -2,7 +2,8 @@
 # run-one.sh KIND PATH RESULTS - runs one test for run.sh (which runs many
 # of these at once) and writes RESULTS/NAME: a first line "pass", "fail" or
 # "skip", then what to print (the failure's details, the skip's reason).
-# KIND is "case" (a directory tests/cases/NAME/) or "script" (tests/t-NAME.sh).
+# KIND is "case" (a directory tests/cases/NAME/), "script" (tests/t-NAME.sh)
+# or "unit" (a C unit test, $BUILD/unit/test_NAME, run as unit-NAME).
 set -u
 kind=$1 path=$2 results=$3
 TMP=$(mktemp -d)
@@ -42,6 +43,14 @@ if [ "$kind" = case ]; then
     else
         printf 'fail\nFAIL case %s: %s\n%s\n' "$name" "$why" \
             "$(sed 's/^/  stderr: /' "$TMP/.err" | head -5)" >"$results/$name"
+    fi
+elif [ "$kind" = unit ]; then
+    name=unit-${path##*/test_}
+    ${SLC_WRAP:+$SLC_WRAP} "$path" >"$TMP/.log" 2>&1
+    if [ $? = 0 ]; then
+        echo pass >"$results/$name"
+    else
+        printf 'fail\nFAIL %s\n%s\n' "$name" "$(sed 's/^/  /' "$TMP/.log" | tail -15)" >"$results/$name"
     fi
 else
     name=$(basename "$path" .sh)

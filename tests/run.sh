@@ -10,7 +10,8 @@
 #
 # Environment: BUILD (build directory, default build), SLC_WRAP (a command
 # to run slacheck under, e.g. valgrind), TESTS (a pattern to run a subset),
-# JOBS (tests at once; default the number of processors).
+# JOBS (tests at once; default the number of processors), UNIT_ONLY=1 (the
+# C unit tests alone, without generating the fixtures).
 #
 # A case is a directory tests/cases/NAME/ holding
 #   cmd              a shell command line; $SLACHECK, $FIX, $EX, $TMP are set
@@ -20,6 +21,9 @@
 #   stderr-contains  lines that must each appear in standard error (optional)
 #   stdout-lacks     lines that must not appear in standard output (optional)
 # A scenario is an executable tests/t-NAME.sh that exits 0 when it passes.
+# A unit test is a C program $BUILD/unit/test_NAME built from
+# tests/unit/test_NAME.c (`make unit`); it runs as "unit-NAME" and exits 0
+# when every row of its tables passed.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 BUILD=${BUILD:-build}
@@ -39,33 +43,44 @@ unset NO_COLOR COLUMNS
 pattern=${TESTS:-}
 JOBS=${JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
 
-rm -rf "$FIX" && mkdir -p "$FIX" &&
-    python3 tests/gen_fixtures.py "$FIX" || { echo "fixture generation failed"; echo "0 passed, 1 failed"; exit 1; }
+# the unit tests alone (UNIT_ONLY=1, make unit) need no fixtures
+case "${UNIT_ONLY:-}" in
+1) ;;
+*) rm -rf "$FIX" && mkdir -p "$FIX" &&
+    python3 tests/gen_fixtures.py "$FIX" || { echo "fixture generation failed"; echo "0 passed, 1 failed"; exit 1; } ;;
+esac
 
 results=$(mktemp -d)
 list="$results/.list"
 : >"$list"
 # the scenario scripts first: they take longest, so the pool ends evenly
 for t in tests/t-*.sh; do
-    [ -e "$t" ] || continue
+    [ -e "$t" ] && [ -z "${UNIT_ONLY:-}" ] || continue
     name=$(basename "$t" .sh)
     case "$name" in *"$pattern"*) echo "script $t" >>"$list" ;; esac
 done
+for t in "$BUILD"/unit/test_*; do
+    [ -x "$t" ] || continue
+    name=unit-${t##*/test_}
+    case "$name" in *"$pattern"*) echo "unit $t" >>"$list" ;; esac
+done
 for dir in tests/cases/*/; do
-    [ -f "$dir/cmd" ] || continue
+    [ -f "$dir/cmd" ] && [ -z "${UNIT_ONLY:-}" ] || continue
     name=$(basename "$dir")
     case "$name" in *"$pattern"*) echo "case ${dir%/}" >>"$list" ;; esac
 done
 # each line "KIND PATH" becomes one run of run-one.sh, JOBS at a time
-xargs -P "$JOBS" -L 1 sh -c 'exec sh tests/run-one.sh "$1" "$2" "$0"' "$results" <"$list"
+xargs -r -P "$JOBS" -L 1 sh -c 'exec sh tests/run-one.sh "$1" "$2" "$0"' "$results" <"$list"
 
 pass=0
 fail=0
 skip=0
 failed=""
-# results in a stable order: cases, then scripts, as the tree lists them
+# results in a stable order: cases, scripts, then unit tests
 while read -r kind path; do
+    [ -n "$kind" ] || continue
     name=$(basename "$path" .sh)
+    [ "$kind" = unit ] && name=unit-${path##*/test_}
     r="$results/$name"
     if [ ! -f "$r" ]; then
         fail=$((fail + 1)) failed="$failed $name"
@@ -78,7 +93,7 @@ while read -r kind path; do
     *) fail=$((fail + 1)) failed="$failed $name"; sed 1d "$r" ;;
     esac
 done <<EOF2
-$(grep '^case ' "$list"; grep '^script ' "$list")
+$(grep '^case ' "$list"; grep '^script ' "$list"; grep '^unit ' "$list")
 EOF2
 rm -rf "$results"
 

@@ -4,8 +4,16 @@
 # reading the same file with --checklist gives the same catalog.
 set -u
 XML=$ROOT/checklists/meti-cloud-sla-2010.xml
-xmllint --noout --relaxng "$ROOT/schemas/checklist.rng" "$XML" 2>"$TMP/lint" || {
-    cat "$TMP/lint"; echo "FAIL: built-in checklist does not match its schema"; exit 1; }
+# XMLLINT overrides the command; without it the schema check is left out and
+# the test says SKIP once the rest has passed
+XMLLINT=${XMLLINT:-xmllint}
+no_xmllint=
+if command -v "$XMLLINT" >/dev/null 2>&1; then
+    "$XMLLINT" --noout --relaxng "$ROOT/schemas/checklist.rng" "$XML" 2>"$TMP/lint" || {
+        cat "$TMP/lint"; echo "FAIL: built-in checklist does not match its schema"; exit 1; }
+else
+    no_xmllint=1
+fi
 $SLACHECK items --format json >"$TMP/builtin.json" || exit 1
 $SLACHECK items --format json --checklist "$XML" >"$TMP/file.json" || exit 1
 python3 - "$TMP/builtin.json" "$TMP/file.json" <<'PY' || exit 1
@@ -17,3 +25,4 @@ if a != b:
 if len(a["items"]) != 49:
     sys.exit("FAIL: expected 49 items")
 PY
+[ -z "$no_xmllint" ] || { echo "SKIP: xmllint is not installed (Debian libxml2-utils): the schema is not checked"; exit 77; }

@@ -11,12 +11,13 @@
 # The Multitool is installed by `make test-deps` under build/tools (npm).
 . "$ROOT/tests/lib.sh"
 
-MT="$ROOT/build/tools/node_modules/.bin/sarif-multitool"
+# SARIF_MULTITOOL overrides the path (a missing one makes the test SKIP)
+MT=${SARIF_MULTITOOL:-"$ROOT/build/tools/node_modules/.bin/sarif-multitool"}
 
 # mt SARIF: the Multitool's verdict on SARIF; fails on any error/warning result
 mt() {
     if [ ! -x "$MT" ]; then
-        fail "SARIF Multitool not installed ($MT): run make test-deps"
+        [ -n "$unchecked" ] || unchecked "SARIF Multitool not installed ($MT): run make test-deps"
         return
     fi
     n=$((n + 1))

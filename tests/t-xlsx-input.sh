@@ -12,7 +12,8 @@
 #     seeds' layout, and with dates, times and percentages in number
 #     formats (1900 and 1904 systems); one crafted with zipfile (cover sheet first, rich-text
 #     and phonetic runs, inline strings, formula results, cells without r,
-#     absolute targets); LibreOffice's (skipped if soffice is absent);
+#     absolute targets); LibreOffice's (SKIP if soffice is absent; SOFFICE
+#     overrides the command);
 #   - convert SEED -o x.xlsx -o back.json and template --from SEED give the
 #     seeds' answers and remarks back; hostile answers and Excel's own
 #     _xHHHH_ escapes survive;
@@ -97,12 +98,13 @@ done
 jcheck "$W/active-gate-ss.hand.json" \
     "[i['line'] for i in d['items']][:2] == [l for l in [i['line'] for i in __import__('json').load(open('$W/active-gate-ss.orig.json'))['items']][:2]]"
 
-if command -v soffice >/dev/null 2>&1; then
+SOFFICE=${SOFFICE:-soffice}
+if have_tool "$SOFFICE"; then
     LOHOME="$TMP/lohome"
     mkdir -p "$W/lo" "$LOHOME"
     for seed in "$Q" "$A"; do
         s=$(basename "$seed" .tsv)
-        HOME=$LOHOME timeout 120 soffice --headless --norestore --infilter="CSV:9,34,76,1" \
+        HOME=$LOHOME timeout 120 "$SOFFICE" --headless --norestore --infilter="CSV:9,34,76,1" \
             --convert-to xlsx --outdir "$W/lo" "$seed" >/dev/null 2>&1
         if [ -s "$W/lo/$s.xlsx" ]; then
             run $SLACHECK convert "$W/lo/$s.xlsx" -o "$W/$s.lo.json"
@@ -115,13 +117,13 @@ if command -v soffice >/dev/null 2>&1; then
     # our converted workbook re-saved by LibreOffice
     run $SLACHECK convert "$A" -o "$W/a-ours.xlsx"
     mkdir -p "$W/lo2"
-    HOME=$LOHOME timeout 120 soffice --headless --norestore --convert-to xlsx --outdir "$W/lo2" \
+    HOME=$LOHOME timeout 120 "$SOFFICE" --headless --norestore --convert-to xlsx --outdir "$W/lo2" \
         "$W/a-ours.xlsx" >/dev/null 2>&1
     run $SLACHECK convert "$W/lo2/a-ours.xlsx" -o "$W/a-lo2.json"
     expect_rc 0 "convert a-ours.xlsx re-saved by LibreOffice"
     xi seed-same "$W/a-lo2.json" "$W/active-gate-ss.orig.json"
 else
-    echo "skip: LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"
+    unchecked "LibreOffice ($SOFFICE) is not installed: apt-get install libreoffice-calc-nogui"
 fi
 
 # ---- our workbook round trip: convert and template --from -------------------------------

@@ -165,7 +165,7 @@ static size_t read_back(const slc_catalog *cat, const char *md, const size_t *id
 static int headings(const char *md)
 {
     int n = 0;
-    cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+    cmark_node *doc = slc_md_parse(md, strlen(md), CMARK_OPT_DEFAULT);
     cmark_iter *it = cmark_iter_new(doc);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
@@ -185,7 +185,7 @@ static void choose_form(const slc_catalog *cat, size_t i, item_text *t, slc_lang
         t->fence_remarks = forms[f][1];
         if ((t->fence_answer && !has(t->answer)) || (t->fence_remarks && !has(t->remarks)))
             continue;
-        cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+        cmark_node *doc = slc_md_node_new(CMARK_NODE_DOCUMENT);
         item_nodes(doc, &cat->items[i], t, lang);
         slc_md_heading(doc, 1, "end");   /* what follows an item: a heading */
         char *md = render(doc);
@@ -219,7 +219,7 @@ static cmark_node *build(const slc_catalog *cat, const slc_doc *doc, const slc_a
                          const size_t *idx, const item_text *t, size_t n)
 {
     int en = o->lang == SLC_LANG_EN;
-    cmark_node *root = cmark_node_new(CMARK_NODE_DOCUMENT);
+    cmark_node *root = slc_md_node_new(CMARK_NODE_DOCUMENT);
     slc_buf b;
     slc_buf_init(&b);
     slc_buf_adds(&b, cat->title.ja ? cat->title.ja : "");

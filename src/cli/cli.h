@@ -21,6 +21,19 @@ enum {
     EXIT_INTERNAL = 5     /* output could not be written, or a bug */
 };
 
+/* What a command was doing when a call failed: the same status means a
+ * different exit code when reading a vendor's file, a definition (checklist,
+ * profile) or writing output. */
+typedef enum cli_stage {
+    CLI_STAGE_INPUT,       /* any failure: EXIT_INPUT */
+    CLI_STAGE_DEFINITION,  /* SLC_ERR_IO: EXIT_INPUT; any other: EXIT_DEFINITION */
+    CLI_STAGE_OUTPUT       /* any failure: EXIT_INTERNAL */
+} cli_stage;
+
+/* The one mapping of a status to an exit code (helpers.c): EXIT_CLEAN for
+ * SLC_OK, else by the stage. */
+int cli_exit_code(slc_status status, cli_stage stage);
+
 enum {
     CMD_VALIDATE = 1u << 0,
     CMD_ITEMS = 1u << 1,

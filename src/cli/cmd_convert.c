@@ -1,6 +1,7 @@
 /* cmd_convert.c - slacheck convert FILE -o OUT.{tsv,csv,json,md,xlsx} */
 #include <string.h>
 
+#include "author_formats.h"
 #include "cli.h"
 #include "load.h"
 
@@ -20,8 +21,7 @@ int cmd_convert(cli_ctx *ctx)
         return cli_usage_error(ctx, "cannot tell the output format; use --format tsv|csv|json|md|xlsx",
                                "出力形式が分かりません。--format tsv|csv|json|md|xlsx を指定してください",
                                out_path);
-    if (strcmp(format, "tsv") && strcmp(format, "csv") && strcmp(format, "json") &&
-        strcmp(format, "md") && strcmp(format, "xlsx"))
+    if (!slc_author_format_find(format))
         return cli_usage_error(ctx, "convert formats are tsv, csv, json, md and xlsx",
                                "convert の形式は tsv、csv、json、md、xlsx です", format);
     if ((rc = cli_prepare(ctx, &lo, NULL)) != EXIT_CLEAN)
@@ -30,17 +30,18 @@ int cmd_convert(cli_ctx *ctx)
     slc_doc *doc = NULL;
     slc_error err;
     slc_error_clear(&err);
-    if (slc_doc_load_file(ctx->cat, ctx->files[0], &lo, &doc, &err) != SLC_OK) {
+    slc_status st = slc_doc_load_file(ctx->cat, ctx->files[0], &lo, &doc, &err);
+    if (st != SLC_OK) {
         cli_print_error(ctx, &err);
-        return EXIT_INPUT;
+        return cli_exit_code(st, CLI_STAGE_INPUT);
     }
     if (doc->nbad) {
         /* converting would write U+FFFD where the vendor had bytes: refuse */
-        slc_error_set(&err, SLC_ERR_DECODE, doc->path, doc->bad[0].line, doc->bad[0].offset,
-                      "%zu undecodable byte sequence(s) in %s", doc->nbad, doc->encoding);
+        st = slc_error_set(&err, SLC_ERR_DECODE, doc->path, doc->bad[0].line, doc->bad[0].offset,
+                           "%zu undecodable byte sequence(s) in %s", doc->nbad, doc->encoding);
         cli_print_error(ctx, &err);
         slc_doc_free(doc);
-        return EXIT_INPUT;
+        return cli_exit_code(st, CLI_STAGE_INPUT);
     }
     cli_warn_duplicates(ctx, doc);
     rc = cli_write_authoring(ctx, format, doc, 0, NULL, out_path);

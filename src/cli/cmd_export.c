@@ -1,6 +1,6 @@
 /* cmd_export.c - slacheck export FILE... -o OUT.{xlsx,html,md,json,tsv,csv}:
- * one vendor's report, or several compared, with --profile's results;
- * and the writing of such a report, shared with diff -o. */
+ * one vendor's report, or several compared, with --profile's results
+ * (writing such a report, shared with diff -o, is in helpers.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,57 +12,6 @@
 #include "profile.h"
 #include "rules.h"
 #include "cli.h"
-
-int cli_load_profile(cli_ctx *ctx, slc_profile **profile)
-{
-    *profile = NULL;
-    if (!ctx->opt[OPT_PROFILE])
-        return EXIT_CLEAN;
-    slc_error err;
-    slc_error_clear(&err);
-    if (slc_profile_load(ctx->opt[OPT_PROFILE], ctx->cat, profile, &err) != SLC_OK) {
-        cli_print_error(ctx, &err);
-        return err.status == SLC_ERR_IO ? EXIT_INPUT : EXIT_DEFINITION;
-    }
-    return EXIT_CLEAN;
-}
-
-int cli_prepare(cli_ctx *ctx, slc_load_options *lo, slc_profile **profile)
-{
-    int rc;
-    if (profile)
-        *profile = NULL;
-    if ((rc = cli_load_options(ctx, lo)) != EXIT_CLEAN)
-        return rc;
-    if ((rc = cli_load_catalog(ctx)) != EXIT_CLEAN)
-        return rc;
-    return profile ? cli_load_profile(ctx, profile) : EXIT_CLEAN;
-}
-
-typedef struct report_job {
-    const slc_export *x;
-    const slc_export_format *fmt;
-} report_job;
-
-static slc_status write_report(const void *data, const char *path, slc_error *err)
-{
-    const report_job *j = data;
-    return j->fmt->write(j->x, path, err);
-}
-
-int cli_write_report(cli_ctx *ctx, const slc_export *x, const slc_export_format *fmt,
-                     const char *path)
-{
-    report_job j = {x, fmt};
-    return cli_write_path(ctx, path, write_report, &j);
-}
-
-const slc_export_format *cli_report_format(cli_ctx *ctx, const char *path)
-{
-    if (ctx->opt[OPT_FORMAT])
-        return slc_export_format_find(ctx->opt[OPT_FORMAT]);
-    return slc_export_format_for_path(path);
-}
 
 /* the format of one -o, or a usage error told */
 static const slc_export_format *output_format(cli_ctx *ctx, const char *path)

@@ -3,6 +3,7 @@
  * or filled with last year's answers so only what changed needs editing. */
 #include <string.h>
 
+#include "author_formats.h"
 #include "load.h"
 #include "text.h"
 #include "cli.h"
@@ -22,13 +23,13 @@ int cmd_template(cli_ctx *ctx)
         return cli_usage_error(ctx, "cannot tell the template format; use --format tsv|csv|md|xlsx",
                                "テンプレートの形式が分かりません。--format tsv|csv|md|xlsx を指定してください",
                                path);
-    if (strcmp(format, "tsv") && strcmp(format, "csv") && strcmp(format, "md") &&
-        strcmp(format, "xlsx"))
+    const slc_author_format *af = slc_author_format_find(format);
+    if (!af || !af->for_template)
         return cli_usage_error(ctx, "template formats are tsv, csv, md and xlsx",
                                "テンプレートの形式は tsv、csv、md、xlsx です", format);
     if (encoding && !slc_text_encoding_name(encoding))
         return cli_usage_error(ctx, "unknown encoding", "不明な文字コードです", encoding);
-    if (encoding && strcmp(format, "tsv") && strcmp(format, "csv"))
+    if (encoding && !af->encodable)
         return cli_usage_error(ctx, "--encoding applies to tsv and csv templates",
                                "--encoding は tsv と csv のテンプレートに使えます", encoding);
     if ((rc = cli_check_output(ctx, path)) != EXIT_CLEAN)
@@ -44,9 +45,10 @@ int cmd_template(cli_ctx *ctx)
         slc_error err;
         slc_error_clear(&err);
         lo.name = ctx->nnames ? ctx->names[0] : NULL;
-        if (slc_doc_load_file(ctx->cat, ctx->opt[OPT_FROM], &lo, &doc, &err) != SLC_OK) {
+        slc_status st = slc_doc_load_file(ctx->cat, ctx->opt[OPT_FROM], &lo, &doc, &err);
+        if (st != SLC_OK) {
             cli_print_error(ctx, &err);
-            return EXIT_INPUT;
+            return cli_exit_code(st, CLI_STAGE_INPUT);
         }
     }
     rc = cli_write_authoring(ctx, format, doc, 1, encoding, path);

@@ -103,15 +103,16 @@ int cmd_validate(cli_ctx *ctx)
         t[nt].sink = slc_sink_new(fmt, ctx->cat, ctx->lang, fail_on);
         t[nt++].path = eq + 1;
     }
-    int write_failed = 0;
+    slc_status write_failed = SLC_OK;   /* the last report that could not be written */
     for (size_t k = 0; k < nt; k++) {
         slc_error oerr;
         slc_error_clear(&oerr);
         if ((rc = cli_check_output(ctx, t[k].path)) != EXIT_CLEAN)
             goto done;
-        if (slc_output_open(&t[k].out, t[k].path, &oerr) != SLC_OK) {
+        slc_status st = slc_output_open(&t[k].out, t[k].path, &oerr);
+        if (st != SLC_OK) {
             cli_print_error(ctx, &oerr);   /* the other reports are still written */
-            write_failed = 1;
+            write_failed = st;
             continue;
         }
         t[k].open = 1;
@@ -132,13 +133,14 @@ int cmd_validate(cli_ctx *ctx)
         slc_error oerr;
         slc_error_clear(&oerr);
         t[k].open = 0;
-        if (slc_output_commit(&t[k].out, &oerr) != SLC_OK) {
+        slc_status st = slc_output_commit(&t[k].out, &oerr);
+        if (st != SLC_OK) {
             cli_print_error(ctx, &oerr);
-            write_failed = 1;
+            write_failed = st;
         }
     }
-    if (write_failed)
-        rc = EXIT_INTERNAL;
+    if (write_failed != SLC_OK)
+        rc = cli_exit_code(write_failed, CLI_STAGE_OUTPUT);
 done:
     for (size_t k = 0; k < nt; k++) {
         if (t[k].open)

@@ -1,17 +1,13 @@
-/* main.c - entry point: language, parsing, running a command, and the one
- * place where results become exit codes. */
+/* main.c - entry point: language, parsing, running a command, checking
+ * that standard output was written. The helpers the commands share are in
+ * helpers.c, and statuses become exit codes there (cli_exit_code). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch.h"
-#include "load.h"
-#include "output.h"
-#include "profile.h"
-#include "rules.h"
-#include "text.h"
-#include "validate.h"
+#include "json_write.h"
+#include "xmlload.h"
 #include "cli.h"
 
 static slc_lang lang_from_env(void)
@@ -25,217 +21,12 @@ static slc_lang lang_from_env(void)
     return SLC_LANG_EN;
 }
 
-void cli_print_error(const cli_ctx *ctx, const slc_error *err)
-{
-    int ja = ctx->lang == SLC_LANG_JA;
-    fprintf(stderr, "slacheck: %s", err->path[0] ? err->path : "-");
-    if (err->line > 0)
-        fprintf(stderr, ":%ld", err->line);
-    fprintf(stderr, ": error: [%s] %s", slc_status_id(err->status),
-            slc_strerror(err->status, ctx->lang));
-    if (err->detail[0])
-        fprintf(stderr, " (%s)", err->detail);
-    if (err->offset >= 0)
-        fprintf(stderr, ja ? "（バイトオフセット %lld）" : " at byte offset %lld", err->offset);
-    fputc('\n', stderr);
-}
-
-int cli_load_catalog(cli_ctx *ctx)
-{
-    slc_error err;
-    slc_error_clear(&err);
-    if (slc_catalog_load(ctx->opt[OPT_CHECKLIST], &ctx->cat, &err) != SLC_OK) {
-        cli_print_error(ctx, &err);
-        return err.status == SLC_ERR_IO ? EXIT_INPUT : EXIT_DEFINITION;
-    }
-    /* machine code for the patterns pays for itself from the second file;
-     * SLACHECK_NO_JIT is for valgrind, which cannot follow code made at run time */
-    const char *nojit = getenv("SLACHECK_NO_JIT");
-    if (ctx->nfiles > 1 && !(nojit && *nojit))
-        slc_catalog_jit(ctx->cat);
-    return EXIT_CLEAN;
-}
-
-static int parse_size(cli_ctx *ctx, cli_opt_id id, size_t *out)
-{
-    const char *v = ctx->opt[id];
-    if (!v)
-        return 1;
-    char *end;
-    errno = 0;
-    unsigned long long n = strtoull(v, &end, 10);
-    if (errno || end == v || *end || n == 0 || v[0] == '-') {
-        cli_usage_error(ctx, "expected a positive number", "正の数を指定してください", v);
-        return 0;
-    }
-    *out = (size_t)n;
-    return 1;
-}
-
-/* --jobs, or the processors online; EXIT_USAGE (told) if it is not 1-256 */
-static int parse_jobs(cli_ctx *ctx, unsigned *jobs)
-{
-    const char *v = ctx->opt[OPT_JOBS];
-    *jobs = slc_batch_cpus();
-    if (!v)
-        return EXIT_CLEAN;
-    char *end;
-    errno = 0;
-    long n = strtol(v, &end, 10);
-    if (errno || end == v || *end || n < 1 || n > 256)
-        return cli_usage_error(ctx, "--jobs takes a number from 1 to 256", "--jobs は 1 から 256 の数です", v);
-    *jobs = (unsigned)n;
-    return EXIT_CLEAN;
-}
-
-int cli_load_options(cli_ctx *ctx, slc_load_options *o)
-{
-    slc_load_options_init(o);
-    o->encoding = ctx->opt[OPT_ENCODING];
-    if (o->encoding && !slc_text_encoding_name(o->encoding))
-        return cli_usage_error(ctx, "unknown encoding", "不明な文字コードです", o->encoding);
-    o->name = ctx->opt[OPT_NAME];
-    const char *d = ctx->opt[OPT_DELIMITER];
-    if (d) {
-        if (!strcmp(d, "tab") || !strcmp(d, "\t"))
-            o->delimiter = '\t';
-        else if (!strcmp(d, "comma") || !strcmp(d, ","))
-            o->delimiter = ',';
-        else if (!strcmp(d, "semicolon") || !strcmp(d, ";"))
-            o->delimiter = ';';
-        else
-            return cli_usage_error(ctx, "--delimiter must be tab, comma or semicolon",
-                                   "--delimiter は tab、comma、semicolon のいずれかです", d);
-    }
-    if (!parse_size(ctx, OPT_MAX_BYTES, &o->limits.max_bytes) ||
-        !parse_size(ctx, OPT_MAX_ROWS, &o->limits.max_rows) ||
-        !parse_size(ctx, OPT_MAX_CELLS, &o->limits.max_cells) ||
-        !parse_size(ctx, OPT_MAX_CELL_BYTES, &o->limits.max_cell_bytes))
-        return EXIT_USAGE;
-    return parse_jobs(ctx, &ctx->jobs);
-}
-
-int cli_check_output(cli_ctx *ctx, const char *path)
-{
-    for (size_t i = 0; path && i < ctx->nfiles; i++)
-        if (slc_same_file(path, ctx->files[i]) || !strcmp(path, ctx->files[i]))
-            if (strcmp(path, "-"))
-                return cli_usage_error(ctx, "refusing to overwrite an input file",
-                                       "入力ファイルは上書きしません", path);
-    return EXIT_CLEAN;
-}
-
-int cli_write_output(cli_ctx *ctx, const char *path, const slc_buf *buf)
-{
-    slc_output out;
-    slc_error err;
-    slc_error_clear(&err);
-    int rc = cli_check_output(ctx, path);
-    if (rc != EXIT_CLEAN)
-        return rc;
-    if (slc_output_open(&out, path, &err) != SLC_OK) {
-        cli_print_error(ctx, &err);
-        return EXIT_INTERNAL;
-    }
-    if (buf->len)
-        fwrite(buf->data, 1, buf->len, out.fp);
-    if (slc_output_commit(&out, &err) != SLC_OK) {
-        cli_print_error(ctx, &err);
-        return EXIT_INTERNAL;
-    }
-    return EXIT_CLEAN;
-}
-
-typedef struct loaded {
-    cli_ctx *ctx;
-    slc_doc **docs;
-    cli_progress progress;
-    int rc;
-} loaded;
-
-static void keep_doc(void *data, size_t i, slc_doc *doc, const slc_error *err)
-{
-    loaded *l = data;
-    cli_progress_step(&l->progress, i);
-    if (!doc) {
-        cli_print_error(l->ctx, err);   /* every file is tried, each error told */
-        l->rc = EXIT_INPUT;
-    }
-    l->docs[i] = doc;
-}
-
-void cli_warn_duplicates(cli_ctx *ctx, const slc_doc *doc)
-{
-    int ja = ctx->lang == SLC_LANG_JA;
-    slc_finding f;
-    /* the message says which answer is used (the first) */
-    slc_buf msg;
-    slc_buf_init(&msg);
-    for (size_t i = 0; doc && i < doc->nanswers; i++) {
-        if (!slc_duplicate_finding(doc, i, &f))
-            continue;
-        slc_buf_clear(&msg);
-        slc_finding_message(&msg, doc, &f, ctx->lang);
-        /* the command goes on with the first answer: say so */
-        fprintf(stderr, "slacheck: %s:%ld: %s: [%s] %s\n", doc->path, f.line,
-                ja ? "警告" : "warning", slc_finding_rule_id(&f), msg.data ? msg.data : "");
-    }
-    slc_buf_release(&msg);
-}
-
-int cli_load_docs(cli_ctx *ctx, const slc_load_options *lo, int validate,
-                  const slc_profile *profile, slc_doc ***out)
-{
-    loaded l = {.ctx = ctx, .docs = slc_xcalloc(ctx->nfiles + 1, sizeof(slc_doc *)), .rc = EXIT_CLEAN};
-    slc_batch b = {ctx->cat, profile, validate || profile, ctx->files, ctx->nfiles, lo,
-                   ctx->nnames ? ctx->names : NULL, ctx->jobs};
-    cli_progress_start(ctx, &l.progress, ctx->nfiles);
-    slc_batch_run(&b, keep_doc, &l);
-    cli_progress_end(&l.progress);
-    for (size_t i = 0; i < ctx->nfiles; i++)
-        cli_warn_duplicates(ctx, l.docs[i]);
-    *out = l.docs;
-    return l.rc;
-}
-
-void cli_free_docs(cli_ctx *ctx, slc_doc **docs)
-{
-    for (size_t i = 0; docs && i < ctx->nfiles; i++)
-        slc_doc_free(docs[i]);
-    free(docs);
-}
-
-int cli_write_path(cli_ctx *ctx, const char *path, cli_path_writer fn, const void *data)
-{
-    slc_output out;
-    slc_error err;
-    const char *write_to = NULL;
-    int rc = cli_check_output(ctx, path);
-    if (rc != EXIT_CLEAN)
-        return rc;
-    slc_error_clear(&err);
-    if (slc_output_open_path(&out, path, &write_to, &err) != SLC_OK) {
-        cli_print_error(ctx, &err);
-        return EXIT_INTERNAL;
-    }
-    if (fn(data, write_to, &err) != SLC_OK) {
-        if (!strcmp(err.path, write_to))   /* name the target, not our temporary */
-            snprintf(err.path, sizeof(err.path), "%s", path ? path : "-");
-        cli_print_error(ctx, &err);
-        slc_output_abort(&out);
-        return EXIT_INTERNAL;
-    }
-    if (slc_output_commit(&out, &err) != SLC_OK) {
-        cli_print_error(ctx, &err);
-        return EXIT_INTERNAL;
-    }
-    return EXIT_CLEAN;
-}
-
 int main(int argc, char **argv)
 {
     cli_ctx ctx;
     memset(&ctx, 0, sizeof(ctx));
+    slc_json_init();   /* the libraries allocate through slc_xmalloc */
+    slc_xml_init();
     ctx.lang = lang_from_env();
     int rc = cli_parse(&ctx, argc - 1, argv + 1);
     if (rc == EXIT_CLEAN)

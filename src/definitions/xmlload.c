@@ -3,11 +3,18 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
+
+void slc_xml_init(void)
+{
+    xmlMemSetup(free, slc_xmalloc, slc_xrealloc, slc_xstrdup);
+    xmlInitParser();
+}
 
 typedef struct xml_errors {
     int count;

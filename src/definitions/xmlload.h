@@ -21,6 +21,12 @@ typedef struct slc_xml_source {
     const char *rng_name;            /* e.g. "schemas/profile.rng" */
 } slc_xml_source;
 
+/* Makes libxml2 allocate through slc_xmalloc (util.h), so no XML read or
+ * written is ever silently cut short when memory runs out, and sets the
+ * parser up. Call once, on one thread, before any other libxml2 call (the
+ * CLI's main does). */
+void slc_xml_init(void);
+
 /* On success *out is the caller's (xmlFreeDoc). A file that cannot be
  * opened is SLC_ERR_IO; bad XML or a schema violation SLC_ERR_DEFINITION. */
 slc_status slc_xml_load(const slc_xml_source *src, xmlDoc **out, slc_error *err);

@@ -64,7 +64,7 @@ static int starts_autolink(const char *md, size_t k, size_t e)
  * a table cell as described at the top of the file. */
 static void cell_inline(slc_buf *out, cmark_node *para)
 {
-    cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+    cmark_node *doc = slc_md_node_new(CMARK_NODE_DOCUMENT);
     cmark_node_append_child(doc, para);
     char *md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
     cmark_node_free(doc);
@@ -105,7 +105,7 @@ static cmark_node *inline_para(const char *s, size_t n, cmark_node_type wrap)
         n--;
     if (!n)
         return NULL;
-    cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+    cmark_node *para = slc_md_node_new(CMARK_NODE_PARAGRAPH);
     cmark_node *in = wrap ? slc_md_add(para, wrap) : para;
     char *copy = slc_xstrndup(s, n);
     slc_md_add_text(in, CMARK_NODE_TEXT, copy);
@@ -469,7 +469,7 @@ static void findings(const slc_export *x, cmark_node *doc)
 
 slc_status slc_export_md(const slc_export *x, const char *path, slc_error *err)
 {
-    cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+    cmark_node *doc = slc_md_node_new(CMARK_NODE_DOCUMENT);
     title_block(x, doc);
     summary(x, doc);
     comparison(x, doc);

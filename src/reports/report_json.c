@@ -14,7 +14,8 @@
 
 /* The report is written as it goes, one file at a time, so memory stays
  * flat over a batch: jansson writes each piece; the envelope around the
- * "files" array is jansson's own output cut open where the array goes. */
+ * "files" array is written member by member (slc_json_dump_member) up to
+ * the array's opening bracket. */
 struct slc_json_report {
     const slc_catalog *cat;
     slc_lang lang;
@@ -36,21 +37,14 @@ slc_json_report *slc_json_report_new(const slc_catalog *cat, slc_lang lang, slc_
     r->cat = cat;
     r->lang = lang;
     r->out = out;
-    json_t *head = json_object();
-    json_object_set_new(head, "version", json_integer(SLC_JSON_VERSION));
-    json_object_set_new(head, "tool", json_pack("{s:s,s:s}", "name", "slacheck",
-                                                "version", SLC_VERSION));
-    json_object_set_new(head, "checklist", slc_json_checklist(cat));
-    json_object_set_new(head, "files", json_array());
-    char *s = json_dumps(head, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    json_decref(head);
-    /* ... "files": []\n}  ->  ... "files": [ */
-    char *cut = s ? strstr(s, "\"files\": []") : NULL;
-    if (cut) {
-        slc_buf_add(out, s, (size_t)(cut - s));
-        slc_buf_adds(out, "\"files\": [");
-    }
-    free(s);
+    slc_buf_adds(out, "{\n  ");
+    slc_json_dump_member("version", json_integer(SLC_JSON_VERSION), 2, out);
+    slc_buf_adds(out, ",\n  ");
+    slc_json_dump_member("tool", json_pack("{s:s,s:s}", "name", "slacheck", "version", SLC_VERSION),
+                         2, out);
+    slc_buf_adds(out, ",\n  ");
+    slc_json_dump_member("checklist", slc_json_checklist(cat), 2, out);
+    slc_buf_adds(out, ",\n  \"files\": [");
     return r;
 }
 
@@ -212,15 +206,8 @@ void slc_json_report_finish(slc_json_report *r, int exit_code, slc_buf *out)
                                 "unreadable", (int)r->unreadable, "errors", (int)r->counts[2],
                                 "warnings", (int)r->counts[1], "info", (int)r->counts[0],
                                 "exit_code", exit_code);
-    slc_buf_adds(r->out, r->nfiles ? "\n  ],\n  \"summary\": " : "],\n  \"summary\": ");
-    char *s = json_dumps(summary, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    for (const char *p = s ? s : "{}"; *p; p++) {   /* indent the summary one level */
-        slc_buf_addc(r->out, *p);
-        if (*p == '\n')
-            slc_buf_adds(r->out, "  ");
-    }
-    free(s);
-    json_decref(summary);
+    slc_buf_adds(r->out, r->nfiles ? "\n  ],\n  " : "],\n  ");
+    slc_json_dump_member("summary", summary, 2, r->out);
     slc_buf_adds(r->out, "\n}\n");
 }
 

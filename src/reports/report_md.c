@@ -89,7 +89,7 @@ static void md_finish(slc_sink *sk, int exit_code)
 {
     md_sink *s = (md_sink *)sk;
     int ja = sk->lang == SLC_LANG_JA;
-    cmark_node *title = cmark_node_new(CMARK_NODE_HEADING);
+    cmark_node *title = slc_md_node_new(CMARK_NODE_HEADING);
     cmark_node_set_heading_level(title, 2);
     slc_md_add_text(title, CMARK_NODE_TEXT, ja ? "slacheck 検証結果" : "slacheck results");
     cmark_node_prepend_child(s->doc, title);
@@ -99,7 +99,7 @@ static void md_finish(slc_sink *sk, int exit_code)
                 : "%zu files (%zu unreadable): %zu errors, %zu warnings, %zu info. Exit status %d.",
              s->files + s->unreadable, s->unreadable, s->counts[2], s->counts[1], s->counts[0],
              exit_code);
-    cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH);
+    cmark_node *p = slc_md_node_new(CMARK_NODE_PARAGRAPH);
     slc_md_add_text(p, CMARK_NODE_TEXT, line);
     cmark_node_insert_after(title, p);
     char *md = cmark_render_commonmark(s->doc, CMARK_OPT_DEFAULT, 0);
@@ -120,6 +120,6 @@ slc_sink *slc_sink_md_new(const slc_catalog *cat, slc_lang lang, slc_severity fa
 {
     md_sink *s = slc_xcalloc(1, sizeof(*s));
     slc_sink_init(&s->base, &md_ops, cat, lang, fail_on);
-    s->doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+    s->doc = slc_md_node_new(CMARK_NODE_DOCUMENT);
     return &s->base;
 }

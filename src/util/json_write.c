@@ -4,6 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+void slc_json_init(void)
+{
+    json_set_alloc_funcs(slc_xmalloc, free);
+}
+
 /* jansson refuses invalid UTF-8; our text is valid, but never lose a field */
 json_t *slc_json_text(const char *s)
 {
@@ -35,6 +40,28 @@ void slc_json_dump_indented(json_t *j, int indent, slc_buf *out)
         p += n;
     }
     free(s);
+}
+
+void slc_json_dump_member(const char *key, json_t *value, int indent, slc_buf *out)
+{
+    json_t *k = json_string(key);
+    char *ks = json_dumps(k, JSON_ENCODE_ANY);
+    char *vs = json_dumps(value, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+    json_decref(k);
+    json_decref(value);
+    slc_buf_adds(out, ks);
+    slc_buf_adds(out, ": ");
+    for (const char *p = vs; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) + 1 : strlen(p);
+        if (p != vs)
+            for (int i = 0; i < indent; i++)
+                slc_buf_addc(out, ' ');
+        slc_buf_add(out, p, n);
+        p += n;
+    }
+    free(ks);
+    free(vs);
 }
 
 json_t *slc_json_checklist(const slc_catalog *cat)

@@ -1,9 +1,34 @@
 /* md_tree.c - cmark tree helpers shared by the Markdown writers. */
 #include "md_tree.h"
 
+#include <stdlib.h>
+
+#include "util.h"
+
+static cmark_mem md_mem = {slc_xcalloc, slc_xrealloc, free};
+
+cmark_mem *slc_md_mem(void)
+{
+    return &md_mem;
+}
+
+cmark_node *slc_md_node_new(cmark_node_type type)
+{
+    return cmark_node_new_with_mem(type, &md_mem);
+}
+
+cmark_node *slc_md_parse(const char *text, size_t len, int options)
+{
+    cmark_parser *p = cmark_parser_new_with_mem(options, &md_mem);
+    cmark_parser_feed(p, text, len);
+    cmark_node *doc = cmark_parser_finish(p);
+    cmark_parser_free(p);
+    return doc;
+}
+
 cmark_node *slc_md_add(cmark_node *parent, cmark_node_type type)
 {
-    cmark_node *n = cmark_node_new(type);
+    cmark_node *n = slc_md_node_new(type);
     cmark_node_append_child(parent, n);
     return n;
 }

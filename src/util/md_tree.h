@@ -6,6 +6,17 @@
 
 #include <cmark.h>
 
+/* The allocator every cmark tree and parser of slacheck's uses: slc_xcalloc
+ * and slc_xrealloc (util.h), which end the process when memory runs out, so
+ * no Markdown output is ever silently truncated. Strings cmark renders from
+ * these trees are freed with free(). */
+cmark_mem *slc_md_mem(void);
+/* A new node of `type`, not yet in a tree (cmark_node_free it, or append it) */
+cmark_node *slc_md_node_new(cmark_node_type type);
+/* A parsed document (cmark_parse_document with slc_md_mem): the caller
+ * cmark_node_free()s it. */
+cmark_node *slc_md_parse(const char *text, size_t len, int options);
+
 /* A new node of `type` appended to parent. */
 cmark_node *slc_md_add(cmark_node *parent, cmark_node_type type);
 /* A new literal node (text, code, html ...) holding s ("" for NULL). */

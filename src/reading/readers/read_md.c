@@ -31,6 +31,7 @@
 #include <cmark.h>
 
 #include "md_pipe.h"
+#include "md_tree.h"
 #include "read_md.h"
 #include "text.h"
 
@@ -769,7 +770,7 @@ slc_status slc_md_read(const slc_catalog *cat, const char *text, size_t len,
             break;
         }
 
-    cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_SOURCEPOS);
+    cmark_node *doc = slc_md_parse(text, len, CMARK_OPT_SOURCEPOS);
     if (!doc) {
         slc_buf_release(&r.tmp);
         slc_buf_release(&r.key);
