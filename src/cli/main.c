@@ -10,6 +10,7 @@
 #include "output.h"
 #include "profile.h"
 #include "rules.h"
+#include "term_text.h"
 #include "text.h"
 #include "validate.h"
 #include "cli.h"
@@ -28,16 +29,25 @@ static slc_lang lang_from_env(void)
 void cli_print_error(const cli_ctx *ctx, const slc_error *err)
 {
     int ja = ctx->lang == SLC_LANG_JA;
-    fprintf(stderr, "slacheck: %s", err->path[0] ? err->path : "-");
+    /* the path and the detail can quote a vendor's bytes: shown, never obeyed */
+    slc_buf line;
+    slc_buf_init(&line);
+    slc_buf_adds(&line, "slacheck: ");
+    slc_term_text_adds(&line, err->path[0] ? err->path : "-", 0);
     if (err->line > 0)
-        fprintf(stderr, ":%ld", err->line);
-    fprintf(stderr, ": error: [%s] %s", slc_status_id(err->status),
-            slc_strerror(err->status, ctx->lang));
-    if (err->detail[0])
-        fprintf(stderr, " (%s)", err->detail);
+        slc_buf_addf(&line, ":%ld", err->line);
+    slc_buf_addf(&line, ": error: [%s] %s", slc_status_id(err->status),
+                 slc_strerror(err->status, ctx->lang));
+    if (err->detail[0]) {
+        slc_buf_adds(&line, " (");
+        slc_term_text_adds(&line, err->detail, 0);
+        slc_buf_adds(&line, ")");
+    }
     if (err->offset >= 0)
-        fprintf(stderr, ja ? "（バイトオフセット %lld）" : " at byte offset %lld", err->offset);
-    fputc('\n', stderr);
+        slc_buf_addf(&line, ja ? "（バイトオフセット %lld）" : " at byte offset %lld", err->offset);
+    slc_buf_addc(&line, '\n');
+    fputs(line.data, stderr);
+    slc_buf_release(&line);
 }
 
 int cli_load_catalog(cli_ctx *ctx)
