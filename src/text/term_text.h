@@ -10,6 +10,7 @@
  *   bidi controls            <U+202E> (U+061C, U+200E-200F, U+202A-202E,
  *                            U+2066-2069), and the line and paragraph
  *                            separators U+2028-2029
+ *   U+FFFE, U+FFFF           <U+FFFE> (not characters; XML forbids them)
  *   bytes that are not UTF-8 \xHH
  * The rendering is for reading, not a reversible encoding: a backslash
  * in the text is kept as it is. */
