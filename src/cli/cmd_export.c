@@ -21,7 +21,7 @@ int cli_load_profile(cli_ctx *ctx, slc_profile **profile)
     slc_error err;
     slc_error_clear(&err);
     if (slc_profile_load(ctx->opt[OPT_PROFILE], ctx->cat, profile, &err) != SLC_OK) {
-        cli_print_error(ctx, &err);
+        cli_print_profile_error(ctx, &err);
         return err.status == SLC_ERR_IO ? EXIT_INPUT : EXIT_DEFINITION;
     }
     return EXIT_CLEAN;

@@ -27,7 +27,8 @@ static slc_lang lang_from_env(void)
     return SLC_LANG_EN;
 }
 
-void cli_print_error(const cli_ctx *ctx, const slc_error *err)
+/* what: the error's words, or NULL for its status's own */
+static void print_error(const cli_ctx *ctx, const slc_error *err, const char *what)
 {
     int ja = ctx->lang == SLC_LANG_JA;
     /* the path and the detail can quote a vendor's bytes: shown, never obeyed */
@@ -38,7 +39,7 @@ void cli_print_error(const cli_ctx *ctx, const slc_error *err)
     if (err->line > 0)
         slc_buf_addf(&line, ":%ld", err->line);
     slc_buf_addf(&line, ": error: [%s] %s", slc_status_id(err->status),
-                 slc_strerror(err->status, ctx->lang));
+                 what ? what : slc_strerror(err->status, ctx->lang));
     if (err->detail[0]) {
         slc_buf_adds(&line, " (");
         slc_term_text_adds(&line, err->detail, 0);
@@ -49,6 +50,19 @@ void cli_print_error(const cli_ctx *ctx, const slc_error *err)
     slc_buf_addc(&line, '\n');
     fputs(line.data, stderr);
     slc_buf_release(&line);
+}
+
+void cli_print_error(const cli_ctx *ctx, const slc_error *err)
+{
+    print_error(ctx, err, NULL);
+}
+
+void cli_print_profile_error(const cli_ctx *ctx, const slc_error *err)
+{
+    /* the status's words speak of a checklist definition */
+    print_error(ctx, err, err->status != SLC_ERR_DEFINITION ? NULL
+                          : ctx->lang == SLC_LANG_JA ? "プロファイルが不正です"
+                                                     : "invalid profile");
 }
 
 int cli_load_catalog(cli_ctx *ctx)
