@@ -178,7 +178,7 @@ FUZZ_S       ?= 60
 FUZZ_LEN     ?= 65536
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_CC      ?= clang
-FUZZ_TARGETS ?= load facts authoring xlsx
+FUZZ_TARGETS ?= load facts authoring xlsx output
 
 fuzz-deps: deps
 	@./tools/deps.sh $(DEB_FUZZ)
