@@ -36,8 +36,9 @@ static size_t decode(const unsigned char *s, size_t n, unsigned long *cp)
 /* a character that reorders or breaks what a terminal or log viewer shows */
 static int is_hidden_control(unsigned long cp)
 {
-    return (cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
-           (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    return (cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF || cp == 0x061C ||
+           cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
 }
 
 void slc_term_text_add(slc_buf *out, const char *s, size_t n, unsigned flags)
