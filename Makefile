@@ -193,7 +193,7 @@ FUZZ_S       ?= 60
 FUZZ_LEN     ?= 65536
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_CC      ?= clang
-FUZZ_TARGETS ?= load facts authoring xlsx html xls
+FUZZ_TARGETS ?= load facts authoring xlsx html xls output
 
 fuzz-deps: deps
 	@./tools/deps.sh $(DEB_FUZZ)

@@ -82,7 +82,7 @@ summary=""
 found=0
 for h in "$@"; do
     case $h in
-    facts) seeds="$B/seeds-facts" ;;
+    facts | output) seeds="$B/seeds-facts" ;;
     authoring) seeds="$B/seeds-authoring" ;;
     xlsx) seeds="$B/seeds-xlsx" ;;
     html) seeds="$B/seeds-html" ;;

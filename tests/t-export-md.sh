@@ -71,9 +71,10 @@ text = open(md, encoding="utf-8").read()
 xml = subprocess.run(["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-t", "xml", md], capture_output=True, check=True).stdout
 doc = ET.fromstring(xml)
 
-# no raw HTML but our <br>
+# no raw HTML but our <br> and the empty comment that keeps an address from
+# becoming a link
 for e in doc.iter():
-    if tag(e) == "html_block" or (tag(e) == "html_inline" and (e.text or "").lower() != "<br>"):
+    if tag(e) == "html_block" or (tag(e) == "html_inline" and (e.text or "").lower() not in ("<br>", "<!-- -->")):
         bad("raw HTML node %s: %r" % (tag(e), e.text))
 
 # every table row of the source splits into as many cells as its header
@@ -141,7 +142,7 @@ else:
     ncat = sum(len(s["categories"]) for s in items["sections"])
     if len(rows_of(tables[1])) != 1 + ncat * len(vendors): bad("standing table rows")
 legend = [flat(li) for b in summ if tag(b) == "list" for li in b]
-for m in ("▲", "▼", "=", "≈", "≠", "—"):
+for m in ("▲", "▼", "≡", "≈", "≠", "—"):
     if not any(l.startswith(m + " ") for l in legend): bad("legend lacks %s" % m)
 
 # ---- comparison
@@ -185,7 +186,7 @@ for t in ctables:
             got, want = norm(answer_text(cell)), norm(a["answer"] if a else "")
             if got != want:
                 bad("item %d vendor %d: cell %r, answer %r" % (no, v + 1, got, want))
-        if flat(row[-1])[:1] not in "=≈≠—": bad("item %d: verdict %r" % (no, flat(row[-1])))
+        if flat(row[-1])[:1] not in "≡≈≠—": bad("item %d: verdict %r" % (no, flat(row[-1])))
 if seen != want_rows: bad("comparison rows %r, expected %r" % (seen, want_rows))
 
 # ---- findings

@@ -120,6 +120,9 @@ void cli_help(const cli_ctx *ctx, FILE *fp);
 
 /* Prints "slacheck: path:line: error: ..." for a failed call. */
 void cli_print_error(const cli_ctx *ctx, const slc_error *err);
+/* The same for an error loading --profile: a bad definition is named a
+ * profile, not a checklist. */
+void cli_print_profile_error(const cli_ctx *ctx, const slc_error *err);
 /* Prints a usage error and returns EXIT_USAGE. */
 int cli_usage_error(const cli_ctx *ctx, const char *en, const char *ja, const char *what);
 /* Loads the catalog (--checklist or built-in); EXIT_DEFINITION on failure. */

@@ -53,7 +53,7 @@ int cmd_export(cli_ctx *ctx)
             break;
         }
         for (size_t k = 0; k < i && rc == EXIT_CLEAN; k++)
-            if (!strcmp(ctx->outputs[k], ctx->outputs[i]) || slc_same_file(ctx->outputs[k], ctx->outputs[i]))
+            if (slc_output_same_target(ctx->outputs[k], ctx->outputs[i]))
                 rc = cli_usage_error(ctx, "the same output is given twice", "同じ出力先が 2 回指定されています",
                                      ctx->outputs[i]);
         if (rc == EXIT_CLEAN)

@@ -103,6 +103,14 @@ int cmd_validate(cli_ctx *ctx)
         t[nt].sink = slc_sink_new(fmt, ctx->cat, ctx->lang, fail_on);
         t[nt++].path = eq + 1;
     }
+    /* one file written by two reports: one would silently replace the other */
+    for (size_t k = 0; k < nt; k++)
+        for (size_t j = 0; j < k; j++)
+            if (slc_output_same_target(t[j].path, t[k].path)) {
+                rc = cli_usage_error(ctx, "the same output is given twice",
+                                     "同じ出力先が 2 回指定されています", t[k].path ? t[k].path : "-");
+                goto done;
+            }
     slc_status write_failed = SLC_OK;   /* the last report that could not be written */
     for (size_t k = 0; k < nt; k++) {
         slc_error oerr;

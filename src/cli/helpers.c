@@ -12,6 +12,7 @@
 #include "output.h"
 #include "profile.h"
 #include "rules.h"
+#include "term_text.h"
 #include "text.h"
 #include "validate.h"
 #include "cli.h"
@@ -31,19 +32,42 @@ int cli_exit_code(slc_status status, cli_stage stage)
     return EXIT_INTERNAL;
 }
 
-void cli_print_error(const cli_ctx *ctx, const slc_error *err)
+/* what: the error's words, or NULL for its status's own */
+static void print_error(const cli_ctx *ctx, const slc_error *err, const char *what)
 {
     int ja = ctx->lang == SLC_LANG_JA;
-    fprintf(stderr, "slacheck: %s", err->path[0] ? err->path : "-");
+    /* the path and the detail can quote a vendor's bytes: shown, never obeyed */
+    slc_buf line;
+    slc_buf_init(&line);
+    slc_buf_adds(&line, "slacheck: ");
+    slc_term_text_adds(&line, err->path[0] ? err->path : "-", 0);
     if (err->line > 0)
-        fprintf(stderr, ":%ld", err->line);
-    fprintf(stderr, ": error: [%s] %s", slc_status_id(err->status),
-            slc_strerror(err->status, ctx->lang));
-    if (err->detail[0])
-        fprintf(stderr, " (%s)", err->detail);
+        slc_buf_addf(&line, ":%ld", err->line);
+    slc_buf_addf(&line, ": error: [%s] %s", slc_status_id(err->status),
+                 what ? what : slc_strerror(err->status, ctx->lang));
+    if (err->detail[0]) {
+        slc_buf_adds(&line, " (");
+        slc_term_text_adds(&line, err->detail, 0);
+        slc_buf_adds(&line, ")");
+    }
     if (err->offset >= 0)
-        fprintf(stderr, ja ? "（バイトオフセット %lld）" : " at byte offset %lld", err->offset);
-    fputc('\n', stderr);
+        slc_buf_addf(&line, ja ? "（バイトオフセット %lld）" : " at byte offset %lld", err->offset);
+    slc_buf_addc(&line, '\n');
+    fputs(line.data, stderr);
+    slc_buf_release(&line);
+}
+
+void cli_print_error(const cli_ctx *ctx, const slc_error *err)
+{
+    print_error(ctx, err, NULL);
+}
+
+void cli_print_profile_error(const cli_ctx *ctx, const slc_error *err)
+{
+    /* the status's words speak of a checklist definition */
+    print_error(ctx, err, err->status != SLC_ERR_DEFINITION ? NULL
+                          : ctx->lang == SLC_LANG_JA ? "プロファイルが不正です"
+                                                     : "invalid profile");
 }
 
 int cli_load_catalog(cli_ctx *ctx)
@@ -249,7 +273,7 @@ int cli_load_profile(cli_ctx *ctx, slc_profile **profile)
     slc_error err;
     slc_error_clear(&err);
     if (slc_profile_load(ctx->opt[OPT_PROFILE], ctx->cat, profile, &err) != SLC_OK) {
-        cli_print_error(ctx, &err);
+        cli_print_profile_error(ctx, &err);
         return cli_exit_code(err.status, CLI_STAGE_DEFINITION);
     }
     return EXIT_CLEAN;

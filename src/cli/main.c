@@ -2,11 +2,13 @@
  * that standard output was written. The helpers the commands share are in
  * helpers.c, and statuses become exit codes there (cli_exit_code). */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "json_write.h"
+#include "output.h"
 #include "xmlload.h"
 #include "cli.h"
 
@@ -21,8 +23,33 @@ static slc_lang lang_from_env(void)
     return SLC_LANG_EN;
 }
 
+/* Ctrl-C or a kill while a report is written: no *.tmp-XXXXXX is left
+ * behind; then the signal's own ending, so the caller sees it. Only
+ * async-signal-safe calls here. */
+static void on_signal(int sig)
+{
+    slc_output_remove_temporaries();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void catch_signals(void)
+{
+    const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+        struct sigaction sa, old;
+        memset(&sa, 0, sizeof(sa));
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        /* a signal ignored by whoever started us stays ignored (nohup) */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    }
+}
+
 int main(int argc, char **argv)
 {
+    catch_signals();
     cli_ctx ctx;
     memset(&ctx, 0, sizeof(ctx));
     slc_json_init();   /* the libraries allocate through slc_xmalloc */

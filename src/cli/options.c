@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "version.h"
+#include "term_text.h"
 #include "cli.h"
 
 const cli_command cli_commands[] = {
@@ -152,7 +153,12 @@ void cli_help(const cli_ctx *ctx, FILE *fp)
 
 int cli_usage_error(const cli_ctx *ctx, const char *en, const char *ja, const char *what)
 {
-    fprintf(stderr, "slacheck: %s%s%s\n", L(ctx, en, ja), what ? ": " : "", what ? what : "");
+    slc_buf shown;   /* "what" may be a file name: shown, never obeyed */
+    slc_buf_init(&shown);
+    slc_term_text_adds(&shown, what, 0);
+    fprintf(stderr, "slacheck: %s%s%s\n", L(ctx, en, ja), what ? ": " : "",
+            shown.data ? shown.data : "");
+    slc_buf_release(&shown);
     fprintf(stderr, "%s\n", L(ctx, "Try 'slacheck --help'.", "'slacheck --help' を参照してください。"));
     return EXIT_USAGE;
 }

@@ -86,7 +86,7 @@ const char *slc_export_verdict_label(const slc_export *x, slc_cmp_verdict v)
 
 const char *slc_export_verdict_marker(slc_cmp_verdict v)
 {
-    static const char *m[] = {"=", "≈", "≠", "—"};
+    static const char *m[] = {"≡", "≈", "≠", "—"};   /* no "=": a formula in a spreadsheet */
     return (unsigned)v < 4 ? m[v] : "?";
 }
 

@@ -120,7 +120,7 @@ const char *slc_export_label(const slc_export *x, slc_xlabel l);
 /* "同じ / same", "表現違い・同内容 / equivalent", "相違 / differs", "欠落 / missing" */
 const char *slc_export_verdict_label(const slc_export *x, slc_cmp_verdict v);
 /* Text marker that carries the meaning without colour:
- * "=" same, "≈" equivalent, "≠" differs, "—" missing. */
+ * "≡" same, "≈" equivalent, "≠" differs, "—" missing. */
 const char *slc_export_verdict_marker(slc_cmp_verdict v);
 /* "▲" better (+1), "▼" worse (-1), "" neither. */
 const char *slc_export_rank_marker(int rank);

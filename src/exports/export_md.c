@@ -89,6 +89,11 @@ static void cell_inline(slc_buf *out, cmark_node *para)
             if (c == '|' || c == '~' || c == '$' || starts_autolink(md, k, e))
                 slc_buf_addc(out, '\\');
             slc_buf_addc(out, c);
+            /* GitHub finds an e-mail address in the text cmark has already
+             * unescaped, so "\@" still links: an empty comment after the @
+             * splits the text, and shows as nothing */
+            if (c == '@')
+                slc_buf_adds(out, "<!-- -->");
         }
     }
     free(md);
@@ -108,7 +113,7 @@ static cmark_node *inline_para(const char *s, size_t n, cmark_node_type wrap)
     cmark_node *para = slc_md_node_new(CMARK_NODE_PARAGRAPH);
     cmark_node *in = wrap ? slc_md_add(para, wrap) : para;
     char *copy = slc_xstrndup(s, n);
-    slc_md_add_text(in, CMARK_NODE_TEXT, copy);
+    slc_md_add_plain(in, copy);
     free(copy);
     return para;
 }
@@ -243,9 +248,9 @@ static void summary_standing(const slc_export *x, cmark_node *doc)
 static void legend_entry(cmark_node *list, const char *marker, const char *label)
 {
     cmark_node *para = slc_md_add(slc_md_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
-    slc_md_add_text(slc_md_add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, marker);
-    slc_md_add_text(para, CMARK_NODE_TEXT, " ");
-    slc_md_add_text(para, CMARK_NODE_TEXT, label);
+    slc_md_add_plain(slc_md_add(para, CMARK_NODE_STRONG), marker);
+    slc_md_add_plain(para, " ");
+    slc_md_add_plain(para, label);
 }
 
 static void summary_legend(const slc_export *x, cmark_node *doc)
@@ -271,14 +276,14 @@ static void title_block(const slc_export *x, cmark_node *doc)
         slc_buf_addf(&line, " %s", cat->version);
     if (cat->published)
         slc_buf_addf(&line, " (%s)", cat->published);
-    slc_md_add_text(slc_md_add(doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line.data);
+    slc_md_add_plain(slc_md_add(doc, CMARK_NODE_PARAGRAPH), line.data);
     if (x->profile) {
         slc_buf_clear(&line);
         slc_buf_addf(&line, "%s: %s", slc_export_label(x, SLC_XL_PROFILE), x->profile->id);
         const char *title = slc_label_get(&x->profile->title, x->lang);
         if (title && *title)
             slc_buf_addf(&line, " — %s", title);
-        slc_md_add_text(slc_md_add(doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line.data);
+        slc_md_add_plain(slc_md_add(doc, CMARK_NODE_PARAGRAPH), line.data);
     }
     slc_buf_release(&line);
 }
@@ -396,8 +401,8 @@ static void finding_item(const slc_export *x, cmark_node *list, size_t v, const 
                          slc_buf *scratch)
 {
     cmark_node *para = slc_md_add(slc_md_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
-    slc_md_add_text(slc_md_add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, slc_export_severity_label(x, f->severity));
-    slc_md_add_text(para, CMARK_NODE_TEXT, " ");
+    slc_md_add_plain(slc_md_add(para, CMARK_NODE_STRONG), slc_export_severity_label(x, f->severity));
+    slc_md_add_plain(para, " ");
     slc_md_add_text(para, CMARK_NODE_CODE, slc_finding_rule_id(f));
     slc_buf_clear(scratch);
     slc_buf_addf(scratch, " %s", x->docs[v]->path);
@@ -405,7 +410,7 @@ static void finding_item(const slc_export *x, cmark_node *list, size_t v, const 
         slc_buf_addf(scratch, ":%ld", f->line);
     slc_buf_adds(scratch, ": ");
     slc_export_message(x, v, f, scratch);
-    slc_md_add_text(para, CMARK_NODE_TEXT, scratch->data);
+    slc_md_add_plain(para, scratch->data);
 }
 
 static void requirements(const slc_export *x, cmark_node *doc, const slc_profile_result *pr)
@@ -448,8 +453,8 @@ static void findings_vendor(const slc_export *x, cmark_node *doc, size_t v, slc_
     slc_buf_addf(scratch, "%s (%s)", vendor_name(d), d->path);
     slc_md_heading(doc, 3, scratch->data);
     if (!d->nfindings)
-        slc_md_add_text(slc_md_add(doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT,
-                 slc_export_label(x, SLC_XL_NO_FINDINGS));
+        slc_md_add_plain(slc_md_add(doc, CMARK_NODE_PARAGRAPH),
+                         slc_export_label(x, SLC_XL_NO_FINDINGS));
     cmark_node *list = d->nfindings ? slc_md_list(doc) : NULL;
     for (size_t k = 0; k < d->nfindings; k++)
         finding_item(x, list, v, &d->findings[k], scratch);

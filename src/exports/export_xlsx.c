@@ -14,6 +14,7 @@
 
 #include "profile.h"
 #include "rules.h"
+#include "term_text.h"
 #include "text.h"
 #include "xlsx_write.h"
 
@@ -494,7 +495,13 @@ static void summary_chart(sheet *s, lxw_row_t r)
         lxw_row_t first = r;
         for (size_t c = 0; c < nc; c++, r++) {
             const slc_export_stats *st = slc_export_stat(x, v, c);
-            put_str(s, r, ST_VENDOR, vendor_name(x->docs[v]), w->f.text);
+            /* a chart caches this text raw (libxlsxwriter escapes only the
+             * sheet's own cells): controls shown, as in a terminal */
+            slc_buf shown;
+            slc_buf_init(&shown);
+            slc_term_text_adds(&shown, vendor_name(x->docs[v]), 0);
+            put_str(s, r, ST_VENDOR, shown.data, w->f.text);
+            slc_buf_release(&shown);
             put_str(s, r, ST_CATEGORY, slc_label_get(&cat->categories[c].label, x->lang), w->f.text);
             put_num(s, r, ST_ITEMS, (double)st->items, w->f.num);
             put_num(s, r, ST_YES, (double)st->yes, w->f.num);

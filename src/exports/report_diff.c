@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "term_text.h"
 #include "text.h"
 
 #define RED "\033[31m"
@@ -22,22 +23,11 @@ static void pad_to(slc_buf *out, size_t used, size_t width)
         slc_buf_addc(out, ' ');
 }
 
-/* Appends vendor text for a terminal: CR LF and CR become LF, tabs and
- * other control characters (ESC included: a file must not drive the
- * terminal) a space; with keep_lf 0, line breaks become spaces too. */
+/* Appends vendor text for a terminal (term_text.h): with keep_lf, line
+ * breaks stay (CR LF and CR become LF); every other control is shown. */
 static void add_clean(slc_buf *out, const char *s, size_t n, int keep_lf)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '\r' && i + 1 < n && s[i + 1] == '\n')
-            continue;
-        if (c == '\r' || c == '\n')
-            slc_buf_addc(out, keep_lf ? '\n' : ' ');
-        else if (c < 0x20 || c == 0x7f)
-            slc_buf_addc(out, ' ');
-        else
-            slc_buf_addc(out, (char)c);
-    }
+    slc_term_text_add(out, s, n, keep_lf ? SLC_TERM_KEEP_LF : 0);
 }
 
 static void add_clean_s(slc_buf *out, const char *s, int keep_lf)

@@ -4,10 +4,17 @@
 
 #include "rules.h"
 #include "sink.h"
+#include "term_text.h"
 
 /* workflow command values escape %, CR, LF (and , : in properties) */
-static void gh_escape(slc_buf *out, const char *s, int property)
+static void gh_escape(slc_buf *out, const char *text, int property)
 {
+    /* controls shown visibly first (CR and LF kept for the escapes below),
+     * then the workflow command's own escapes */
+    slc_buf shown;
+    slc_buf_init(&shown);
+    slc_term_text_adds(&shown, text, SLC_TERM_PASS_CR_LF);
+    const char *s = shown.data ? shown.data : "";
     for (; *s; s++) {
         if (*s == '%')
             slc_buf_adds(out, "%25");
@@ -22,6 +29,7 @@ static void gh_escape(slc_buf *out, const char *s, int property)
         else
             slc_buf_addc(out, *s);
     }
+    slc_buf_release(&shown);
 }
 
 void slc_report_github(const slc_doc *doc, slc_lang lang, slc_buf *out)

@@ -9,6 +9,7 @@
 
 #include "rules.h"
 #include "sink.h"
+#include "term_text.h"
 
 typedef struct junit_sink {
     slc_sink base;
@@ -24,9 +25,28 @@ static void set_long(xmlNode *n, const char *name, long v)
     xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)b);
 }
 
+/* Vendor text in a CI dashboard, as in a CI log (term_text.h): controls
+ * shown, never written raw, so no character XML 1.0 forbids (a form feed,
+ * ESC from XLSX or JSON) makes the report unreadable. */
 static void set(xmlNode *n, const char *name, const char *v)
 {
-    xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)(v ? v : ""));
+    slc_buf clean;
+    slc_buf_init(&clean);
+    slc_term_text_adds(&clean, v ? v : "", 0);
+    xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)(clean.data ? clean.data : ""));
+    slc_buf_release(&clean);
+}
+
+/* an element holding lines of text (line breaks kept) */
+static xmlNode *text_child(xmlNode *parent, const char *name, const char *v)
+{
+    slc_buf clean;
+    slc_buf_init(&clean);
+    slc_term_text_adds(&clean, v ? v : "", SLC_TERM_KEEP_LF);
+    xmlNode *n = xmlNewTextChild(parent, NULL, (const xmlChar *)name,
+                                 (const xmlChar *)(clean.data ? clean.data : ""));
+    slc_buf_release(&clean);
+    return n;
 }
 
 static xmlNode *child(xmlNode *parent, const char *name)
@@ -63,13 +83,13 @@ static long testcase(junit_sink *s, const slc_doc *doc, xmlNode *suite, int item
     }
     long failed = 0;
     if (fail.len) {
-        xmlNode *fn = xmlNewTextChild(tc, NULL, (const xmlChar *)"failure", (const xmlChar *)fail.data);
+        xmlNode *fn = text_child(tc, "failure", fail.data);
         set(fn, "type", first_rule);
         set(fn, "message", first_msg);
         failed = 1;
     }
     if (info.len)
-        xmlNewTextChild(tc, NULL, (const xmlChar *)"system-out", (const xmlChar *)info.data);
+        text_child(tc, "system-out", info.data);
     slc_buf_release(&fail);
     slc_buf_release(&info);
     slc_buf_release(&msg);
@@ -126,7 +146,7 @@ static void junit_error(slc_sink *sk, const slc_error *err)
         slc_buf_addf(&detail, " (%s)", err->detail);
     if (err->offset >= 0)
         slc_buf_addf(&detail, " @%lld", err->offset);
-    xmlNode *e = xmlNewTextChild(tc, NULL, (const xmlChar *)"error", (const xmlChar *)detail.data);
+    xmlNode *e = text_child(tc, "error", detail.data);
     slc_buf_release(&detail);
     set(e, "type", slc_status_id(err->status));
     set(e, "message", slc_strerror(err->status, sk->lang));

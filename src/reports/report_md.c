@@ -25,7 +25,8 @@ static void md_doc(slc_sink *sk, const slc_doc *doc)
     for (int k = 0; k < 3; k++)
         s->counts[k] += c[k];
     s->files++;
-    cmark_node *h = slc_md_heading(s->doc, 3, doc->name);
+    cmark_node *h = slc_md_heading(s->doc, 3, NULL);
+    slc_md_add_plain(h, doc->name);
     slc_md_add_text(h, CMARK_NODE_TEXT, " (");
     slc_md_add_text(h, CMARK_NODE_CODE, doc->path);
     slc_md_add_text(h, CMARK_NODE_TEXT, ")");
@@ -61,7 +62,7 @@ static void md_doc(slc_sink *sk, const slc_doc *doc)
         }
         slc_buf_clear(&msg);
         slc_finding_message(&msg, doc, f, sk->lang);
-        slc_md_add_text(para, CMARK_NODE_TEXT, msg.data ? msg.data : "");
+        slc_md_add_plain(para, msg.data);
     }
     slc_buf_release(&msg);
 }

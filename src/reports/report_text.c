@@ -6,19 +6,31 @@
 #include "profile.h"
 #include "sink.h"
 #include "rules.h"
+#include "term_text.h"
 #include "text.h"
 
 void slc_report_text(const slc_doc *doc, slc_lang lang, slc_buf *out)
 {
     int ja = lang == SLC_LANG_JA;
     size_t counts[3], found = 0;
+    /* the file's path and name, and every message, can hold vendor text:
+     * one line each, nothing that drives a terminal (term_text.h) */
+    slc_buf path, name, msg;
+    slc_buf_init(&path);
+    slc_buf_init(&name);
+    slc_buf_init(&msg);
+    slc_term_text_adds(&path, doc->path, 0);
+    slc_term_text_adds(&name, doc->name, 0);
+    const char *p = path.data ? path.data : "", *nm = name.data ? name.data : "";
     for (size_t i = 0; i < doc->nfindings; i++) {
         const slc_finding *f = &doc->findings[i];
-        slc_buf_adds(out, doc->path);
+        slc_buf_adds(out, p);
         if (f->line)
             slc_buf_addf(out, ":%ld", f->line);
         slc_buf_addf(out, ": %s: [%s] ", slc_severity_id(f->severity), slc_finding_rule_id(f));
-        slc_finding_message(out, doc, f, lang);
+        slc_buf_clear(&msg);
+        slc_finding_message(&msg, doc, f, lang);
+        slc_term_text_add(out, msg.data ? msg.data : "", msg.len, 0);
         slc_buf_addc(out, '\n');
     }
     for (size_t i = 0; i < doc->cat->nitems; i++)
@@ -26,26 +38,29 @@ void slc_report_text(const slc_doc *doc, slc_lang lang, slc_buf *out)
     slc_doc_count(doc, counts);
     if (ja)
         slc_buf_addf(out, "%s: %s — 項目 %zu/%zu、%s%s、エラー %zu、警告 %zu、情報 %zu\n",
-                     doc->path, doc->name, found, doc->cat->nitems, doc->encoding,
+                     p, nm, found, doc->cat->nitems, doc->encoding,
                      doc->bom ? "（BOM付き）" : "", counts[2], counts[1], counts[0]);
     else
         slc_buf_addf(out, "%s: %s — %zu/%zu items, %s%s, %zu error%s, %zu warning%s, %zu info\n",
-                     doc->path, doc->name, found, doc->cat->nitems, doc->encoding,
+                     p, nm, found, doc->cat->nitems, doc->encoding,
                      doc->bom ? " with BOM" : "", counts[2], counts[2] == 1 ? "" : "s",
                      counts[1], counts[1] == 1 ? "" : "s", counts[0]);
-    const slc_profile_result *p = doc->profile;
-    if (p) {
+    const slc_profile_result *pr = doc->profile;
+    if (pr) {
         if (ja)
             slc_buf_addf(out, "%s: プロファイル %s — スコア %.0f/100、要件 %zu 件中 充足 %zu、未充足 %zu（must %zu）、"
                               "判断不能 %zu（must %zu）\n",
-                         doc->path, p->profile->id, p->score, p->n, p->met, p->not_met,
-                         p->must_failed, p->unknown, p->must_unknown);
+                         p, pr->profile->id, pr->score, pr->n, pr->met, pr->not_met,
+                         pr->must_failed, pr->unknown, pr->must_unknown);
         else
             slc_buf_addf(out, "%s: profile %s — score %.0f/100; of %zu requirements %zu met, "
                               "%zu not met (%zu must), %zu unknown (%zu must)\n",
-                         doc->path, p->profile->id, p->score, p->n, p->met, p->not_met,
-                         p->must_failed, p->unknown, p->must_unknown);
+                         p, pr->profile->id, pr->score, pr->n, pr->met, pr->not_met,
+                         pr->must_failed, pr->unknown, pr->must_unknown);
     }
+    slc_buf_release(&path);
+    slc_buf_release(&name);
+    slc_buf_release(&msg);
 }
 
 static void pad(slc_buf *out, const char *s, size_t width)

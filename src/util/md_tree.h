@@ -26,4 +26,9 @@ cmark_node *slc_md_heading(cmark_node *parent, int level, const char *s);
 /* A tight bullet list appended to parent. */
 cmark_node *slc_md_list(cmark_node *parent);
 
+/* Appends s as text that no Markdown reader turns into a link: an empty
+ * HTML comment (shown as nothing) follows each place where GitHub's
+ * extended autolinks would start one ("@", "://", "www."). */
+void slc_md_add_plain(cmark_node *parent, const char *s);
+
 #endif

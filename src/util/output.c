@@ -11,6 +11,39 @@
 
 #include "util.h"
 
+/* ---- temporary files removed on a signal ---------------------------------
+ * The CLI's SIGINT/SIGTERM handler calls slc_output_remove_temporaries(),
+ * which may only do what is async-signal-safe: read these slots and
+ * unlink(). A slot holds a temporary's path from its creation until it is
+ * renamed or removed; the pointer is cleared before the string is freed. */
+#define TEMP_SLOTS 64
+static char *volatile temp_slots[TEMP_SLOTS];
+
+static void temp_track(char *path)
+{
+    for (size_t i = 0; i < TEMP_SLOTS; i++)
+        if (!temp_slots[i]) {
+            temp_slots[i] = path;
+            return;
+        }
+}
+
+static void temp_untrack(const char *path)
+{
+    for (size_t i = 0; path && i < TEMP_SLOTS; i++)
+        if (temp_slots[i] == path)
+            temp_slots[i] = NULL;
+}
+
+void slc_output_remove_temporaries(void)
+{
+    for (size_t i = 0; i < TEMP_SLOTS; i++) {
+        char *p = temp_slots[i];
+        if (p)
+            unlink(p);
+    }
+}
+
 slc_status slc_output_open(slc_output *out, const char *path, slc_error *err)
 {
     memset(out, 0, sizeof(*out));
@@ -19,7 +52,8 @@ slc_status slc_output_open(slc_output *out, const char *path, slc_error *err)
         return SLC_OK;
     }
     struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    int exists = stat(path, &st) == 0;
+    if (exists && !S_ISREG(st.st_mode)) {
         if (S_ISDIR(st.st_mode))
             return slc_error_set(err, SLC_ERR_IO, path, 0, -1, "%s", strerror(EISDIR));
         out->fp = fopen(path, "w");   /* device or pipe: in place */
@@ -38,15 +72,24 @@ slc_status slc_output_open(slc_output *out, const char *path, slc_error *err)
         out->tmp = NULL;
         return rc;
     }
-    /* same permissions a plain fopen would give */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    temp_track(out->tmp);
+    if (exists) {
+        /* a file rewritten keeps its mode (a 0600 report stays private) and,
+         * where we may set it, its group */
+        if (fchown(fd, (uid_t)-1, st.st_gid) != 0)
+            errno = 0;
+        fchmod(fd, st.st_mode & 07777);
+    } else {   /* same permissions a plain fopen would give */
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, 0666 & ~mask);
+    }
     out->fp = fdopen(fd, "w");
     if (!out->fp) {
         slc_status rc = slc_error_set(err, SLC_ERR_IO, path, 0, -1, "%s", strerror(errno));
         close(fd);
         unlink(out->tmp);
+        temp_untrack(out->tmp);
         free(out->tmp);
         out->tmp = NULL;
         return rc;
@@ -74,6 +117,8 @@ slc_status slc_output_open_path(slc_output *out, const char *path, const char **
     out->staged = slc_xmalloc(n);
     snprintf(out->staged, n, "%s/slacheck-XXXXXX", dir);
     int fd = mkstemp(out->staged);
+    if (fd >= 0)
+        temp_track(out->staged);
     if (fd < 0) {
         rc = slc_error_set(err, SLC_ERR_IO, dir, 0, -1, "%s", strerror(errno));
         free(out->staged);
@@ -113,6 +158,7 @@ slc_status slc_output_commit(slc_output *out, slc_error *err)
             rc = slc_error_set(err, SLC_ERR_IO, shown, 0, -1, "%s", strerror(errno));
             unlink(out->tmp);
         }
+        temp_untrack(out->tmp);
         free(out->tmp);
         free(out->path);
         out->tmp = out->path = NULL;
@@ -124,6 +170,7 @@ slc_status slc_output_commit(slc_output *out, slc_error *err)
     if (out->staged) {
         copy_errno = copy_staged(out);
         unlink(out->staged);
+        temp_untrack(out->staged);
         free(out->staged);
         out->staged = NULL;
     }
@@ -147,6 +194,7 @@ slc_status slc_output_commit(slc_output *out, slc_error *err)
         if (out->tmp)
             unlink(out->tmp);
     }
+    temp_untrack(out->tmp);
     free(out->tmp);
     free(out->path);
     out->tmp = out->path = NULL;
@@ -161,6 +209,8 @@ void slc_output_abort(slc_output *out)
         unlink(out->tmp);
     if (out->staged)
         unlink(out->staged);
+    temp_untrack(out->tmp);
+    temp_untrack(out->staged);
     free(out->staged);
     free(out->tmp);
     free(out->path);
@@ -175,4 +225,34 @@ int slc_same_file(const char *a, const char *b)
     if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
         return 0;
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* the directory holding path (resolved) and the name in it; 0 if the
+ * directory cannot be resolved */
+static int split_resolved(const char *path, char **dir, const char **base)
+{
+    const char *slash = strrchr(path, '/');
+    char *d = slash ? slc_xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
+                    : slc_xstrdup(".");
+    *base = slash ? slash + 1 : path;
+    *dir = realpath(d, NULL);
+    free(d);
+    return *dir != NULL;
+}
+
+int slc_output_same_target(const char *a, const char *b)
+{
+    int out_a = !a || !strcmp(a, "-"), out_b = !b || !strcmp(b, "-");
+    if (out_a || out_b)
+        return out_a && out_b;
+    if (!strcmp(a, b) || slc_same_file(a, b))
+        return 1;
+    char *da = NULL, *db = NULL;
+    const char *ba, *bb;
+    int same = 0;
+    if (split_resolved(a, &da, &ba) && split_resolved(b, &db, &bb))
+        same = !strcmp(ba, bb) && (!strcmp(da, db) || slc_same_file(da, db));
+    free(da);
+    free(db);
+    return same;
 }

@@ -28,7 +28,15 @@ slc_status slc_output_commit(slc_output *out, slc_error *err);
 /* Drops what was written; the target is left as it was. */
 void slc_output_abort(slc_output *out);
 
+/* Removes every temporary file an output has open; async-signal-safe, for
+ * a SIGINT/SIGTERM handler (the library installs none). */
+void slc_output_remove_temporaries(void);
+
 /* 1 if both paths name the same existing file. */
 int slc_same_file(const char *a, const char *b);
+/* 1 if writing to a and to b would write the same place: both standard
+ * output (NULL or "-"), the same existing file (device and inode), or the
+ * same name in the same directory (resolved: "y.html" and "./y.html"). */
+int slc_output_same_target(const char *a, const char *b);
 
 #endif

@@ -49,7 +49,10 @@ typedef struct parse_state {
     long line, start_line;
     long long start_offset;
     int overflow;          /* which limit was hit, 0 if none */
+    char delimiter;
 } parse_state;
+
+static int formula_guarded(const char *s, size_t n);
 
 static int no_space(unsigned char c)
 {
@@ -70,7 +73,10 @@ static void on_field(void *s, size_t n, void *data)
         st->overflow = 2;
         return;
     }
-    slc_ptrs_push(&st->cells, slc_arena_strndup(st->arena, s ? s : "", s ? n : 0));
+    const char *c = s ? s : "";
+    if (st->delimiter != '\t' && formula_guarded(c, n))   /* the CSV rule, undone */
+        c++, n--;
+    slc_ptrs_push(&st->cells, slc_arena_strndup(st->arena, c, s ? n : 0));
 }
 
 static void on_record(int term, void *data)
@@ -217,6 +223,7 @@ slc_status slc_rows_parse(const char *text, size_t len, char delimiter,
     if (!delimiter)
         delimiter = slc_rows_sniff(text, len);
     out->delimiter = delimiter;
+    st.delimiter = delimiter;
 
     /* Quoted fields as Excel writes them. If the quotes break those rules
      * (text after a closing quote, a quote never closed), in a TSV they are
@@ -298,7 +305,25 @@ void slc_rows_locate(const char *text, size_t len, size_t offset, long line, cha
     *cell_col = col;
 }
 
-void slc_rows_write_field(slc_buf *out, const char *s, size_t n, char delimiter)
+/* Spreadsheets read a CSV cell that starts with one of these as a formula
+ * (OWASP, CSV injection): = + - @ tab CR. */
+static int formula_start(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* The CSV rule: a cell that starts with a formula character, or with an
+ * apostrophe and then one of those or another apostrophe, is written with
+ * one more apostrophe in front ("=1" as "'=1"); reading a CSV drops it
+ * again, so the round trip is exact and a cell that merely starts with an
+ * apostrophe ("'x") is left alone both ways. */
+static int formula_guarded(const char *s, size_t n)
+{
+    return n >= 2 && s[0] == '\'' && (s[1] == '\'' || formula_start(s[1]));
+}
+
+/* one field, quoted (quotes doubled) only when it must be */
+static void write_quoted(slc_buf *out, const char *s, size_t n, char delimiter)
 {
     int quote = 0;
     for (size_t i = 0; i < n && !quote; i++)
@@ -313,6 +338,20 @@ void slc_rows_write_field(slc_buf *out, const char *s, size_t n, char delimiter)
     csv_write2(out->data + out->len, need, s, n, '"');
     out->len += need;
     out->data[out->len] = '\0';
+}
+
+void slc_rows_write_field(slc_buf *out, const char *s, size_t n, char delimiter)
+{
+    if (delimiter == '\t' || !n || !(formula_start(s[0]) || formula_guarded(s, n))) {
+        write_quoted(out, s, n, delimiter);
+        return;
+    }
+    slc_buf guarded;
+    slc_buf_init(&guarded);
+    slc_buf_addc(&guarded, '\'');
+    slc_buf_add(&guarded, s, n);
+    write_quoted(out, guarded.data, guarded.len, delimiter);
+    slc_buf_release(&guarded);
 }
 
 void slc_rows_write_cell(slc_buf *out, const char *s, char delimiter, int last)

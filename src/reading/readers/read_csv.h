@@ -51,7 +51,12 @@ void slc_rows_locate(const char *text, size_t len, size_t offset, long line, cha
                      size_t index, long *cell_line, long *cell_col);
 
 /* Appends one field for a delimiter-separated file, quoted (with doubled
- * quotes) only when it holds the delimiter, a quote or a line break. */
+ * quotes) only when it holds the delimiter, a quote or a line break. In a
+ * CSV (any delimiter but tab) a field that a spreadsheet would take for a
+ * formula (= + - @ tab CR first) gets an apostrophe in front, as does one
+ * that starts with an apostrophe followed by one of those or another
+ * apostrophe; slc_rows_parse drops that apostrophe again when reading a
+ * CSV, so the round trip is exact (docs/csv.md). */
 void slc_rows_write_field(slc_buf *out, const char *s, size_t n, char delimiter);
 /* One cell (NULL writes an empty one) and its delimiter, or the line's end
  * when `last`. */

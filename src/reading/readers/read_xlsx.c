@@ -207,6 +207,37 @@ static slc_status fail(xr *x, slc_status st, long line, const char *fmt, ...)
     return slc_error_set(x->err, st, x->path, line, -1, "%s", msg);
 }
 
+static int name_cmp(const void *a, const void *b)
+{
+    return strcasecmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Two entries of the same name (part names are case-insensitive, as OPC
+ * says) make a workbook ambiguous: this reader would take the first, other
+ * readers the last, so a vendor could show each a different answer. */
+static slc_status refuse_duplicates(xr *x)
+{
+    slc_ptrs names = {0};
+    slc_status st = SLC_OK;
+    char name[1024];
+    for (int r = unzGoToFirstFile(x->zf); r == UNZ_OK; r = unzGoToNextFile(x->zf)) {
+        unz_file_info64 info;
+        if (unzGetCurrentFileInfo64(x->zf, &info, name, sizeof(name), NULL, 0, NULL, 0) != UNZ_OK)
+            break;
+        slc_ptrs_push(&names, slc_xstrdup(name));
+    }
+    if (names.n > 1)
+        qsort(names.v, names.n, sizeof(void *), name_cmp);
+    for (size_t i = 1; i < names.n && st == SLC_OK; i++)
+        if (!strcasecmp(names.v[i - 1], names.v[i]))
+            st = fail(x, SLC_ERR_FORMAT, 0, "%s: two zip entries of this name; the workbook is ambiguous",
+                      (const char *)names.v[i]);
+    for (size_t i = 0; i < names.n; i++)
+        free(names.v[i]);
+    slc_ptrs_release(&names);
+    return st;
+}
+
 /* The zip entry's name for a part name (case-insensitive, as OPC says),
  * or 0 if the workbook has no such part. */
 static int locate(xr *x, const char *name)
@@ -1225,7 +1256,7 @@ slc_status slc_xlsx_read(const slc_catalog *cat, const char *bytes, size_t n,
     const char *wbpart, *sst_part, *styles_part;
     sheet_ref *sheets;
     size_t nsheets;
-    if ((st = find_workbook(&x, &wbpart)) != SLC_OK ||
+    if ((st = refuse_duplicates(&x)) != SLC_OK || (st = find_workbook(&x, &wbpart)) != SLC_OK ||
         (st = read_workbook(&x, wbpart, &sheets, &nsheets, &sst_part, &styles_part)) != SLC_OK)
         goto done;
     if (!sst_part)
