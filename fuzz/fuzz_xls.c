@@ -34,24 +34,5 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    slc_doc *doc = NULL;
-    slc_error err;
-    slc_error_clear(&err);
-    if (slc_doc_load_bytes(cat, (const char *)data, size, "fuzz.xls", NULL, &doc, &err) !=
-        SLC_OK)
-        return 0;
-    slc_validate(doc, NULL);
-    slc_buf out;
-    slc_buf_init(&out);
-    slc_json_doc(doc, &out);
-    json_error_t jerr;
-    json_t *j = json_loadb(out.data ? out.data : "", out.len, 0, &jerr);
-    if (!j) {
-        fprintf(stderr, "fuzz_xls: convert JSON does not parse: %s\n", jerr.text);
-        abort();
-    }
-    json_decref(j);
-    slc_buf_release(&out);
-    slc_doc_free(doc);
-    return 0;
+    return fuzz_load_named(cat, data, size, "fuzz.xls", "fuzz_xls");
 }
