@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/rows.h"
-#include "../src/term_text.h"
-#include "../src/util.h"
+#include "read_csv.h"
+#include "term_text.h"
+#include "util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
