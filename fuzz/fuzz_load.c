@@ -1,8 +1,8 @@
 /* fuzz_load.c - libFuzzer harness: bytes -> decode -> rows -> align ->
  * validate -> reports. The input is a whole file as `validate` would read
  * it; the built-in checklist is loaded once. Every loaded document goes to
- * the JSON and SARIF sinks and to the convert JSON writer; every refused
- * input goes to the sinks as an unreadable file. What they write must
+ * the JSON and SARIF reports and to the convert JSON writer; every refused
+ * input goes to the reports as an unreadable file. What they write must
  * parse as JSON. Build and run: `make fuzz`
  * (see fuzz/README.md). */
 #include <stddef.h>
@@ -17,7 +17,7 @@
 #include "author_json.h"
 #include "load.h"
 #include "rules.h"
-#include "sink.h"
+#include "report.h"
 #include "common.h"
 #include "validate.h"
 
@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             failing |= doc->findings[k].severity >= SLC_SEV_ERROR;
     }
     for (size_t f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
-        slc_sink *s = slc_sink_new(formats[f], cat, f ? SLC_LANG_JA : SLC_LANG_EN,
+        slc_report *s = slc_report_new(formats[f], cat, f ? SLC_LANG_JA : SLC_LANG_EN,
                                    SLC_SEV_ERROR);
         if (doc)
             s->ops->add_doc(s, doc);
@@ -71,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             s->ops->add_error(s, &err);
         s->ops->finish(s, doc ? (failing ? 1 : 0) : 3);
         must_parse(formats[f], &s->out);
-        slc_sink_free(s);
+        slc_report_free(s);
     }
     if (doc) {
         slc_buf out;

@@ -208,9 +208,9 @@ static void body(emitter *e, FILE *f, const slc_catalog *cat)
         keys(e, f, &p->hints);
         fputs("},\n", f);
     }
-    fputs("};\nstatic slc_xrule rules[] = {\n", f);
+    fputs("};\nstatic slc_cross_rule rules[] = {\n", f);
     for (size_t i = 0; i < cat->nrules; i++) {
-        const slc_xrule *r = &cat->rules[i];
+        const slc_cross_rule *r = &cat->rules[i];
         int c = conds(e, r->conds, r->nconds);
         fputs("    {", f);
         str(f, r->id);

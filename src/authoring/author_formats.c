@@ -8,12 +8,12 @@
 
 static void write_tsv(const slc_catalog *cat, slc_doc *doc, const slc_author_opts *o, slc_buf *out)
 {
-    slc_write_table(cat, doc, '\t', o->all_items, out);
+    slc_author_table(cat, doc, '\t', o->all_items, out);
 }
 
 static void write_csv(const slc_catalog *cat, slc_doc *doc, const slc_author_opts *o, slc_buf *out)
 {
-    slc_write_table(cat, doc, ',', o->all_items, out);
+    slc_author_table(cat, doc, ',', o->all_items, out);
 }
 
 static void write_json(const slc_catalog *cat, slc_doc *doc, const slc_author_opts *o, slc_buf *out)

@@ -20,7 +20,7 @@ const char *slc_meta_value(const slc_doc *doc, int m)
     return m == SLC_META_SERVICE ? doc->name : doc->meta[m];
 }
 
-void slc_write_table(const slc_catalog *cat, const slc_doc *doc, char d, int all_items,
+void slc_author_table(const slc_catalog *cat, const slc_doc *doc, char d, int all_items,
                      slc_buf *out)
 {
     slc_rows_write_bom(out, d);

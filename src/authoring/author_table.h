@@ -20,7 +20,7 @@ const char *slc_meta_value(const slc_doc *doc, int m);
  * it right). Rows for the items the document has, or with all_items for
  * every item of the checklist (blank answers where doc, which may be NULL
  * for a blank template, has none). */
-void slc_write_table(const slc_catalog *cat, const slc_doc *doc, char delimiter, int all_items,
+void slc_author_table(const slc_catalog *cat, const slc_doc *doc, char delimiter, int all_items,
                      slc_buf *out);
 
 #endif

@@ -112,8 +112,8 @@ const slc_rule_info *slc_rule_get(slc_rule rule)
 
 const char *slc_finding_rule_id(const slc_finding *f)
 {
-    if (f->rule == SLC_RULE_CONSISTENCY && f->xrule)
-        return f->xrule->id;
+    if (f->rule == SLC_RULE_CONSISTENCY && f->cross_rule)
+        return f->cross_rule->id;
     return rules[f->rule].id;
 }
 
@@ -172,8 +172,8 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
 {
     const slc_rule_info *r = slc_rule_get(f->rule);
     const char *t = lang == SLC_LANG_JA ? r->message_ja : r->message_en;
-    if (f->rule == SLC_RULE_CONSISTENCY && f->xrule) {
-        slc_buf_adds(out, slc_label_get(&f->xrule->message, lang));
+    if (f->rule == SLC_RULE_CONSISTENCY && f->cross_rule) {
+        slc_buf_adds(out, slc_label_get(&f->cross_rule->message, lang));
         return;
     }
     const slc_cat_item *it = f->item > 0 ? slc_catalog_item(doc->cat, f->item) : NULL;

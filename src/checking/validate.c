@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "crosscheck.h"
+#include "cross_rules.h"
 #include "load.h"
 #include "profile.h"
 #include "facts.h"
@@ -581,7 +581,7 @@ void slc_validate(slc_doc *doc, const slc_profile *profile)
             else
                 check_facts(doc, i);
         }
-        slc_crosscheck(doc);
+        slc_cross_rules_check(doc);
         for (size_t i = 0; i < doc->nskipped; i++)
             add(doc, SLC_RULE_IGNORED_ROW, 0, doc->skipped[i].line, doc->skipped[i].text, NULL);
     }

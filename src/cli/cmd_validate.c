@@ -1,5 +1,5 @@
 /* cmd_validate.c - slacheck validate FILE...: every file through the
- * loader and the rules, fed to the report sinks (--format to standard
+ * loader and the rules, fed to the reports (--format to standard
  * output or -o, each --report FMT=FILE to its file). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,22 +10,22 @@
 #include "output.h"
 #include "profile.h"
 #include "rules.h"
-#include "sink.h"
+#include "report.h"
 #include "cli.h"
 
 typedef struct target {
-    slc_sink *sink;
+    slc_report *report;
     const char *path;   /* NULL or "-": standard output */
     slc_output out;     /* opened before the first file; committed at the end */
     int open;
 } target;
 
-/* what a streaming sink has written so far goes to its output now */
+/* what a streaming report has written so far goes to its output now */
 static void drain(target *t)
 {
-    if (t->open && t->sink->out.len) {
-        fwrite(t->sink->out.data, 1, t->sink->out.len, t->out.fp);
-        slc_buf_clear(&t->sink->out);
+    if (t->open && t->report->out.len) {
+        fwrite(t->report->out.data, 1, t->report->out.len, t->out.fp);
+        slc_buf_clear(&t->report->out);
     }
 }
 
@@ -47,14 +47,14 @@ static void report_doc(void *data, size_t i, slc_doc *doc, const slc_error *err)
         r->unreadable = 1;
         cli_print_error(r->ctx, err);
         for (size_t k = 0; k < r->nt; k++)
-            r->t[k].sink->ops->add_error(r->t[k].sink, err);
+            r->t[k].report->ops->add_error(r->t[k].report, err);
         return;
     }
     for (size_t k = 0; k < doc->nfindings; k++)
         r->failing |= doc->findings[k].severity >= r->fail_on;
     for (size_t k = 0; k < r->nt; k++) {
-        r->t[k].sink->ops->add_doc(r->t[k].sink, doc);
-        if (r->t[k].sink->streams)   /* out as each file is done: memory stays flat */
+        r->t[k].report->ops->add_doc(r->t[k].report, doc);
+        if (r->t[k].report->streams)   /* out as each file is done: memory stays flat */
             drain(&r->t[k]);
     }
     slc_doc_free(doc);
@@ -70,7 +70,7 @@ int cmd_validate(cli_ctx *ctx)
     size_t nt = 0;
     int rc;
 
-    if (!slc_sink_known(format))
+    if (!slc_report_known(format))
         return cli_usage_error(ctx, "validate formats are text, json, github, sarif, junit and md",
                                "validate の形式は text、json、github、sarif、junit、md です", format);
     for (size_t i = 0; i < ctx->nreports; i++) {
@@ -82,7 +82,7 @@ int cmd_validate(cli_ctx *ctx)
                                    ctx->reports[i]);
         memcpy(fmt, ctx->reports[i], n);
         fmt[n] = '\0';
-        if (!slc_sink_known(fmt))
+        if (!slc_report_known(fmt))
             return cli_usage_error(ctx, "unknown report format", "不明なレポート形式です", fmt);
     }
     if (ctx->opt[OPT_FAIL_ON] && !slc_severity_parse(ctx->opt[OPT_FAIL_ON], &fail_on))
@@ -93,14 +93,14 @@ int cmd_validate(cli_ctx *ctx)
         return rc;
 
     t = slc_xcalloc(ctx->nreports + 1, sizeof(*t));
-    t[nt].sink = slc_sink_new(format, ctx->cat, ctx->lang, fail_on);
+    t[nt].report = slc_report_new(format, ctx->cat, ctx->lang, fail_on);
     t[nt++].path = ctx->opt[OPT_OUTPUT];
     for (size_t i = 0; i < ctx->nreports; i++) {
         const char *eq = strchr(ctx->reports[i], '=');
         char fmt[16];
         memcpy(fmt, ctx->reports[i], (size_t)(eq - ctx->reports[i]));
         fmt[eq - ctx->reports[i]] = '\0';
-        t[nt].sink = slc_sink_new(fmt, ctx->cat, ctx->lang, fail_on);
+        t[nt].report = slc_report_new(fmt, ctx->cat, ctx->lang, fail_on);
         t[nt++].path = eq + 1;
     }
     /* one file written by two reports: one would silently replace the other */
@@ -134,7 +134,7 @@ int cmd_validate(cli_ctx *ctx)
     rc = r.unreadable ? EXIT_INPUT : r.failing ? EXIT_FINDINGS : EXIT_CLEAN;
     /* every report is written, even when the run fails */
     for (size_t k = 0; k < nt; k++) {
-        t[k].sink->ops->finish(t[k].sink, rc);
+        t[k].report->ops->finish(t[k].report, rc);
         drain(&t[k]);
         if (!t[k].open)
             continue;
@@ -153,7 +153,7 @@ done:
     for (size_t k = 0; k < nt; k++) {
         if (t[k].open)
             slc_output_abort(&t[k].out);
-        slc_sink_free(t[k].sink);
+        slc_report_free(t[k].report);
     }
     free(t);
     slc_profile_free(profile);

@@ -351,7 +351,7 @@ static int parse_terms(const slc_catalog *cat, const char *s, slc_term *t, size_
 static void read_rule(builder *b, xmlNode *r)
 {
     slc_catalog *cat = b->cat;
-    slc_xrule *x = slc_arena_alloc(&cat->arena, sizeof(*x));
+    slc_cross_rule *x = slc_arena_alloc(&cat->arena, sizeof(*x));
     memset(x, 0, sizeof(*x));
     x->id = attr(cat, r, "id");
     const char *sev = attr(cat, r, "severity");
@@ -530,7 +530,7 @@ static slc_status from_tables(slc_catalog **out, slc_error *err)
     cat->patterns = p;
     for (size_t i = 0; i < cat->npatterns; i++)
         ok &= (p[i].re = compile_source(cat, p[i].source, msg, sizeof(msg))) != NULL;
-    slc_xrule *r = slc_arena_alloc(&cat->arena, sizeof(*r) * (t->nrules + 1));
+    slc_cross_rule *r = slc_arena_alloc(&cat->arena, sizeof(*r) * (t->nrules + 1));
     memcpy(r, t->rules, sizeof(*r) * t->nrules);
     cat->rules = r;
     for (size_t i = 0; i < cat->nrules; i++) {
@@ -588,7 +588,7 @@ slc_status slc_catalog_load(const char *path, slc_catalog **out, slc_error *err)
         for (xmlNode *n = xmlDocGetRootElement(doc)->children; n; n = n->next)
             if (is(n, "rule"))
                 read_rule(&b, n);
-        FREEZE_ARRAY(cat, b.rules, slc_xrule, cat->rules, cat->nrules);
+        FREEZE_ARRAY(cat, b.rules, slc_cross_rule, cat->rules, cat->nrules);
         if (b.problem[0])
             rc = slc_error_set(err, SLC_ERR_DEFINITION, shown, b.problem_line, -1, "%s", b.problem);
     }

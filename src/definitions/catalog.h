@@ -139,14 +139,14 @@ typedef struct slc_cond {
     slc_op op;
 } slc_cond;
 
-typedef struct slc_xrule {
+typedef struct slc_cross_rule {
     const char *id;
     slc_severity severity;
     int item;                 /* where the finding points */
     slc_label message;
     slc_cond *conds;
     size_t nconds;
-} slc_xrule;
+} slc_cross_rule;
 
 typedef struct slc_catalog {
     slc_arena arena;
@@ -173,7 +173,7 @@ typedef struct slc_catalog {
     size_t nvalues;
     slc_cat_pattern *patterns;
     size_t npatterns;
-    slc_xrule *rules;
+    slc_cross_rule *rules;
     size_t nrules;
     slc_ptrs regexes;        /* compiled patterns, freed with the catalog */
 } slc_catalog;

@@ -345,7 +345,7 @@ const slc_export_format *slc_export_format_for_path(const char *path)
     return slc_export_format_find(slc_ext_lookup(path, ext, sizeof(ext) / sizeof(ext[0])));
 }
 
-slc_status slc_export_save(const slc_buf *buf, const char *path, slc_error *err)
+slc_status slc_export_write(const slc_buf *buf, const char *path, slc_error *err)
 {
     FILE *fp = fopen(path, "wb");
     if (!fp)

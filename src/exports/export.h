@@ -165,6 +165,6 @@ slc_status slc_export_md(const slc_export *x, const char *path, slc_error *err);
 slc_status slc_export_json(const slc_export *x, const char *path, slc_error *err);
 
 /* For writers that build their bytes in memory: writes them to path. */
-slc_status slc_export_save(const slc_buf *buf, const char *path, slc_error *err);
+slc_status slc_export_write(const slc_buf *buf, const char *path, slc_error *err);
 
 #endif

@@ -907,7 +907,7 @@ slc_status slc_export_html(const slc_export *x, const char *path, slc_error *err
                                    "libxml2 could not serialize the page (error %d)", ob->error);
             } else {
                 slc_buf out = {(char *)mem, xmlOutputBufferGetSize(ob), 0};
-                st = slc_export_save(&out, path, err);
+                st = slc_export_write(&out, path, err);
             }
             xmlOutputBufferClose(ob);
         }

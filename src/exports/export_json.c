@@ -183,7 +183,7 @@ slc_status slc_export_json(const slc_export *x, const char *path, slc_error *err
     slc_buf_init(&out);
     dump(root, &out);
     json_decref(root);
-    slc_status rc = out.len ? slc_export_save(&out, path, err)
+    slc_status rc = out.len ? slc_export_write(&out, path, err)
                             : slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "JSON could not be written");
     slc_buf_release(&out);
     return rc;

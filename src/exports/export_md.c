@@ -488,7 +488,7 @@ slc_status slc_export_md(const slc_export *x, const char *path, slc_error *err)
     slc_buf_init(&out);
     slc_buf_adds(&out, md);
     free(md);
-    slc_status st = slc_export_save(&out, path, err);
+    slc_status st = slc_export_write(&out, path, err);
     slc_buf_release(&out);
     return st;
 }

@@ -63,7 +63,7 @@ static slc_status save_table(const slc_export *x, const char *path, char delimit
     slc_buf out;
     slc_buf_init(&out);
     slc_write_comparison_table(x, delimiter, &out);
-    slc_status rc = slc_export_save(&out, path, err);
+    slc_status rc = slc_export_write(&out, path, err);
     slc_buf_release(&out);
     return rc;
 }

@@ -58,7 +58,7 @@ typedef enum slc_rule {
     SLC_RULE_UNDISCLOSED,
     SLC_RULE_BY_REFERENCE,
     SLC_RULE_IMPOSSIBLE_VALUE,
-    SLC_RULE_CONSISTENCY,        /* a rule declared in the checklist (xrule) */
+    SLC_RULE_CONSISTENCY,        /* a rule declared in the checklist (cross_rule) */
     SLC_RULE_REQUIREMENT_NOT_MET,
     SLC_RULE_REQUIREMENT_UNKNOWN,
     SLC_RULE_KNOWN_VARIANT,      /* a name, definition or unit the checklist lists as a variant */
@@ -80,7 +80,7 @@ typedef struct slc_finding {
     const char *expected; /* what the definition expects, or NULL */
     int other;            /* another item involved (name of item N), 0 if none */
     int conflict;         /* duplicates: 1 if the answers differ */
-    const slc_xrule *xrule;   /* CONSISTENCY: the checklist's rule */
+    const slc_cross_rule *cross_rule;   /* CONSISTENCY: the checklist's rule */
     const struct slc_requirement *req;   /* REQUIREMENT_*: the buyer's requirement */
 } slc_finding;
 

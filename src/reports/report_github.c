@@ -3,7 +3,7 @@
 #include "report_github.h"
 
 #include "rules.h"
-#include "sink.h"
+#include "report.h"
 #include "term_text.h"
 
 /* workflow command values escape %, CR, LF (and , : in properties) */
@@ -54,14 +54,14 @@ void slc_report_github(const slc_doc *doc, slc_lang lang, slc_buf *out)
     slc_buf_release(&msg);
 }
 
-static void github_doc(slc_sink *s, const slc_doc *doc)
+static void github_doc(slc_report *s, const slc_doc *doc)
 {
     slc_report_github(doc, s->lang, &s->out);
 }
 
-static const slc_sink_ops github_ops = {github_doc, slc_sink_no_error, slc_sink_no_finish, NULL};
+static const slc_report_ops github_ops = {github_doc, slc_report_no_error, slc_report_no_finish, NULL};
 
-slc_sink *slc_sink_github_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
+slc_report *slc_report_github_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
 {
-    return slc_sink_lines_new(&github_ops, cat, lang, fail_on);
+    return slc_report_lines_new(&github_ops, cat, lang, fail_on);
 }

@@ -9,7 +9,7 @@
 #include "json_write.h"
 #include "profile.h"
 #include "rules.h"
-#include "sink.h"
+#include "report.h"
 #include "version.h"
 
 /* The report is written as it goes, one file at a time, so memory stays
@@ -211,37 +211,37 @@ void slc_json_report_finish(slc_json_report *r, int exit_code, slc_buf *out)
     slc_buf_adds(r->out, "\n}\n");
 }
 
-typedef struct json_sink {
-    slc_sink base;
+typedef struct json_report {
+    slc_report base;
     slc_json_report *report;
-} json_sink;
+} json_report;
 
-static void jsink_doc(slc_sink *s, const slc_doc *doc)
+static void jreport_doc(slc_report *s, const slc_doc *doc)
 {
-    slc_json_report_add_doc(((json_sink *)s)->report, doc);
+    slc_json_report_add_doc(((json_report *)s)->report, doc);
 }
 
-static void jsink_error(slc_sink *s, const slc_error *err)
+static void jreport_error(slc_report *s, const slc_error *err)
 {
-    slc_json_report_add_error(((json_sink *)s)->report, err);
+    slc_json_report_add_error(((json_report *)s)->report, err);
 }
 
-static void jsink_finish(slc_sink *s, int exit_code)
+static void jreport_finish(slc_report *s, int exit_code)
 {
-    slc_json_report_finish(((json_sink *)s)->report, exit_code, &s->out);
+    slc_json_report_finish(((json_report *)s)->report, exit_code, &s->out);
 }
 
-static void jsink_release(slc_sink *s)
+static void jreport_release(slc_report *s)
 {
-    slc_json_report_free(((json_sink *)s)->report);
+    slc_json_report_free(((json_report *)s)->report);
 }
 
-static const slc_sink_ops json_ops = {jsink_doc, jsink_error, jsink_finish, jsink_release};
+static const slc_report_ops json_ops = {jreport_doc, jreport_error, jreport_finish, jreport_release};
 
-slc_sink *slc_sink_json_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
+slc_report *slc_report_json_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
 {
-    json_sink *s = slc_xcalloc(1, sizeof(*s));
-    slc_sink_init(&s->base, &json_ops, cat, lang, fail_on);
+    json_report *s = slc_xcalloc(1, sizeof(*s));
+    slc_report_init(&s->base, &json_ops, cat, lang, fail_on);
     s->report = slc_json_report_new(cat, lang, &s->base.out);
     s->base.streams = 1;
     return &s->base;

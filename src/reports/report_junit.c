@@ -8,15 +8,15 @@
 #include <libxml/tree.h>
 
 #include "rules.h"
-#include "sink.h"
+#include "report.h"
 #include "term_text.h"
 
-typedef struct junit_sink {
-    slc_sink base;
+typedef struct junit_report {
+    slc_report base;
     xmlDoc *doc;
     xmlNode *root;
     long tests, failures, errors;
-} junit_sink;
+} junit_report;
 
 static void set_long(xmlNode *n, const char *name, long v)
 {
@@ -55,7 +55,7 @@ static xmlNode *child(xmlNode *parent, const char *name)
 }
 
 /* one testcase: findings about `item` (0: about the file) */
-static long testcase(junit_sink *s, const slc_doc *doc, xmlNode *suite, int item, const char *name)
+static long testcase(junit_report *s, const slc_doc *doc, xmlNode *suite, int item, const char *name)
 {
     xmlNode *tc = child(suite, "testcase");
     set(tc, "classname", doc->path);
@@ -96,9 +96,9 @@ static long testcase(junit_sink *s, const slc_doc *doc, xmlNode *suite, int item
     return failed;
 }
 
-static void junit_doc(slc_sink *sk, const slc_doc *doc)
+static void junit_doc(slc_report *sk, const slc_doc *doc)
 {
-    junit_sink *s = (junit_sink *)sk;
+    junit_report *s = (junit_report *)sk;
     xmlNode *suite = child(s->root, "testsuite");
     set(suite, "name", doc->path);
     xmlNode *props = child(suite, "properties");
@@ -124,9 +124,9 @@ static void junit_doc(slc_sink *sk, const slc_doc *doc)
     s->failures += failures;
 }
 
-static void junit_error(slc_sink *sk, const slc_error *err)
+static void junit_error(slc_report *sk, const slc_error *err)
 {
-    junit_sink *s = (junit_sink *)sk;
+    junit_report *s = (junit_report *)sk;
     xmlNode *suite = child(s->root, "testsuite");
     set(suite, "name", err->path);
     set_long(suite, "tests", 1);
@@ -154,9 +154,9 @@ static void junit_error(slc_sink *sk, const slc_error *err)
     s->errors++;
 }
 
-static void junit_finish(slc_sink *sk, int exit_code)
+static void junit_finish(slc_report *sk, int exit_code)
 {
-    junit_sink *s = (junit_sink *)sk;
+    junit_report *s = (junit_report *)sk;
     (void)exit_code;
     set_long(s->root, "tests", s->tests);
     set_long(s->root, "failures", s->failures);
@@ -169,17 +169,17 @@ static void junit_finish(slc_sink *sk, int exit_code)
     xmlFree(mem);
 }
 
-static void junit_release(slc_sink *sk)
+static void junit_release(slc_report *sk)
 {
-    xmlFreeDoc(((junit_sink *)sk)->doc);
+    xmlFreeDoc(((junit_report *)sk)->doc);
 }
 
-static const slc_sink_ops junit_ops = {junit_doc, junit_error, junit_finish, junit_release};
+static const slc_report_ops junit_ops = {junit_doc, junit_error, junit_finish, junit_release};
 
-slc_sink *slc_sink_junit_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
+slc_report *slc_report_junit_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
 {
-    junit_sink *s = slc_xcalloc(1, sizeof(*s));
-    slc_sink_init(&s->base, &junit_ops, cat, lang, fail_on);
+    junit_report *s = slc_xcalloc(1, sizeof(*s));
+    slc_report_init(&s->base, &junit_ops, cat, lang, fail_on);
     s->doc = xmlNewDoc((const xmlChar *)"1.0");
     s->root = xmlNewNode(NULL, (const xmlChar *)"testsuites");
     xmlDocSetRootElement(s->doc, s->root);

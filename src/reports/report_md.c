@@ -8,17 +8,17 @@
 #include "md_tree.h"
 #include "profile.h"
 #include "rules.h"
-#include "sink.h"
+#include "report.h"
 
-typedef struct md_sink {
-    slc_sink base;
+typedef struct md_report {
+    slc_report base;
     cmark_node *doc;
     size_t files, unreadable, counts[3];
-} md_sink;
+} md_report;
 
-static void md_doc(slc_sink *sk, const slc_doc *doc)
+static void md_doc(slc_report *sk, const slc_doc *doc)
 {
-    md_sink *s = (md_sink *)sk;
+    md_report *s = (md_report *)sk;
     int ja = sk->lang == SLC_LANG_JA;
     size_t c[3];
     slc_doc_count(doc, c);
@@ -67,9 +67,9 @@ static void md_doc(slc_sink *sk, const slc_doc *doc)
     slc_buf_release(&msg);
 }
 
-static void md_error(slc_sink *sk, const slc_error *err)
+static void md_error(slc_report *sk, const slc_error *err)
 {
-    md_sink *s = (md_sink *)sk;
+    md_report *s = (md_report *)sk;
     slc_buf line;
     slc_buf_init(&line);
     s->unreadable++;
@@ -86,9 +86,9 @@ static void md_error(slc_sink *sk, const slc_error *err)
     slc_buf_release(&line);
 }
 
-static void md_finish(slc_sink *sk, int exit_code)
+static void md_finish(slc_report *sk, int exit_code)
 {
-    md_sink *s = (md_sink *)sk;
+    md_report *s = (md_report *)sk;
     int ja = sk->lang == SLC_LANG_JA;
     cmark_node *title = slc_md_node_new(CMARK_NODE_HEADING);
     cmark_node_set_heading_level(title, 2);
@@ -110,17 +110,17 @@ static void md_finish(slc_sink *sk, int exit_code)
     }
 }
 
-static void md_release(slc_sink *sk)
+static void md_release(slc_report *sk)
 {
-    cmark_node_free(((md_sink *)sk)->doc);
+    cmark_node_free(((md_report *)sk)->doc);
 }
 
-static const slc_sink_ops md_ops = {md_doc, md_error, md_finish, md_release};
+static const slc_report_ops md_ops = {md_doc, md_error, md_finish, md_release};
 
-slc_sink *slc_sink_md_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
+slc_report *slc_report_md_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
 {
-    md_sink *s = slc_xcalloc(1, sizeof(*s));
-    slc_sink_init(&s->base, &md_ops, cat, lang, fail_on);
+    md_report *s = slc_xcalloc(1, sizeof(*s));
+    slc_report_init(&s->base, &md_ops, cat, lang, fail_on);
     s->doc = slc_md_node_new(CMARK_NODE_DOCUMENT);
     return &s->base;
 }

@@ -6,14 +6,14 @@
 #include <jansson.h>
 
 #include "rules.h"
-#include "sink.h"
+#include "report.h"
 #include "version.h"
 
-typedef struct sarif_sink {
-    slc_sink base;
+typedef struct sarif_report {
+    slc_report base;
     json_t *results, *artifacts, *notifications, *rules;
     int failed;
-} sarif_sink;
+} sarif_report;
 
 static const char *level(slc_severity s)
 {
@@ -72,7 +72,7 @@ static json_t *rule_object(const char *id, const char *dummy, const char *summar
 }
 
 /* rules: the table (but the generic "consistency"), then the checklist's */
-static void add_rules(sarif_sink *s)
+static void add_rules(sarif_report *s)
 {
     int ja = s->base.lang == SLC_LANG_JA;
     for (int r = 0; r < SLC_RULE_N; r++) {
@@ -85,13 +85,13 @@ static void add_rules(sarif_sink *s)
         json_array_append_new(s->rules, rule_object(ri->id, ri->id, summary, help, ri->severity));
     }
     for (size_t i = 0; i < s->base.cat->nrules; i++) {
-        const slc_xrule *x = &s->base.cat->rules[i];
+        const slc_cross_rule *x = &s->base.cat->rules[i];
         const char *msg = slc_label_get(&x->message, s->base.lang);
         json_array_append_new(s->rules, rule_object(x->id, x->id, msg, msg, x->severity));
     }
 }
 
-static int rule_index(sarif_sink *s, const char *id)
+static int rule_index(sarif_report *s, const char *id)
 {
     for (size_t i = 0; i < json_array_size(s->rules); i++)
         if (!strcmp(json_string_value(json_object_get(json_array_get(s->rules, i), "id")), id))
@@ -106,9 +106,9 @@ static unsigned long long fnv(const char *s, unsigned long long h)
     return h;
 }
 
-static void sarif_doc(slc_sink *sk, const slc_doc *doc)
+static void sarif_doc(slc_report *sk, const slc_doc *doc)
 {
-    sarif_sink *s = (sarif_sink *)sk;
+    sarif_report *s = (sarif_report *)sk;
     slc_buf msg;
     slc_buf_init(&msg);
     size_t art = json_array_size(s->artifacts);
@@ -150,9 +150,9 @@ static void sarif_doc(slc_sink *sk, const slc_doc *doc)
     slc_buf_release(&msg);
 }
 
-static void sarif_error(slc_sink *sk, const slc_error *err)
+static void sarif_error(slc_report *sk, const slc_error *err)
 {
-    sarif_sink *s = (sarif_sink *)sk;
+    sarif_report *s = (sarif_report *)sk;
     slc_buf mb;
     slc_buf_init(&mb);
     slc_buf_addf(&mb, "%s: %s%s%s", err->path, slc_strerror(err->status, sk->lang),
@@ -171,9 +171,9 @@ static void sarif_error(slc_sink *sk, const slc_error *err)
     s->failed = 1;
 }
 
-static void sarif_finish(slc_sink *sk, int exit_code)
+static void sarif_finish(slc_report *sk, int exit_code)
 {
-    sarif_sink *s = (sarif_sink *)sk;
+    sarif_report *s = (sarif_report *)sk;
     (void)exit_code;
     json_t *driver = json_pack("{s:s,s:s,s:s,s:s,s:O}", "name", "slacheck", "version", SLC_VERSION,
                                "semanticVersion", SLC_VERSION, "informationUri",
@@ -195,21 +195,21 @@ static void sarif_finish(slc_sink *sk, int exit_code)
     json_decref(root);
 }
 
-static void sarif_release(slc_sink *sk)
+static void sarif_release(slc_report *sk)
 {
-    sarif_sink *s = (sarif_sink *)sk;
+    sarif_report *s = (sarif_report *)sk;
     json_decref(s->results);
     json_decref(s->artifacts);
     json_decref(s->notifications);
     json_decref(s->rules);
 }
 
-static const slc_sink_ops sarif_ops = {sarif_doc, sarif_error, sarif_finish, sarif_release};
+static const slc_report_ops sarif_ops = {sarif_doc, sarif_error, sarif_finish, sarif_release};
 
-slc_sink *slc_sink_sarif_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
+slc_report *slc_report_sarif_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
 {
-    sarif_sink *s = slc_xcalloc(1, sizeof(*s));
-    slc_sink_init(&s->base, &sarif_ops, cat, lang, fail_on);
+    sarif_report *s = slc_xcalloc(1, sizeof(*s));
+    slc_report_init(&s->base, &sarif_ops, cat, lang, fail_on);
     s->results = json_array();
     s->artifacts = json_array();
     s->notifications = json_array();

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "profile.h"
-#include "sink.h"
+#include "report.h"
 #include "rules.h"
 #include "term_text.h"
 #include "text.h"
@@ -102,16 +102,16 @@ void slc_report_items_tsv(const slc_catalog *cat, slc_buf *out)
     }
 }
 
-/* ---- the text sink: validate --format text ---- */
+/* ---- the text report: validate --format text ---- */
 
-static void text_doc(slc_sink *s, const slc_doc *doc)
+static void text_doc(slc_report *s, const slc_doc *doc)
 {
     slc_report_text(doc, s->lang, &s->out);
 }
 
-static const slc_sink_ops text_ops = {text_doc, slc_sink_no_error, slc_sink_no_finish, NULL};
+static const slc_report_ops text_ops = {text_doc, slc_report_no_error, slc_report_no_finish, NULL};
 
-slc_sink *slc_sink_text_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
+slc_report *slc_report_text_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
 {
-    return slc_sink_lines_new(&text_ops, cat, lang, fail_on);
+    return slc_report_lines_new(&text_ops, cat, lang, fail_on);
 }

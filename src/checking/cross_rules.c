@@ -1,7 +1,7 @@
-/* crosscheck.c - evaluating the checklist's cross-item rules. A rule is a
+/* cross_rules.c - evaluating the checklist's cross-item rules. A rule is a
  * list of conditions that must all hold; a condition about an item the
  * document lacks does not hold, so a missing item never triggers a rule. */
-#include "crosscheck.h"
+#include "cross_rules.h"
 
 #include <string.h>
 
@@ -89,7 +89,7 @@ static int cond_holds(slc_doc *doc, const slc_cond *c)
     return 0;
 }
 
-int slc_xrule_holds(slc_doc *doc, const slc_xrule *rule)
+int slc_cross_rule_holds(slc_doc *doc, const slc_cross_rule *rule)
 {
     for (size_t i = 0; i < rule->nconds; i++)
         if (!cond_holds(doc, &rule->conds[i]))
@@ -97,12 +97,12 @@ int slc_xrule_holds(slc_doc *doc, const slc_xrule *rule)
     return rule->nconds > 0;
 }
 
-void slc_crosscheck(slc_doc *doc)
+void slc_cross_rules_check(slc_doc *doc)
 {
     const slc_catalog *cat = doc->cat;
     for (size_t r = 0; r < cat->nrules; r++) {
-        const slc_xrule *x = &cat->rules[r];
-        if (!slc_xrule_holds(doc, x))
+        const slc_cross_rule *x = &cat->rules[r];
+        if (!slc_cross_rule_holds(doc, x))
             continue;
         const slc_cat_item *it = slc_catalog_item(cat, x->item);
         const slc_answer *a = it ? slc_doc_answer(doc, (size_t)cat->by_no[x->item]) : NULL;
@@ -112,7 +112,7 @@ void slc_crosscheck(slc_doc *doc)
         f.severity = x->severity;
         f.item = x->item;
         f.line = a ? a->line : 0;
-        f.xrule = x;
+        f.cross_rule = x;
         slc_doc_add_finding(doc, &f);
     }
 }

@@ -1,4 +1,4 @@
-/* crosscheck.h - the consistency rules a checklist declares between its
+/* cross_rules.h - the consistency rules a checklist declares between its
  * items (<rule> in checklists/NAME.xml), evaluated on a document's facts. */
 #ifndef SLC_CROSSCHECK_H
 #define SLC_CROSSCHECK_H
@@ -6,10 +6,10 @@
 #include "doc.h"
 
 /* 1 if every condition of the rule holds for the document. */
-int slc_xrule_holds(slc_doc *doc, const slc_xrule *rule);
+int slc_cross_rule_holds(slc_doc *doc, const slc_cross_rule *rule);
 
 /* Adds a finding for each declared rule that holds. */
-void slc_crosscheck(slc_doc *doc);
+void slc_cross_rules_check(slc_doc *doc);
 
 /* The value of item `no`'s first quantity of dimension dim; 0 if none. */
 int slc_doc_quantity(slc_doc *doc, int no, slc_dim dim, double *value);
