@@ -25,7 +25,7 @@ static inline slc_catalog *fuzz_catalog(const char *harness)
     slc_catalog *cat = NULL;
     slc_error err;
     slc_error_clear(&err);
-    slc_json_init();   /* as the CLI's main: the libraries use slc_xmalloc */
+    slc_json_init(); /* as the CLI's main: the libraries use slc_xmalloc */
     slc_xml_init();
     if (slc_catalog_load(NULL, &cat, &err) != SLC_OK) {
         fprintf(stderr, "%s: cannot load the built-in checklist\n", harness);
@@ -45,7 +45,6 @@ static inline void fuzz_read_file(const char *path, slc_buf *b)
     if (f)
         fclose(f);
 }
-
 
 /* Loads the input as a file of that name would be loaded (the name picks
  * the reader: "fuzz.html", "fuzz.xls"), validates it and writes convert

@@ -50,10 +50,12 @@ static void must_match(const slc_doc *a, const slc_doc *b, const char *how)
             continue;
         if (!y || strcmp(cell(x, SLC_ROLE_ANSWER), cell(y, SLC_ROLE_ANSWER)) ||
             strcmp(cell(x, SLC_ROLE_REMARKS), cell(y, SLC_ROLE_REMARKS))) {
-            fprintf(stderr, "fuzz_authoring: %s changed item %d:\n  answer  [%s]\n  became  [%s]\n"
-                            "  remarks [%s]\n  became  [%s]\n",
-                    how, cat->items[i].no, cell(x, SLC_ROLE_ANSWER), y ? cell(y, SLC_ROLE_ANSWER) : "(missing)",
-                    cell(x, SLC_ROLE_REMARKS), y ? cell(y, SLC_ROLE_REMARKS) : "(missing)");
+            fprintf(stderr,
+                    "fuzz_authoring: %s changed item %d:\n  answer  [%s]\n  became  [%s]\n"
+                    "  remarks [%s]\n  became  [%s]\n",
+                    how, cat->items[i].no, cell(x, SLC_ROLE_ANSWER),
+                    y ? cell(y, SLC_ROLE_ANSWER) : "(missing)", cell(x, SLC_ROLE_REMARKS),
+                    y ? cell(y, SLC_ROLE_REMARKS) : "(missing)");
             abort();
         }
     }

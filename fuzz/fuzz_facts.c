@@ -96,7 +96,7 @@ static void same_text(const char *what, const slc_buf *b, const char *want)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!valid_utf8(data, size))
-        return -1;   /* not kept in the corpus */
+        return -1; /* not kept in the corpus */
     char *text = malloc(size + 1);
     memcpy(text, data, size);
     text[size] = '\0';

@@ -54,8 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     slc_doc *doc = NULL;
     slc_error err;
     slc_error_clear(&err);
-    slc_status rc = slc_doc_load_bytes(cat, (const char *)data, size, "fuzz.tsv", NULL, &doc,
-                                       &err);
+    slc_status rc = slc_doc_load_bytes(cat, (const char *)data, size, "fuzz.tsv", NULL, &doc, &err);
     int failing = 0;
     if (rc == SLC_OK) {
         slc_validate(doc, NULL);
@@ -63,8 +62,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             failing |= doc->findings[k].severity >= SLC_SEV_ERROR;
     }
     for (size_t f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
-        slc_report *s = slc_report_new(formats[f], cat, f ? SLC_LANG_JA : SLC_LANG_EN,
-                                   SLC_SEV_ERROR);
+        slc_report *s =
+            slc_report_new(formats[f], cat, f ? SLC_LANG_JA : SLC_LANG_EN, SLC_SEV_ERROR);
         if (doc)
             s->ops->add_doc(s, doc);
         else

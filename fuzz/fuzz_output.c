@@ -26,7 +26,7 @@ static unsigned long next_cp(const unsigned char *s, size_t n, size_t *len)
     unsigned char c = s[0];
     size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     if (c >= 0x80 && (c < 0xC2 || c > 0xF4))
-        abort();   /* not a lead byte: the output is not UTF-8 */
+        abort(); /* not a lead byte: the output is not UTF-8 */
     if (l > n)
         abort();
     unsigned long v = l == 1 ? c : c & (0x7F >> l);
@@ -44,8 +44,11 @@ static int valid_utf8_no_nul(const uint8_t *s, size_t n)
     size_t i = 0;
     while (i < n) {
         unsigned char c = s[i];
-        size_t l = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
-                 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+        size_t l = c < 0x80                   ? 1
+                   : (c >= 0xC2 && c <= 0xDF) ? 2
+                   : (c >= 0xE0 && c <= 0xEF) ? 3
+                   : (c >= 0xF0 && c <= 0xF4) ? 4
+                                              : 0;
         if (!l || c == 0 || i + l > n)
             return 0;
         unsigned long v = l == 1 ? c : c & (0x7F >> l);
@@ -70,14 +73,14 @@ static void check_term(const uint8_t *data, size_t size, unsigned flags)
     const unsigned char *p = (const unsigned char *)(b.data ? b.data : "");
     size_t n = b.len, len;
     if (b.data && strlen(b.data) != n)
-        abort();   /* a NUL got through */
+        abort(); /* a NUL got through */
     for (size_t i = 0; i < n; i += len) {
         unsigned long cp = next_cp(p + i, n - i, &len);
         int line = cp == '\n' || (cp == '\r' && (flags & SLC_TERM_PASS_CR_LF));
         if (cp == '\n' && !(flags & (SLC_TERM_KEEP_LF | SLC_TERM_PASS_CR_LF)))
             abort();
-        if (((cp < 0x20 || cp == 0x7F) && !line) || (cp >= 0x80 && cp <= 0x9F) ||
-            cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+        if (((cp < 0x20 || cp == 0x7F) && !line) || (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C ||
+            cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
             (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFFFE || cp == 0xFFFF)
             abort();
     }
@@ -92,9 +95,9 @@ static void check_csv(const uint8_t *data, size_t size)
     slc_buf_init(&line);
     slc_rows_write_field(&line, (const char *)data, size, ',');
     const char *f = line.data ? line.data : "";
-    if (size && (f[0] == '=' || f[0] == '+' || f[0] == '-' || f[0] == '@' || f[0] == '\t' ||
-                 f[0] == '\r'))
-        abort();   /* a spreadsheet would read a formula */
+    if (size &&
+        (f[0] == '=' || f[0] == '+' || f[0] == '-' || f[0] == '@' || f[0] == '\t' || f[0] == '\r'))
+        abort(); /* a spreadsheet would read a formula */
     /* a second field keeps the record from being one empty cell */
     slc_buf_adds(&line, ",x\n");
     slc_limits lim = SLC_LIMITS_DEFAULT;
@@ -106,7 +109,7 @@ static void check_csv(const uint8_t *data, size_t size)
     if (slc_rows_parse(line.data, line.len, ',', &lim, &arena, "fuzz", &t, &err) == SLC_OK) {
         if (t.nrows != 1 || t.rows[0].ncells != 2 || strlen(t.rows[0].cells[0]) != size ||
             memcmp(t.rows[0].cells[0], data, size))
-            abort();   /* the CSV rule did not read back exactly */
+            abort(); /* the CSV rule did not read back exactly */
         slc_table_release(&t);
     }
     slc_arena_release(&arena);

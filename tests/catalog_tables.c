@@ -44,7 +44,8 @@ int main(int argc, char **argv)
     }
     slc_catalog *a = NULL, *b = NULL;
     slc_error err;
-    if (slc_catalog_load(NULL, &a, &err) != SLC_OK || slc_catalog_load(argv[1], &b, &err) != SLC_OK) {
+    if (slc_catalog_load(NULL, &a, &err) != SLC_OK ||
+        slc_catalog_load(argv[1], &b, &err) != SLC_OK) {
         fprintf(stderr, "catalog-check: %s: %s\n", err.path, err.detail);
         slc_catalog_free(a);
         return 1;
@@ -59,15 +60,16 @@ int main(int argc, char **argv)
         size_t i = 0, line = 1;
         for (; i < na && i < nb && ea[i] == eb[i]; i++)
             line += ea[i] == '\n';
-        fprintf(stderr, "catalog-check: the built-in tables differ from %s at line %zu of the C text\n",
+        fprintf(stderr,
+                "catalog-check: the built-in tables differ from %s at line %zu of the C text\n",
                 argv[1], line);
         rc = 1;
     } else if (!compiled(a) || !compiled(b)) {
         fprintf(stderr, "catalog-check: a pattern was not compiled\n");
         rc = 1;
     } else {
-        printf("same: %zu items, %zu patterns, %zu rules, %zu bytes of C\n", a->nitems, a->npatterns,
-               a->nrules, na);
+        printf("same: %zu items, %zu patterns, %zu rules, %zu bytes of C\n", a->nitems,
+               a->npatterns, a->nrules, na);
     }
     free(ea);
     free(eb);

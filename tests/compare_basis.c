@@ -20,14 +20,14 @@
 static int failures;
 static slc_catalog *cat;
 
-#define CHECK(cond, ...)                         \
-    do {                                         \
-        if (!(cond)) {                           \
-            failures++;                          \
+#define CHECK(cond, ...) \
+    do { \
+        if (!(cond)) { \
+            failures++; \
             printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-            printf(__VA_ARGS__);                 \
-            printf("\n");                        \
-        }                                        \
+            printf(__VA_ARGS__); \
+            printf("\n"); \
+        } \
     } while (0)
 
 /* a checklist with item 5 (availability) answered as given */
@@ -60,7 +60,7 @@ static int set_basis(slc_doc *doc, double value, slc_basis b)
     int set = 0;
     for (size_t i = 0; i < n; i++)
         if (f[i].type == SLC_FACT_QUANTITY && (value < 0 || f[i].value == value)) {
-            ((slc_fact *)&f[i])->basis = b;   /* as the facts would read it */
+            ((slc_fact *)&f[i])->basis = b; /* as the facts would read it */
             set++;
         }
     return set;
@@ -84,7 +84,8 @@ static void ranking(void)
     c = slc_compare(d, 2, 0);
     CHECK(item5(c)->rank[0] == 1 && item5(c)->rank[1] == -1, "guarantee above target: %d %d",
           item5(c)->rank[0], item5(c)->rank[1]);
-    CHECK(item5(c)->verdict == SLC_CMP_DIFFERS, "guarantee and target of 99.9%% are not equivalent");
+    CHECK(item5(c)->verdict == SLC_CMP_DIFFERS,
+          "guarantee and target of 99.9%% are not equivalent");
     CHECK(item5(c)->standing[0].basis == SLC_BASIS_GUARANTEE, "standing keeps the basis");
     slc_buf b;
     slc_buf_init(&b);
@@ -123,11 +124,12 @@ static void ranking(void)
     CHECK(item5(c)->rank[0] == 0, "an actual figure is not ranked: %d", item5(c)->rank[0]);
     CHECK(item5(c)->rank[1] == 1 && item5(c)->rank[2] == -1, "the commitments are: %d %d",
           item5(c)->rank[1], item5(c)->rank[2]);
-    CHECK(!item5(c)->standing[0].known && item5(c)->standing[0].undisclosed, "undisclosed standing");
+    CHECK(!item5(c)->standing[0].known && item5(c)->standing[0].undisclosed,
+          "undisclosed standing");
     CHECK(item5(c)->standing[0].uncommitted && item5(c)->standing[0].uncommitted->value == 100,
           "the actual figure kept to be shown");
-    CHECK(c->vendors[0].undisclosed == 1 && c->vendors[0].leads == 0, "per vendor: undisclosed %zu, leads %zu",
-          c->vendors[0].undisclosed, c->vendors[0].leads);
+    CHECK(c->vendors[0].undisclosed == 1 && c->vendors[0].leads == 0,
+          "per vendor: undisclosed %zu, leads %zu", c->vendors[0].undisclosed, c->vendors[0].leads);
     slc_comparison_free(c);
     for (int i = 0; i < 3; i++)
         slc_doc_free(d[i]);
@@ -139,7 +141,8 @@ static void ranking(void)
     c = slc_compare(d, 2, 0);
     CHECK(item5(c)->rank[0] == 0 && item5(c)->rank[1] == 0, "condition not ranked: %d %d",
           item5(c)->rank[0], item5(c)->rank[1]);
-    CHECK(!item5(c)->standing[0].known && !item5(c)->standing[0].undisclosed, "condition: no standing");
+    CHECK(!item5(c)->standing[0].known && !item5(c)->standing[0].undisclosed,
+          "condition: no standing");
     slc_comparison_free(c);
     slc_doc_free(d[0]);
     slc_doc_free(d[1]);
@@ -156,9 +159,11 @@ static void reports(void)
     for (int i = 0; i < 2; i++)
         slc_validate(d[i], NULL);
     slc_comparison *c = slc_compare(d, 2, 0);
-    static const struct { slc_lang lang; const char *g, *a; } want[] = {
-        {SLC_LANG_JA, "≥ 99.9%（保証）", "100%（実績）"},
-        {SLC_LANG_EN, "≥ 99.9% (guarantee)", "100% (actual)"}};
+    static const struct {
+        slc_lang lang;
+        const char *g, *a;
+    } want[] = {{SLC_LANG_JA, "≥ 99.9%（保証）", "100%（実績）"},
+                {SLC_LANG_EN, "≥ 99.9% (guarantee)", "100% (actual)"}};
     for (size_t k = 0; k < 2; k++) {
         slc_export *x = slc_export_new(d, 2, c, NULL, want[k].lang);
         slc_buf b;
@@ -177,7 +182,8 @@ static void reports(void)
     slc_buf b;
     slc_buf_init(&b);
     slc_standing_describe(&cat->items[cat->by_no[5]], &item5(c)->standing[1], &b);
-    CHECK(b.data && !strcmp(b.data, "not stated; 100% (actual)"), "standing: %s", b.data ? b.data : "");
+    CHECK(b.data && !strcmp(b.data, "not stated; 100% (actual)"), "standing: %s",
+          b.data ? b.data : "");
     slc_buf_release(&b);
     slc_comparison_free(c);
     slc_doc_free(d[0]);
@@ -233,11 +239,13 @@ static void requirements(const char *dir)
     slc_profile *guar = profile_with(dir, "guarantee");
     slc_profile *targ = profile_with(dir, "target");
     CHECK(guar->reqs[0].basis == SLC_BASIS_GUARANTEE && targ->reqs[0].basis == SLC_BASIS_TARGET &&
-              any->reqs[0].basis == SLC_BASIS_STATED, "basis attribute read");
+              any->reqs[0].basis == SLC_BASIS_STATED,
+          "basis attribute read");
     slc_buf b;
     slc_buf_init(&b);
     slc_requirement_describe(&guar->reqs[0], SLC_LANG_EN, &b);
-    CHECK(b.data && strstr(b.data, "guaranteed"), "requirement described: %s", b.data ? b.data : "");
+    CHECK(b.data && strstr(b.data, "guaranteed"), "requirement described: %s",
+          b.data ? b.data : "");
     slc_buf_clear(&b);
     slc_requirement_describe(&guar->reqs[0], SLC_LANG_JA, &b);
     CHECK(b.data && strstr(b.data, "保証"), "requirement described (ja): %s", b.data ? b.data : "");

@@ -13,9 +13,9 @@
 #include "catalog_emit.h"
 
 typedef struct emitter {
-    FILE *decl;     /* arrays, written first */
-    int n;          /* arrays named so far */
-    int bad;        /* a value C cannot hold as written */
+    FILE *decl; /* arrays, written first */
+    int n;      /* arrays named so far */
+    int bad;    /* a value C cannot hold as written */
 } emitter;
 
 static void str(FILE *f, const char *s)
@@ -28,10 +28,10 @@ static void str(FILE *f, const char *s)
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p == '"' || *p == '\\')
             fprintf(f, "\\%c", *p);
-        else if (*p >= 0x20 && *p < 0x7F && *p != '?')   /* '?': no trigraphs */
+        else if (*p >= 0x20 && *p < 0x7F && *p != '?') /* '?': no trigraphs */
             fputc(*p, f);
         else
-            fprintf(f, "\\%03o", *p);   /* octal: at most three digits, never runs on */
+            fprintf(f, "\\%03o", *p); /* octal: at most three digits, never runs on */
     }
     fputc('"', f);
 }
@@ -99,7 +99,7 @@ static void groups(emitter *e, FILE *f, const slc_cat_group *g, size_t n)
 
 static void terms(emitter *e, FILE *f, const slc_term *t, size_t n)
 {
-    if (!n) {   /* ISO C has no empty initializer */
+    if (!n) { /* ISO C has no empty initializer */
         fputs("{{0, 0, 0}}", f);
         return;
     }
@@ -124,8 +124,8 @@ static int conds(emitter *e, const slc_cond *c, size_t n)
             fprintf(f, "%s%d", j ? ", " : "", c[i].items[j]);
         if (!c[i].nitems)
             fputs("0", f);
-        fprintf(f, "}, .nitems = %zu, .presence = %d, .dim = %d, .id = ", c[i].nitems, c[i].presence,
-                (int)c[i].dim);
+        fprintf(f, "}, .nitems = %zu, .presence = %d, .dim = %d, .id = ", c[i].nitems,
+                c[i].presence, (int)c[i].dim);
         str(f, c[i].id);
         fputs(", .source = ", f);
         str(f, c[i].source);
@@ -156,7 +156,8 @@ static void body(emitter *e, FILE *f, const slc_catalog *cat)
         label(f, &it->definition);
         fputs(", .unit = ", f);
         label(f, &it->unit);
-        fprintf(f, ", .section = %d, .category = %d,\n     .name_keys = ", it->section, it->category);
+        fprintf(f, ", .section = %d, .category = %d,\n     .name_keys = ", it->section,
+                it->category);
         keys(e, f, &it->name_keys);
         fputs(", .def_keys = ", f);
         keys(e, f, &it->def_keys);
@@ -229,9 +230,12 @@ static void body(emitter *e, FILE *f, const slc_catalog *cat)
     label(f, &cat->title);
     fputs(", .publisher = ", f);
     label(f, &cat->publisher);
-    fprintf(f, ",\n    .sections = sections, .nsections = %zu, .categories = categories, .ncategories = %zu,\n",
-            cat->nsections, cat->ncategories);
-    fprintf(f, "    .items = items, .nitems = %zu, .by_no = by_no, .max_no = %d,\n", cat->nitems, cat->max_no);
+    fprintf(
+        f,
+        ",\n    .sections = sections, .nsections = %zu, .categories = categories, .ncategories = %zu,\n",
+        cat->nsections, cat->ncategories);
+    fprintf(f, "    .items = items, .nitems = %zu, .by_no = by_no, .max_no = %d,\n", cat->nitems,
+            cat->max_no);
     const char *lists[] = {"header_words", "header_suffixes"};
     for (int l = 0; l < 2; l++) {
         const slc_keys *k = l ? cat->header_suffixes : cat->header_words;
@@ -253,10 +257,12 @@ static void body(emitter *e, FILE *f, const slc_catalog *cat)
     keys(e, f, &cat->presence_no);
     fputs(", .presence_na = ", f);
     keys(e, f, &cat->presence_na);
-    fprintf(f, ",\n    .units = units, .nunits = %zu, .comparators = comparators, .ncomparators = %zu,\n",
-            cat->nunits, cat->ncomparators);
-    fprintf(f, "    .values = values, .nvalues = %zu, .patterns = patterns, .npatterns = %zu,\n", cat->nvalues,
-            cat->npatterns);
+    fprintf(
+        f,
+        ",\n    .units = units, .nunits = %zu, .comparators = comparators, .ncomparators = %zu,\n",
+        cat->nunits, cat->ncomparators);
+    fprintf(f, "    .values = values, .nvalues = %zu, .patterns = patterns, .npatterns = %zu,\n",
+            cat->nvalues, cat->npatterns);
     fprintf(f, "    .rules = rules, .nrules = %zu,\n};\n", cat->nrules);
 }
 

@@ -30,9 +30,9 @@ void slc_json_doc(slc_doc *doc, slc_buf *out)
     json_object_set_new(root, "checklist", slc_json_checklist(cat));
     json_object_set_new(root, "vendor", text(doc->name));
     json_object_set_new(root, "meta", slc_json_meta(doc));
-    json_object_set_new(root, "source", json_pack("{s:o,s:s,s:b}", "path", text(doc->path),
-                                                  "encoding", doc->encoding ? doc->encoding : "",
-                                                  "bom", doc->bom));
+    json_object_set_new(root, "source",
+                        json_pack("{s:o,s:s,s:b}", "path", text(doc->path), "encoding",
+                                  doc->encoding ? doc->encoding : "", "bom", doc->bom));
     for (size_t i = 0; i < cat->nitems; i++) {
         const slc_answer *a = slc_doc_answer(doc, i);
         if (!a)
@@ -43,8 +43,10 @@ void slc_json_doc(slc_doc *doc, slc_buf *out)
         json_object_set_new(o, "id", json_string(it->id));
         json_object_set_new(o, "name", text(it->name.ja));
         json_object_set_new(o, "category", text(cat->categories[it->category].label.ja));
-        json_object_set_new(o, "answer", text(a->cell[SLC_ROLE_ANSWER] ? a->cell[SLC_ROLE_ANSWER] : ""));
-        json_object_set_new(o, "remarks", text(a->cell[SLC_ROLE_REMARKS] ? a->cell[SLC_ROLE_REMARKS] : ""));
+        json_object_set_new(o, "answer",
+                            text(a->cell[SLC_ROLE_ANSWER] ? a->cell[SLC_ROLE_ANSWER] : ""));
+        json_object_set_new(o, "remarks",
+                            text(a->cell[SLC_ROLE_REMARKS] ? a->cell[SLC_ROLE_REMARKS] : ""));
         json_object_set_new(o, "line", json_integer(a->line));
         if (a->cell[SLC_ROLE_NAME])
             json_object_set_new(o, "name_in_file", text(a->cell[SLC_ROLE_NAME]));
@@ -95,7 +97,8 @@ json_t *slc_json_facts(const slc_fact *f, size_t n, const char *answer)
         case SLC_FACT_TIME_BAND:
             json_object_set_new(o, "from_minute", json_integer(f[i].band_from));
             json_object_set_new(o, "to_minute", json_integer(f[i].band_to));
-            json_object_set_new(o, "days_per_week", f[i].band_days ? json_integer(f[i].band_days) : json_null());
+            json_object_set_new(o, "days_per_week",
+                                f[i].band_days ? json_integer(f[i].band_days) : json_null());
             break;
         case SLC_FACT_THING:
             json_object_set_new(o, "kind", json_string(f[i].kind));

@@ -26,7 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "authoring.h"
 #include "load.h"
 #include "md_tree.h"
@@ -35,7 +34,6 @@
 
 #define PLACEHOLDER_JA "<!-- 回答をここに記入 -->"
 #define PLACEHOLDER_EN "<!-- 回答をここに記入 / write the answer here -->"
-
 
 static void paragraph(cmark_node *parent, const char *text)
 {
@@ -169,7 +167,8 @@ static int headings(const char *md)
     cmark_iter *it = cmark_iter_new(doc);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_HEADING)
+        if (ev == CMARK_EVENT_ENTER &&
+            cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_HEADING)
             n++;
     cmark_iter_free(it);
     cmark_node_free(doc);
@@ -187,7 +186,7 @@ static void choose_form(const slc_catalog *cat, size_t i, item_text *t, slc_lang
             continue;
         cmark_node *doc = slc_md_node_new(CMARK_NODE_DOCUMENT);
         item_nodes(doc, &cat->items[i], t, lang);
-        slc_md_heading(doc, 1, "end");   /* what follows an item: a heading */
+        slc_md_heading(doc, 1, "end"); /* what follows an item: a heading */
         char *md = render(doc);
         cmark_node_free(doc);
         unsigned char ok = 0;

@@ -8,20 +8,20 @@
 #include "read_csv.h"
 
 const char *const slc_meta_keys[SLC_META_N] = {"対象サービス", "会社名", "作成日"};
-const char *const slc_canon_header[SLC_CANON_COLS] = {"No", "種別", "サービスレベル項目", "規定内容",
-                                                      "測定単位", "回答", "備考"};
+const char *const slc_canon_header[SLC_CANON_COLS] = {
+    "No", "種別", "サービスレベル項目", "規定内容", "測定単位", "回答", "備考"};
 
 const char *slc_meta_value(const slc_doc *doc, int m)
 {
     if (!doc || m < 0 || m >= SLC_META_N)
         return NULL;
     if (m == SLC_META_SERVICE && doc->anonymous)
-        return NULL;   /* standard input: its name is no one's statement */
+        return NULL; /* standard input: its name is no one's statement */
     return m == SLC_META_SERVICE ? doc->name : doc->meta[m];
 }
 
 void slc_author_table(const slc_catalog *cat, const slc_doc *doc, char d, int all_items,
-                     slc_buf *out)
+                      slc_buf *out)
 {
     slc_rows_write_bom(out, d);
     int any = 0;

@@ -26,8 +26,8 @@
 #include "xlsx_write.h"
 
 #define PAPER_A4 9
-#define DV_TITLE_MAX 32            /* Excel: data validation titles */
-#define DV_MESSAGE_MAX 255         /* Excel: data validation messages */
+#define DV_TITLE_MAX 32    /* Excel: data validation titles */
+#define DV_MESSAGE_MAX 255 /* Excel: data validation messages */
 
 enum { COL_NO, COL_CATEGORY, COL_NAME, COL_DEFINITION, COL_UNIT, COL_ANSWER, COL_REMARKS, NCOLS };
 
@@ -36,7 +36,7 @@ static const double col_width[NCOLS] = {6, 11, 26, 46, 14, 50, 34};
 
 /* the rows of the checklist sheet (0-based) */
 #define ROW_TITLE 0
-#define ROW_META 1                 /* three rows: service, vendor, date */
+#define ROW_META 1 /* three rows: service, vendor, date */
 #define ROW_HEADER 5
 #define ROW_FIRST_ITEM 6
 
@@ -45,11 +45,11 @@ typedef struct aw {
     const slc_doc *doc;
     const slc_author_opts *o;
     lxw_workbook *wb;
-    lxw_format *title, *subtitle, *heading, *text, *label, *header, *item, *item_center,
-        *input, *meta_input;
-    slc_xlsx_errors e;             /* the first libxlsxwriter error, and where */
-    slc_buf esc;                   /* scratch: escaped cell text */
-    slc_buf tmp, tmp2;             /* scratch: composed text */
+    lxw_format *title, *subtitle, *heading, *text, *label, *header, *item, *item_center, *input,
+        *meta_input;
+    slc_xlsx_errors e; /* the first libxlsxwriter error, and where */
+    slc_buf esc;       /* scratch: escaped cell text */
+    slc_buf tmp, tmp2; /* scratch: composed text */
 } aw;
 
 /* ---- text ------------------------------------------------------------- */
@@ -69,7 +69,7 @@ static void fit_units(slc_buf *b, size_t max)
     while (i < b->len) {
         size_t k = slc_xlsx_cp_bytes((unsigned char)b->data[i]);
         size_t u = k == 4 ? 2 : 1;
-        if (n + u > max - 1)   /* room for the ellipsis */
+        if (n + u > max - 1) /* room for the ellipsis */
             break;
         n += u;
         i += k;
@@ -327,10 +327,10 @@ static void write_checklist(aw *w, const char *name)
         const char *v = slc_meta_value(doc, m);
         put_str(w, ws, name, row, COL_NO, slc_meta_keys[m], w->label);
         /* merge_range writes its own (empty) string: keep the value ours */
-        slc_xlsx_note(&w->e,
-                      worksheet_merge_range(ws, row, COL_CATEGORY, row, COL_DEFINITION, "",
-                                            w->meta_input),
-                      name, row, COL_CATEGORY);
+        slc_xlsx_note(
+            &w->e,
+            worksheet_merge_range(ws, row, COL_CATEGORY, row, COL_DEFINITION, "", w->meta_input),
+            name, row, COL_CATEGORY);
         if (v && *v)
             put_str(w, ws, name, row, COL_CATEGORY, v, w->meta_input);
     }
@@ -376,10 +376,11 @@ static void set_properties(aw *w)
     slc_xlsx_note(&w->e, workbook_set_properties(w->wb, &p), NULL, 0, 0);
 }
 
-slc_status slc_author_xlsx(const slc_catalog *cat, const slc_doc *doc,
-                           const slc_author_opts *o, const char *path, slc_error *err)
+slc_status slc_author_xlsx(const slc_catalog *cat, const slc_doc *doc, const slc_author_opts *o,
+                           const char *path, slc_error *err)
 {
-    lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
+    lxw_workbook_options opt = {
+        .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
     aw w;
     memset(&w, 0, sizeof(w));
     w.cat = cat;
@@ -403,7 +404,7 @@ slc_status slc_author_xlsx(const slc_catalog *cat, const slc_doc *doc,
         write_cover(&w, cover, sheet);
         write_checklist(&w, sheet);
     }
-    slc_status st = slc_xlsx_close(w.wb, &w.e, path, err);   /* also frees the workbook */
+    slc_status st = slc_xlsx_close(w.wb, &w.e, path, err); /* also frees the workbook */
     slc_buf_release(&w.esc);
     slc_buf_release(&w.tmp);
     slc_buf_release(&w.tmp2);

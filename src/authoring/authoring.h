@@ -15,15 +15,15 @@
 #include "util.h"
 
 typedef struct slc_author_opts {
-    slc_lang lang;     /* instructions and hints: ja (with en) or en */
-    int all_items;     /* 1: every item of the checklist, blank where doc lacks it
+    slc_lang lang; /* instructions and hints: ja (with en) or en */
+    int all_items; /* 1: every item of the checklist, blank where doc lacks it
                           (templates); 0: only the items doc has (convert) */
 } slc_author_opts;
 
 void slc_author_md(const slc_catalog *cat, const slc_doc *doc, const slc_author_opts *o,
                    slc_buf *out);
 /* Writes the workbook at path (a fresh temporary file the caller renames). */
-slc_status slc_author_xlsx(const slc_catalog *cat, const slc_doc *doc,
-                           const slc_author_opts *o, const char *path, slc_error *err);
+slc_status slc_author_xlsx(const slc_catalog *cat, const slc_doc *doc, const slc_author_opts *o,
+                           const char *path, slc_error *err);
 
 #endif

@@ -38,10 +38,10 @@ static int expected_dim(slc_kind k)
  * before a target or a value stated without a basis word; an actual
  * figure or a condition is kept apart (uf) to be shown, never ranked. */
 typedef struct level2 {
-    int pk, qk;          /* known */
+    int pk, qk; /* known */
     double p, q;
     slc_op op;
-    slc_basis basis;     /* of the quantity */
+    slc_basis basis; /* of the quantity */
     const slc_fact *pf, *qf, *uf;
 } level2;
 
@@ -108,7 +108,7 @@ static int better(const slc_cat_item *it, const level2 *a, const level2 *b)
     int sign = it->better == SLC_BETTER_LOWER ? -1 : 1;
     if (a->pk && b->pk && a->p != b->p)
         return (a->p > b->p ? 1 : -1) * (it->kind == SLC_KIND_PRESENCE ? sign : 1);
-    if (a->pk && b->pk && a->p == 0)   /* both 無: the details do not matter */
+    if (a->pk && b->pk && a->p == 0) /* both 無: the details do not matter */
         return 0;
     if (it->better == SLC_BETTER_NONE && it->kind != SLC_KIND_PRESENCE)
         return 0;
@@ -173,8 +173,8 @@ slc_comparison *slc_compare(slc_doc **docs, size_t n, int versions)
     c->category_missing = slc_arena_alloc(&c->arena, (c->cat->ncategories + 1) * sizeof(size_t));
     memset(c->category_missing, 0, (c->cat->ncategories + 1) * sizeof(size_t));
     if (versions < 0)
-        versions = n == 2 && docs[0]->name && docs[1]->name &&
-                   !strcasecmp(docs[0]->name, docs[1]->name);
+        versions =
+            n == 2 && docs[0]->name && docs[1]->name && !strcasecmp(docs[0]->name, docs[1]->name);
     c->versions = versions;
     level2 *lv = slc_xmalloc((n + 1) * sizeof(level2));
 
@@ -225,8 +225,10 @@ slc_comparison *slc_compare(slc_doc **docs, size_t n, int versions)
                      (!comparable(&lv[first]) && !comparable(&lv[v]) &&
                       ci->standing[first].undisclosed && ci->standing[v].undisclosed);
         }
-        ci->verdict = ci->missing && n - ci->missing < 2 ? SLC_CMP_MISSING : same ? SLC_CMP_SAME
-                    : equiv ? SLC_CMP_EQUIVALENT : SLC_CMP_DIFFERS;
+        ci->verdict = ci->missing && n - ci->missing < 2 ? SLC_CMP_MISSING
+                      : same                             ? SLC_CMP_SAME
+                      : equiv                            ? SLC_CMP_EQUIVALENT
+                                                         : SLC_CMP_DIFFERS;
         if (ci->verdict == SLC_CMP_DIFFERS)
             c->category_differs[it->category]++;
         if (ci->missing)
@@ -260,7 +262,7 @@ slc_comparison *slc_compare(slc_doc **docs, size_t n, int versions)
             if (ci->rank[0] > 0 && ci->rank[1] < 0)
                 ci->weakened = 1;
             else if (comparable(&lv[0]) && !comparable(&lv[1]))
-                ci->weakened = 1;   /* a commitment that is no longer stated */
+                ci->weakened = 1; /* a commitment that is no longer stated */
         }
     }
     free(lv);
@@ -285,7 +287,7 @@ void slc_standing_describe(const slc_cat_item *it, const slc_standing *s, slc_bu
     (void)it;
     if (!s->known) {
         slc_buf_adds(out, s->undisclosed ? "undisclosed" : "not stated");
-        if (s->uncommitted) {   /* what it gives instead: 100% (actual) */
+        if (s->uncommitted) { /* what it gives instead: 100% (actual) */
             slc_buf_adds(out, "; ");
             slc_fact_describe(s->uncommitted, out);
         }
@@ -303,8 +305,8 @@ void slc_diff_words(const char *a, const char *b, slc_diff_fn fn, void *data)
     b = b ? b : "";
     size_t *ba, *bb;
     size_t na = slc_text_words(a, strlen(a), &ba), nb = slc_text_words(b, strlen(b), &bb);
-    size_t ta = na ? na - 1 : 0, tb = nb ? nb - 1 : 0;   /* tokens */
-    if (ta * tb > 4000000) {   /* too long for a table: all out, all in */
+    size_t ta = na ? na - 1 : 0, tb = nb ? nb - 1 : 0; /* tokens */
+    if (ta * tb > 4000000) {                           /* too long for a table: all out, all in */
         fn(data, '-', a, strlen(a));
         fn(data, '+', b, strlen(b));
         free(ba);
@@ -313,26 +315,28 @@ void slc_diff_words(const char *a, const char *b, slc_diff_fn fn, void *data)
     }
     /* longest common subsequence of tokens, from the end */
     unsigned *L = slc_xcalloc((ta + 1) * (tb + 1), sizeof(unsigned));
-#define TOK_EQ(i, j) (ba[(i) + 1] - ba[i] == bb[(j) + 1] - bb[j] && \
-                      !memcmp(a + ba[i], b + bb[j], ba[(i) + 1] - ba[i]))
+#define TOK_EQ(i, j) \
+    (ba[(i) + 1] - ba[i] == bb[(j) + 1] - bb[j] && \
+     !memcmp(a + ba[i], b + bb[j], ba[(i) + 1] - ba[i]))
     for (size_t i = ta; i-- > 0;)
         for (size_t j = tb; j-- > 0;)
             L[i * (tb + 1) + j] = TOK_EQ(i, j) ? L[(i + 1) * (tb + 1) + j + 1] + 1
-                                 : L[(i + 1) * (tb + 1) + j] > L[i * (tb + 1) + j + 1]
-                                     ? L[(i + 1) * (tb + 1) + j] : L[i * (tb + 1) + j + 1];
+                                  : L[(i + 1) * (tb + 1) + j] > L[i * (tb + 1) + j + 1]
+                                      ? L[(i + 1) * (tb + 1) + j]
+                                      : L[i * (tb + 1) + j + 1];
     size_t i = 0, j = 0;
     char op = 0;
     const char *run = NULL;
     size_t runlen = 0;
-#define EMIT(o, p, len)                                      \
-    do {                                                     \
-        if (op == (o) && run + runlen == (p)) {              \
-            runlen += (len);                                 \
-        } else {                                             \
-            if (runlen)                                      \
-                fn(data, op, run, runlen);                   \
-            op = (o), run = (p), runlen = (len);             \
-        }                                                    \
+#define EMIT(o, p, len) \
+    do { \
+        if (op == (o) && run + runlen == (p)) { \
+            runlen += (len); \
+        } else { \
+            if (runlen) \
+                fn(data, op, run, runlen); \
+            op = (o), run = (p), runlen = (len); \
+        } \
     } while (0)
     while (i < ta || j < tb) {
         if (i < ta && j < tb && TOK_EQ(i, j)) {

@@ -17,9 +17,9 @@
  * missing) and does not stop the others from being compared. */
 typedef enum slc_cmp_verdict {
     SLC_CMP_SAME = 0,
-    SLC_CMP_EQUIVALENT,    /* different words, same facts */
+    SLC_CMP_EQUIVALENT, /* different words, same facts */
     SLC_CMP_DIFFERS,
-    SLC_CMP_MISSING        /* fewer than two checklists answer it: nothing to compare */
+    SLC_CMP_MISSING /* fewer than two checklists answer it: nothing to compare */
 } slc_cmp_verdict;
 
 /* What an answer commits to, reduced to one comparable value. An actual
@@ -27,42 +27,42 @@ typedef enum slc_cmp_verdict {
  * (〜を下回った場合は返金) is not a commitment: such an answer is not
  * comparable, and undisclosed if it says so. */
 typedef struct slc_standing {
-    int known;             /* 1 if the answer states something comparable */
-    double value;          /* presence: 1 yes / 0 no; quantity in base units;
+    int known;                   /* 1 if the answer states something comparable */
+    double value;                /* presence: 1 yes / 0 no; quantity in base units;
                               time band: hours a week */
-    slc_op op;             /* for quantities: the bound the vendor wrote */
-    slc_basis basis;       /* for quantities: guarantee, target or stated */
-    int undisclosed;       /* says it is not disclosed */
-    const slc_fact *fact;  /* the fact it came from, or NULL */
-    const slc_fact *uncommitted;   /* a value given that is no commitment
+    slc_op op;                   /* for quantities: the bound the vendor wrote */
+    slc_basis basis;             /* for quantities: guarantee, target or stated */
+    int undisclosed;             /* says it is not disclosed */
+    const slc_fact *fact;        /* the fact it came from, or NULL */
+    const slc_fact *uncommitted; /* a value given that is no commitment
                                       (actual, condition), or NULL */
 } slc_standing;
 
 typedef struct slc_cmp_item {
-    size_t index;                 /* catalog index */
+    size_t index; /* catalog index */
     slc_cmp_verdict verdict;
-    const slc_answer **answers;   /* one per checklist, NULL if missing */
-    slc_standing *standing;       /* one per checklist */
-    signed char *rank;            /* +1 better, -1 worse, 0 neither */
-    int weakened;                 /* two versions: the newer commits less */
-    size_t missing;               /* checklists that do not answer it */
+    const slc_answer **answers; /* one per checklist, NULL if missing */
+    slc_standing *standing;     /* one per checklist */
+    signed char *rank;          /* +1 better, -1 worse, 0 neither */
+    int weakened;               /* two versions: the newer commits less */
+    size_t missing;             /* checklists that do not answer it */
 } slc_cmp_item;
 
 typedef struct slc_cmp_vendor {
     size_t leads, trails, undisclosed, missing;
-    size_t differs;               /* items it answers whose answers differ */
+    size_t differs; /* items it answers whose answers differ */
 } slc_cmp_vendor;
 
 typedef struct slc_comparison {
-    slc_doc **docs;               /* borrowed */
+    slc_doc **docs; /* borrowed */
     size_t n;
     const slc_catalog *cat;
-    slc_cmp_item *items;          /* catalog order */
+    slc_cmp_item *items; /* catalog order */
     size_t nitems;
-    slc_cmp_vendor *vendors;      /* one per checklist */
-    size_t *category_differs;     /* per category: items whose answers differ */
-    size_t *category_missing;     /* per category: items some checklist lacks */
-    int versions;                 /* 1: two versions of one vendor */
+    slc_cmp_vendor *vendors;  /* one per checklist */
+    size_t *category_differs; /* per category: items whose answers differ */
+    size_t *category_missing; /* per category: items some checklist lacks */
+    int versions;             /* 1: two versions of one vendor */
     slc_arena arena;
 } slc_comparison;
 

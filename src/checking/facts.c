@@ -67,7 +67,7 @@ static int starts(const char *p, const char *w)
 static int word_ends(const char *p)
 {
     static const char *const seps[] = {" ", "\t", "\n", "\r", ":", "、", "。", ",", ".",
-                                       "/", "・", "(", "【", "[", "「", "-", "~", "〜"};
+                                       "/", "・", "(",  "【", "[", "「", "-",  "~", "〜"};
     if (!*p)
         return 1;
     for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)

@@ -12,7 +12,7 @@
 #include "util.h"
 
 typedef enum slc_presence {
-    SLC_PRESENCE_NONE = 0,   /* not stated */
+    SLC_PRESENCE_NONE = 0, /* not stated */
     SLC_PRESENCE_YES,
     SLC_PRESENCE_NO,
     SLC_PRESENCE_NA
@@ -65,7 +65,7 @@ typedef struct slc_fact {
                                 not-applicable, same-as-above */
     int negated;             /* THING: followed by a negation (海外には保管しません);
                                 status is then SLC_THING_NOT */
-    slc_thing_status status;     /* THING: held, planned or not held */
+    slc_thing_status status; /* THING: held, planned or not held */
     int band_from, band_to;  /* TIME_BAND: minutes after 00:00 (0..1440) */
     int band_days;           /* TIME_BAND: days a week, 0 if not stated */
 } slc_fact;
@@ -89,8 +89,8 @@ void slc_facts_extract_item(const slc_catalog *cat, const slc_cat_item *item, co
  * while reading the answer and refused as facts: where they are, for the
  * impossible-value finding. Appends spans (code points) to v; returns how
  * many. */
-size_t slc_facts_impossible(const slc_catalog *cat, const char *answer, size_t *start,
-                            size_t *end, size_t max);
+size_t slc_facts_impossible(const slc_catalog *cat, const char *answer, size_t *start, size_t *end,
+                            size_t max);
 void slc_facts_release(slc_facts *f);
 
 /* The first fact of a type (and, for quantities, a dimension), or NULL. */

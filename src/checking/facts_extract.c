@@ -57,16 +57,16 @@ typedef struct cues {
 
 typedef struct extractor {
     const slc_catalog *cat;
-    const slc_cat_item *item;   /* NULL: no context */
+    const slc_cat_item *item; /* NULL: no context */
     slc_arena *arena;
     slc_facts *out;
     slc_mapped m;
-    unsigned char *covered;   /* per normalized code point */
+    unsigned char *covered; /* per normalized code point */
     cues basis, status, presence;
-    size_t first;             /* the first fact of this answer in out */
-    size_t ranges[16];        /* the facts that end a range (the fact before begins it) */
+    size_t first;      /* the first fact of this answer in out */
+    size_t ranges[16]; /* the facts that end a range (the fact before begins it) */
     size_t nranges;
-    size_t *bad;              /* impossible values: start, end pairs (may be NULL) */
+    size_t *bad; /* impossible values: start, end pairs (may be NULL) */
     size_t nbad, maxbad;
 } extractor;
 
@@ -118,7 +118,8 @@ static inline int32_t next_cp(const unsigned char **pp)
     else if ((*p & 0xF0) == 0xE0)
         c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F), p += 3;
     else
-        c = ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F), p += 4;
+        c = ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F),
+        p += 4;
     *pp = p;
     return c;
 }
@@ -150,8 +151,8 @@ static size_t word_at(const slc_mapped *m, size_t pos, const char *w)
  * one code point, a code point) not in its set does not occur, and most
  * hints are ruled out without a search. */
 typedef struct text_pairs {
-    uint64_t one[16];    /* code points, by their low ten bits */
-    uint64_t two[16];    /* adjacent pairs, hashed */
+    uint64_t one[16]; /* code points, by their low ten bits */
+    uint64_t two[16]; /* adjacent pairs, hashed */
 } text_pairs;
 
 static inline unsigned pair_hash(int32_t a, int32_t b)
@@ -253,18 +254,29 @@ static size_t skip_spaces(const slc_mapped *m, size_t i)
 
 static int kanji_digit(int32_t c)
 {
-    switch (c) {   /* 〇一二三四五六七八九 */
-    case 0x3007: return 0;
-    case 0x4E00: return 1;
-    case 0x4E8C: return 2;
-    case 0x4E09: return 3;
-    case 0x56DB: return 4;
-    case 0x4E94: return 5;
-    case 0x516D: return 6;
-    case 0x4E03: return 7;
-    case 0x516B: return 8;
-    case 0x4E5D: return 9;
-    default: return -1;
+    switch (c) { /* 〇一二三四五六七八九 */
+    case 0x3007:
+        return 0;
+    case 0x4E00:
+        return 1;
+    case 0x4E8C:
+        return 2;
+    case 0x4E09:
+        return 3;
+    case 0x56DB:
+        return 4;
+    case 0x4E94:
+        return 5;
+    case 0x516D:
+        return 6;
+    case 0x4E03:
+        return 7;
+    case 0x516B:
+        return 8;
+    case 0x4E5D:
+        return 9;
+    default:
+        return -1;
     }
 }
 
@@ -299,10 +311,10 @@ static size_t read_number(const slc_mapped *m, size_t i, double *value)
         if (d >= 0) {
             /* digits in a row are positional: 一〇 = 10, 二〇二四 = 2024 */
             cur = cur < 0 ? d : cur * 10 + d;
-        } else if (c == 0x767E) {   /* 百 */
+        } else if (c == 0x767E) { /* 百 */
             total += (cur < 0 ? 1 : cur) * 100;
             cur = -1;
-        } else if (c == 0x5341) {   /* 十 */
+        } else if (c == 0x5341) { /* 十 */
             total += (cur < 0 ? 1 : cur) * 10;
             cur = -1;
         } else {
@@ -320,8 +332,8 @@ static size_t read_number(const slc_mapped *m, size_t i, double *value)
 /* one .. twelve as an English word at i (a number only with a unit) */
 static size_t english_number(const slc_mapped *m, size_t i, double *value)
 {
-    static const char *const words[] = {"one", "two", "three", "four", "five", "six",
-                                        "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    static const char *const words[] = {"one",   "two",   "three", "four", "five",   "six",
+                                        "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
     if (i > 0 && m->cp[i - 1] < 0x80 && ((m->cp[i - 1] | 32) >= 'a' && (m->cp[i - 1] | 32) <= 'z'))
         return 0;
     for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
@@ -336,7 +348,7 @@ static size_t english_number(const slc_mapped *m, size_t i, double *value)
 
 static int digit_or_kanji(int32_t c)
 {
-    if (c < 0x3007)   /* below 〇, the lowest kanji numeral: most text */
+    if (c < 0x3007) /* below 〇, the lowest kanji numeral: most text */
         return c >= '0' && c <= '9';
     return kanji_digit(c) >= 0 || c == 0x5341 || c == 0x767E;
 }
@@ -349,7 +361,7 @@ static size_t date_length(const slc_mapped *m, size_t i, size_t len)
     double v;
     size_t j = skip_spaces(m, i + len), k, l;
     int year = j < m->n && m->cp[j] == 0x5E74;
-    if (year) {   /* 年, then a number and 月 */
+    if (year) { /* 年, then a number and 月 */
         k = skip_spaces(m, j + 1);
         if (k >= m->n || !digit_or_kanji(m->cp[k]) || !(l = read_number(m, k, &v)))
             return 0;
@@ -357,12 +369,12 @@ static size_t date_length(const slc_mapped *m, size_t i, size_t len)
         if (j >= m->n || m->cp[j] != 0x6708)
             return 0;
     }
-    if (j >= m->n || m->cp[j] != 0x6708)   /* 月 */
+    if (j >= m->n || m->cp[j] != 0x6708) /* 月 */
         return 0;
     k = skip_spaces(m, j + 1);
     if (k < m->n && digit_or_kanji(m->cp[k]) && (l = read_number(m, k, &v))) {
         size_t d = skip_spaces(m, k + l);
-        if (d < m->n && m->cp[d] == 0x65E5)   /* 日 */
+        if (d < m->n && m->cp[d] == 0x65E5) /* 日 */
             return d + 1 - i;
     }
     /* a bare month (4月) is a date only after a year */
@@ -414,8 +426,9 @@ static const slc_cat_unit *unit_at(const slc_catalog *cat, const slc_mapped *m, 
  * (世代数 -> generation, 回 -> times, 時間 -> hour) */
 static const slc_cat_unit *item_unit(const slc_catalog *cat, const slc_cat_item *it)
 {
-    if (!it || !it->unit.ja || (it->kind != SLC_KIND_COUNT && it->kind != SLC_KIND_DURATION &&
-                                it->kind != SLC_KIND_PERCENTAGE && it->kind != SLC_KIND_FREQUENCY))
+    if (!it || !it->unit.ja ||
+        (it->kind != SLC_KIND_COUNT && it->kind != SLC_KIND_DURATION &&
+         it->kind != SLC_KIND_PERCENTAGE && it->kind != SLC_KIND_FREQUENCY))
         return NULL;
     slc_mapped m;
     const char *label = it->unit.ja;
@@ -437,28 +450,37 @@ static size_t per_period(const slc_mapped *m, size_t i, double *seconds)
     size_t b = i;
     while (b > 0 && is_space(m->cp[b - 1]))
         b--;
-    if (b > 0 && m->cp[b - 1] == 0x306B)   /* に */
+    if (b > 0 && m->cp[b - 1] == 0x306B) /* に */
         b--;
     if (b == 0)
         return 0;
     switch (m->cp[b - 1]) {
-    case 0x5E74: *seconds = 31536000; break;   /* 年 */
-    case 0x6708: *seconds = 2592000; break;    /* 月 */
-    case 0x9031: *seconds = 604800; break;     /* 週 */
-    case 0x65E5: *seconds = 86400; break;      /* 日 */
-    default: return 0;
+    case 0x5E74:
+        *seconds = 31536000;
+        break; /* 年 */
+    case 0x6708:
+        *seconds = 2592000;
+        break; /* 月 */
+    case 0x9031:
+        *seconds = 604800;
+        break; /* 週 */
+    case 0x65E5:
+        *seconds = 86400;
+        break; /* 日 */
+    default:
+        return 0;
     }
     b--;
     size_t d = b;
     while (d > 0 && is_space(m->cp[d - 1]))
         d--;
     if (d > 0 && digit_or_kanji(m->cp[d - 1]))
-        return 0;   /* 1日1回: the day is a number read before */
-    if (b > 0 && m->cp[b - 1] == 0x534A) {   /* 半年に1回 */
+        return 0;                          /* 1日1回: the day is a number read before */
+    if (b > 0 && m->cp[b - 1] == 0x534A) { /* 半年に1回 */
         *seconds /= 2;
         b--;
     }
-    if (b > 0 && m->cp[b - 1] == 0x6BCE)   /* 毎 */
+    if (b > 0 && m->cp[b - 1] == 0x6BCE) /* 毎 */
         b--;
     return i - b;
 }
@@ -468,9 +490,9 @@ static void scan_numbers(extractor *x)
     const slc_catalog *cat = x->cat;
     const slc_mapped *m = &x->m;
     const slc_cat_item *it = x->item;
-    size_t first = x->out->n;  /* the facts of this answer start here */
-    int in_range = 0;          /* the number before began a range: this one ends it */
-    size_t range_at = 0;       /* where the number that ends it starts */
+    size_t first = x->out->n; /* the facts of this answer start here */
+    int in_range = 0;         /* the number before began a range: this one ends it */
+    size_t range_at = 0;      /* where the number that ends it starts */
     for (size_t i = 0; i < m->n; i++) {
         if (x->covered[i])
             continue;
@@ -498,12 +520,12 @@ static void scan_numbers(extractor *x)
         }
         int ascii = m->cp[i] >= '0' && m->cp[i] <= '9';
         size_t u = skip_spaces(m, i + len);
-        int plus = 0;   /* 5+ days: at least */
+        int plus = 0; /* 5+ days: at least */
         if (u < m->n && m->cp[u] == '+' && ascii) {
             plus = 1;
             u = skip_spaces(m, u + 1);
         }
-        if (word_at(m, u, "consecutive "))   /* five consecutive minutes */
+        if (word_at(m, u, "consecutive ")) /* five consecutive minutes */
             u = skip_spaces(m, u + 12);
         size_t ulen;
         const slc_cat_unit *unit = unit_at(cat, m, u, &ulen);
@@ -515,7 +537,7 @@ static void scan_numbers(extractor *x)
             const slc_cat_unit *u2 = unit_at(cat, m, skip_spaces(m, next + l2), &u2len);
             if (u2len) {
                 unit = u2;
-                ulen = 0;   /* the unit is taken, not read here */
+                ulen = 0; /* the unit is taken, not read here */
             } else {
                 next = 0;
             }
@@ -532,7 +554,7 @@ static void scan_numbers(extractor *x)
                 }
             if (a == i && skip_spaces(m, skip_spaces(m, e) + c) == m->n &&
                 (unit = item_unit(cat, it)) != NULL)
-                next = (size_t)-1;   /* a unit taken from the item */
+                next = (size_t)-1; /* a unit taken from the item */
         }
         /* a kanji numeral counts only with a unit (一般, 同一 are words) */
         if (!unit || ((!ascii || english) && !ulen) || (!ulen && !next)) {
@@ -558,10 +580,10 @@ static void scan_numbers(extractor *x)
         if (unit->dim == SLC_DIM_COUNT && !strcmp(unit->id, "times")) {
             pre = per_period(m, i, &period);
             slc_facts *f = x->out;
-            size_t gap = i;   /* 1 日 1 回, 3日に1回 */
+            size_t gap = i; /* 1 日 1 回, 3日に1回 */
             while (gap > 0 && is_space(m->cp[gap - 1]))
                 gap--;
-            if (gap > 0 && m->cp[gap - 1] == 0x306B)   /* に */
+            if (gap > 0 && m->cp[gap - 1] == 0x306B) /* に */
                 gap--;
             while (gap > 0 && is_space(m->cp[gap - 1]))
                 gap--;
@@ -584,7 +606,7 @@ static void scan_numbers(extractor *x)
                 in_range = 0;
                 continue;
             }
-            if (!pre && it) {   /* 90件 in the generations item: the item's unit */
+            if (!pre && it) { /* 90件 in the generations item: the item's unit */
                 const slc_cat_unit *iu = item_unit(cat, it);
                 if (iu && iu->dim == SLC_DIM_COUNT)
                     unit = iu;
@@ -646,9 +668,9 @@ static void scan_numbers(extractor *x)
          * refused (-5分; not 99% -99.9%, a range) */
         int negative = ascii && i > 0 &&
                        (m->cp[i - 1] == 0x2212 || m->cp[i - 1] == 0xFF0D ||
-                        (m->cp[i - 1] == '-' && (i < 2 || !(digit_or_kanji(m->cp[i - 2]) ||
-                                                           m->cp[i - 2] == '%' || is_space(m->cp[i - 2]) ||
-                                                           (m->cp[i - 2] | 32) >= 'a'))));
+                        (m->cp[i - 1] == '-' &&
+                         (i < 2 || !(digit_or_kanji(m->cp[i - 2]) || m->cp[i - 2] == '%' ||
+                                     is_space(m->cp[i - 2]) || (m->cp[i - 2] | 32) >= 'a'))));
         if ((unit->dim == SLC_DIM_PERCENTAGE && amount > 100) || negative) {
             impossible(x, i, stop);
             for (size_t k = i; k < stop; k++)
@@ -675,7 +697,7 @@ static void scan_numbers(extractor *x)
         f->value = amount * unit->factor;
         f->unit = unit->id;
         f->op = op;
-        if (pre) {   /* a rate: the interval between two events */
+        if (pre) { /* a rate: the interval between two events */
             f->dim = SLC_DIM_DURATION;
             f->value = period / (amount > 0 ? amount : 1);
             f->amount = f->value;
@@ -699,7 +721,7 @@ static void scan_values(extractor *x)
     const slc_catalog *cat = x->cat;
     /* only positions where some phrase could start are worth a look */
     int32_t firsts[64];
-    uint64_t seen[16] = {0};   /* first code points, hashed to 1024 bits */
+    uint64_t seen[16] = {0}; /* first code points, hashed to 1024 bits */
     size_t nf = 0;
     for (size_t k = 0; k < cat->nvalues; k++)
         for (size_t w = 0; w < cat->values[k].words.n && nf < 64; w++) {
@@ -770,7 +792,7 @@ static int weekday_at(const slc_mapped *m, size_t i, size_t *len)
     if (d < 0 || (i > 0 && digit_or_kanji(m->cp[i - 1])))
         return -1;
     *len = 1;
-    if (i + 1 < m->n && m->cp[i + 1] == 0x66DC) {   /* 曜 */
+    if (i + 1 < m->n && m->cp[i + 1] == 0x66DC) { /* 曜 */
         *len = 2;
         if (i + 2 < m->n && m->cp[i + 2] == 0x65E5)
             *len = 3;
@@ -803,14 +825,14 @@ static int band_days(const slc_mapped *m, size_t start, size_t end)
             /* 月~金 is a span; a lone 月 needs 曜 to be a weekday */
             if (d2 >= 0 && (l2 > 1 || j + 1 >= m->n || !digit_or_kanji(m->cp[j + 1])))
                 return (d2 - d1 + 7) % 7 + 1;
-            if (l1 > 1 && i < start && i + l1 + 4 >= start)   /* 毎週火曜日の, 水曜日10:00~ */
+            if (l1 > 1 && i < start && i + l1 + 4 >= start) /* 毎週火曜日の, 水曜日10:00~ */
                 single = 1;
         }
         if (word_at(m, i, "平日"))
             return 5;
-        if (word_at(m, i, "定休日") || word_at(m, i, "休業日")) {   /* 定休日:日曜日 */
+        if (word_at(m, i, "定休日") || word_at(m, i, "休業日")) { /* 定休日:日曜日 */
             size_t j = skip_spaces(m, i + 3), l;
-            if (j < m->n && (m->cp[j] == ':' || m->cp[j] == 0x306F))   /* : は */
+            if (j < m->n && (m->cp[j] == ':' || m->cp[j] == 0x306F)) /* : は */
                 j = skip_spaces(m, j + 1);
             int closed = 0;
             while (j < m->n && weekday_at(m, j, &l) >= 0 && (l > 1 || closed)) {
@@ -836,7 +858,7 @@ static int negated_after(const slc_mapped *m, size_t end)
     static const char *const neg[] = {"ません", "ない", "なし", "not", "never"};
     for (size_t i = end; i < m->n && i < end + 20; i++) {
         if (m->cp[i] == 0x3002 || m->cp[i] == 0x3001 || m->cp[i] == ',' || m->cp[i] == '.')
-            return 0;   /* 。、 end the clause the negation would belong to */
+            return 0; /* 。、 end the clause the negation would belong to */
         for (size_t w = 0; w < sizeof(neg) / sizeof(neg[0]); w++)
             if (word_at(m, i, neg[w]))
                 return 1;
@@ -888,7 +910,7 @@ static void on_match(void *data, const slc_match *mt)
     for (size_t i = s; i < e && !disclosure; i++)
         if (x->covered[i])
             return;
-    if (disclosure)   /* one fact of each kind: 別記1に記載し、…別記2に記載 */
+    if (disclosure) /* one fact of each kind: 別記1に記載し、…別記2に記載 */
         for (size_t i = 0; i < x->out->n; i++)
             if (x->out->v[i].type == SLC_FACT_DISCLOSURE && !strcmp(x->out->v[i].id, p->id) &&
                 x->out->v[i].start >= x->m.orig[0] && i >= x->first)
@@ -900,11 +922,11 @@ static void on_match(void *data, const slc_match *mt)
     }
     if (!strcmp(p->type, "time-band")) {
         int h1 = 0, m1 = 0, h2 = 24, m2 = 0;
-        if (mt->ngroups >= 2) {   /* HH:MM~HH:MM, or 9時~18時 (whole hours) */
+        if (mt->ngroups >= 2) { /* HH:MM~HH:MM, or 9時~18時 (whole hours) */
             int whole = mt->ngroups < 4;
             h1 = group_int(m, mt, 0), m1 = whole ? 0 : group_int(m, mt, 1);
             h2 = group_int(m, mt, whole ? 1 : 2), m2 = whole ? 0 : group_int(m, mt, 3);
-            m1 = m1 < 0 ? 0 : m1;   /* 3時30分-4時: a minute left out is 0 */
+            m1 = m1 < 0 ? 0 : m1; /* 3時30分-4時: a minute left out is 0 */
             m2 = m2 < 0 ? 0 : m2;
             /* 午後1時~5時 */
             if (s >= 2 && m->cp[s - 2] == 0x5348 && m->cp[s - 1] == 0x5F8C && h1 < 12) {
@@ -914,7 +936,7 @@ static void on_match(void *data, const slc_match *mt)
             }
             if (h1 > 24 || h2 > 24 || m1 > 59 || m2 > 59 || h1 * 60 + m1 > 1440 ||
                 h2 * 60 + m2 > 1440) {
-                impossible(x, s, e);   /* 25:61 is no time of day */
+                impossible(x, s, e); /* 25:61 is no time of day */
                 for (size_t i = s; i < e; i++)
                     x->covered[i] = 1;
                 return;
@@ -939,14 +961,16 @@ static void on_match(void *data, const slc_match *mt)
             x->covered[i] = 1;
         return;
     }
-    if (!disclosure && !strchr(p->id, '{'))   /* one fact per thing: 東日本リージョン1・東日本リージョン2 */
+    if (!disclosure &&
+        !strchr(p->id, '{')) /* one fact per thing: 東日本リージョン1・東日本リージョン2 */
         for (size_t i = x->first; i < x->out->n; i++)
             if (x->out->v[i].type == SLC_FACT_THING && !strcmp(x->out->v[i].id, p->id)) {
                 for (size_t k = s; k < e; k++)
                     x->covered[k] = 1;
                 return;
             }
-    slc_fact *f = add(x, !strcmp(p->type, "disclosure") ? SLC_FACT_DISCLOSURE : SLC_FACT_THING, s, e);
+    slc_fact *f =
+        add(x, !strcmp(p->type, "disclosure") ? SLC_FACT_DISCLOSURE : SLC_FACT_THING, s, e);
     f->kind = p->type;
     const char *brace = strstr(p->id, "{1}");
     if (brace && mt->ngroups >= 1 && mt->gstart[0] >= 0) {
@@ -1020,12 +1044,18 @@ enum { PASS_NOT_QUANTITY, PASS_TIME_BAND, PASS_NAMED, PASS_BASIS, PASS_STATUS, P
 static int pass_of(const slc_cat_pattern *p)
 {
     switch (p->type[0]) {
-    case 'n': return !strcmp(p->type, "not-quantity") ? PASS_NOT_QUANTITY : PASS_NAMED;
-    case 't': return !strcmp(p->type, "time-band") ? PASS_TIME_BAND : PASS_NAMED;
-    case 'b': return !strncmp(p->type, "basis", 5) ? PASS_BASIS : PASS_NAMED;
-    case 's': return !strcmp(p->type, "status") ? PASS_STATUS : PASS_NAMED;
-    case 'p': return !strcmp(p->type, "presence") ? PASS_PRESENCE : PASS_NAMED;
-    default: return PASS_NAMED;
+    case 'n':
+        return !strcmp(p->type, "not-quantity") ? PASS_NOT_QUANTITY : PASS_NAMED;
+    case 't':
+        return !strcmp(p->type, "time-band") ? PASS_TIME_BAND : PASS_NAMED;
+    case 'b':
+        return !strncmp(p->type, "basis", 5) ? PASS_BASIS : PASS_NAMED;
+    case 's':
+        return !strcmp(p->type, "status") ? PASS_STATUS : PASS_NAMED;
+    case 'p':
+        return !strcmp(p->type, "presence") ? PASS_PRESENCE : PASS_NAMED;
+    default:
+        return PASS_NAMED;
     }
 }
 
@@ -1040,7 +1070,7 @@ static void run_patterns(extractor *x, const text_pairs *tp, int pass)
         for (size_t h = 0; h < p->hints.n && !hinted; h++)
             hinted = has_word(&x->m, tp, p->hints.v[h]);
         if (!hinted)
-            continue;   /* none of its words occur: it cannot match */
+            continue; /* none of its words occur: it cannot match */
         pattern_ctx pc = {x, p};
         slc_regex_each(p->re, x->m.cp, x->m.n, on_match, &pc);
     }
@@ -1071,7 +1101,7 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
         /* the span of the word: the first 【..】 or the leading word */
         size_t s = skip_spaces(&x.m, 0), e = s;
         while (e < x.m.n && e < s + 6 && !is_space(x.m.cp[e]) && x.m.cp[e] != 0x3001)
-            if (x.m.cp[e++] == 0x3011)   /* 】 */
+            if (x.m.cp[e++] == 0x3011) /* 】 */
                 break;
         f->start = x.m.orig[s < x.m.n ? s : x.m.n];
         f->end = x.m.orig[e < x.m.n ? e : x.m.n];
@@ -1080,7 +1110,7 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
     pairs_of(&x.m, &tp);
     /* numbers that are no quantity first (第12条, 料金の10分の1, an example),
      * then time bands: their numbers are hours of a day, not durations */
-    int digits = 0;   /* numbers that are no quantity need a number (or a link) */
+    int digits = 0; /* numbers that are no quantity need a number (or a link) */
     for (size_t i = 0; i < x.m.n && !digits; i++)
         digits = digit_or_kanji(x.m.cp[i]);
     if (digits || has_word(&x.m, &tp, "http") || has_word(&x.m, &tp, "www"))
@@ -1155,8 +1185,9 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
         if (!c)
             c = &x.presence.v[0];
         slc_fact *f = add(&x, SLC_FACT_PRESENCE, c->start, c->end);
-        f->presence = !strcmp(c->id, "no") ? SLC_PRESENCE_NO
-                    : !strcmp(c->id, "not-applicable") ? SLC_PRESENCE_NA : SLC_PRESENCE_YES;
+        f->presence = !strcmp(c->id, "no")               ? SLC_PRESENCE_NO
+                      : !strcmp(c->id, "not-applicable") ? SLC_PRESENCE_NA
+                                                         : SLC_PRESENCE_YES;
         /* presence first, as everywhere */
         slc_fact keep = *f;
         memmove(&out->v[first + 1], &out->v[first], (out->n - 1 - first) * sizeof(*f));
@@ -1177,8 +1208,7 @@ void slc_facts_extract_item(const slc_catalog *cat, const slc_cat_item *item, co
     run(cat, item, answer, arena, out, NULL, 0, NULL);
 }
 
-void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *arena,
-                       slc_facts *out)
+void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *arena, slc_facts *out)
 {
     run(cat, NULL, answer, arena, out, NULL, 0, NULL);
 }
@@ -1201,9 +1231,9 @@ static int maybe_impossible(const char *s)
             if (v > 100000)
                 v = 100000;
         }
-        if (i > 0 && p[i - 1] == '-' && (i < 2 || !((p[i - 2] >= '0' && p[i - 2] <= '9') ||
-                                                    p[i - 2] == '%' || p[i - 2] == ' ' ||
-                                                    (p[i - 2] | 32) >= 'a')))
+        if (i > 0 && p[i - 1] == '-' &&
+            (i < 2 || !((p[i - 2] >= '0' && p[i - 2] <= '9') || p[i - 2] == '%' ||
+                        p[i - 2] == ' ' || (p[i - 2] | 32) >= 'a')))
             return 1;
         size_t k = j;
         if (p[k] == '.')
@@ -1213,16 +1243,16 @@ static int maybe_impossible(const char *s)
             k++;
         if (p[k] == '%' && v >= 100)
             return 1;
-        if (p[j] == ':' && p[j + 1] >= '0' && p[j + 1] <= '9' && p[j + 2] >= '0' && p[j + 2] <= '9' &&
-            (v > 24 || (p[j + 1] - '0') * 10 + (p[j + 2] - '0') > 59))
+        if (p[j] == ':' && p[j + 1] >= '0' && p[j + 1] <= '9' && p[j + 2] >= '0' &&
+            p[j + 2] <= '9' && (v > 24 || (p[j + 1] - '0') * 10 + (p[j + 2] - '0') > 59))
             return 1;
         i = j - 1;
     }
     return 0;
 }
 
-size_t slc_facts_impossible(const slc_catalog *cat, const char *answer, size_t *start,
-                            size_t *end, size_t max)
+size_t slc_facts_impossible(const slc_catalog *cat, const char *answer, size_t *start, size_t *end,
+                            size_t max)
 {
     /* read the answer again only where an impossible value may be: most
      * answers have none */
@@ -1264,9 +1294,11 @@ const char *slc_op_symbol(slc_op op)
 
 const char *slc_duration_unit(double seconds, double *amount)
 {
-    static const struct { const char *id; double s; } u[] = {
-        {"year", 31536000}, {"month", 2592000}, {"week", 604800}, {"day", 86400},
-        {"hour", 3600},     {"minute", 60},     {"second", 1}};
+    static const struct {
+        const char *id;
+        double s;
+    } u[] = {{"year", 31536000}, {"month", 2592000}, {"week", 604800}, {"day", 86400},
+             {"hour", 3600},     {"minute", 60},     {"second", 1}};
     size_t k = 0;
     while (k + 1 < sizeof(u) / sizeof(u[0]) && (seconds < u[k].s || fmod(seconds, u[k].s) != 0))
         k++;
@@ -1308,8 +1340,10 @@ void slc_fact_describe_lang(const slc_fact *f, int ja, slc_buf *out)
         break;
     case SLC_FACT_THING:
     case SLC_FACT_DISCLOSURE:
-        slc_buf_addf(out, "%s%s", f->negated || f->status == SLC_THING_NOT ? "not "
-                                  : f->status == SLC_THING_PLANNED ? "planned " : "",
+        slc_buf_addf(out, "%s%s",
+                     f->negated || f->status == SLC_THING_NOT ? "not "
+                     : f->status == SLC_THING_PLANNED         ? "planned "
+                                                              : "",
                      f->id ? f->id : "");
         break;
     default:

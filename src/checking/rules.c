@@ -8,101 +8,114 @@
 
 static const slc_rule_info rules[SLC_RULE_N] = {
     [SLC_RULE_MISSING_ITEM] = {"missing-item", SLC_SEV_ERROR,
-        "An item of the checklist has no row.", "チェックリストの項目に対応する行がありません。",
-        "item {item} ({name}) is missing",
-        "項目 {item}（{name}）がありません"},
-    [SLC_RULE_DUPLICATE_ITEM] = {"duplicate-item", SLC_SEV_ERROR,
-        "An item is given more than once (error if the answers differ, warning if identical).",
-        "同じ項目が複数回あります（回答が異なればエラー、同一なら警告）。",
-        "item {item} ({name}) is given again (first at line {line2}){conflict}",
-        "項目 {item}（{name}）が重複しています（最初は {line2} 行目）{conflict}"},
+                               "An item of the checklist has no row.",
+                               "チェックリストの項目に対応する行がありません。",
+                               "item {item} ({name}) is missing",
+                               "項目 {item}（{name}）がありません"},
+    [SLC_RULE_DUPLICATE_ITEM] =
+        {"duplicate-item", SLC_SEV_ERROR,
+         "An item is given more than once (error if the answers differ, warning if identical).",
+         "同じ項目が複数回あります（回答が異なればエラー、同一なら警告）。",
+         "item {item} ({name}) is given again (first at line {line2}){conflict}",
+         "項目 {item}（{name}）が重複しています（最初は {line2} 行目）{conflict}"},
     [SLC_RULE_UNKNOWN_ITEM] = {"unknown-item", SLC_SEV_WARNING,
-        "A row looks like an item but is not in the checklist.",
-        "項目のような行ですが、チェックリストにありません。",
-        "item {item} \"{found}\" is not in the checklist",
-        "項目 {item}「{found}」はチェックリストにありません"},
-    [SLC_RULE_EMPTY_ANSWER] = {"empty-answer", SLC_SEV_ERROR,
-        "An item has no answer.", "回答が空です。",
-        "item {item} ({name}) has no answer",
-        "項目 {item}（{name}）の回答が空です"},
-    [SLC_RULE_NAME_MISMATCH] = {"name-mismatch", SLC_SEV_WARNING,
-        "The item name is not the checklist's name for its number.",
-        "項目名が、その番号のチェックリストの項目名と異なります。",
-        "item {item} is named \"{found}\", expected \"{expected}\"{other}",
-        "項目 {item} の名前が「{found}」です。正しくは「{expected}」{other}"},
-    [SLC_RULE_CATEGORY_MISMATCH] = {"category-mismatch", SLC_SEV_WARNING,
-        "The 種別 (category) does not match the item.", "種別が項目と一致しません。",
-        "item {item} ({name}) is in category \"{found}\", expected \"{expected}\"",
-        "項目 {item}（{name}）の種別が「{found}」です。正しくは「{expected}」"},
-    [SLC_RULE_UNIT_MISMATCH] = {"unit-mismatch", SLC_SEV_WARNING,
-        "The unit (測定単位) does not match the item.", "測定単位が項目と一致しません。",
-        "item {item} ({name}) has unit \"{found}\", expected \"{expected}\"",
-        "項目 {item}（{name}）の測定単位が「{found}」です。正しくは「{expected}」"},
-    [SLC_RULE_PRESENCE_NOT_STATED] = {"presence-not-stated", SLC_SEV_WARNING,
-        "A 有無 item does not say 有 or 無.", "有無の項目で 有／無 が明記されていません。",
-        "item {item} ({name}) does not state 有 or 無 (e.g. 【有】 or 【無】)",
-        "項目 {item}（{name}）の回答に 有／無 が明記されていません（例:【有】【無】）"},
-    [SLC_RULE_UNDECODABLE_TEXT] = {"undecodable-text", SLC_SEV_ERROR,
-        "Bytes that are not valid in the file's encoding.", "文字コードとして不正なバイトがあります。",
-        "{cell}bytes {found} at byte offset {expected} are not valid {encoding}{more}",
-        "{cell}バイトオフセット {expected} のバイト {found} は {encoding} として不正です{more}"},
-    [SLC_RULE_NO_ITEMS] = {"no-items", SLC_SEV_ERROR,
-        "No checklist item was found in the file.", "チェックリストの項目が見つかりません。",
-        "no checklist items found",
-        "チェックリストの項目が見つかりません"},
-    [SLC_RULE_QUANTITY_MISSING] = {"quantity-missing", SLC_SEV_WARNING,
-        "A measurable item (time, percentage, count, time band) states no value.",
-        "測定できる項目（時間・割合・回数・時間帯）に数値がありません。",
-        "item {item} ({name}) gives no {kind}",
-        "項目 {item}（{name}）に{kind}がありません"},
+                               "A row looks like an item but is not in the checklist.",
+                               "項目のような行ですが、チェックリストにありません。",
+                               "item {item} \"{found}\" is not in the checklist",
+                               "項目 {item}「{found}」はチェックリストにありません"},
+    [SLC_RULE_EMPTY_ANSWER] = {"empty-answer", SLC_SEV_ERROR, "An item has no answer.",
+                               "回答が空です。", "item {item} ({name}) has no answer",
+                               "項目 {item}（{name}）の回答が空です"},
+    [SLC_RULE_NAME_MISMATCH] =
+        {"name-mismatch", SLC_SEV_WARNING,
+         "The item name is not the checklist's name for its number.",
+         "項目名が、その番号のチェックリストの項目名と異なります。",
+         "item {item} is named \"{found}\", expected \"{expected}\"{other}",
+         "項目 {item} の名前が「{found}」です。正しくは「{expected}」{other}"},
+    [SLC_RULE_CATEGORY_MISMATCH] =
+        {"category-mismatch", SLC_SEV_WARNING, "The 種別 (category) does not match the item.",
+         "種別が項目と一致しません。",
+         "item {item} ({name}) is in category \"{found}\", expected \"{expected}\"",
+         "項目 {item}（{name}）の種別が「{found}」です。正しくは「{expected}」"},
+    [SLC_RULE_UNIT_MISMATCH] =
+        {"unit-mismatch", SLC_SEV_WARNING, "The unit (測定単位) does not match the item.",
+         "測定単位が項目と一致しません。",
+         "item {item} ({name}) has unit \"{found}\", expected \"{expected}\"",
+         "項目 {item}（{name}）の測定単位が「{found}」です。正しくは「{expected}」"},
+    [SLC_RULE_PRESENCE_NOT_STATED] =
+        {"presence-not-stated", SLC_SEV_WARNING, "A 有無 item does not say 有 or 無.",
+         "有無の項目で 有／無 が明記されていません。",
+         "item {item} ({name}) does not state 有 or 無 (e.g. 【有】 or 【無】)",
+         "項目 {item}（{name}）の回答に 有／無 が明記されていません（例:【有】【無】）"},
+    [SLC_RULE_UNDECODABLE_TEXT] =
+        {"undecodable-text", SLC_SEV_ERROR, "Bytes that are not valid in the file's encoding.",
+         "文字コードとして不正なバイトがあります。",
+         "{cell}bytes {found} at byte offset {expected} are not valid {encoding}{more}",
+         "{cell}バイトオフセット {expected} のバイト {found} は {encoding} として不正です{more}"},
+    [SLC_RULE_NO_ITEMS] = {"no-items", SLC_SEV_ERROR, "No checklist item was found in the file.",
+                           "チェックリストの項目が見つかりません。", "no checklist items found",
+                           "チェックリストの項目が見つかりません"},
+    [SLC_RULE_QUANTITY_MISSING] =
+        {"quantity-missing", SLC_SEV_WARNING,
+         "A measurable item (time, percentage, count, time band) states no value.",
+         "測定できる項目（時間・割合・回数・時間帯）に数値がありません。",
+         "item {item} ({name}) gives no {kind}", "項目 {item}（{name}）に{kind}がありません"},
     [SLC_RULE_UNDISCLOSED] = {"undisclosed", SLC_SEV_INFO,
-        "The answer says the value is not disclosed.", "回答が非公開としています。",
-        "item {item} ({name}) is not disclosed: \"{found}\"",
-        "項目 {item}（{name}）は非公開です:「{found}」"},
-    [SLC_RULE_BY_REFERENCE] = {"by-reference", SLC_SEV_INFO,
-        "The answer refers to another document instead of stating the value.",
-        "値を書かず、別の文書を参照しています。",
-        "item {item} ({name}) refers elsewhere: \"{found}\"",
-        "項目 {item}（{name}）は別の文書を参照しています:「{found}」"},
-    [SLC_RULE_IMPOSSIBLE_VALUE] = {"impossible-value", SLC_SEV_WARNING,
-        "The answer gives a value no answer can mean (25:61, 999.9%); it is not read as a fact.",
-        "あり得ない値（25:61、999.9% など）があります。事実としては読み取りません。",
-        "item {item} ({name}) gives an impossible value: \"{found}\"",
-        "項目 {item}（{name}）にあり得ない値があります:「{found}」"},
+                              "The answer says the value is not disclosed.",
+                              "回答が非公開としています。",
+                              "item {item} ({name}) is not disclosed: \"{found}\"",
+                              "項目 {item}（{name}）は非公開です:「{found}」"},
+    [SLC_RULE_BY_REFERENCE] =
+        {"by-reference", SLC_SEV_INFO,
+         "The answer refers to another document instead of stating the value.",
+         "値を書かず、別の文書を参照しています。",
+         "item {item} ({name}) refers elsewhere: \"{found}\"",
+         "項目 {item}（{name}）は別の文書を参照しています:「{found}」"},
+    [SLC_RULE_IMPOSSIBLE_VALUE] =
+        {"impossible-value", SLC_SEV_WARNING,
+         "The answer gives a value no answer can mean (25:61, 999.9%); it is not read as a fact.",
+         "あり得ない値（25:61、999.9% など）があります。事実としては読み取りません。",
+         "item {item} ({name}) gives an impossible value: \"{found}\"",
+         "項目 {item}（{name}）にあり得ない値があります:「{found}」"},
     [SLC_RULE_CONSISTENCY] = {"consistency", SLC_SEV_WARNING,
-        "Answers contradict each other (rules declared in the checklist).",
-        "回答どうしが矛盾しています（チェックリストで定義された規則）。",
-        "{found}", "{found}"},
-    [SLC_RULE_REQUIREMENT_NOT_MET] = {"requirement-not-met", SLC_SEV_ERROR,
-        "A buyer's requirement (profile) is not met (error for must, warning for should).",
-        "購入者の要件（プロファイル）を満たしていません（must はエラー、should は警告）。",
-        "item {item} ({name}) does not meet {level} requirement {requirement}: \"{found}\"{same_as} ({expected})",
-        "項目 {item}（{name}）は {level} 要件 {requirement} を満たしていません:「{found}」{same_as}（{expected}）"},
-    [SLC_RULE_REQUIREMENT_UNKNOWN] = {"requirement-unknown", SLC_SEV_WARNING,
-        "The answer does not say whether a requirement is met (undisclosed or not stated).",
-        "要件を満たすか回答から判断できません（非公開または記載なし）。",
-        "item {item} ({name}): cannot tell whether it meets {level} requirement {requirement} ({expected}): \"{found}\"{same_as}",
-        "項目 {item}（{name}）が {level} 要件 {requirement} を満たすか判断できません（{expected}）:「{found}」{same_as}"},
-    [SLC_RULE_IGNORED_ROW] = {"ignored-row", SLC_SEV_INFO,
-        "A row inside the table that is neither an item, a header nor a section.",
-        "表の中にあるが、項目・見出し・区分のいずれでもない行です。",
-        "row ignored: \"{found}\"",
-        "行を無視しました:「{found}」"},
-    [SLC_RULE_KNOWN_VARIANT] = {"known-variant", SLC_SEV_INFO,
-        "The item's name, definition or unit is a variant the checklist lists, not its own words.",
-        "項目名・規定内容・測定単位が、チェックリストに登録された別表記です。",
-        "item {item} ({name}): the {field} \"{found}\" is a known variant of \"{expected}\"",
-        "項目 {item}（{name}）の{field}「{found}」は「{expected}」の既知の別表記です"},
-    [SLC_RULE_DEFINITION_MISMATCH] = {"definition-mismatch", SLC_SEV_WARNING,
-        "The definition (規定内容) differs from the checklist's.",
-        "規定内容がチェックリストと異なります。",
-        "item {item} ({name}) has a definition that differs from the checklist: \"{found}\" where it says \"{expected}\"",
-        "項目 {item}（{name}）の規定内容がチェックリストと異なります:「{found}」（チェックリストでは「{expected}」）"},
-    [SLC_RULE_DEFINITION_CUT_SHORT] = {"definition-cut-short", SLC_SEV_WARNING,
-        "The definition (規定内容) stops before the checklist's ends.",
-        "規定内容が途中で切れています。",
-        "item {item} ({name}) has its definition cut short: it ends \"{found}\", the checklist goes on \"{expected}\"",
-        "項目 {item}（{name}）の規定内容が途中で切れています:「{found}」で終わり、チェックリストでは「{expected}」と続きます"},
+                              "Answers contradict each other (rules declared in the checklist).",
+                              "回答どうしが矛盾しています（チェックリストで定義された規則）。",
+                              "{found}", "{found}"},
+    [SLC_RULE_REQUIREMENT_NOT_MET] =
+        {"requirement-not-met", SLC_SEV_ERROR,
+         "A buyer's requirement (profile) is not met (error for must, warning for should).",
+         "購入者の要件（プロファイル）を満たしていません（must はエラー、should は警告）。",
+         "item {item} ({name}) does not meet {level} requirement {requirement}: \"{found}\"{same_as} ({expected})",
+         "項目 {item}（{name}）は {level} 要件 {requirement} を満たしていません:「{found}」{same_as}（{expected}）"},
+    [SLC_RULE_REQUIREMENT_UNKNOWN] =
+        {"requirement-unknown", SLC_SEV_WARNING,
+         "The answer does not say whether a requirement is met (undisclosed or not stated).",
+         "要件を満たすか回答から判断できません（非公開または記載なし）。",
+         "item {item} ({name}): cannot tell whether it meets {level} requirement {requirement} ({expected}): \"{found}\"{same_as}",
+         "項目 {item}（{name}）が {level} 要件 {requirement} を満たすか判断できません（{expected}）:「{found}」{same_as}"},
+    [SLC_RULE_IGNORED_ROW] =
+        {"ignored-row", SLC_SEV_INFO,
+         "A row inside the table that is neither an item, a header nor a section.",
+         "表の中にあるが、項目・見出し・区分のいずれでもない行です。", "row ignored: \"{found}\"",
+         "行を無視しました:「{found}」"},
+    [SLC_RULE_KNOWN_VARIANT] =
+        {"known-variant", SLC_SEV_INFO,
+         "The item's name, definition or unit is a variant the checklist lists, not its own words.",
+         "項目名・規定内容・測定単位が、チェックリストに登録された別表記です。",
+         "item {item} ({name}): the {field} \"{found}\" is a known variant of \"{expected}\"",
+         "項目 {item}（{name}）の{field}「{found}」は「{expected}」の既知の別表記です"},
+    [SLC_RULE_DEFINITION_MISMATCH] =
+        {"definition-mismatch", SLC_SEV_WARNING,
+         "The definition (規定内容) differs from the checklist's.",
+         "規定内容がチェックリストと異なります。",
+         "item {item} ({name}) has a definition that differs from the checklist: \"{found}\" where it says \"{expected}\"",
+         "項目 {item}（{name}）の規定内容がチェックリストと異なります:「{found}」（チェックリストでは「{expected}」）"},
+    [SLC_RULE_DEFINITION_CUT_SHORT] =
+        {"definition-cut-short", SLC_SEV_WARNING,
+         "The definition (規定内容) stops before the checklist's ends.",
+         "規定内容が途中で切れています。",
+         "item {item} ({name}) has its definition cut short: it ends \"{found}\", the checklist goes on \"{expected}\"",
+         "項目 {item}（{name}）の規定内容が途中で切れています:「{found}」で終わり、チェックリストでは「{expected}」と続きます"},
 };
 
 const slc_rule_info *slc_rule_get(slc_rule rule)
@@ -158,17 +171,16 @@ static int is_key(const char *key, size_t k, const char *name)
 /* what a cell of a row is called in messages */
 static const char *role_label(slc_role role, slc_lang lang)
 {
-    static const char *const en[SLC_ROLE_COUNT] = {"cell", "number", "category", "name",
-        "definition", "unit", "answer", "remarks", "example"};
-    static const char *const ja[SLC_ROLE_COUNT] = {"セル", "番号", "種別", "項目名",
-        "規定内容", "測定単位", "回答", "備考", "設定例"};
+    static const char *const en[SLC_ROLE_COUNT] = {
+        "cell", "number", "category", "name", "definition", "unit", "answer", "remarks", "example"};
+    static const char *const ja[SLC_ROLE_COUNT] = {"セル",     "番号", "種別", "項目名", "規定内容",
+                                                   "測定単位", "回答", "備考", "設定例"};
     if ((unsigned)role >= SLC_ROLE_COUNT)
         role = SLC_ROLE_NONE;
     return lang == SLC_LANG_JA ? ja[role] : en[role];
 }
 
-void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
-                         slc_lang lang)
+void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f, slc_lang lang)
 {
     const slc_rule_info *r = slc_rule_get(f->rule);
     const char *t = lang == SLC_LANG_JA ? r->message_ja : r->message_en;
@@ -177,7 +189,7 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
         return;
     }
     const slc_cat_item *it = f->item > 0 ? slc_catalog_item(doc->cat, f->item) : NULL;
-    if (f->rule == SLC_RULE_UNDECODABLE_TEXT && !f->found)   /* no bad bytes found in it */
+    if (f->rule == SLC_RULE_UNDECODABLE_TEXT && !f->found) /* no bad bytes found in it */
         t = lang == SLC_LANG_JA ? "{cell}復号できなかった文字（U+FFFD）を含みます"
                                 : "{cell}it holds characters that could not be decoded (U+FFFD)";
     while (*t) {
@@ -201,12 +213,18 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
         else if (is_key(key, k, "cell") && f->role) {
             slc_buf_addf(out, lang == SLC_LANG_JA ? "項目 %d" : "item %d", f->item);
             if (it)
-                slc_buf_addf(out, lang == SLC_LANG_JA ? "（%s）" : " (%s)", slc_label_get(&it->name, lang));
-            slc_buf_addf(out, lang == SLC_LANG_JA ? "の%sセルが読めません: " : ": the %s cell cannot be read: ",
+                slc_buf_addf(out, lang == SLC_LANG_JA ? "（%s）" : " (%s)",
+                             slc_label_get(&it->name, lang));
+            slc_buf_addf(out,
+                         lang == SLC_LANG_JA ? "の%sセルが読めません: "
+                                             : ": the %s cell cannot be read: ",
                          role_label(f->role, lang));
         } else if (is_key(key, k, "more") && f->count > 1)
-            slc_buf_addf(out, lang == SLC_LANG_JA ? (f->role ? "（このセルに %ld か所）" : "（この行に %ld か所）")
-                                                  : (f->role ? " (%ld bad sequences in the cell)" : " (%ld bad sequences on the line)"),
+            slc_buf_addf(out,
+                         lang == SLC_LANG_JA
+                             ? (f->role ? "（このセルに %ld か所）" : "（この行に %ld か所）")
+                             : (f->role ? " (%ld bad sequences in the cell)"
+                                        : " (%ld bad sequences on the line)"),
                          f->count);
         else if (is_key(key, k, "name_ja"))
             slc_buf_adds(out, it ? it->name.ja : "");
@@ -215,12 +233,21 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
         else if (is_key(key, k, "expected"))
             add_quoted(out, f->expected ? f->expected : "");
         else if (is_key(key, k, "kind") && it) {
-            static const char *const en[SLC_KIND_N] = {"yes/no", "time value (e.g. 24時間以内)",
-                "time band (e.g. 24時間365日, 平日9:00~17:00)", "percentage", "number",
-                "frequency or interval", "text"};
-            static const char *const ja[SLC_KIND_N] = {"有無", "時間の値（例: 24時間以内）",
-                "時間帯（例: 24時間365日、平日9:00~17:00）", "割合（%）", "数値",
-                "頻度・間隔", "記述"};
+            static const char *const en[SLC_KIND_N] = {
+                "yes/no",
+                "time value (e.g. 24時間以内)",
+                "time band (e.g. 24時間365日, 平日9:00~17:00)",
+                "percentage",
+                "number",
+                "frequency or interval",
+                "text"};
+            static const char *const ja[SLC_KIND_N] = {"有無",
+                                                       "時間の値（例: 24時間以内）",
+                                                       "時間帯（例: 24時間365日、平日9:00~17:00）",
+                                                       "割合（%）",
+                                                       "数値",
+                                                       "頻度・間隔",
+                                                       "記述"};
             slc_buf_adds(out, lang == SLC_LANG_JA ? ja[it->kind] : en[it->kind]);
         } else if (is_key(key, k, "requirement") && f->req) {
             slc_requirement_describe(f->req, lang, out);
@@ -229,18 +256,22 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
         } else if (is_key(key, k, "line2"))
             slc_buf_addf(out, "%ld", f->line2);
         else if (is_key(key, k, "conflict"))
-            slc_buf_adds(out, f->conflict
-                                  ? (lang == SLC_LANG_JA ? "。回答が異なります。最初の回答を使います"
-                                                         : " with a different answer; the first is used")
-                                  : (lang == SLC_LANG_JA ? "。回答は同一です" : " with the same answer"));
-        else if (is_key(key, k, "same_as") && f->other > 0)   /* the answer is 同上 */
-            slc_buf_addf(out, lang == SLC_LANG_JA ? "（同上: 項目 %d、%ld 行目の回答）"
-                                                  : " (同上: the answer to item %d, line %ld)",
+            slc_buf_adds(
+                out, f->conflict
+                         ? (lang == SLC_LANG_JA ? "。回答が異なります。最初の回答を使います"
+                                                : " with a different answer; the first is used")
+                         : (lang == SLC_LANG_JA ? "。回答は同一です" : " with the same answer"));
+        else if (is_key(key, k, "same_as") && f->other > 0) /* the answer is 同上 */
+            slc_buf_addf(out,
+                         lang == SLC_LANG_JA ? "（同上: 項目 %d、%ld 行目の回答）"
+                                             : " (同上: the answer to item %d, line %ld)",
                          f->other, f->line2);
         else if (is_key(key, k, "field"))
             slc_buf_adds(out, role_label(f->role, lang));
         else if (is_key(key, k, "other") && f->other > 0)
-            slc_buf_addf(out, lang == SLC_LANG_JA ? "（項目 %d の名前です）" : " (that is the name of item %d)",
+            slc_buf_addf(out,
+                         lang == SLC_LANG_JA ? "（項目 %d の名前です）"
+                                             : " (that is the name of item %d)",
                          f->other);
         t = end + 1;
     }

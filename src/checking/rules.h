@@ -6,10 +6,10 @@
 #include "doc.h"
 
 typedef struct slc_rule_info {
-    const char *id;              /* stable, e.g. "missing-item" */
-    slc_severity severity;       /* default */
+    const char *id;        /* stable, e.g. "missing-item" */
+    slc_severity severity; /* default */
     const char *summary_en, *summary_ja;
-    const char *message_en, *message_ja;   /* templates with {placeholders} */
+    const char *message_en, *message_ja; /* templates with {placeholders} */
 } slc_rule_info;
 
 const slc_rule_info *slc_rule_get(slc_rule rule);
@@ -21,8 +21,7 @@ int slc_severity_parse(const char *s, slc_severity *out);
 
 /* Appends the finding's message in `lang`: the template with {item},
  * {name}, {found}, {expected}, {line2} filled in. */
-void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
-                         slc_lang lang);
+void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f, slc_lang lang);
 
 /* counts per severity */
 void slc_doc_count(const slc_doc *doc, size_t counts[3]);

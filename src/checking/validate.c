@@ -11,7 +11,6 @@
 #include "text.h"
 #include "validate.h"
 
-
 static int blank(const char *s)
 {
     if (!s)
@@ -19,9 +18,9 @@ static int blank(const char *s)
     for (const unsigned char *p = (const unsigned char *)s; *p;) {
         if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
             p++;
-        else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)   /* U+3000 */
+        else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) /* U+3000 */
             p += 3;
-        else if (p[0] == 0xC2 && p[1] == 0xA0)   /* U+00A0, as align.c's is_blank */
+        else if (p[0] == 0xC2 && p[1] == 0xA0) /* U+00A0, as align.c's is_blank */
             p += 2;
         else
             return 0;
@@ -140,14 +139,16 @@ typedef enum field_cmp { FIELD_SAME, FIELD_VARIANT, FIELD_CUT, FIELD_DIFFERENT }
 
 static const slc_keys *field_keys(const slc_cat_item *it, slc_role role)
 {
-    return role == SLC_ROLE_NAME ? &it->name_keys
-         : role == SLC_ROLE_DEFINITION ? &it->def_keys : &it->unit_keys;
+    return role == SLC_ROLE_NAME         ? &it->name_keys
+           : role == SLC_ROLE_DEFINITION ? &it->def_keys
+                                         : &it->unit_keys;
 }
 
 static const slc_label *field_label(const slc_cat_item *it, slc_role role)
 {
-    return role == SLC_ROLE_NAME ? &it->name : role == SLC_ROLE_DEFINITION ? &it->definition
-                                                                             : &it->unit;
+    return role == SLC_ROLE_NAME         ? &it->name
+           : role == SLC_ROLE_DEFINITION ? &it->definition
+                                         : &it->unit;
 }
 
 /* a cut of at least this many code points counts as a definition cut short
@@ -212,7 +213,7 @@ static const char *span(slc_doc *doc, slc_buf *b, const char *s, size_t from, si
     return slc_arena_strdup(&doc->arena, b->data ? b->data : "");
 }
 
-#define CONTEXT 6   /* code points shown around a difference */
+#define CONTEXT 6 /* code points shown around a difference */
 
 /* Where a definition differs: the vendor's and the checklist's words between
  * their common start and common end, with a little context. */
@@ -271,12 +272,12 @@ static void check_field(slc_doc *doc, const slc_answer *a, slc_role role, slc_bu
     if (blank(raw) || (a->undecodable & (1u << role)))
         return;
     if ((want->ja && !strcmp(raw, want->ja)) || (want->en && !strcmp(raw, want->en)))
-        return;   /* the checklist's words, as vendors mostly copy them */
+        return; /* the checklist's words, as vendors mostly copy them */
     slc_buf fold, en;
     slc_buf_init(&fold);
     slc_buf_init(&en);
     slc_text_fold(&fold, raw, strlen(raw));
-    if (want->en)   /* ASCII, as a rule: folded without ICU */
+    if (want->en) /* ASCII, as a rule: folded without ICU */
         slc_text_fold(&en, want->en, strlen(want->en));
     const slc_keys *keys = field_keys(it, role);
     const char *canon[2] = {want->ja && keys->n ? keys->v[0] : NULL, en.data};
@@ -298,7 +299,8 @@ static void check_field(slc_doc *doc, const slc_answer *a, slc_role role, slc_bu
         break;
     case FIELD_CUT: {
         size_t at = cut_point(expected, fold.len, tmp);
-        size_t lf = slc_text_length(raw, strlen(raw)), lw = slc_text_length(expected, strlen(expected));
+        size_t lf = slc_text_length(raw, strlen(raw)),
+               lw = slc_text_length(expected, strlen(expected));
         size_t from = lf > 2 * CONTEXT ? lf - 2 * CONTEXT : 0;
         f.rule = SLC_RULE_DEFINITION_CUT_SHORT;
         f.found = span(doc, tmp, raw, from, lf, from > 0, 0);
@@ -390,7 +392,7 @@ static void check_facts(slc_doc *doc, size_t idx)
     const slc_answer *a = slc_doc_answer(doc, idx);
     const char *answer = a->cell[SLC_ROLE_ANSWER];
     if (blank(answer) || (a->undecodable & (1u << SLC_ROLE_ANSWER)))
-        return;   /* undecodable-text says all there is to say */
+        return; /* undecodable-text says all there is to say */
     size_t n;
     const slc_fact *f = slc_doc_facts(doc, idx, &n);
     const slc_fact *undisclosed = NULL, *reference = NULL, *na = NULL;
@@ -409,8 +411,8 @@ static void check_facts(slc_doc *doc, size_t idx)
     size_t bs[4], be[4];
     size_t nbad = slc_facts_impossible(doc->cat, answer, bs, be, 4);
     for (size_t k = 0; k < nbad && k < 4; k++)
-        add(doc, SLC_RULE_IMPOSSIBLE_VALUE, it->no, a->line, slc_doc_words(doc, answer, bs[k], be[k]),
-            NULL);
+        add(doc, SLC_RULE_IMPOSSIBLE_VALUE, it->no, a->line,
+            slc_doc_words(doc, answer, bs[k], be[k]), NULL);
     slc_fact_type type;
     int dim;
     if (!expected_fact(it->kind, &type, &dim) || slc_facts_find(f, n, type, dim))
@@ -449,7 +451,7 @@ static long cell_at(const char *text, size_t len, size_t row, char delimiter, si
         if (i >= at)
             return cell;
         if (text[i] != delimiter)
-            return -1;   /* the record ended */
+            return -1; /* the record ended */
         i++;
         cell++;
     }
@@ -529,12 +531,13 @@ static void locate_findings(slc_doc *doc)
                 a = &doc->answers[k];
         if (!a)
             continue;
-        slc_role role = f->role ? f->role
-                      : f->rule == SLC_RULE_CATEGORY_MISMATCH ? SLC_ROLE_CATEGORY
-                      : f->rule == SLC_RULE_UNKNOWN_ITEM ? SLC_ROLE_NO : SLC_ROLE_ANSWER;
+        slc_role role = f->role                                 ? f->role
+                        : f->rule == SLC_RULE_CATEGORY_MISMATCH ? SLC_ROLE_CATEGORY
+                        : f->rule == SLC_RULE_UNKNOWN_ITEM      ? SLC_ROLE_NO
+                                                                : SLC_ROLE_ANSWER;
         long line;
         slc_doc_locate(doc, a, role, &line, &f->column);
-        if (line != f->line)   /* a quoted cell that starts on a later line */
+        if (line != f->line) /* a quoted cell that starts on a later line */
             f->column = 1;
     }
 }
@@ -588,7 +591,7 @@ void slc_validate(slc_doc *doc, const slc_profile *profile)
     if (profile)
         slc_profile_evaluate(doc, profile);
     locate_findings(doc);
-    if (doc->nfindings > 1)   /* findings is NULL when there are none */
+    if (doc->nfindings > 1) /* findings is NULL when there are none */
         qsort(doc->findings, doc->nfindings, sizeof(*doc->findings), by_line);
     slc_buf_release(&tmp);
 }

@@ -51,7 +51,7 @@ int cli_write_authoring(cli_ctx *ctx, const char *format, slc_doc *doc, int all_
         slc_status st = slc_text_encode(out.data + skip, out.len - skip, encoding,
                                         path ? path : "-", &enc, &err);
         if (st != SLC_OK) {
-            cli_print_error(ctx, &err);   /* nothing written: no substitutes */
+            cli_print_error(ctx, &err); /* nothing written: no substitutes */
             rc = cli_exit_code(st, CLI_STAGE_OUTPUT);
         } else {
             rc = cli_write_output(ctx, path, &enc);

@@ -13,21 +13,21 @@
 
 /* Exit codes: the contract with scripts (documented in the man page). */
 enum {
-    EXIT_CLEAN = 0,       /* no finding at or above --fail-on */
-    EXIT_FINDINGS = 1,    /* findings at or above --fail-on */
-    EXIT_USAGE = 2,       /* bad command line */
-    EXIT_INPUT = 3,       /* an input could not be read or decoded */
-    EXIT_DEFINITION = 4,  /* invalid checklist definition */
-    EXIT_INTERNAL = 5     /* output could not be written, or a bug */
+    EXIT_CLEAN = 0,      /* no finding at or above --fail-on */
+    EXIT_FINDINGS = 1,   /* findings at or above --fail-on */
+    EXIT_USAGE = 2,      /* bad command line */
+    EXIT_INPUT = 3,      /* an input could not be read or decoded */
+    EXIT_DEFINITION = 4, /* invalid checklist definition */
+    EXIT_INTERNAL = 5    /* output could not be written, or a bug */
 };
 
 /* What a command was doing when a call failed: the same status means a
  * different exit code when reading a vendor's file, a definition (checklist,
  * profile) or writing output. */
 typedef enum cli_stage {
-    CLI_STAGE_INPUT,       /* any failure: EXIT_INPUT */
-    CLI_STAGE_DEFINITION,  /* SLC_ERR_IO: EXIT_INPUT; any other: EXIT_DEFINITION */
-    CLI_STAGE_OUTPUT       /* any failure: EXIT_INTERNAL */
+    CLI_STAGE_INPUT,      /* any failure: EXIT_INPUT */
+    CLI_STAGE_DEFINITION, /* SLC_ERR_IO: EXIT_INPUT; any other: EXIT_DEFINITION */
+    CLI_STAGE_OUTPUT      /* any failure: EXIT_INTERNAL */
 } cli_stage;
 
 /* The one mapping of a status to an exit code (helpers.c): EXIT_CLEAN for
@@ -74,10 +74,10 @@ typedef enum cli_opt_id {
 
 typedef struct cli_option {
     cli_opt_id id;
-    const char *name;      /* long name without "--" */
-    char short_name;       /* 0 if none */
-    const char *arg;       /* argument name, NULL for a flag */
-    unsigned commands;     /* CMD_* where it applies */
+    const char *name;  /* long name without "--" */
+    char short_name;   /* 0 if none */
+    const char *arg;   /* argument name, NULL for a flag */
+    unsigned commands; /* CMD_* where it applies */
     const char *help_en, *help_ja;
 } cli_option;
 
@@ -85,8 +85,8 @@ struct cli_ctx;
 typedef struct cli_command {
     const char *name;
     unsigned bit;
-    const char *args;          /* synopsis of positional arguments */
-    int min_files, max_files;  /* -1: no maximum */
+    const char *args;         /* synopsis of positional arguments */
+    int min_files, max_files; /* -1: no maximum */
     int (*run)(struct cli_ctx *ctx);
     const char *summary_en, *summary_ja;
 } cli_command;
@@ -94,16 +94,16 @@ typedef struct cli_command {
 typedef struct cli_ctx {
     slc_lang lang;
     const cli_command *cmd;
-    const char *opt[OPT_N];    /* value, or "" for a flag given; NULL if absent */
+    const char *opt[OPT_N]; /* value, or "" for a flag given; NULL if absent */
     const char **files;
     size_t nfiles;
-    const char **reports;      /* every --report FMT=FILE, in order */
+    const char **reports; /* every --report FMT=FILE, in order */
     size_t nreports;
-    const char **names;        /* every --name, in order */
+    const char **names; /* every --name, in order */
     size_t nnames;
-    const char **outputs;      /* every -o, in order (opt[OPT_OUTPUT] is the last) */
+    const char **outputs; /* every -o, in order (opt[OPT_OUTPUT] is the last) */
     size_t noutputs;
-    unsigned jobs;             /* --jobs or the processors online (cli_load_options) */
+    unsigned jobs; /* --jobs or the processors online (cli_load_options) */
     slc_catalog *cat;
 } cli_ctx;
 
@@ -116,7 +116,6 @@ extern const size_t cli_ncommands;
  * exit code (after printing help, version or a usage error). */
 int cli_parse(cli_ctx *ctx, int argc, char **argv);
 void cli_help(const cli_ctx *ctx, FILE *fp);
-
 
 /* Prints "slacheck: path:line: error: ..." for a failed call. */
 void cli_print_error(const cli_ctx *ctx, const slc_error *err);
@@ -183,7 +182,7 @@ int cli_load_profile(cli_ctx *ctx, struct slc_profile **profile);
 /* The report format: --format, else the path's extension; NULL if neither. */
 const struct slc_export_format *cli_report_format(cli_ctx *ctx, const char *path);
 /* Writes the report to path atomically (pipes and devices in place). */
-int cli_write_report(cli_ctx *ctx, const struct slc_export *x,
-                     const struct slc_export_format *fmt, const char *path);
+int cli_write_report(cli_ctx *ctx, const struct slc_export *x, const struct slc_export_format *fmt,
+                     const char *path);
 
 #endif

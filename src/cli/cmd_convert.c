@@ -8,19 +8,21 @@
 int cmd_convert(cli_ctx *ctx)
 {
     const char *out_path = ctx->opt[OPT_OUTPUT];
-    const char *format = ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : cli_authoring_format(out_path);
+    const char *format =
+        ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : cli_authoring_format(out_path);
     if (!format && out_path && !strcmp(out_path, "-"))
-        format = "tsv";   /* standard output: the canonical table */
+        format = "tsv"; /* standard output: the canonical table */
     slc_load_options lo;
     int rc;
 
     if (!out_path)
-        return cli_usage_error(ctx, "convert needs -o OUT (-o - writes TSV, or --format, to standard output)",
-                               "convert には -o OUT が必要です（-o - は標準出力に TSV か --format の形式）", NULL);
+        return cli_usage_error(
+            ctx, "convert needs -o OUT (-o - writes TSV, or --format, to standard output)",
+            "convert には -o OUT が必要です（-o - は標準出力に TSV か --format の形式）", NULL);
     if (!format)
-        return cli_usage_error(ctx, "cannot tell the output format; use --format tsv|csv|json|md|xlsx",
-                               "出力形式が分かりません。--format tsv|csv|json|md|xlsx を指定してください",
-                               out_path);
+        return cli_usage_error(
+            ctx, "cannot tell the output format; use --format tsv|csv|json|md|xlsx",
+            "出力形式が分かりません。--format tsv|csv|json|md|xlsx を指定してください", out_path);
     if (!slc_author_format_find(format))
         return cli_usage_error(ctx, "convert formats are tsv, csv, json, md and xlsx",
                                "convert の形式は tsv、csv、json、md、xlsx です", format);

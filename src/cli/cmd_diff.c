@@ -112,13 +112,15 @@ int cmd_diff(cli_ctx *ctx)
         if (ctx->opt[OPT_ITEMS] && !parse_items(ctx->opt[OPT_ITEMS], ctx->cat, show)) {
             free(show);
             return cli_usage_error(ctx, "--items takes numbers and ranges, e.g. 1-9,28-38",
-                                   "--items は番号と範囲です（例: 1-9,28-38）", ctx->opt[OPT_ITEMS]);
+                                   "--items は番号と範囲です（例: 1-9,28-38）",
+                                   ctx->opt[OPT_ITEMS]);
         }
         if (ctx->opt[OPT_CATEGORY]) {
             int cat = category_of(ctx->cat, ctx->opt[OPT_CATEGORY]);
             if (cat < 0) {
                 free(show);
-                return cli_usage_error(ctx, "unknown category", "不明な種別です", ctx->opt[OPT_CATEGORY]);
+                return cli_usage_error(ctx, "unknown category", "不明な種別です",
+                                       ctx->opt[OPT_CATEGORY]);
             }
             for (size_t i = 0; i < ctx->cat->nitems; i++)
                 if (ctx->cat->items[i].category == cat && (!ctx->opt[OPT_ITEMS] || show[i]))
@@ -151,8 +153,8 @@ int cmd_diff(cli_ctx *ctx)
     } else {
         const char *nc = getenv("NO_COLOR");
         slc_diff_view v = {terminal_width(), 0, ctx->opt[OPT_ALL] != NULL, show, ctx->lang};
-        int to_tty = (!ctx->opt[OPT_OUTPUT] || !strcmp(ctx->opt[OPT_OUTPUT], "-")) &&
-                     isatty(STDOUT_FILENO);
+        int to_tty =
+            (!ctx->opt[OPT_OUTPUT] || !strcmp(ctx->opt[OPT_OUTPUT], "-")) && isatty(STDOUT_FILENO);
         v.colour = to_tty && !(nc && *nc);
         slc_report_diff_text(cmp, &v, &out);
     }
@@ -162,7 +164,7 @@ int cmd_diff(cli_ctx *ctx)
     if (rc == EXIT_CLEAN && !ctx->opt[OPT_EXIT_ZERO])
         for (size_t i = 0; i < cmp->nitems; i++)
             if (cmp->items[i].verdict != SLC_CMP_SAME || cmp->items[i].missing)
-                rc = 1;   /* like diff(1): the checklists differ */
+                rc = 1; /* like diff(1): the checklists differ */
 done:
     slc_comparison_free(cmp);
     cli_free_docs(ctx, docs);

@@ -18,13 +18,15 @@ static const slc_export_format *output_format(cli_ctx *ctx, const char *path)
 {
     const slc_export_format *fmt = cli_report_format(ctx, path);
     if (!fmt)
-        cli_usage_error(ctx, ctx->opt[OPT_FORMAT]
-                            ? "export formats are xlsx, html, md, json, tsv and csv"
-                            : "cannot tell the report format from the file name; use --format xlsx|html|md|json|tsv|csv",
-                        ctx->opt[OPT_FORMAT]
-                            ? "export の形式は xlsx、html、md、json、tsv、csv です"
-                            : "ファイル名から形式が分かりません。--format xlsx|html|md|json|tsv|csv を指定してください",
-                        ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : path);
+        cli_usage_error(
+            ctx,
+            ctx->opt[OPT_FORMAT]
+                ? "export formats are xlsx, html, md, json, tsv and csv"
+                : "cannot tell the report format from the file name; use --format xlsx|html|md|json|tsv|csv",
+            ctx->opt[OPT_FORMAT]
+                ? "export の形式は xlsx、html、md、json、tsv、csv です"
+                : "ファイル名から形式が分かりません。--format xlsx|html|md|json|tsv|csv を指定してください",
+            ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : path);
     return fmt;
 }
 
@@ -42,9 +44,10 @@ int cmd_export(cli_ctx *ctx)
         return cli_usage_error(ctx, "export needs -o OUT.{xlsx,html,md,json,tsv,csv}",
                                "export には -o OUT.{xlsx,html,md,json,tsv,csv} が必要です", NULL);
     if (nout > 1 && ctx->opt[OPT_FORMAT])
-        return cli_usage_error(ctx, "with several -o, each report's format comes from its file name: drop --format",
-                               "-o が複数のときは各ファイル名から形式を決めます。--format は指定できません",
-                               ctx->opt[OPT_FORMAT]);
+        return cli_usage_error(
+            ctx, "with several -o, each report's format comes from its file name: drop --format",
+            "-o が複数のときは各ファイル名から形式を決めます。--format は指定できません",
+            ctx->opt[OPT_FORMAT]);
     const slc_export_format **fmt = slc_xcalloc(nout, sizeof(*fmt));
     rc = EXIT_CLEAN;
     for (size_t i = 0; i < nout && rc == EXIT_CLEAN; i++) {
@@ -54,8 +57,8 @@ int cmd_export(cli_ctx *ctx)
         }
         for (size_t k = 0; k < i && rc == EXIT_CLEAN; k++)
             if (slc_output_same_target(ctx->outputs[k], ctx->outputs[i]))
-                rc = cli_usage_error(ctx, "the same output is given twice", "同じ出力先が 2 回指定されています",
-                                     ctx->outputs[i]);
+                rc = cli_usage_error(ctx, "the same output is given twice",
+                                     "同じ出力先が 2 回指定されています", ctx->outputs[i]);
         if (rc == EXIT_CLEAN)
             rc = cli_check_output(ctx, ctx->outputs[i]);
     }

@@ -20,9 +20,9 @@ int cmd_template(cli_ctx *ctx)
     if (!format)
         format = path && strcmp(path, "-") ? NULL : "tsv";
     if (!format)
-        return cli_usage_error(ctx, "cannot tell the template format; use --format tsv|csv|md|xlsx",
-                               "テンプレートの形式が分かりません。--format tsv|csv|md|xlsx を指定してください",
-                               path);
+        return cli_usage_error(
+            ctx, "cannot tell the template format; use --format tsv|csv|md|xlsx",
+            "テンプレートの形式が分かりません。--format tsv|csv|md|xlsx を指定してください", path);
     const slc_author_format *af = slc_author_format_find(format);
     if (!af || !af->for_template)
         return cli_usage_error(ctx, "template formats are tsv, csv, md and xlsx",
@@ -34,7 +34,7 @@ int cmd_template(cli_ctx *ctx)
                                "--encoding は tsv と csv のテンプレートに使えます", encoding);
     if ((rc = cli_check_output(ctx, path)) != EXIT_CLEAN)
         return rc;
-    ctx->opt[OPT_ENCODING] = NULL;   /* here it names the output's encoding */
+    ctx->opt[OPT_ENCODING] = NULL; /* here it names the output's encoding */
     rc = cli_load_options(ctx, &lo);
     ctx->opt[OPT_ENCODING] = encoding;
     if (rc != EXIT_CLEAN)

@@ -15,8 +15,8 @@
 
 typedef struct target {
     slc_report *report;
-    const char *path;   /* NULL or "-": standard output */
-    slc_output out;     /* opened before the first file; committed at the end */
+    const char *path; /* NULL or "-": standard output */
+    slc_output out;   /* opened before the first file; committed at the end */
     int open;
 } target;
 
@@ -54,7 +54,7 @@ static void report_doc(void *data, size_t i, slc_doc *doc, const slc_error *err)
         r->failing |= doc->findings[k].severity >= r->fail_on;
     for (size_t k = 0; k < r->nt; k++) {
         r->t[k].report->ops->add_doc(r->t[k].report, doc);
-        if (r->t[k].report->streams)   /* out as each file is done: memory stays flat */
+        if (r->t[k].report->streams) /* out as each file is done: memory stays flat */
             drain(&r->t[k]);
     }
     slc_doc_free(doc);
@@ -72,7 +72,8 @@ int cmd_validate(cli_ctx *ctx)
 
     if (!slc_report_known(format))
         return cli_usage_error(ctx, "validate formats are text, json, github, sarif, junit and md",
-                               "validate の形式は text、json、github、sarif、junit、md です", format);
+                               "validate の形式は text、json、github、sarif、junit、md です",
+                               format);
     for (size_t i = 0; i < ctx->nreports; i++) {
         const char *eq = strchr(ctx->reports[i], '=');
         char fmt[16];
@@ -108,10 +109,11 @@ int cmd_validate(cli_ctx *ctx)
         for (size_t j = 0; j < k; j++)
             if (slc_output_same_target(t[j].path, t[k].path)) {
                 rc = cli_usage_error(ctx, "the same output is given twice",
-                                     "同じ出力先が 2 回指定されています", t[k].path ? t[k].path : "-");
+                                     "同じ出力先が 2 回指定されています",
+                                     t[k].path ? t[k].path : "-");
                 goto done;
             }
-    slc_status write_failed = SLC_OK;   /* the last report that could not be written */
+    slc_status write_failed = SLC_OK; /* the last report that could not be written */
     for (size_t k = 0; k < nt; k++) {
         slc_error oerr;
         slc_error_clear(&oerr);
@@ -119,7 +121,7 @@ int cmd_validate(cli_ctx *ctx)
             goto done;
         slc_status st = slc_output_open(&t[k].out, t[k].path, &oerr);
         if (st != SLC_OK) {
-            cli_print_error(ctx, &oerr);   /* the other reports are still written */
+            cli_print_error(ctx, &oerr); /* the other reports are still written */
             write_failed = st;
             continue;
         }

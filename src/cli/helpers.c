@@ -65,9 +65,10 @@ void cli_print_error(const cli_ctx *ctx, const slc_error *err)
 void cli_print_profile_error(const cli_ctx *ctx, const slc_error *err)
 {
     /* the status's words speak of a checklist definition */
-    print_error(ctx, err, err->status != SLC_ERR_DEFINITION ? NULL
-                          : ctx->lang == SLC_LANG_JA ? "プロファイルが不正です"
-                                                     : "invalid profile");
+    print_error(ctx, err,
+                err->status != SLC_ERR_DEFINITION ? NULL
+                : ctx->lang == SLC_LANG_JA        ? "プロファイルが不正です"
+                                                  : "invalid profile");
 }
 
 int cli_load_catalog(cli_ctx *ctx)
@@ -113,7 +114,8 @@ static int parse_jobs(cli_ctx *ctx, unsigned *jobs)
     errno = 0;
     long n = strtol(v, &end, 10);
     if (errno || end == v || *end || n < 1 || n > 256)
-        return cli_usage_error(ctx, "--jobs takes a number from 1 to 256", "--jobs は 1 から 256 の数です", v);
+        return cli_usage_error(ctx, "--jobs takes a number from 1 to 256",
+                               "--jobs は 1 から 256 の数です", v);
     *jobs = (unsigned)n;
     return EXIT_CLEAN;
 }
@@ -189,7 +191,7 @@ static void keep_doc(void *data, size_t i, slc_doc *doc, const slc_error *err)
     loaded *l = data;
     cli_progress_step(&l->progress, i);
     if (!doc) {
-        cli_print_error(l->ctx, err);   /* every file is tried, each error told */
+        cli_print_error(l->ctx, err); /* every file is tried, each error told */
         /* a file not loaded is a failure even if err said nothing */
         l->rc = cli_exit_code(err->status != SLC_OK ? err->status : SLC_ERR_IO, CLI_STAGE_INPUT);
     }
@@ -218,9 +220,16 @@ void cli_warn_duplicates(cli_ctx *ctx, const slc_doc *doc)
 int cli_load_docs(cli_ctx *ctx, const slc_load_options *lo, int validate,
                   const slc_profile *profile, slc_doc ***out)
 {
-    loaded l = {.ctx = ctx, .docs = slc_xcalloc(ctx->nfiles + 1, sizeof(slc_doc *)), .rc = EXIT_CLEAN};
-    slc_batch b = {ctx->cat, profile, validate || profile, ctx->files, ctx->nfiles, lo,
-                   ctx->nnames ? ctx->names : NULL, ctx->jobs};
+    loaded l = {
+        .ctx = ctx, .docs = slc_xcalloc(ctx->nfiles + 1, sizeof(slc_doc *)), .rc = EXIT_CLEAN};
+    slc_batch b = {ctx->cat,
+                   profile,
+                   validate || profile,
+                   ctx->files,
+                   ctx->nfiles,
+                   lo,
+                   ctx->nnames ? ctx->names : NULL,
+                   ctx->jobs};
     cli_progress_start(ctx, &l.progress, ctx->nfiles);
     slc_batch_run(&b, keep_doc, &l);
     cli_progress_end(&l.progress);
@@ -252,7 +261,7 @@ int cli_write_path(cli_ctx *ctx, const char *path, cli_path_writer fn, const voi
         return cli_exit_code(st, CLI_STAGE_OUTPUT);
     }
     if ((st = fn(data, write_to, &err)) != SLC_OK) {
-        if (!strcmp(err.path, write_to))   /* name the target, not our temporary */
+        if (!strcmp(err.path, write_to)) /* name the target, not our temporary */
             snprintf(err.path, sizeof(err.path), "%s", path ? path : "-");
         cli_print_error(ctx, &err);
         slc_output_abort(&out);
@@ -315,4 +324,3 @@ const slc_export_format *cli_report_format(cli_ctx *ctx, const char *path)
         return slc_export_format_find(ctx->opt[OPT_FORMAT]);
     return slc_export_format_for_path(path);
 }
-

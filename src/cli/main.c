@@ -52,7 +52,7 @@ int main(int argc, char **argv)
     catch_signals();
     cli_ctx ctx;
     memset(&ctx, 0, sizeof(ctx));
-    slc_json_init();   /* the libraries allocate through slc_xmalloc */
+    slc_json_init(); /* the libraries allocate through slc_xmalloc */
     slc_xml_init();
     ctx.lang = lang_from_env();
     int rc = cli_parse(&ctx, argc - 1, argv + 1);

@@ -24,8 +24,7 @@ const cli_command cli_commands[] = {
     {"export", CMD_EXPORT, "FILE... -o OUT.{xlsx,html,md,json,tsv,csv}", 1, -1, cmd_export,
      "write a report for decision makers: one vendor, or several compared",
      "意思決定者向けのレポートを書き出す（1 社、または複数社の比較）"},
-    {"items", CMD_ITEMS, "", 0, 0, cmd_items,
-     "print the checklist definition in use",
+    {"items", CMD_ITEMS, "", 0, 0, cmd_items, "print the checklist definition in use",
      "使用中のチェックリスト定義を表示する"},
 };
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
@@ -34,19 +33,23 @@ const cli_option cli_options[] = {
     {OPT_CHECKLIST, "checklist", 0, "FILE", CMD_ANY,
      "checklist definition (XML) instead of the built-in METI checklist",
      "組み込みの経産省チェックリストの代わりに使う定義ファイル（XML）"},
-    {OPT_FORMAT, "format", 'f', "FORMAT", CMD_VALIDATE | CMD_ITEMS | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
+    {OPT_FORMAT, "format", 'f', "FORMAT",
+     CMD_VALIDATE | CMD_ITEMS | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
      "output format: validate text|json|github|sarif|junit|md; diff text|json|md|html|xlsx; export xlsx|html|md|json|tsv|csv (default: from -o's extension); items text|json|tsv; convert tsv|csv|json|md|xlsx; template tsv|csv|md|xlsx",
      "出力形式: validate は text|json|github|sarif|junit|md、diff は text|json|md|html|xlsx、export は xlsx|html|md|json|tsv|csv（既定: -o の拡張子）、items は text|json|tsv、convert は tsv|csv|json|md|xlsx、template は tsv|csv|md|xlsx"},
-    {OPT_OUTPUT, "output", 'o', "FILE", CMD_VALIDATE | CMD_ITEMS | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
+    {OPT_OUTPUT, "output", 'o', "FILE",
+     CMD_VALIDATE | CMD_ITEMS | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
      "write to FILE (atomically) instead of standard output; - is standard output; export: may be repeated, one report per -o",
      "標準出力の代わりに FILE に書く（一時ファイル経由）。- は標準出力。export では複数指定でき、-o ごとにレポートを書く"},
     {OPT_FAIL_ON, "fail-on", 0, "SEVERITY", CMD_VALIDATE,
      "exit 1 when a finding is at least SEVERITY: error (default), warning or info",
      "重大度が SEVERITY 以上の指摘があれば終了コード 1: error（既定）、warning、info"},
-    {OPT_ENCODING, "encoding", 'e', "NAME", CMD_VALIDATE | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
+    {OPT_ENCODING, "encoding", 'e', "NAME",
+     CMD_VALIDATE | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
      "read input in this encoding (utf-8, cp932, euc-jp, utf-16le ...) instead of detecting it; template: write TSV/CSV in it",
      "文字コードを自動判定せずこの文字コードで読む（utf-8、cp932、euc-jp、utf-16le など）。template では TSV/CSV をこの文字コードで書く"},
-    {OPT_DELIMITER, "delimiter", 'd', "CHAR", CMD_VALIDATE | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
+    {OPT_DELIMITER, "delimiter", 'd', "CHAR",
+     CMD_VALIDATE | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
      "cell delimiter: tab, comma or semicolon (default: detected)",
      "区切り文字: tab、comma、semicolon（既定: 自動判定）"},
     {OPT_PROFILE, "profile", 'p', "FILE", CMD_VALIDATE | CMD_EXPORT | CMD_DIFF,
@@ -55,11 +58,9 @@ const cli_option cli_options[] = {
     {OPT_REPORT, "report", 'r', "FMT=FILE", CMD_VALIDATE,
      "also write a report in FMT (text, json, github, sarif, junit, md) to FILE; may be repeated",
      "FMT 形式（text、json、github、sarif、junit、md）のレポートを FILE にも書く。複数指定可"},
-    {OPT_ALL, "all", 'a', NULL, CMD_DIFF,
-     "show every item, not only those that differ",
+    {OPT_ALL, "all", 'a', NULL, CMD_DIFF, "show every item, not only those that differ",
      "相違のある項目だけでなく全項目を表示する"},
-    {OPT_ITEMS, "items", 0, "LIST", CMD_DIFF,
-     "only these item numbers, e.g. 1-9,28-38",
+    {OPT_ITEMS, "items", 0, "LIST", CMD_DIFF, "only these item numbers, e.g. 1-9,28-38",
      "この番号の項目だけ（例: 1-9,28-38）"},
     {OPT_CATEGORY, "category", 0, "NAME", CMD_DIFF,
      "only items of this category (種別 in Japanese or English, or its id)",
@@ -67,12 +68,10 @@ const cli_option cli_options[] = {
     {OPT_CHANGES, "changes", 0, NULL, CMD_DIFF,
      "treat two files as versions of one vendor: word-level changes, weakened commitments",
      "2 つのファイルを同じベンダーの版として扱う（単語単位の変更、後退した約束）"},
-    {OPT_EXIT_ZERO, "exit-zero", 0, NULL, CMD_DIFF,
-     "exit 0 even when the checklists differ",
+    {OPT_EXIT_ZERO, "exit-zero", 0, NULL, CMD_DIFF, "exit 0 even when the checklists differ",
      "相違があっても終了コード 0 にする"},
     {OPT_QUIET, "quiet", 'q', NULL, CMD_VALIDATE | CMD_DIFF | CMD_EXPORT,
-     "no progress display on a terminal during long runs",
-     "長い処理中に端末へ進捗を表示しない"},
+     "no progress display on a terminal during long runs", "長い処理中に端末へ進捗を表示しない"},
     {OPT_JOBS, "jobs", 'j', "N", CMD_VALIDATE | CMD_DIFF | CMD_EXPORT,
      "read files on N threads at once (default: one per processor); output and order are the same for any N",
      "N 個のスレッドで同時にファイルを読む（既定: プロセッサ数）。出力と順序は N によらず同じ"},
@@ -82,16 +81,20 @@ const cli_option cli_options[] = {
     {OPT_NAME, "name", 0, "NAME", CMD_VALIDATE | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
      "vendor name to use instead of the one stated in the file",
      "ファイル中の記載の代わりに使うベンダー名"},
-    {OPT_MAX_BYTES, "max-bytes", 0, "N", CMD_VALIDATE | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
+    {OPT_MAX_BYTES, "max-bytes", 0, "N",
+     CMD_VALIDATE | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
      "refuse inputs larger than N bytes (default 67108864)",
      "N バイトを超える入力を拒否する（既定 67108864）"},
-    {OPT_MAX_ROWS, "max-rows", 0, "N", CMD_VALIDATE | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
+    {OPT_MAX_ROWS, "max-rows", 0, "N",
+     CMD_VALIDATE | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
      "refuse inputs with more than N rows (default 100000)",
      "N 行を超える入力を拒否する（既定 100000）"},
-    {OPT_MAX_CELLS, "max-cells", 0, "N", CMD_VALIDATE | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
+    {OPT_MAX_CELLS, "max-cells", 0, "N",
+     CMD_VALIDATE | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
      "refuse rows with more than N cells (default 1000)",
      "N セルを超える行を拒否する（既定 1000）"},
-    {OPT_MAX_CELL_BYTES, "max-cell-bytes", 0, "N", CMD_VALIDATE | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
+    {OPT_MAX_CELL_BYTES, "max-cell-bytes", 0, "N",
+     CMD_VALIDATE | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
      "refuse cells larger than N bytes (default 1048576)",
      "N バイトを超えるセルを拒否する（既定 1048576）"},
     {OPT_LANG, "lang", 0, "ja|en", CMD_ANY,
@@ -111,8 +114,8 @@ static void option_line(const cli_ctx *ctx, const cli_option *o, FILE *fp)
 {
     char left[64];
     if (o->short_name)
-        snprintf(left, sizeof(left), "-%c, --%s%s%s", o->short_name, o->name,
-                 o->arg ? " " : "", o->arg ? o->arg : "");
+        snprintf(left, sizeof(left), "-%c, --%s%s%s", o->short_name, o->name, o->arg ? " " : "",
+                 o->arg ? o->arg : "");
     else
         snprintf(left, sizeof(left), "    --%s%s%s", o->name, o->arg ? " " : "",
                  o->arg ? o->arg : "");
@@ -131,8 +134,7 @@ void cli_help(const cli_ctx *ctx, FILE *fp)
                 option_line(ctx, &cli_options[i], fp);
         return;
     }
-    fprintf(fp, "%s: slacheck COMMAND [OPTION]... [FILE]...\n%s\n\n%s\n",
-            L(ctx, "Usage", "使い方"),
+    fprintf(fp, "%s: slacheck COMMAND [OPTION]... [FILE]...\n%s\n\n%s\n", L(ctx, "Usage", "使い方"),
             L(ctx, "Check cloud vendors' answers to the METI cloud service level checklist.",
               "経済産業省「クラウドサービスレベルのチェックリスト」へのベンダー回答を検証します。"),
             L(ctx, "Commands:", "コマンド:"));
@@ -143,9 +145,10 @@ void cli_help(const cli_ctx *ctx, FILE *fp)
     for (size_t i = 0; i < cli_noptions; i++)
         option_line(ctx, &cli_options[i], fp);
     fprintf(fp, "\n%s\n",
-            L(ctx, "Exit status: 0 clean, 1 findings, 2 usage error, 3 unreadable input,\n"
-                   "4 invalid checklist definition, 5 output or internal error.\n"
-                   "See slacheck(1) for details.",
+            L(ctx,
+              "Exit status: 0 clean, 1 findings, 2 usage error, 3 unreadable input,\n"
+              "4 invalid checklist definition, 5 output or internal error.\n"
+              "See slacheck(1) for details.",
               "終了コード: 0 問題なし、1 指摘あり、2 使い方の誤り、3 入力を読めない、\n"
               "4 チェックリスト定義が不正、5 出力または内部のエラー。\n"
               "詳しくは slacheck(1) を参照。"));
@@ -153,13 +156,14 @@ void cli_help(const cli_ctx *ctx, FILE *fp)
 
 int cli_usage_error(const cli_ctx *ctx, const char *en, const char *ja, const char *what)
 {
-    slc_buf shown;   /* "what" may be a file name: shown, never obeyed */
+    slc_buf shown; /* "what" may be a file name: shown, never obeyed */
     slc_buf_init(&shown);
     slc_term_text_adds(&shown, what, 0);
     fprintf(stderr, "slacheck: %s%s%s\n", L(ctx, en, ja), what ? ": " : "",
             shown.data ? shown.data : "");
     slc_buf_release(&shown);
-    fprintf(stderr, "%s\n", L(ctx, "Try 'slacheck --help'.", "'slacheck --help' を参照してください。"));
+    fprintf(stderr, "%s\n",
+            L(ctx, "Try 'slacheck --help'.", "'slacheck --help' を参照してください。"));
     return EXIT_USAGE;
 }
 
@@ -232,7 +236,8 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv)
             else if (!strcmp(value, "en"))
                 ctx->lang = SLC_LANG_EN;
             else
-                return cli_usage_error(ctx, "--lang must be ja or en", "--lang は ja か en です", value);
+                return cli_usage_error(ctx, "--lang must be ja or en", "--lang は ja か en です",
+                                       value);
         }
         ctx->opt[o->id] = value ? value : "";
         if (o->id == OPT_NAME) {
@@ -266,7 +271,8 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv)
         }
     }
     if ((int)ctx->nfiles < ctx->cmd->min_files)
-        return cli_usage_error(ctx, "missing input file", "入力ファイルがありません", ctx->cmd->name);
+        return cli_usage_error(ctx, "missing input file", "入力ファイルがありません",
+                               ctx->cmd->name);
     if (ctx->cmd->max_files >= 0 && (int)ctx->nfiles > ctx->cmd->max_files)
         return cli_usage_error(ctx, "too many input files", "入力ファイルが多すぎます",
                                ctx->files[ctx->nfiles - 1]);

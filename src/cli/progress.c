@@ -35,8 +35,9 @@ void cli_progress_step(cli_progress *p, size_t done)
     p->last = t;
     double rate = done / (t - p->start);
     double left = rate > 0 ? (p->total - done) / rate : 0;
-    fprintf(stderr, p->ja ? "\r\033[K%zu/%zu ファイル、%.0f ファイル/秒、残り %.0f 秒"
-                          : "\r\033[K%zu/%zu files, %.0f files/s, %.0f s left",
+    fprintf(stderr,
+            p->ja ? "\r\033[K%zu/%zu ファイル、%.0f ファイル/秒、残り %.0f 秒"
+                  : "\r\033[K%zu/%zu files, %.0f files/s, %.0f s left",
             done, p->total, rate, left);
     fflush(stderr);
     p->drawn = 1;

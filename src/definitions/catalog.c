@@ -16,8 +16,8 @@
 
 /* ---- names of enums ---------------------------------------------------- */
 
-static const char *const kind_ids[SLC_KIND_N] = {
-    "presence", "duration", "time-band", "percentage", "count", "frequency", "text"};
+static const char *const kind_ids[SLC_KIND_N] = {"presence", "duration",  "time-band", "percentage",
+                                                 "count",    "frequency", "text"};
 static const char *const better_ids[] = {"none", "higher", "lower"};
 static const char *const role_ids[SLC_ROLE_COUNT] = {
     "", "no", "category", "name", "definition", "unit", "answer", "remarks", "example"};
@@ -26,12 +26,27 @@ static const char *const dim_ids[SLC_DIM_N] = {"duration", "percentage", "count"
 static const char *const op_ids[SLC_OP_N] = {"eq", "ne", "lt", "le", "gt", "ge"};
 static const char *const presence_ids[] = {"not-stated", "yes", "no", "na"};
 
-const char *slc_dim_id(slc_dim d) { return (unsigned)d < SLC_DIM_N ? dim_ids[d] : "?"; }
-const char *slc_op_id(slc_op o) { return (unsigned)o < SLC_OP_N ? op_ids[o] : "?"; }
+const char *slc_dim_id(slc_dim d)
+{
+    return (unsigned)d < SLC_DIM_N ? dim_ids[d] : "?";
+}
+const char *slc_op_id(slc_op o)
+{
+    return (unsigned)o < SLC_OP_N ? op_ids[o] : "?";
+}
 
-const char *slc_kind_id(slc_kind k) { return (unsigned)k < SLC_KIND_N ? kind_ids[k] : "?"; }
-const char *slc_better_id(slc_better b) { return (unsigned)b < 3 ? better_ids[b] : "?"; }
-const char *slc_role_id(slc_role r) { return (unsigned)r < SLC_ROLE_COUNT ? role_ids[r] : "?"; }
+const char *slc_kind_id(slc_kind k)
+{
+    return (unsigned)k < SLC_KIND_N ? kind_ids[k] : "?";
+}
+const char *slc_better_id(slc_better b)
+{
+    return (unsigned)b < 3 ? better_ids[b] : "?";
+}
+const char *slc_role_id(slc_role r)
+{
+    return (unsigned)r < SLC_ROLE_COUNT ? role_ids[r] : "?";
+}
 
 const char *slc_label_get(const slc_label *l, slc_lang lang)
 {
@@ -48,20 +63,33 @@ static int lookup(const char *const *names, int n, const char *s)
     return -1;
 }
 
-int slc_op_parse(const char *s) { return lookup(op_ids, SLC_OP_N, s); }
-int slc_dim_parse(const char *s) { return lookup(dim_ids, SLC_DIM_N, s); }
+int slc_op_parse(const char *s)
+{
+    return lookup(op_ids, SLC_OP_N, s);
+}
+int slc_dim_parse(const char *s)
+{
+    return lookup(dim_ids, SLC_DIM_N, s);
+}
 
 int slc_op_holds(slc_op op, double a, double b)
 {
     const double eps = 1e-9 * (a > b ? (a > 0 ? a : -a) : (b > 0 ? b : -b)) + 1e-12;
     switch (op) {
-    case SLC_OP_EQ: return a - b <= eps && b - a <= eps;
-    case SLC_OP_NE: return !(a - b <= eps && b - a <= eps);
-    case SLC_OP_LT: return a < b - eps;
-    case SLC_OP_LE: return a <= b + eps;
-    case SLC_OP_GT: return a > b + eps;
-    case SLC_OP_GE: return a >= b - eps;
-    default: return 0;
+    case SLC_OP_EQ:
+        return a - b <= eps && b - a <= eps;
+    case SLC_OP_NE:
+        return !(a - b <= eps && b - a <= eps);
+    case SLC_OP_LT:
+        return a < b - eps;
+    case SLC_OP_LE:
+        return a <= b + eps;
+    case SLC_OP_GT:
+        return a > b + eps;
+    case SLC_OP_GE:
+        return a >= b - eps;
+    default:
+        return 0;
     }
 }
 
@@ -72,7 +100,7 @@ typedef struct builder {
     slc_ptrs items, sections, categories;
     slc_ptrs units, comparators, values, patterns, rules;
     slc_buf tmp;
-    char problem[300];    /* first semantic problem found while reading */
+    char problem[300]; /* first semantic problem found while reading */
     int problem_line;
 } builder;
 
@@ -355,7 +383,9 @@ static void read_rule(builder *b, xmlNode *r)
     memset(x, 0, sizeof(*x));
     x->id = attr(cat, r, "id");
     const char *sev = attr(cat, r, "severity");
-    x->severity = !strcmp(sev, "error") ? SLC_SEV_ERROR : !strcmp(sev, "warning") ? SLC_SEV_WARNING : SLC_SEV_INFO;
+    x->severity = !strcmp(sev, "error")     ? SLC_SEV_ERROR
+                  : !strcmp(sev, "warning") ? SLC_SEV_WARNING
+                                            : SLC_SEV_INFO;
     x->item = atoi(attr(cat, r, "item"));
     if (!slc_catalog_item(cat, x->item))
         problem(b, r, "rule %s points at an unknown item%s", x->id, NULL);
@@ -398,8 +428,10 @@ static void read_rule(builder *b, xmlNode *r)
             c->op = (slc_op)slc_op_parse(attr(cat, n, "op"));
             if (!parse_terms(cat, attr(cat, n, "a"), c->a, &c->na) ||
                 !parse_terms(cat, attr(cat, n, "b"), c->b, &c->nb))
-                problem(b, n, "rule %s: cannot read the compare terms%s "
-                        "(expected e.g. a=\"#30:duration\" b=\"#32:count * #29:duration\")", x->id, NULL);
+                problem(b, n,
+                        "rule %s: cannot read the compare terms%s "
+                        "(expected e.g. a=\"#30:duration\" b=\"#32:count * #29:duration\")",
+                        x->id, NULL);
         }
         slc_ptrs_push(&conds, c);
     }
@@ -470,13 +502,13 @@ static void read_checklist(builder *b, xmlNode *root)
     }
 }
 
-#define FREEZE_ARRAY(cat, ptrs, type, arr, count)                          \
-    do {                                                                   \
-        (count) = (ptrs).n;                                                \
+#define FREEZE_ARRAY(cat, ptrs, type, arr, count) \
+    do { \
+        (count) = (ptrs).n; \
         (arr) = slc_arena_alloc(&(cat)->arena, ((ptrs).n + 1) * sizeof(type)); \
-        for (size_t i_ = 0; i_ < (ptrs).n; i_++)                           \
-            (arr)[i_] = *(type *)(ptrs).v[i_];                             \
-        slc_ptrs_release(&(ptrs));                                         \
+        for (size_t i_ = 0; i_ < (ptrs).n; i_++) \
+            (arr)[i_] = *(type *)(ptrs).v[i_]; \
+        slc_ptrs_release(&(ptrs)); \
     } while (0)
 
 /* Uniqueness the schema cannot express. */
@@ -489,8 +521,8 @@ static slc_status check_unique(slc_catalog *cat, const char *path, slc_error *er
     if (cat->nitems == 0)
         return slc_error_set(err, SLC_ERR_DEFINITION, path, 0, -1, "no items");
     if (cat->max_no > 100000)
-        return slc_error_set(err, SLC_ERR_DEFINITION, path, 0, -1,
-                             "item number %d is too large", cat->max_no);
+        return slc_error_set(err, SLC_ERR_DEFINITION, path, 0, -1, "item number %d is too large",
+                             cat->max_no);
     cat->by_no = slc_arena_alloc(&cat->arena, sizeof(int) * (size_t)(cat->max_no + 1));
     for (int i = 0; i <= cat->max_no; i++)
         cat->by_no[i] = -1;
@@ -517,7 +549,8 @@ static slc_status from_tables(slc_catalog **out, slc_error *err)
     const char *shown = "(built-in) " SLC_BUILTIN_CHECKLIST_NAME;
     const slc_catalog *t = slc_catalog_tables();
     if (!t)
-        return slc_error_set(err, SLC_ERR_DEFINITION, shown, 0, -1, "this program has no built-in checklist");
+        return slc_error_set(err, SLC_ERR_DEFINITION, shown, 0, -1,
+                             "this program has no built-in checklist");
     slc_catalog *cat = slc_xmalloc(sizeof(*cat));
     *cat = *t;
     slc_arena_init(&cat->arena);
@@ -541,9 +574,10 @@ static slc_status from_tables(slc_catalog **out, slc_error *err)
             if (c[j].type == SLC_COND_MATCH)
                 ok &= (c[j].re = compile_source(cat, c[j].source, msg, sizeof(msg))) != NULL;
     }
-    if (!ok) {   /* the generator compiled the same patterns: only a broken build gets here */
+    if (!ok) { /* the generator compiled the same patterns: only a broken build gets here */
         slc_catalog_free(cat);
-        return slc_error_set(err, SLC_ERR_DEFINITION, shown, 0, -1, "invalid regular expression: %s", msg);
+        return slc_error_set(err, SLC_ERR_DEFINITION, shown, 0, -1,
+                             "invalid regular expression: %s", msg);
     }
     *out = cat;
     return SLC_OK;
@@ -560,7 +594,12 @@ slc_status slc_catalog_load(const char *path, slc_catalog **out, slc_error *err)
         return from_tables(out, err);
     }
     const char *shown = path;
-    slc_xml_source src = {path, NULL, 0, shown, slc_builtin_checklist_rng, slc_builtin_checklist_rng_len,
+    slc_xml_source src = {path,
+                          NULL,
+                          0,
+                          shown,
+                          slc_builtin_checklist_rng,
+                          slc_builtin_checklist_rng_len,
                           "schemas/checklist.rng"};
 
     *out = NULL;

@@ -35,7 +35,12 @@ typedef enum slc_kind {
 
 typedef enum slc_better { SLC_BETTER_NONE = 0, SLC_BETTER_HIGHER, SLC_BETTER_LOWER } slc_better;
 
-typedef enum slc_meta_role { SLC_META_SERVICE = 0, SLC_META_VENDOR, SLC_META_DATE, SLC_META_N } slc_meta_role;
+typedef enum slc_meta_role {
+    SLC_META_SERVICE = 0,
+    SLC_META_VENDOR,
+    SLC_META_DATE,
+    SLC_META_N
+} slc_meta_role;
 
 typedef struct slc_label {
     const char *ja, *en;
@@ -50,8 +55,8 @@ typedef struct slc_keys {
 typedef struct slc_cat_group {
     const char *id;
     slc_label label;
-    slc_keys keys;      /* folded ja and en labels */
-    int section;        /* for a category: index of its section */
+    slc_keys keys; /* folded ja and en labels */
+    int section;   /* for a category: index of its section */
 } slc_cat_group;
 
 typedef struct slc_cat_item {
@@ -60,12 +65,12 @@ typedef struct slc_cat_item {
     slc_kind kind;
     slc_better better;
     slc_label name, definition, unit;
-    int section, category;   /* indexes into the catalog's arrays */
+    int section, category; /* indexes into the catalog's arrays */
     /* in this order, without repeats: v[0] is the ja word's key */
-    slc_keys name_keys;      /* ja name, aliases, en name */
-    slc_keys def_keys;       /* ja definition, aliases, en definition */
-    slc_keys unit_keys;      /* ja unit, aliases, en unit */
-    const char **aliases;    /* name aliases as written */
+    slc_keys name_keys;   /* ja name, aliases, en name */
+    slc_keys def_keys;    /* ja definition, aliases, en definition */
+    slc_keys unit_keys;   /* ja unit, aliases, en unit */
+    const char **aliases; /* name aliases as written */
     size_t naliases;
     const char **unit_aliases;
     size_t nunit_aliases;
@@ -74,18 +79,26 @@ typedef struct slc_cat_item {
 /* ---- vocabulary: reading facts from answers ---- */
 
 typedef enum slc_dim { SLC_DIM_DURATION = 0, SLC_DIM_PERCENTAGE, SLC_DIM_COUNT, SLC_DIM_N } slc_dim;
-typedef enum slc_op { SLC_OP_EQ = 0, SLC_OP_NE, SLC_OP_LT, SLC_OP_LE, SLC_OP_GT, SLC_OP_GE, SLC_OP_N } slc_op;
+typedef enum slc_op {
+    SLC_OP_EQ = 0,
+    SLC_OP_NE,
+    SLC_OP_LT,
+    SLC_OP_LE,
+    SLC_OP_GT,
+    SLC_OP_GE,
+    SLC_OP_N
+} slc_op;
 
 typedef struct slc_cat_unit {
     const char *id;
     slc_dim dim;
-    double factor;        /* to seconds, percent or items */
-    slc_keys words;       /* NFKC */
+    double factor;  /* to seconds, percent or items */
+    slc_keys words; /* NFKC */
 } slc_cat_unit;
 
 typedef struct slc_cat_comparator {
     slc_op op;
-    int before;           /* 1: precedes the number; 0: follows the unit */
+    int before; /* 1: precedes the number; 0: follows the unit */
     slc_keys words;
 } slc_cat_comparator;
 
@@ -98,18 +111,18 @@ typedef struct slc_cat_value {
 
 struct slc_regex;
 typedef struct slc_cat_pattern {
-    const char *type;     /* certification, protocol, place, disclosure, time-band */
-    const char *id;       /* may hold {1} */
+    const char *type; /* certification, protocol, place, disclosure, time-band */
+    const char *id;   /* may hold {1} */
     int negatable;
     const char *source;
     struct slc_regex *re;
-    slc_keys hints;       /* NFKC, ASCII lowercased; empty: always run */
+    slc_keys hints; /* NFKC, ASCII lowercased; empty: always run */
 } slc_cat_pattern;
 
 /* ---- cross-item rules ---- */
 
 typedef struct slc_term {
-    int item;             /* 0: a constant */
+    int item; /* 0: a constant */
     slc_dim dim;
     double constant;
 } slc_term;
@@ -129,11 +142,11 @@ typedef struct slc_cond {
     slc_cond_type type;
     int items[SLC_MAX_COND_ITEMS];
     size_t nitems;
-    int presence;             /* slc_presence for COND_PRESENCE */
+    int presence; /* slc_presence for COND_PRESENCE */
     slc_dim dim;
-    const char *id;           /* thing id, may end in * */
-    const char *source;       /* COND_MATCH: the pattern as written */
-    struct slc_regex *re;     /* COND_MATCH: compiled at load */
+    const char *id;       /* thing id, may end in * */
+    const char *source;   /* COND_MATCH: the pattern as written */
+    struct slc_regex *re; /* COND_MATCH: compiled at load */
     slc_term a[SLC_MAX_TERMS], b[SLC_MAX_TERMS];
     size_t na, nb;
     slc_op op;
@@ -142,7 +155,7 @@ typedef struct slc_cond {
 typedef struct slc_cross_rule {
     const char *id;
     slc_severity severity;
-    int item;                 /* where the finding points */
+    int item; /* where the finding points */
     slc_label message;
     slc_cond *conds;
     size_t nconds;
@@ -150,21 +163,21 @@ typedef struct slc_cross_rule {
 
 typedef struct slc_catalog {
     slc_arena arena;
-    const char *path;        /* file it came from, or "(built-in) ..." */
+    const char *path; /* file it came from, or "(built-in) ..." */
     const char *id, *version, *published;
     slc_label title, publisher;
     slc_cat_group *sections;
     size_t nsections;
     slc_cat_group *categories;
     size_t ncategories;
-    slc_cat_item *items;     /* in document order */
+    slc_cat_item *items; /* in document order */
     size_t nitems;
-    int *by_no;              /* item index by number, -1 if none */
+    int *by_no; /* item index by number, -1 if none */
     int max_no;
     slc_keys header_words[SLC_ROLE_COUNT];
     slc_keys header_suffixes[SLC_ROLE_COUNT];
     slc_keys meta_words[SLC_META_N];
-    slc_keys presence_yes, presence_no, presence_na;  /* NFKC, not folded */
+    slc_keys presence_yes, presence_no, presence_na; /* NFKC, not folded */
     slc_cat_unit *units;
     size_t nunits;
     slc_cat_comparator *comparators;
@@ -175,7 +188,7 @@ typedef struct slc_catalog {
     size_t npatterns;
     slc_cross_rule *rules;
     size_t nrules;
-    slc_ptrs regexes;        /* compiled patterns, freed with the catalog */
+    slc_ptrs regexes; /* compiled patterns, freed with the catalog */
 } slc_catalog;
 
 /* Every field above is written out as C by tools/catalog_gen.c, which

@@ -41,8 +41,9 @@ static slc_status read_require(slc_profile *p, const slc_catalog *cat, xmlNode *
     if (is(c, "presence")) {
         const char *v = attr(p, c, "is");
         r->crit = SLC_CRIT_PRESENCE;
-        r->presence = !strcmp(v, "yes") ? SLC_PRESENCE_YES : !strcmp(v, "no") ? SLC_PRESENCE_NO
-                                                                              : SLC_PRESENCE_NA;
+        r->presence = !strcmp(v, "yes")  ? SLC_PRESENCE_YES
+                      : !strcmp(v, "no") ? SLC_PRESENCE_NO
+                                         : SLC_PRESENCE_NA;
     } else if (is(c, "quantity")) {
         r->crit = SLC_CRIT_QUANTITY;
         r->dim = (slc_dim)slc_dim_parse(attr(p, c, "dimension"));
@@ -50,9 +51,10 @@ static slc_status read_require(slc_profile *p, const slc_catalog *cat, xmlNode *
         r->amount = strtod(attr(p, c, "value"), NULL);
         r->unit = attr(p, c, "unit");
         r->value = r->amount;
-        const char *basis = attr(p, c, "basis");   /* the schema allows guarantee, target */
-        r->basis = !basis ? SLC_BASIS_STATED
-                 : !strcmp(basis, "guarantee") ? SLC_BASIS_GUARANTEE : SLC_BASIS_TARGET;
+        const char *basis = attr(p, c, "basis"); /* the schema allows guarantee, target */
+        r->basis = !basis                        ? SLC_BASIS_STATED
+                   : !strcmp(basis, "guarantee") ? SLC_BASIS_GUARANTEE
+                                                 : SLC_BASIS_TARGET;
         if (r->unit) {
             const slc_cat_unit *u = NULL;
             for (size_t k = 0; k < cat->nunits && !u; k++)
@@ -103,8 +105,13 @@ slc_status slc_profile_load(const char *path, const slc_catalog *cat, slc_profil
     xmlDoc *doc = NULL;
     slc_profile *p = NULL;
     slc_status rc;
-    slc_xml_source src = {path, NULL, 0, path, slc_builtin_profile_rng,
-                          slc_builtin_profile_rng_len, "schemas/profile.rng"};
+    slc_xml_source src = {path,
+                          NULL,
+                          0,
+                          path,
+                          slc_builtin_profile_rng,
+                          slc_builtin_profile_rng_len,
+                          "schemas/profile.rng"};
     *out = NULL;
     rc = slc_xml_load(&src, &doc, err);
     if (rc != SLC_OK)
@@ -222,8 +229,8 @@ static int resolve_same_as(slc_doc *doc, size_t idx, const slc_fact *hit, slc_re
                 g = &f[k];
         /* the fact is this answer's own, or the answer says more than 同上 */
         if (!sa || (g && (g->start != sa->start || g->end != sa->end))) {
-            out->evidence = g ? slc_doc_words(doc, text, g->start, g->end)
-                              : slc_doc_words(doc, text, 0, 60);
+            out->evidence =
+                g ? slc_doc_words(doc, text, g->start, g->end) : slc_doc_words(doc, text, 0, 60);
             out->same_as_item = doc->cat->items[i].no;
             out->same_as_line = a->line;
             return 1;
@@ -249,7 +256,7 @@ static void judge_quantity(const slc_requirement *r, const slc_fact *f, size_t n
                            slc_req_result *out, const slc_fact **hit)
 {
     const slc_fact *met = NULL, *out_of_range = NULL, *weaker = NULL, *uncommitted = NULL;
-    const slc_fact *weaker_out = NULL;   /* of a weaker basis, and out of range too */
+    const slc_fact *weaker_out = NULL; /* of a weaker basis, and out of range too */
     for (size_t i = 0; i < n && !met; i++) {
         if (f[i].type != SLC_FACT_QUANTITY || f[i].dim != r->dim)
             continue;
@@ -314,7 +321,8 @@ static void judge(slc_doc *doc, const slc_requirement *r, slc_req_result *out)
     case SLC_CRIT_PRESENCE:
         if (pres) {
             hit = pres;
-            out->verdict = (int)pres->presence == r->presence ? SLC_VERDICT_MET : SLC_VERDICT_NOT_MET;
+            out->verdict =
+                (int)pres->presence == r->presence ? SLC_VERDICT_MET : SLC_VERDICT_NOT_MET;
             out->reason = out->verdict == SLC_VERDICT_MET ? NULL : slc_presence_id(pres->presence);
         }
         break;
@@ -352,7 +360,8 @@ static void judge(slc_doc *doc, const slc_requirement *r, slc_req_result *out)
         break;
     }
     if (out->verdict == SLC_VERDICT_UNKNOWN &&
-        (!out->reason || !strcmp(out->reason, "actual-only") || !strcmp(out->reason, "condition-only"))) {
+        (!out->reason || !strcmp(out->reason, "actual-only") ||
+         !strcmp(out->reason, "condition-only"))) {
         /* never silently met: say why it cannot be told (a value that is no
          * commitment in an answer that says it is undisclosed: undisclosed) */
         if (disc) {
@@ -395,7 +404,7 @@ void slc_profile_evaluate(slc_doc *doc, const slc_profile *p)
         f.req = r;
         f.found = x->evidence;
         f.expected = x->reason;
-        f.other = x->same_as_item;   /* the evidence is that item's answer (同上) */
+        f.other = x->same_as_item; /* the evidence is that item's answer (同上) */
         f.line2 = x->same_as_line;
         if (x->verdict == SLC_VERDICT_NOT_MET) {
             res->not_met++;
@@ -420,7 +429,7 @@ void slc_requirement_describe(const slc_requirement *r, slc_lang lang, slc_buf *
     static const char *const ops[SLC_OP_N] = {"=", "≠", "<", "≤", ">", "≥"};
     switch (r->crit) {
     case SLC_CRIT_PRESENCE:
-        slc_buf_adds(out, r->presence == SLC_PRESENCE_YES ? (ja ? "【有】" : "有 (yes)")
+        slc_buf_adds(out, r->presence == SLC_PRESENCE_YES  ? (ja ? "【有】" : "有 (yes)")
                           : r->presence == SLC_PRESENCE_NO ? (ja ? "【無】" : "無 (no)")
                                                            : (ja ? "該当なし" : "not applicable"));
         break;

@@ -13,26 +13,31 @@
 #include "util.h"
 
 typedef enum slc_level { SLC_LEVEL_MUST = 0, SLC_LEVEL_SHOULD } slc_level;
-typedef enum slc_crit { SLC_CRIT_PRESENCE = 0, SLC_CRIT_QUANTITY, SLC_CRIT_THING, SLC_CRIT_MATCH } slc_crit;
+typedef enum slc_crit {
+    SLC_CRIT_PRESENCE = 0,
+    SLC_CRIT_QUANTITY,
+    SLC_CRIT_THING,
+    SLC_CRIT_MATCH
+} slc_crit;
 
 typedef struct slc_requirement {
     int item;
     slc_level level;
     double weight;
-    const char *note;       /* the buyer's words, or NULL */
+    const char *note; /* the buyer's words, or NULL */
     slc_crit crit;
-    int presence;           /* PRESENCE: slc_presence wanted */
-    slc_dim dim;            /* QUANTITY */
+    int presence; /* PRESENCE: slc_presence wanted */
+    slc_dim dim;  /* QUANTITY */
     slc_op op;
-    double value;           /* QUANTITY: in base units (seconds, percent, items) */
-    double amount;          /* as written */
-    const char *unit;       /* as written, or NULL */
-    slc_basis basis;        /* QUANTITY: the basis demanded: SLC_BASIS_GUARANTEE,
+    double value;     /* QUANTITY: in base units (seconds, percent, items) */
+    double amount;    /* as written */
+    const char *unit; /* as written, or NULL */
+    slc_basis basis;  /* QUANTITY: the basis demanded: SLC_BASIS_GUARANTEE,
                                SLC_BASIS_TARGET (a target or a guarantee), or
                                SLC_BASIS_STATED for any commitment */
-    const char **ids;       /* THING: any of these (may end in *) */
+    const char **ids; /* THING: any of these (may end in *) */
     size_t nids;
-    const char *pattern;    /* MATCH */
+    const char *pattern; /* MATCH */
     struct slc_regex *re;
 } slc_requirement;
 
@@ -52,28 +57,32 @@ slc_status slc_profile_load(const char *path, const slc_catalog *cat, slc_profil
                             slc_error *err);
 void slc_profile_free(slc_profile *p);
 
-typedef enum slc_verdict { SLC_VERDICT_UNKNOWN = 0, SLC_VERDICT_MET, SLC_VERDICT_NOT_MET } slc_verdict;
+typedef enum slc_verdict {
+    SLC_VERDICT_UNKNOWN = 0,
+    SLC_VERDICT_MET,
+    SLC_VERDICT_NOT_MET
+} slc_verdict;
 
 typedef struct slc_req_result {
     const slc_requirement *req;
     slc_verdict verdict;
-    const char *reason;     /* why unknown/not met: missing, not-stated, undisclosed,
+    const char *reason;   /* why unknown/not met: missing, not-stated, undisclosed,
                                by-reference, answered-no, negated, out-of-range,
                                not-guaranteed, basis-not-stated, actual-only,
                                condition-only ... */
-    const char *evidence;   /* the vendor's words that decided it, or NULL; for
+    const char *evidence; /* the vendor's words that decided it, or NULL; for
                                an answer 同上, the words of the answer it stands for */
-    long line;              /* where the answer is, 0 if missing */
-    int same_as_item;       /* the answer is 同上: the item whose answer it
+    long line;            /* where the answer is, 0 if missing */
+    int same_as_item;     /* the answer is 同上: the item whose answer it
                                stands for (evidence), else 0 */
-    long same_as_line;      /* and that answer's line */
+    long same_as_line;    /* and that answer's line */
 } slc_req_result;
 
 typedef struct slc_profile_result {
     const slc_profile *profile;
-    slc_req_result *v;      /* one per requirement, in profile order */
+    slc_req_result *v; /* one per requirement, in profile order */
     size_t n;
-    double score;           /* weight met / total weight * 100 */
+    double score; /* weight met / total weight * 100 */
     size_t met, not_met, unknown, must_failed, must_unknown;
 } slc_profile_result;
 

@@ -95,8 +95,8 @@ slc_status slc_xml_load(const slc_xml_source *src, xmlDoc **out, slc_error *err)
         doc = xmlReadMemory((const char *)src->mem, (int)src->memlen, src->shown, NULL, opts);
     }
     if (!doc) {
-        rc = slc_error_set(err, xe.count ? SLC_ERR_DEFINITION : SLC_ERR_IO, src->shown,
-                           xe.line, -1, "%s", xe.count ? xe.msg : "cannot read");
+        rc = slc_error_set(err, xe.count ? SLC_ERR_DEFINITION : SLC_ERR_IO, src->shown, xe.line, -1,
+                           "%s", xe.count ? xe.msg : "cannot read");
         goto done;
     }
     if (doc->intSubset) {
@@ -110,8 +110,8 @@ slc_status slc_xml_load(const slc_xml_source *src, xmlDoc **out, slc_error *err)
     schema = pctx ? xmlRelaxNGParse(pctx) : NULL;
     vctx = schema ? xmlRelaxNGNewValidCtxt(schema) : NULL;
     if (!vctx) {
-        rc = slc_error_set(err, SLC_ERR_INTERNAL, src->rng_name, xe.line, -1,
-                           "built-in schema: %s", xe.msg);
+        rc = slc_error_set(err, SLC_ERR_INTERNAL, src->rng_name, xe.line, -1, "built-in schema: %s",
+                           xe.msg);
         goto done;
     }
     xe.count = 0;

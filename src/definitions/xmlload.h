@@ -12,13 +12,13 @@
 #include "util.h"
 
 typedef struct slc_xml_source {
-    const char *path;                /* file to read, or NULL for mem */
-    const unsigned char *mem;        /* bytes when path is NULL */
+    const char *path;         /* file to read, or NULL for mem */
+    const unsigned char *mem; /* bytes when path is NULL */
     size_t memlen;
-    const char *shown;               /* name in messages */
-    const unsigned char *rng;        /* schema, or NULL to skip validation */
+    const char *shown;        /* name in messages */
+    const unsigned char *rng; /* schema, or NULL to skip validation */
     size_t rnglen;
-    const char *rng_name;            /* e.g. "schemas/profile.rng" */
+    const char *rng_name; /* e.g. "schemas/profile.rng" */
 } slc_xml_source;
 
 /* Makes libxml2 allocate through slc_xmalloc (util.h), so no XML read or

@@ -16,7 +16,8 @@
 #include "export_table.h"
 
 static const slc_label labels[SLC_XL_N] = {
-    [SLC_XL_TITLE_ONE] = {"クラウドサービスレベルのチェックリスト: %s", "Cloud service level checklist: %s"},
+    [SLC_XL_TITLE_ONE] = {"クラウドサービスレベルのチェックリスト: %s",
+                          "Cloud service level checklist: %s"},
     [SLC_XL_TITLE_MANY] = {"クラウドサービスレベルのチェックリスト: %zu 社の比較",
                            "Cloud service level checklist: %zu vendors compared"},
     [SLC_XL_SUMMARY] = {"概要", "Summary"},
@@ -79,14 +80,16 @@ const char *slc_export_label(const slc_export *x, slc_xlabel l)
 
 const char *slc_export_verdict_label(const slc_export *x, slc_cmp_verdict v)
 {
-    static const slc_label v_labels[] = {
-        {"同じ", "same"}, {"表現違い・同内容", "equivalent"}, {"相違", "differs"}, {"欠落", "missing"}};
+    static const slc_label v_labels[] = {{"同じ", "same"},
+                                         {"表現違い・同内容", "equivalent"},
+                                         {"相違", "differs"},
+                                         {"欠落", "missing"}};
     return (unsigned)v < 4 ? slc_label_get(&v_labels[v], x->lang) : "?";
 }
 
 const char *slc_export_verdict_marker(slc_cmp_verdict v)
 {
-    static const char *m[] = {"≡", "≈", "≠", "—"};   /* no "=": a formula in a spreadsheet */
+    static const char *m[] = {"≡", "≈", "≠", "—"}; /* no "=": a formula in a spreadsheet */
     return (unsigned)v < 4 ? m[v] : "?";
 }
 
@@ -109,7 +112,10 @@ const char *slc_export_level_label(const slc_export *x, int level)
 
 void slc_export_req_verdict(const slc_export *x, const slc_req_result *r, slc_buf *out)
 {
-    static const struct { const char *id; slc_label l; } reasons[] = {
+    static const struct {
+        const char *id;
+        slc_label l;
+    } reasons[] = {
         {"missing", {"項目なし", "item missing"}},
         {"not-stated", {"記載なし", "not stated"}},
         {"none", {"有無の記載なし", "有/無 not stated"}},
@@ -143,8 +149,9 @@ void slc_export_req_verdict(const slc_export *x, const slc_req_result *r, slc_bu
 void slc_export_evidence(const slc_export *x, const slc_req_result *r, slc_buf *out)
 {
     if (r->same_as_item)
-        slc_buf_addf(out, x->lang == SLC_LANG_JA ? "同上（項目 %d、%ld 行目の回答）: "
-                                                 : "同上 (the answer to item %d, line %ld): ",
+        slc_buf_addf(out,
+                     x->lang == SLC_LANG_JA ? "同上（項目 %d、%ld 行目の回答）: "
+                                            : "同上 (the answer to item %d, line %ld): ",
                      r->same_as_item, r->same_as_line);
     slc_buf_adds(out, r->evidence ? r->evidence : "");
 }
@@ -160,23 +167,28 @@ static void add_basis_ja(const slc_fact *f, slc_buf *out)
  * ≥99.9%（保証）, 100%（実績） */
 static void describe_ja(const slc_fact *f, slc_buf *out)
 {
-    static const struct { const char *id, *ja; } units[] = {
-        {"year", "年"}, {"month", "か月"}, {"week", "週間"}, {"day", "日"},
-        {"hour", "時間"}, {"minute", "分"}, {"second", "秒"}, {"generation", "世代"},
-        {"times", "回"}, {"percent", "%"}};
-    static const struct { const char *id, *ja; } said[] = {
-        {"undisclosed", "非公開"}, {"by-reference", "別文書参照"},
-        {"not-applicable", "該当なし"}, {"same-as-above", "同上"}};
+    static const struct {
+        const char *id, *ja;
+    } units[] = {{"year", "年"},   {"month", "か月"}, {"week", "週間"}, {"day", "日"},
+                 {"hour", "時間"}, {"minute", "分"},  {"second", "秒"}, {"generation", "世代"},
+                 {"times", "回"},  {"percent", "%"}};
+    static const struct {
+        const char *id, *ja;
+    } said[] = {{"undisclosed", "非公開"},
+                {"by-reference", "別文書参照"},
+                {"not-applicable", "該当なし"},
+                {"same-as-above", "同上"}};
     const char *unit = f->unit;
     double amount = f->amount;
     switch (f->type) {
     case SLC_FACT_PRESENCE:
         slc_buf_adds(out, f->presence == SLC_PRESENCE_YES  ? "有"
                           : f->presence == SLC_PRESENCE_NO ? "無"
-                          : f->presence == SLC_PRESENCE_NA ? "該当なし" : "");
+                          : f->presence == SLC_PRESENCE_NA ? "該当なし"
+                                                           : "");
         return;
     case SLC_FACT_QUANTITY:
-        if (!unit && f->dim == SLC_DIM_DURATION && f->value > 0)   /* a phrase: its value */
+        if (!unit && f->dim == SLC_DIM_DURATION && f->value > 0) /* a phrase: its value */
             unit = slc_duration_unit(f->value, &amount);
         for (size_t k = 0; unit && k < sizeof(units) / sizeof(units[0]); k++)
             if (!strcmp(unit, units[k].id)) {
@@ -212,7 +224,7 @@ static void describe_ja(const slc_fact *f, slc_buf *out)
     default:
         break;
     }
-    slc_fact_describe(f, out);   /* anything else as the JSON summary says it */
+    slc_fact_describe(f, out); /* anything else as the JSON summary says it */
 }
 
 void slc_export_facts_text(const slc_export *x, size_t v, size_t i, slc_buf *out)
@@ -263,7 +275,8 @@ slc_export *slc_export_new(slc_doc **docs, size_t n, const slc_comparison *cmp,
     slc_buf t;
     slc_buf_init(&t);
     if (n == 1)
-        slc_buf_addf(&t, slc_export_label(x, SLC_XL_TITLE_ONE), docs[0]->name ? docs[0]->name : docs[0]->path);
+        slc_buf_addf(&t, slc_export_label(x, SLC_XL_TITLE_ONE),
+                     docs[0]->name ? docs[0]->name : docs[0]->path);
     else
         slc_buf_addf(&t, slc_export_label(x, SLC_XL_TITLE_MANY), n);
     x->title = slc_arena_strdup(&x->arena, t.data);
@@ -338,10 +351,9 @@ const slc_export_format *slc_export_format_find(const char *id)
 
 const slc_export_format *slc_export_format_for_path(const char *path)
 {
-    static const slc_ext ext[] = {
-        {".xlsx", "xlsx"}, {".html", "html"}, {".htm", "html"}, {".md", "md"},
-        {".markdown", "md"}, {".json", "json"}, {".tsv", "tsv"}, {".txt", "tsv"},
-        {".csv", "csv"}};
+    static const slc_ext ext[] = {{".xlsx", "xlsx"}, {".html", "html"},   {".htm", "html"},
+                                  {".md", "md"},     {".markdown", "md"}, {".json", "json"},
+                                  {".tsv", "tsv"},   {".txt", "tsv"},     {".csv", "csv"}};
     return slc_export_format_find(slc_ext_lookup(path, ext, sizeof(ext) / sizeof(ext[0])));
 }
 

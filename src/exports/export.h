@@ -23,30 +23,30 @@ struct slc_profile;
 
 /* One vendor's standing in one category (one bar group of the charts). */
 typedef struct slc_export_stats {
-    size_t items;        /* items of the category in the checklist */
-    size_t answered;     /* of those, present in the vendor's file */
-    size_t yes;          /* answered 有 (presence yes) */
-    size_t no;           /* answered 無 */
-    size_t undisclosed;  /* says the value is not disclosed */
-    size_t missing;      /* not in the file */
-    size_t req_total;    /* profile requirements on items of the category */
-    size_t req_met;      /* of those, met */
+    size_t items;       /* items of the category in the checklist */
+    size_t answered;    /* of those, present in the vendor's file */
+    size_t yes;         /* answered 有 (presence yes) */
+    size_t no;          /* answered 無 */
+    size_t undisclosed; /* says the value is not disclosed */
+    size_t missing;     /* not in the file */
+    size_t req_total;   /* profile requirements on items of the category */
+    size_t req_met;     /* of those, met */
 } slc_export_stats;
 
 typedef struct slc_export {
     const slc_catalog *cat;
-    slc_doc **docs;               /* borrowed; validated (findings filled) */
-    size_t n;                     /* vendors, at least 1 */
-    const slc_comparison *cmp;    /* borrowed; n columns, catalog order */
-    const struct slc_profile *profile;   /* or NULL; results in docs[v]->profile */
+    slc_doc **docs;                    /* borrowed; validated (findings filled) */
+    size_t n;                          /* vendors, at least 1 */
+    const slc_comparison *cmp;         /* borrowed; n columns, catalog order */
+    const struct slc_profile *profile; /* or NULL; results in docs[v]->profile */
     slc_lang lang;
-    int comparison_only;          /* diff -o: no findings, no per-vendor details */
-    const unsigned char *show;    /* per catalog index: 1 to include; NULL all */
-    const char *title;            /* report title (arena) */
-    const char *generator;        /* "slacheck 0.1.0" */
-    slc_export_stats *stats;      /* [vendor * ncategories + category] */
-    size_t counts[3];             /* findings over all vendors: info, warning, error */
-    size_t (*vcounts)[3];         /* per vendor */
+    int comparison_only;       /* diff -o: no findings, no per-vendor details */
+    const unsigned char *show; /* per catalog index: 1 to include; NULL all */
+    const char *title;         /* report title (arena) */
+    const char *generator;     /* "slacheck 0.1.0" */
+    slc_export_stats *stats;   /* [vendor * ncategories + category] */
+    size_t counts[3];          /* findings over all vendors: info, warning, error */
+    size_t (*vcounts)[3];      /* per vendor */
     slc_arena arena;
 } slc_export;
 
@@ -62,57 +62,57 @@ int slc_export_shows(const slc_export *x, size_t i);
 
 /* ---- labels: every fixed word a report prints, ja or en ---- */
 typedef enum slc_xlabel {
-    SLC_XL_TITLE_ONE,        /* "Cloud service level checklist: %s" */
-    SLC_XL_TITLE_MANY,       /* "Cloud service level checklist: %zu vendors compared" */
-    SLC_XL_SUMMARY,          /* 概要 / Summary */
-    SLC_XL_COMPARISON,       /* 比較 / Comparison */
-    SLC_XL_FINDINGS,         /* 検証結果 / Findings */
-    SLC_XL_DETAILS,          /* 回答の詳細 / Answers */
-    SLC_XL_REQUIREMENTS,     /* 要件 / Requirements */
-    SLC_XL_LEGEND,           /* 凡例 / Legend */
-    SLC_XL_CHART,            /* 種別ごとの状況 / Standing per category */
-    SLC_XL_VENDOR,           /* ベンダー / Vendor */
-    SLC_XL_FILE,             /* ファイル / File */
-    SLC_XL_ENCODING,         /* 文字コード / Encoding */
-    SLC_XL_LINE,             /* 行 / Line */
-    SLC_XL_NO,               /* No. */
-    SLC_XL_SECTION,          /* 区分 / Section */
-    SLC_XL_CATEGORY,         /* 種別 / Category */
-    SLC_XL_ITEM,             /* サービスレベル項目 / Service level item */
-    SLC_XL_DEFINITION,       /* 規定内容 / Definition */
-    SLC_XL_UNIT,             /* 測定単位 / Unit */
-    SLC_XL_ANSWER,           /* 回答 / Answer */
-    SLC_XL_REMARKS,          /* 備考 / Remarks */
-    SLC_XL_FACTS,            /* 読み取った事実 / Facts read */
-    SLC_XL_VERDICT,          /* 判定 / Verdict */
-    SLC_XL_SEVERITY,         /* 重大度 / Severity */
-    SLC_XL_RULE,             /* ルール / Rule */
-    SLC_XL_MESSAGE,          /* メッセージ / Message */
-    SLC_XL_ITEMS_PRESENT,    /* 項目数 / Items */
-    SLC_XL_ERRORS,           /* エラー / Errors */
-    SLC_XL_WARNINGS,         /* 警告 / Warnings */
-    SLC_XL_INFO,             /* 情報 / Info */
-    SLC_XL_LEADS,            /* 優位 / Leads */
-    SLC_XL_TRAILS,           /* 劣位 / Trails */
-    SLC_XL_DIFFERS,          /* 相違 / Differ */
-    SLC_XL_YES,              /* 有 と回答 / Answered 有 (yes) */
-    SLC_XL_UNDISCLOSED,      /* 非公開 / Undisclosed */
-    SLC_XL_MISSING,          /* 欠落 / Missing */
-    SLC_XL_REQ_MET,          /* 要件充足 / Requirements met */
-    SLC_XL_PROFILE,          /* プロファイル / Profile */
-    SLC_XL_SCORE,            /* スコア / Score */
-    SLC_XL_MUST_FAILED,      /* must 未充足 / Musts not met */
-    SLC_XL_MET,              /* 充足 / Met */
-    SLC_XL_NOT_MET,          /* 未充足 / Not met */
-    SLC_XL_UNKNOWN,          /* 判断不能 / Unknown */
-    SLC_XL_REQUIREMENT,      /* 要件 / Requirement */
-    SLC_XL_LEVEL,            /* 水準 / Level */
-    SLC_XL_EVIDENCE,         /* 根拠 / Evidence */
-    SLC_XL_BETTER,           /* 優れている / Better */
-    SLC_XL_WORSE,            /* 劣っている / Worse */
-    SLC_XL_NO_FINDINGS,      /* 指摘はありません / No findings */
-    SLC_XL_GENERATED_BY,     /* 作成: / Generated by */
-    SLC_XL_CHECKLIST,        /* チェックリスト / Checklist */
+    SLC_XL_TITLE_ONE,     /* "Cloud service level checklist: %s" */
+    SLC_XL_TITLE_MANY,    /* "Cloud service level checklist: %zu vendors compared" */
+    SLC_XL_SUMMARY,       /* 概要 / Summary */
+    SLC_XL_COMPARISON,    /* 比較 / Comparison */
+    SLC_XL_FINDINGS,      /* 検証結果 / Findings */
+    SLC_XL_DETAILS,       /* 回答の詳細 / Answers */
+    SLC_XL_REQUIREMENTS,  /* 要件 / Requirements */
+    SLC_XL_LEGEND,        /* 凡例 / Legend */
+    SLC_XL_CHART,         /* 種別ごとの状況 / Standing per category */
+    SLC_XL_VENDOR,        /* ベンダー / Vendor */
+    SLC_XL_FILE,          /* ファイル / File */
+    SLC_XL_ENCODING,      /* 文字コード / Encoding */
+    SLC_XL_LINE,          /* 行 / Line */
+    SLC_XL_NO,            /* No. */
+    SLC_XL_SECTION,       /* 区分 / Section */
+    SLC_XL_CATEGORY,      /* 種別 / Category */
+    SLC_XL_ITEM,          /* サービスレベル項目 / Service level item */
+    SLC_XL_DEFINITION,    /* 規定内容 / Definition */
+    SLC_XL_UNIT,          /* 測定単位 / Unit */
+    SLC_XL_ANSWER,        /* 回答 / Answer */
+    SLC_XL_REMARKS,       /* 備考 / Remarks */
+    SLC_XL_FACTS,         /* 読み取った事実 / Facts read */
+    SLC_XL_VERDICT,       /* 判定 / Verdict */
+    SLC_XL_SEVERITY,      /* 重大度 / Severity */
+    SLC_XL_RULE,          /* ルール / Rule */
+    SLC_XL_MESSAGE,       /* メッセージ / Message */
+    SLC_XL_ITEMS_PRESENT, /* 項目数 / Items */
+    SLC_XL_ERRORS,        /* エラー / Errors */
+    SLC_XL_WARNINGS,      /* 警告 / Warnings */
+    SLC_XL_INFO,          /* 情報 / Info */
+    SLC_XL_LEADS,         /* 優位 / Leads */
+    SLC_XL_TRAILS,        /* 劣位 / Trails */
+    SLC_XL_DIFFERS,       /* 相違 / Differ */
+    SLC_XL_YES,           /* 有 と回答 / Answered 有 (yes) */
+    SLC_XL_UNDISCLOSED,   /* 非公開 / Undisclosed */
+    SLC_XL_MISSING,       /* 欠落 / Missing */
+    SLC_XL_REQ_MET,       /* 要件充足 / Requirements met */
+    SLC_XL_PROFILE,       /* プロファイル / Profile */
+    SLC_XL_SCORE,         /* スコア / Score */
+    SLC_XL_MUST_FAILED,   /* must 未充足 / Musts not met */
+    SLC_XL_MET,           /* 充足 / Met */
+    SLC_XL_NOT_MET,       /* 未充足 / Not met */
+    SLC_XL_UNKNOWN,       /* 判断不能 / Unknown */
+    SLC_XL_REQUIREMENT,   /* 要件 / Requirement */
+    SLC_XL_LEVEL,         /* 水準 / Level */
+    SLC_XL_EVIDENCE,      /* 根拠 / Evidence */
+    SLC_XL_BETTER,        /* 優れている / Better */
+    SLC_XL_WORSE,         /* 劣っている / Worse */
+    SLC_XL_NO_FINDINGS,   /* 指摘はありません / No findings */
+    SLC_XL_GENERATED_BY,  /* 作成: / Generated by */
+    SLC_XL_CHECKLIST,     /* チェックリスト / Checklist */
     SLC_XL_N
 } slc_xlabel;
 
@@ -150,7 +150,7 @@ void slc_export_message(const slc_export *x, size_t v, const slc_finding *f, slc
 typedef slc_status (*slc_export_fn)(const slc_export *x, const char *path, slc_error *err);
 
 typedef struct slc_export_format {
-    const char *id;        /* "xlsx", "html", "md", "json", "tsv", "csv" */
+    const char *id; /* "xlsx", "html", "md", "json", "tsv", "csv" */
     slc_export_fn write;
 } slc_export_format;
 

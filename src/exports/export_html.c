@@ -123,9 +123,9 @@ static const char js[] =
 typedef struct html {
     const slc_export *x;
     xmlDoc *doc;
-    int failed;       /* a libxml2 call returned NULL: the page is not written */
-    slc_buf clean;    /* scratch for text_clean */
-    slc_buf tmp;      /* scratch for composed strings */
+    int failed;    /* a libxml2 call returned NULL: the page is not written */
+    slc_buf clean; /* scratch for text_clean */
+    slc_buf tmp;   /* scratch for composed strings */
 } html;
 
 /* Vendor text as HTML may carry it: CR LF and lone CR become LF, and
@@ -158,9 +158,9 @@ static const char *text_clean(html *h, const char *s)
 static int starts_line(const char *name)
 {
     static const char *const names[] = {
-        "head", "body", "meta", "title", "style", "script", "header", "nav", "main", "section",
-        "footer", "h1", "h2", "h3", "p", "ul", "li", "table", "thead", "tbody", "tr", "figure",
-        "svg", "g", NULL};
+        "head",    "body",   "meta", "title",  "style", "script", "header", "nav", "main",
+        "section", "footer", "h1",   "h2",     "h3",    "p",      "ul",     "li",  "table",
+        "thead",   "tbody",  "tr",   "figure", "svg",   "g",      NULL};
     for (size_t i = 0; names[i]; i++)
         if (!strcmp(name, names[i]))
             return 1;
@@ -209,15 +209,14 @@ static void attr_num(html *h, xmlNode *n, const char *name, double v)
 {
     char b[32];
     snprintf(b, sizeof(b), "%.1f", v);
-    size_t len = strlen(b);   /* 12.0 -> 12 */
+    size_t len = strlen(b); /* 12.0 -> 12 */
     if (len > 2 && !strcmp(b + len - 2, ".0"))
         b[len - 2] = 0;
     attr(h, n, name, b);
 }
 
 /* <name class="cls">text</name> */
-static xmlNode *el_text(html *h, xmlNode *parent, const char *name, const char *cls,
-                        const char *s)
+static xmlNode *el_text(html *h, xmlNode *parent, const char *name, const char *cls, const char *s)
 {
     xmlNode *n = el(h, parent, name);
     if (cls && *cls)
@@ -297,7 +296,11 @@ static void build_header(html *h, xmlNode *body)
     slc_buf_addf(t, "%s: %s", L(h, SLC_XL_GENERATED_BY), x->generator);
     el_text(h, hd, "p", "meta", t->data);
 
-    static const struct { const char *id; slc_xlabel l; int when; } links[] = {
+    static const struct {
+        const char *id;
+        slc_xlabel l;
+        int when;
+    } links[] = {
         {"summary", SLC_XL_SUMMARY, 0},       {"chart", SLC_XL_CHART, 0},
         {"comparison", SLC_XL_COMPARISON, 0}, {"requirements", SLC_XL_REQUIREMENTS, 1},
         {"findings", SLC_XL_FINDINGS, 2},     {"details", SLC_XL_DETAILS, 2},
@@ -336,8 +339,9 @@ static void build_summary(html *h, xmlNode *content)
     }
     xmlNode *table = el(h, s, "table");
     xmlNode *tr = el(h, el(h, table, "thead"), "tr");
-    const slc_xlabel cols[] = {SLC_XL_VENDOR, SLC_XL_FILE, SLC_XL_ENCODING, SLC_XL_ITEMS_PRESENT,
-                               SLC_XL_ERRORS, SLC_XL_WARNINGS, SLC_XL_INFO};
+    const slc_xlabel cols[] = {SLC_XL_VENDOR,        SLC_XL_FILE,   SLC_XL_ENCODING,
+                               SLC_XL_ITEMS_PRESENT, SLC_XL_ERRORS, SLC_XL_WARNINGS,
+                               SLC_XL_INFO};
     for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
         attr(h, el_text(h, tr, "th", c >= 3 ? "num" : NULL, L(h, cols[c])), "scope", "col");
     if (x->n > 1) {
@@ -383,17 +387,27 @@ static void build_summary(html *h, xmlNode *content)
 
 /* ---- chart: grouped horizontal bars per category, per vendor ---- */
 
-enum { CH_W = 980, CH_LABEL = 200, CH_X0 = 210, CH_X1 = 900, CH_BAR = 10, CH_GAP = 3,
-       CH_VGAP = 9, CH_CATH = 24, CH_TOP = 58 };
+enum {
+    CH_W = 980,
+    CH_LABEL = 200,
+    CH_X0 = 210,
+    CH_X1 = 900,
+    CH_BAR = 10,
+    CH_GAP = 3,
+    CH_VGAP = 9,
+    CH_CATH = 24,
+    CH_TOP = 58
+};
 
 typedef struct measure {
     slc_xlabel label;
     const char *cls;
 } measure;
 
-static const measure measures[] = {
-    {SLC_XL_YES, "b-yes"}, {SLC_XL_UNDISCLOSED, "b-und"}, {SLC_XL_MISSING, "b-mis"},
-    {SLC_XL_REQ_MET, "b-req"}};
+static const measure measures[] = {{SLC_XL_YES, "b-yes"},
+                                   {SLC_XL_UNDISCLOSED, "b-und"},
+                                   {SLC_XL_MISSING, "b-mis"},
+                                   {SLC_XL_REQ_MET, "b-req"}};
 
 static xmlNode *svg_text(html *h, xmlNode *parent, double x, double y, const char *cls,
                          const char *anchor, const char *s)
@@ -444,7 +458,7 @@ static void chart_bar(html *h, xmlNode *g, const char *vendor, const char *categ
     slc_buf_addf(t, "%s — %s: %s %zu / %zu", vendor, category, L(h, m->label), num, den);
     el_text(h, bar, "title", NULL, t->data);
     double w = den ? (double)num / (double)den * (CH_X1 - CH_X0) : 0;
-    if (den)   /* the track: a zero still shows as an empty bar */
+    if (den) /* the track: a zero still shows as an empty bar */
         svg_rect(h, bar, CH_X0, y, CH_X1 - CH_X0, CH_BAR, "track");
     if (w > 0)
         svg_rect(h, bar, CH_X0, y, w < 2 ? 2 : w, CH_BAR, m->cls);
@@ -462,7 +476,8 @@ static void build_chart(html *h, xmlNode *content)
     const slc_catalog *cat = x->cat;
     size_t nm = x->profile ? 4 : 3;
     double row = (double)nm * (CH_BAR + CH_GAP) - CH_GAP;
-    double height = CH_TOP + (double)cat->ncategories * (CH_CATH + (double)x->n * (row + CH_VGAP)) + 8;
+    double height =
+        CH_TOP + (double)cat->ncategories * (CH_CATH + (double)x->n * (row + CH_VGAP)) + 8;
 
     xmlNode *s = section(h, content, "chart", SLC_XL_CHART);
     xmlNode *fig = el(h, s, "figure");
@@ -558,7 +573,7 @@ static void comparison_cell(html *h, xmlNode *tr, size_t v, const slc_cmp_item *
     int rank = ci->rank[v];
     xmlNode *td = el_text(h, tr, "td", rank > 0 ? "better" : rank < 0 ? "worse" : NULL, NULL);
     xmlNode *txt = el_text(h, td, "div", "txt", NULL);
-    if (rank) {   /* the marker says it without colour; the hidden word for screen readers */
+    if (rank) { /* the marker says it without colour; the hidden word for screen readers */
         xmlNode *mk = el_text(h, txt, "span", "mk", slc_export_rank_marker(rank));
         attr(h, mk, "title", L(h, rank > 0 ? SLC_XL_BETTER : SLC_XL_WORSE));
         el_text(h, txt, "span", "vh", L(h, rank > 0 ? SLC_XL_BETTER : SLC_XL_WORSE));
@@ -619,7 +634,7 @@ static void build_comparison(html *h, xmlNode *content)
             continue;
         const slc_cat_item *it = &cat->items[i];
         const slc_cmp_item *ci = &x->cmp->items[i];
-        if (it->category != group || !tb) {   /* one tbody per category */
+        if (it->category != group || !tb) { /* one tbody per category */
             group = it->category;
             tb = el(h, table, "tbody");
             slc_buf_clear(t);
@@ -715,10 +730,11 @@ static void build_requirements(html *h, xmlNode *content)
                 slc_buf_clear(t);
                 slc_buf_addf(t, "%s: ", L(h, SLC_XL_EVIDENCE));
                 text(h, ev, t->data);
-                if (rr->same_as_item) {   /* 同上: the answer it stands for */
+                if (rr->same_as_item) { /* 同上: the answer it stands for */
                     slc_buf_clear(t);
-                    slc_export_evidence(x, &(slc_req_result){.same_as_item = rr->same_as_item,
-                                                             .same_as_line = rr->same_as_line},
+                    slc_export_evidence(x,
+                                        &(slc_req_result){.same_as_item = rr->same_as_item,
+                                                          .same_as_line = rr->same_as_line},
                                         t);
                     text(h, ev, t->data);
                 }
@@ -752,8 +768,8 @@ static void build_findings(html *h, xmlNode *content)
     }
     xmlNode *table = el(h, s, "table");
     xmlNode *tr = el(h, el(h, table, "thead"), "tr");
-    const slc_xlabel cols[] = {SLC_XL_FILE, SLC_XL_LINE, SLC_XL_ITEM, SLC_XL_SEVERITY,
-                               SLC_XL_RULE, SLC_XL_MESSAGE};
+    const slc_xlabel cols[] = {SLC_XL_FILE,     SLC_XL_LINE, SLC_XL_ITEM,
+                               SLC_XL_SEVERITY, SLC_XL_RULE, SLC_XL_MESSAGE};
     for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
         attr(h, el_text(h, tr, "th", c == 1 ? "num" : NULL, L(h, cols[c])), "scope", "col");
     xmlNode *tb = el(h, table, "tbody");
@@ -898,7 +914,8 @@ slc_status slc_export_html(const slc_export *x, const char *path, slc_error *err
          * our <meta charset> */
         xmlOutputBuffer *ob = xmlAllocOutputBuffer(NULL);
         if (!ob) {
-            st = slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "libxml2 could not allocate a buffer");
+            st = slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1,
+                               "libxml2 could not allocate a buffer");
         } else {
             htmlDocContentDumpFormatOutput(ob, h.doc, NULL, 0);
             const xmlChar *mem = ob->error ? NULL : xmlOutputBufferGetContent(ob);

@@ -23,14 +23,12 @@
 #include <string.h>
 #include <strings.h>
 
-
 #include "export.h"
 #include "md_tree.h"
 #include "profile.h"
 #include "rules.h"
 
 /* ---- the tree ---- */
-
 
 /* A table written by hand, as a custom block cmark prints verbatim. */
 static void add_table(cmark_node *parent, const slc_buf *t)
@@ -68,7 +66,7 @@ static void cell_inline(slc_buf *out, cmark_node *para)
     cmark_node_append_child(doc, para);
     char *md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
     cmark_node_free(doc);
-    if (!md)   /* cmark's allocator aborts first; nothing to add */
+    if (!md) /* cmark's allocator aborts first; nothing to add */
         return;
     size_t s = 0, e = strlen(md);
     while (e > 0 && (md[e - 1] == '\n' || md[e - 1] == ' '))
@@ -78,10 +76,10 @@ static void cell_inline(slc_buf *out, cmark_node *para)
     for (size_t k = s; k < e; k++) {
         char c = md[k];
         if (c == '\\' && k + 1 < e && md[k + 1] == '\n') {
-            slc_buf_adds(out, "<br>");   /* a hard break */
+            slc_buf_adds(out, "<br>"); /* a hard break */
             k++;
         } else if (c == '\\' && k + 1 < e) {
-            slc_buf_add(out, md + k, 2);   /* cmark's escape, kept whole */
+            slc_buf_add(out, md + k, 2); /* cmark's escape, kept whole */
             k++;
         } else if (c == '\n' || c == '\r') {
             slc_buf_adds(out, "<br>");
@@ -174,9 +172,10 @@ static size_t items_present(const slc_export *x, size_t v)
  * profile, the score and the musts not met. */
 static void summary_vendors(const slc_export *x, cmark_node *doc)
 {
-    const slc_xlabel cols[] = {SLC_XL_VENDOR, SLC_XL_FILE,   SLC_XL_ENCODING, SLC_XL_ITEMS_PRESENT,
-                               SLC_XL_ERRORS, SLC_XL_WARNINGS, SLC_XL_INFO,   SLC_XL_LEADS,
-                               SLC_XL_TRAILS, SLC_XL_SCORE,  SLC_XL_MUST_FAILED};
+    const slc_xlabel cols[] = {SLC_XL_VENDOR,        SLC_XL_FILE,       SLC_XL_ENCODING,
+                               SLC_XL_ITEMS_PRESENT, SLC_XL_ERRORS,     SLC_XL_WARNINGS,
+                               SLC_XL_INFO,          SLC_XL_LEADS,      SLC_XL_TRAILS,
+                               SLC_XL_SCORE,         SLC_XL_MUST_FAILED};
     const unsigned char numeric[] = {0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1};
     const char *heads[11];
     unsigned char right[11];
@@ -215,9 +214,10 @@ static void summary_vendors(const slc_export *x, cmark_node *doc)
 /* Per category and vendor: answered 有, undisclosed, missing, requirements met. */
 static void summary_standing(const slc_export *x, cmark_node *doc)
 {
-    const char *heads[] = {slc_export_label(x, SLC_XL_CATEGORY), slc_export_label(x, SLC_XL_VENDOR),
-                           slc_export_label(x, SLC_XL_YES), slc_export_label(x, SLC_XL_UNDISCLOSED),
-                           slc_export_label(x, SLC_XL_MISSING), slc_export_label(x, SLC_XL_REQ_MET)};
+    const char *heads[] = {
+        slc_export_label(x, SLC_XL_CATEGORY), slc_export_label(x, SLC_XL_VENDOR),
+        slc_export_label(x, SLC_XL_YES),      slc_export_label(x, SLC_XL_UNDISCLOSED),
+        slc_export_label(x, SLC_XL_MISSING),  slc_export_label(x, SLC_XL_REQ_MET)};
     const unsigned char numeric[] = {0, 0, 1, 1, 1, 1};
     size_t ncols = x->profile ? 6 : 5;
     slc_buf t;
@@ -401,7 +401,8 @@ static void finding_item(const slc_export *x, cmark_node *list, size_t v, const 
                          slc_buf *scratch)
 {
     cmark_node *para = slc_md_add(slc_md_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
-    slc_md_add_plain(slc_md_add(para, CMARK_NODE_STRONG), slc_export_severity_label(x, f->severity));
+    slc_md_add_plain(slc_md_add(para, CMARK_NODE_STRONG),
+                     slc_export_severity_label(x, f->severity));
     slc_md_add_plain(para, " ");
     slc_md_add_text(para, CMARK_NODE_CODE, slc_finding_rule_id(f));
     slc_buf_clear(scratch);
@@ -415,9 +416,10 @@ static void finding_item(const slc_export *x, cmark_node *list, size_t v, const 
 
 static void requirements(const slc_export *x, cmark_node *doc, const slc_profile_result *pr)
 {
-    const char *heads[] = {slc_export_label(x, SLC_XL_NO), slc_export_label(x, SLC_XL_ITEM),
-                           slc_export_label(x, SLC_XL_LEVEL), slc_export_label(x, SLC_XL_REQUIREMENT),
-                           slc_export_label(x, SLC_XL_VERDICT), slc_export_label(x, SLC_XL_EVIDENCE)};
+    const char *heads[] = {
+        slc_export_label(x, SLC_XL_NO),      slc_export_label(x, SLC_XL_ITEM),
+        slc_export_label(x, SLC_XL_LEVEL),   slc_export_label(x, SLC_XL_REQUIREMENT),
+        slc_export_label(x, SLC_XL_VERDICT), slc_export_label(x, SLC_XL_EVIDENCE)};
     const unsigned char numeric[] = {1, 0, 0, 0, 0, 0};
     slc_buf t, scratch;
     slc_buf_init(&t);
@@ -483,7 +485,8 @@ slc_status slc_export_md(const slc_export *x, const char *path, slc_error *err)
     char *md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
     cmark_node_free(doc);
     if (!md)
-        return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "cmark could not render the report");
+        return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1,
+                             "cmark could not render the report");
     slc_buf out;
     slc_buf_init(&out);
     slc_buf_adds(&out, md);

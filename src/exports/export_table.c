@@ -10,7 +10,8 @@ void slc_write_comparison_table(const slc_export *x, char d, slc_buf *out)
     slc_buf h;
     slc_buf_init(&h);
     slc_rows_write_bom(out, d);
-    const slc_xlabel fixed[] = {SLC_XL_NO, SLC_XL_SECTION, SLC_XL_CATEGORY, SLC_XL_ITEM, SLC_XL_UNIT};
+    const slc_xlabel fixed[] = {SLC_XL_NO, SLC_XL_SECTION, SLC_XL_CATEGORY, SLC_XL_ITEM,
+                                SLC_XL_UNIT};
     for (size_t k = 0; k < sizeof(fixed) / sizeof(fixed[0]); k++)
         slc_rows_write_cell(out, slc_export_label(x, fixed[k]), d, 0);
     const slc_xlabel per[] = {SLC_XL_ANSWER, SLC_XL_REMARKS, SLC_XL_FACTS, SLC_XL_LINE};
@@ -30,7 +31,8 @@ void slc_write_comparison_table(const slc_export *x, char d, slc_buf *out)
         slc_buf_addf(&h, "%d", it->no);
         slc_rows_write_cell(out, h.data, d, 0);
         slc_rows_write_cell(out, slc_label_get(&cat->sections[it->section].label, x->lang), d, 0);
-        slc_rows_write_cell(out, slc_label_get(&cat->categories[it->category].label, x->lang), d, 0);
+        slc_rows_write_cell(out, slc_label_get(&cat->categories[it->category].label, x->lang), d,
+                            0);
         slc_rows_write_cell(out, slc_label_get(&it->name, x->lang), d, 0);
         slc_rows_write_cell(out, slc_label_get(&it->unit, x->lang), d, 0);
         for (size_t v = 0; v < x->n; v++) {
@@ -57,8 +59,7 @@ void slc_write_comparison_table(const slc_export *x, char d, slc_buf *out)
 }
 
 /* the comparison table saved to path */
-static slc_status save_table(const slc_export *x, const char *path, char delimiter,
-                             slc_error *err)
+static slc_status save_table(const slc_export *x, const char *path, char delimiter, slc_error *err)
 {
     slc_buf out;
     slc_buf_init(&out);

@@ -19,7 +19,7 @@
 #include "xlsx_write.h"
 
 #define PAPER_A4 9
-#define SHEET_NAME_MAX 31        /* Excel: UTF-16 units */
+#define SHEET_NAME_MAX 31 /* Excel: UTF-16 units */
 
 /* colours: Excel's own "good" and "bad" styles, and pale verdict tints */
 #define C_BETTER_FILL 0xC6EFCE
@@ -44,11 +44,11 @@ typedef struct xw {
     const slc_export *x;
     lxw_workbook *wb;
     formats f;
-    const char *summary_name;      /* for the chart's references */
-    char **vendor_sheet;           /* [n] unique sheet names */
-    slc_xlsx_errors e;             /* the first libxlsxwriter error, and where */
-    slc_buf esc;                   /* scratch: escaped cell text */
-    slc_buf tmp;                   /* scratch: composed cell text */
+    const char *summary_name; /* for the chart's references */
+    char **vendor_sheet;      /* [n] unique sheet names */
+    slc_xlsx_errors e;        /* the first libxlsxwriter error, and where */
+    slc_buf esc;              /* scratch: escaped cell text */
+    slc_buf tmp;              /* scratch: composed cell text */
 } xw;
 
 /* One sheet: its widths are estimated from what is written. */
@@ -56,8 +56,8 @@ typedef struct sheet {
     xw *w;
     lxw_worksheet *ws;
     const char *name;
-    double *width;                 /* per column, in Excel character units */
-    const double *cap;             /* per column maximum, or NULL */
+    double *width;     /* per column, in Excel character units */
+    const double *cap; /* per column maximum, or NULL */
     size_t ncols;
 } sheet;
 
@@ -98,7 +98,7 @@ static void grow(sheet *s, lxw_col_t col, double wd)
 {
     if (col >= s->ncols)
         return;
-    wd += 2;   /* padding, and wide glyphs run a little wider than two digits */
+    wd += 2; /* padding, and wide glyphs run a little wider than two digits */
     if (s->cap && wd > s->cap[col])
         wd = s->cap[col];
     if (wd > s->width[col])
@@ -170,8 +170,7 @@ static int sheet_open(xw *w, sheet *s, const char *name, size_t ncols, const dou
     lxw_error e = workbook_validate_sheet_name(w->wb, name);
     s->ws = e == LXW_NO_ERROR ? workbook_add_worksheet(w->wb, name) : NULL;
     if (!s->ws) {
-        slc_xlsx_note(&w->e, e != LXW_NO_ERROR ? e : LXW_ERROR_MEMORY_MALLOC_FAILED, NULL, 0,
-                      0);
+        slc_xlsx_note(&w->e, e != LXW_NO_ERROR ? e : LXW_ERROR_MEMORY_MALLOC_FAILED, NULL, 0, 0);
         snprintf(w->e.where, sizeof(w->e.where), "Sheet name %s.", name);
         return 0;
     }
@@ -185,8 +184,8 @@ static int sheet_open(xw *w, sheet *s, const char *name, size_t ncols, const dou
 /* The table's frame: rows top..header repeated on every printed page,
  * everything above the table's body and the first `lead` columns frozen,
  * an autofilter over the table (its labels in row `header`). */
-static void sheet_table(sheet *s, lxw_row_t top, lxw_row_t header, lxw_col_t lead,
-                        lxw_row_t last, lxw_col_t last_col)
+static void sheet_table(sheet *s, lxw_row_t top, lxw_row_t header, lxw_col_t lead, lxw_row_t last,
+                        lxw_col_t last_col)
 {
     slc_xlsx_errors *e = &s->w->e;
     if (slc_xlsx_failed(e))
@@ -194,8 +193,9 @@ static void sheet_table(sheet *s, lxw_row_t top, lxw_row_t header, lxw_col_t lea
     worksheet_freeze_panes(s->ws, header + 1, lead);
     slc_xlsx_note(e, worksheet_repeat_rows(s->ws, top, header), s->name, top, 0);
     if (!slc_xlsx_failed(e))
-        slc_xlsx_note(e, worksheet_autofilter(s->ws, header, 0, last > header ? last : header, last_col),
-                      s->name, header, 0);
+        slc_xlsx_note(
+            e, worksheet_autofilter(s->ws, header, 0, last > header ? last : header, last_col),
+            s->name, header, 0);
 }
 
 static void sheet_close(sheet *s)
@@ -252,7 +252,7 @@ static int formats_setup(xw *w)
     f->num = cell_format(wb, 0);
     if ((f->score = cell_format(wb, 0)))
         format_set_num_format(f->score, "0.0");
-    if ((f->present = cell_format(wb, 0))) {   /* a number, shown "47/49" */
+    if ((f->present = cell_format(wb, 0))) { /* a number, shown "47/49" */
         char nf[32];
         snprintf(nf, sizeof(nf), "0\"/%zu\"", w->x->cat->nitems);
         format_set_num_format(f->present, nf);
@@ -346,7 +346,7 @@ static void vendor_sheet_names(xw *w, const char *const *fixed, size_t nfixed)
     const slc_export *x = w->x;
     size_t nkeys = 0;
     char **keys = slc_xcalloc(nfixed + x->n + 1, sizeof(*keys));
-    keys[nkeys++] = name_key("History");   /* reserved by Excel */
+    keys[nkeys++] = name_key("History"); /* reserved by Excel */
     for (size_t i = 0; i < nfixed; i++)
         keys[nkeys++] = name_key(fixed[i]);
     w->vendor_sheet = slc_xcalloc(x->n, sizeof(*w->vendor_sheet));
@@ -417,10 +417,10 @@ static lxw_row_t summary_vendors(sheet *s, lxw_row_t hdr)
 {
     xw *w = s->w;
     const slc_export *x = w->x;
-    static const slc_xlabel cols[] = {
-        SLC_XL_VENDOR, SLC_XL_FILE, SLC_XL_ENCODING, SLC_XL_ITEMS_PRESENT, SLC_XL_ERRORS,
-        SLC_XL_WARNINGS, SLC_XL_INFO, SLC_XL_LEADS, SLC_XL_TRAILS, SLC_XL_DIFFERS,
-        SLC_XL_SCORE, SLC_XL_MUST_FAILED};
+    static const slc_xlabel cols[] = {SLC_XL_VENDOR,        SLC_XL_FILE,   SLC_XL_ENCODING,
+                                      SLC_XL_ITEMS_PRESENT, SLC_XL_ERRORS, SLC_XL_WARNINGS,
+                                      SLC_XL_INFO,          SLC_XL_LEADS,  SLC_XL_TRAILS,
+                                      SLC_XL_DIFFERS,       SLC_XL_SCORE,  SLC_XL_MUST_FAILED};
     lxw_col_t ncols = x->profile ? 12 : 10;
     put_labels(s, hdr, cols, ncols);
     lxw_row_t r = hdr + 1;
@@ -468,7 +468,16 @@ static lxw_row_t summary_legend(sheet *s, lxw_row_t r)
     return r + 1;
 }
 
-enum { ST_VENDOR, ST_CATEGORY, ST_ITEMS, ST_YES, ST_UNDISCLOSED, ST_MISSING, ST_REQ_MET, ST_REQ_TOTAL };
+enum {
+    ST_VENDOR,
+    ST_CATEGORY,
+    ST_ITEMS,
+    ST_YES,
+    ST_UNDISCLOSED,
+    ST_MISSING,
+    ST_REQ_MET,
+    ST_REQ_TOTAL
+};
 
 /* the chart's data, vendor by category; one chart per vendor beside it */
 static void summary_chart(sheet *s, lxw_row_t r)
@@ -480,15 +489,19 @@ static void summary_chart(sheet *s, lxw_row_t r)
     if (!nc)
         return;
     put_str(s, r++, 0, slc_export_label(x, SLC_XL_CHART), w->f.bold);
-    static const slc_xlabel cols[] = {SLC_XL_VENDOR, SLC_XL_CATEGORY, SLC_XL_ITEMS_PRESENT,
-                                      SLC_XL_YES, SLC_XL_UNDISCLOSED, SLC_XL_MISSING,
+    static const slc_xlabel cols[] = {SLC_XL_VENDOR,  SLC_XL_CATEGORY,    SLC_XL_ITEMS_PRESENT,
+                                      SLC_XL_YES,     SLC_XL_UNDISCLOSED, SLC_XL_MISSING,
                                       SLC_XL_REQ_MET, SLC_XL_REQUIREMENTS};
     lxw_col_t ncols = x->profile ? 8 : 6;
     lxw_row_t hdr = r++;
     put_labels(s, hdr, cols, ncols);
-    static const struct { int col; lxw_color_t color; } series[] = {
-        {ST_YES, 0x70AD47}, {ST_UNDISCLOSED, 0xFFC000}, {ST_MISSING, 0xA5A5A5},
-        {ST_REQ_MET, 0x4472C4}};
+    static const struct {
+        int col;
+        lxw_color_t color;
+    } series[] = {{ST_YES, 0x70AD47},
+                  {ST_UNDISCLOSED, 0xFFC000},
+                  {ST_MISSING, 0xA5A5A5},
+                  {ST_REQ_MET, 0x4472C4}};
     size_t nseries = x->profile ? 4 : 3;
     lxw_col_t chart_col = ncols + 1;
     for (size_t v = 0; v < x->n && !slc_xlsx_failed(&w->e); v++) {
@@ -502,7 +515,8 @@ static void summary_chart(sheet *s, lxw_row_t r)
             slc_term_text_adds(&shown, vendor_name(x->docs[v]), 0);
             put_str(s, r, ST_VENDOR, shown.data, w->f.text);
             slc_buf_release(&shown);
-            put_str(s, r, ST_CATEGORY, slc_label_get(&cat->categories[c].label, x->lang), w->f.text);
+            put_str(s, r, ST_CATEGORY, slc_label_get(&cat->categories[c].label, x->lang),
+                    w->f.text);
             put_num(s, r, ST_ITEMS, (double)st->items, w->f.num);
             put_num(s, r, ST_YES, (double)st->yes, w->f.num);
             put_num(s, r, ST_UNDISCLOSED, (double)st->undisclosed, w->f.num);
@@ -537,10 +551,10 @@ static void summary_chart(sheet *s, lxw_row_t r)
             chart_series_set_fill(ser, &fill);
         }
         lxw_chart_options opt = {.x_scale = 1.6, .y_scale = 1.2, .x_offset = 4, .y_offset = 4};
-        slc_xlsx_note(&w->e,
-                      worksheet_insert_chart_opt(s->ws, hdr + (lxw_row_t)(v * 19), chart_col, chart,
-                                                 &opt),
-                      s->name, hdr, chart_col);
+        slc_xlsx_note(
+            &w->e,
+            worksheet_insert_chart_opt(s->ws, hdr + (lxw_row_t)(v * 19), chart_col, chart, &opt),
+            s->name, hdr, chart_col);
     }
 }
 
@@ -555,7 +569,7 @@ static void write_summary(xw *w)
         r = summary_vendors(&s, r);
         r = summary_legend(&s, r);
         summary_chart(&s, r);
-        s.width[0] = s.width[0] < 24 ? 24 : s.width[0];   /* the title and labels overflow */
+        s.width[0] = s.width[0] < 24 ? 24 : s.width[0]; /* the title and labels overflow */
     }
     sheet_close(&s);
 }
@@ -587,7 +601,7 @@ static void put_facts(sheet *s, lxw_row_t row, lxw_col_t col, size_t v, size_t i
 }
 
 enum { CMP_NO, CMP_CATEGORY, CMP_ITEM, CMP_VERDICT, CMP_FIXED };
-enum { PV_RANK, PV_ANSWER, PV_REMARKS, PV_FACTS, PV_N };   /* per vendor */
+enum { PV_RANK, PV_ANSWER, PV_REMARKS, PV_FACTS, PV_N }; /* per vendor */
 
 static void comparison_header(sheet *s)
 {
@@ -605,9 +619,10 @@ static void comparison_header(sheet *s)
         if (slc_xlsx_utf16_units(name) > SLC_XLSX_CELL_TEXT_MAX)
             slc_xlsx_note(&s->w->e, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, s->name, 0, c0);
         else
-            slc_xlsx_note(&s->w->e,
-                          worksheet_merge_range(s->ws, 0, c0, 0, c0 + PV_N - 1, name, s->w->f.header),
-                          s->name, 0, c0);
+            slc_xlsx_note(
+                &s->w->e,
+                worksheet_merge_range(s->ws, 0, c0, 0, c0 + PV_N - 1, name, s->w->f.header),
+                s->name, 0, c0);
         slc_buf_clear(t);
         slc_buf_addf(t, "%s%s", slc_export_rank_marker(1), slc_export_rank_marker(-1));
         put_header(s, 1, c0 + PV_RANK, t->data);
@@ -630,7 +645,8 @@ static void comparison_row(sheet *s, lxw_row_t r, size_t i)
     slc_buf_clear(t);
     slc_buf_addf(t, "%s %s", slc_export_verdict_marker(ci->verdict),
                  slc_export_verdict_label(x, ci->verdict));
-    put_str(s, r, CMP_VERDICT, t->data, (unsigned)ci->verdict < 4 ? w->f.verdict[ci->verdict] : w->f.text);
+    put_str(s, r, CMP_VERDICT, t->data,
+            (unsigned)ci->verdict < 4 ? w->f.verdict[ci->verdict] : w->f.text);
     for (size_t v = 0; v < x->n; v++) {
         lxw_col_t c0 = (lxw_col_t)(CMP_FIXED + v * PV_N);
         const slc_answer *a = ci->answers[v];
@@ -665,16 +681,18 @@ static void write_comparison(xw *w)
             if (!slc_export_shows(x, i))
                 continue;
             const slc_cat_item *it = &cat->items[i];
-            if (it->section != section && it->section >= 0 && (size_t)it->section < cat->nsections) {
-                section = it->section;   /* a group row: the section's name across the table */
-                put_str(&s, r, 0, slc_label_get(&cat->sections[section].label, x->lang), w->f.group);
+            if (it->section != section && it->section >= 0 &&
+                (size_t)it->section < cat->nsections) {
+                section = it->section; /* a group row: the section's name across the table */
+                put_str(&s, r, 0, slc_label_get(&cat->sections[section].label, x->lang),
+                        w->f.group);
                 for (lxw_col_t c = 1; c < ncols; c++)
                     put_str(&s, r, c, NULL, w->f.group);
                 r++;
             }
             comparison_row(&s, r++, i);
         }
-        s.width[0] = 6;   /* the group rows' text overflows into the next cells */
+        s.width[0] = 6; /* the group rows' text overflows into the next cells */
         sheet_table(&s, 0, 1, CMP_FIXED, r - 1, (lxw_col_t)(ncols - 1));
     }
     sheet_close(&s);
@@ -689,7 +707,7 @@ static void write_findings(xw *w)
 {
     const slc_export *x = w->x;
     static const double cap[FN_N] = {24, 36, 8, 6, 10, 24, 80};
-    static const slc_xlabel cols[FN_N] = {SLC_XL_VENDOR, SLC_XL_FILE, SLC_XL_LINE, SLC_XL_NO,
+    static const slc_xlabel cols[FN_N] = {SLC_XL_VENDOR,   SLC_XL_FILE, SLC_XL_LINE,   SLC_XL_NO,
                                           SLC_XL_SEVERITY, SLC_XL_RULE, SLC_XL_MESSAGE};
     sheet s;
     if (sheet_open(w, &s, slc_export_label(x, SLC_XL_FINDINGS), FN_N, cap)) {
@@ -700,7 +718,8 @@ static void write_findings(xw *w)
             const slc_doc *d = x->docs[v];
             for (size_t k = 0; k < d->nfindings && !slc_xlsx_failed(&w->e); k++, r++) {
                 const slc_finding *f = &d->findings[k];
-                lxw_format *sev = (unsigned)f->severity < SEV_N ? w->f.severity[f->severity] : w->f.text;
+                lxw_format *sev =
+                    (unsigned)f->severity < SEV_N ? w->f.severity[f->severity] : w->f.text;
                 put_str(&s, r, FN_VENDOR, vendor_name(d), w->f.text);
                 put_str(&s, r, FN_FILE, d->path, w->f.text);
                 put_pos(&s, r, FN_LINE, f->line, w->f.num);
@@ -722,15 +741,25 @@ static void write_findings(xw *w)
 
 /* ---- requirements (with a profile) ------------------------------------- */
 
-enum { RQ_VENDOR, RQ_NO, RQ_ITEM, RQ_LEVEL, RQ_REQUIREMENT, RQ_VERDICT, RQ_EVIDENCE, RQ_LINE, RQ_N };
+enum {
+    RQ_VENDOR,
+    RQ_NO,
+    RQ_ITEM,
+    RQ_LEVEL,
+    RQ_REQUIREMENT,
+    RQ_VERDICT,
+    RQ_EVIDENCE,
+    RQ_LINE,
+    RQ_N
+};
 
 static void write_requirements(xw *w)
 {
     const slc_export *x = w->x;
     static const double cap[RQ_N] = {24, 6, 28, 8, 36, 14, 50, 8};
-    static const slc_xlabel cols[RQ_N] = {SLC_XL_VENDOR, SLC_XL_NO, SLC_XL_ITEM, SLC_XL_LEVEL,
-                                          SLC_XL_REQUIREMENT, SLC_XL_VERDICT, SLC_XL_EVIDENCE,
-                                          SLC_XL_LINE};
+    static const slc_xlabel cols[RQ_N] = {SLC_XL_VENDOR,   SLC_XL_NO,          SLC_XL_ITEM,
+                                          SLC_XL_LEVEL,    SLC_XL_REQUIREMENT, SLC_XL_VERDICT,
+                                          SLC_XL_EVIDENCE, SLC_XL_LINE};
     sheet s;
     if (sheet_open(w, &s, slc_export_label(x, SLC_XL_REQUIREMENTS), RQ_N, cap)) {
         put_labels(&s, 0, cols, RQ_N);
@@ -750,9 +779,10 @@ static void write_requirements(xw *w)
                 slc_requirement_describe(q, x->lang, t);
                 slc_buf_adds(t, "");
                 put_str(&s, r, RQ_REQUIREMENT, t->data, w->f.text);
-                lxw_format *vf = res->verdict == SLC_VERDICT_MET       ? w->f.better
-                                 : res->verdict == SLC_VERDICT_NOT_MET ? w->f.worse
-                                                                       : w->f.verdict[SLC_CMP_DIFFERS];
+                lxw_format *vf = res->verdict == SLC_VERDICT_MET ? w->f.better
+                                 : res->verdict == SLC_VERDICT_NOT_MET
+                                     ? w->f.worse
+                                     : w->f.verdict[SLC_CMP_DIFFERS];
                 slc_buf_clear(t);
                 slc_export_req_verdict(x, res, t);
                 put_str(&s, r, RQ_VERDICT, t->data, vf);
@@ -769,17 +799,27 @@ static void write_requirements(xw *w)
 
 /* ---- one sheet per vendor ---------------------------------------------- */
 
-enum { VD_NO, VD_CATEGORY, VD_ITEM, VD_DEFINITION, VD_UNIT, VD_ANSWER, VD_REMARKS, VD_FACTS,
-       VD_LINE, VD_N };
+enum {
+    VD_NO,
+    VD_CATEGORY,
+    VD_ITEM,
+    VD_DEFINITION,
+    VD_UNIT,
+    VD_ANSWER,
+    VD_REMARKS,
+    VD_FACTS,
+    VD_LINE,
+    VD_N
+};
 
 static void write_vendor(xw *w, size_t v)
 {
     const slc_export *x = w->x;
     const slc_catalog *cat = x->cat;
     static const double cap[VD_N] = {6, 14, 28, 40, 14, 60, 40, 28, 8};
-    static const slc_xlabel cols[VD_N] = {SLC_XL_NO, SLC_XL_CATEGORY, SLC_XL_ITEM, SLC_XL_DEFINITION,
-                                          SLC_XL_UNIT, SLC_XL_ANSWER, SLC_XL_REMARKS, SLC_XL_FACTS,
-                                          SLC_XL_LINE};
+    static const slc_xlabel cols[VD_N] = {SLC_XL_NO,         SLC_XL_CATEGORY, SLC_XL_ITEM,
+                                          SLC_XL_DEFINITION, SLC_XL_UNIT,     SLC_XL_ANSWER,
+                                          SLC_XL_REMARKS,    SLC_XL_FACTS,    SLC_XL_LINE};
     sheet s;
     if (sheet_open(w, &s, w->vendor_sheet[v], VD_N, cap)) {
         put_labels(&s, 0, cols, VD_N);
@@ -818,9 +858,11 @@ static void set_properties(xw *w)
     slc_buf_adds(&title, "");
     plain_text(&subject, slc_label_get(&x->cat->title, x->lang));
     slc_buf_adds(&subject, "");
-    lxw_doc_properties props = {
-        .title = title.data, .subject = subject.data, .author = (char *)x->generator,
-        .comments = (char *)x->generator, .created = slc_xlsx_created()};
+    lxw_doc_properties props = {.title = title.data,
+                                .subject = subject.data,
+                                .author = (char *)x->generator,
+                                .comments = (char *)x->generator,
+                                .created = slc_xlsx_created()};
     slc_xlsx_note(&w->e, workbook_set_properties(w->wb, &props), NULL, 0, 0);
     slc_buf_release(&title);
     slc_buf_release(&subject);
@@ -851,7 +893,8 @@ static void write_workbook(xw *w)
 
 slc_status slc_export_xlsx(const slc_export *x, const char *path, slc_error *err)
 {
-    lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_TRUE};
+    lxw_workbook_options opt = {
+        .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_TRUE};
     xw w;
     memset(&w, 0, sizeof(w));
     w.x = x;
@@ -862,7 +905,7 @@ slc_status slc_export_xlsx(const slc_export *x, const char *path, slc_error *err
         return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "%s",
                              lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
     write_workbook(&w);
-    slc_status st = slc_xlsx_close(w.wb, &w.e, path, err);   /* also frees the workbook */
+    slc_status st = slc_xlsx_close(w.wb, &w.e, path, err); /* also frees the workbook */
     for (size_t v = 0; w.vendor_sheet && v < x->n; v++)
         free(w.vendor_sheet[v]);
     free(w.vendor_sheet);

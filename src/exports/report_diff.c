@@ -61,13 +61,13 @@ static int word_char(const char *p, const char *end)
 static void wrap_lines(slc_buf *out, const char *s, size_t len, size_t width)
 {
     const char *end = s + len;
-    char active[64];   /* escapes in effect since the last reset */
+    char active[64]; /* escapes in effect since the last reset */
     size_t nactive = 0;
     while (s < end) {
         const char *eol = memchr(s, '\n', (size_t)(end - s));
         if (!eol)
             eol = end;
-        size_t indent = 0;   /* spaces, and an item number after them */
+        size_t indent = 0; /* spaces, and an item number after them */
         while (s + indent < eol && s[indent] == ' ')
             indent++;
         size_t num = indent;
@@ -191,17 +191,19 @@ static size_t wrap(const char *s, size_t width, wrapped *lines, size_t max, int 
         if (len && *s == '\n')
             s++, len--;
         else if (len && *s == ' ' && take < brk)
-            s++, len--;   /* the space at a wrap */
+            s++, len--; /* the space at a wrap */
     }
     *cut = len > 0;
-    if (*cut && max)   /* more than fits: room for the mark of the cut */
-        lines[max - 1].len = slc_text_fit(lines[max - 1].s, lines[max - 1].len, width > 1 ? width - 1 : 1);
+    if (*cut && max) /* more than fits: room for the mark of the cut */
+        lines[max - 1].len =
+            slc_text_fit(lines[max - 1].s, lines[max - 1].len, width > 1 ? width - 1 : 1);
     return n;
 }
 
 static void summary(const slc_comparison *c, const slc_diff_view *v, slc_buf *out)
 {
-    slc_buf_addf(out, "%s %zu %s\n", L(v, "Comparing", "比較:"), c->n, L(v, "checklists:", "件のチェックリスト"));
+    slc_buf_addf(out, "%s %zu %s\n", L(v, "Comparing", "比較:"), c->n,
+                 L(v, "checklists:", "件のチェックリスト"));
     for (size_t i = 0; i < c->n; i++) {
         slc_buf_addf(out, "  [%zu] ", i + 1);
         add_clean_s(out, c->docs[i]->name, 0);
@@ -348,13 +350,14 @@ static void side_by_side(const slc_comparison *c, const slc_diff_view *v, slc_bu
                 size_t cw = 0;
                 if (r < ncell[k]) {
                     const wrapped *cl = &cells[k * MAXLINES + r];
-                    const char *col = v->colour && ci->rank[k] ? (ci->rank[k] > 0 ? GREEN : RED) : NULL;
+                    const char *col =
+                        v->colour && ci->rank[k] ? (ci->rank[k] > 0 ? GREEN : RED) : NULL;
                     if (col)
                         slc_buf_adds(out, col);
                     slc_buf_add(out, cl->s, cl->len);
                     cw = slc_text_width(cl->s, cl->len);
                     if (cut[k] && r + 1 == ncell[k])
-                        slc_buf_adds(out, "…"), cw++;   /* more than MAXLINES lines */
+                        slc_buf_adds(out, "…"), cw++; /* more than MAXLINES lines */
                     if (col)
                         slc_buf_adds(out, RESET);
                 }
@@ -384,8 +387,9 @@ typedef struct diff_out {
 static void on_diff(void *data, char op, const char *s, size_t n)
 {
     diff_out *d = data;
-    const char *open = op == ' ' ? NULL : d->colour ? (op == '-' ? RED "\033[9m" : GREEN)
-                                                    : (op == '-' ? "[-" : "{+");
+    const char *open = op == ' '   ? NULL
+                       : d->colour ? (op == '-' ? RED "\033[9m" : GREEN)
+                                   : (op == '-' ? "[-" : "{+");
     const char *close = op == ' ' ? NULL : d->colour ? RESET : (op == '-' ? "-]" : "+}");
     slc_buf clean;
     slc_buf_init(&clean);
@@ -393,7 +397,7 @@ static void on_diff(void *data, char op, const char *s, size_t n)
     const char *p = clean.data ? clean.data : "", *end = p + clean.len;
     if (open)
         slc_buf_adds(d->out, open);
-    while (p < end) {   /* a line break in the answer: the next line indented too */
+    while (p < end) { /* a line break in the answer: the next line indented too */
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         slc_buf_add(d->out, p, nl ? (size_t)(nl - p) : (size_t)(end - p));
         if (!nl)
@@ -431,8 +435,9 @@ static void changes(const slc_comparison *c, const slc_diff_view *v, slc_buf *ou
         changed += ci->verdict != SLC_CMP_SAME;
         slc_buf_addf(out, "%3d %s", it->no, slc_label_get(&it->name, v->lang));
         if (ci->verdict == SLC_CMP_MISSING) {
-            slc_buf_addf(out, "  %s\n", !ci->answers[0] ? L(v, "(added)", "（追加）")
-                                                        : L(v, "(removed)", "（削除）"));
+            slc_buf_addf(out, "  %s\n",
+                         !ci->answers[0] ? L(v, "(added)", "（追加）")
+                                         : L(v, "(removed)", "（削除）"));
             continue;
         }
         if (ci->weakened) {
@@ -454,7 +459,8 @@ static void changes(const slc_comparison *c, const slc_diff_view *v, slc_buf *ou
         slc_buf_addc(out, '\n');
     }
     slc_buf_addf(out, "\n%zu %s, %zu %s\n", changed,
-                 changed == 1 ? L(v, "item changed", "項目が変更") : L(v, "items changed", "項目が変更"),
+                 changed == 1 ? L(v, "item changed", "項目が変更")
+                              : L(v, "items changed", "項目が変更"),
                  weakened,
                  weakened == 1 ? L(v, "commitment weakened", "項目で約束が後退")
                                : L(v, "commitments weakened", "項目で約束が後退"));

@@ -8,10 +8,10 @@
 #include "util.h"
 
 typedef struct slc_diff_view {
-    size_t width;          /* terminal columns */
-    int colour;            /* ANSI colours */
-    int all;               /* every item, not only those that differ */
-    const unsigned char *show;  /* per catalog index: 1 to include (NULL: all) */
+    size_t width;              /* terminal columns */
+    int colour;                /* ANSI colours */
+    int all;                   /* every item, not only those that differ */
+    const unsigned char *show; /* per catalog index: 1 to include (NULL: all) */
     slc_lang lang;
 } slc_diff_view;
 

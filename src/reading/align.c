@@ -10,15 +10,15 @@
 #include "doc.h"
 #include "text.h"
 
-#define MAX_ALIGN 32           /* cells/columns considered when aligning */
-#define NAME_MIN 0.7           /* similarity for a name to count as that item's */
-#define NAME_FIND_MIN 0.8      /* similarity to identify an item by name alone */
+#define MAX_ALIGN 32      /* cells/columns considered when aligning */
+#define NAME_MIN 0.7      /* similarity for a name to count as that item's */
+#define NAME_FIND_MIN 0.8 /* similarity to identify an item by name alone */
 #define UNIT_MIN 0.75
 
 /* Default column order when a file has no header row. */
-static const slc_role default_columns[] = {
-    SLC_ROLE_NO, SLC_ROLE_CATEGORY, SLC_ROLE_NAME, SLC_ROLE_DEFINITION,
-    SLC_ROLE_UNIT, SLC_ROLE_ANSWER, SLC_ROLE_REMARKS};
+static const slc_role default_columns[] = {SLC_ROLE_NO,         SLC_ROLE_CATEGORY, SLC_ROLE_NAME,
+                                           SLC_ROLE_DEFINITION, SLC_ROLE_UNIT,     SLC_ROLE_ANSWER,
+                                           SLC_ROLE_REMARKS};
 
 typedef struct aligner {
     slc_doc *doc;
@@ -33,7 +33,7 @@ typedef struct aligner {
     slc_buf folds[MAX_ALIGN];
     int folded[MAX_ALIGN];
     slc_buf tmp;
-    size_t max_name;   /* longest item name or alias, in bytes */
+    size_t max_name; /* longest item name or alias, in bytes */
 } aligner;
 
 /* ---- small text helpers ----------------------------------------------- */
@@ -44,9 +44,9 @@ static int is_blank(const char *s)
     while (*p) {
         if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '\f')
             p++;
-        else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)   /* U+3000 */
+        else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) /* U+3000 */
             p += 3;
-        else if (p[0] == 0xC2 && p[1] == 0xA0)                   /* U+00A0 */
+        else if (p[0] == 0xC2 && p[1] == 0xA0) /* U+00A0 */
             p += 2;
         else
             return 0;
@@ -94,7 +94,7 @@ static int parse_number(aligner *a, const char *s)
     size_t n = strlen(s);
     if (n == 0 || n > 40)
         return 0;
-    if (n <= 6 && s[0] >= '1' && s[0] <= '9') {   /* plain digits: no NFKC needed */
+    if (n <= 6 && s[0] >= '1' && s[0] <= '9') { /* plain digits: no NFKC needed */
         int v = 0;
         size_t i = 0;
         while (i < n && s[i] >= '0' && s[i] <= '9')
@@ -255,7 +255,7 @@ static double score(aligner *a, size_t i, slc_role role, const slc_cat_item *it,
             return -2;
         return group_match(a->cat, fold_cell(a, i)) >= 0 ? 2 : -2;
     case SLC_ROLE_NAME:
-        if (strlen(raw) > 3 * a->max_name + 16)   /* an answer, not a name */
+        if (strlen(raw) > 3 * a->max_name + 16) /* an answer, not a name */
             return -1;
         f = fold_cell(a, i);
         if (it) {
@@ -310,15 +310,16 @@ static void align_cells(aligner *a, const slc_cat_item *it, int *assign)
     static const double NEG = -1e9;
     double sc[MAX_ALIGN][MAX_ALIGN];
     double f[MAX_ALIGN + 1][MAX_ALIGN + 1][2];
-    int from[MAX_ALIGN + 1][MAX_ALIGN + 1][2];   /* encoded previous state */
-    int took[MAX_ALIGN + 1][MAX_ALIGN + 1][2];   /* column taken by cell i-1, or -1 */
+    int from[MAX_ALIGN + 1][MAX_ALIGN + 1][2]; /* encoded previous state */
+    int took[MAX_ALIGN + 1][MAX_ALIGN + 1][2]; /* column taken by cell i-1, or -1 */
 
     int blank[MAX_ALIGN];
     for (size_t i = 0; i < n; i++) {
         blank[i] = is_blank(a->row->cells[i]);
         slc_role known = blank[i] ? SLC_ROLE_NONE : verbatim(a, a->row->cells[i], it);
         for (size_t j = 0; j < m; j++)
-            sc[i][j] = (blank[i] ? 0 : score(a, i, a->columns[j], it, known)) + (i == j ? POS_BONUS : 0);
+            sc[i][j] =
+                (blank[i] ? 0 : score(a, i, a->columns[j], it, known)) + (i == j ? POS_BONUS : 0);
     }
     for (size_t i = 0; i <= n; i++)
         for (size_t j = 0; j <= m; j++)
@@ -390,7 +391,8 @@ static int positional(aligner *a, const slc_cat_item *it, int *assign)
                 return 0;
             if (verbatim(a, cell, it) == SLC_ROLE_NAME)
                 ;
-            else if (strlen(cell) > 3 * a->max_name + 16 || !key_in(&it->name_keys, fold_cell(a, j)))
+            else if (strlen(cell) > 3 * a->max_name + 16 ||
+                     !key_in(&it->name_keys, fold_cell(a, j)))
                 return 0;
             named = 1;
             break;
@@ -477,7 +479,7 @@ static int try_metadata(aligner *a, size_t first, size_t count)
     const char *s = r->cells[first];
     if (count == 1) {
         const char *colon = strstr(s, ":");
-        const char *wide = strstr(s, "\xEF\xBC\x9A");   /* U+FF1A */
+        const char *wide = strstr(s, "\xEF\xBC\x9A"); /* U+FF1A */
         size_t skip = 1;
         if (wide && (!colon || wide < colon))
             colon = wide, skip = 3;
@@ -560,7 +562,8 @@ static void take_item(aligner *a, int no, int idx, int by_name)
         const char *f = NULL;
         if (it && verbatim(a, ans->cell[SLC_ROLE_NAME], it) == SLC_ROLE_NAME)
             ans->name_score = 1.0;
-        else if (it && key_in(&it->name_keys, f = fold_cell(a, (size_t)ans->col[SLC_ROLE_NAME] - 1)))
+        else if (it &&
+                 key_in(&it->name_keys, f = fold_cell(a, (size_t)ans->col[SLC_ROLE_NAME] - 1)))
             ans->name_score = 1.0;
         else
             ans->name_score = it ? best_sim(&it->name_keys, f, 0.0) : 0;
@@ -571,7 +574,7 @@ static void take_item(aligner *a, int no, int idx, int by_name)
             ans->name_item = find_by_name(a->cat, f, &s);
         }
     } else {
-        ans->name_score = -1;   /* no name given */
+        ans->name_score = -1; /* no name given */
     }
     slc_ptrs_push(&a->answers, ans);
     a->seen_item = 1;
@@ -598,7 +601,7 @@ static void classify(aligner *a)
     }
     if (count == 1 && strlen(r->cells[first]) <= 120 && first < MAX_ALIGN &&
         group_match(a->cat, fold_cell(a, first)) >= 0)
-        return;   /* section row */
+        return; /* section row */
     if (try_metadata(a, first, count))
         return;
     /* no number: an item known by its name in one of the first cells */

@@ -13,7 +13,7 @@
 #include "rules.h"
 #include "validate.h"
 
-#define AHEAD 4   /* files a thread may load ahead of the callback */
+#define AHEAD 4 /* files a thread may load ahead of the callback */
 
 typedef struct slot {
     slc_doc *doc;
@@ -24,11 +24,11 @@ typedef struct slot {
 typedef struct pool {
     const slc_batch *b;
     pthread_mutex_t mu;
-    pthread_cond_t ready;   /* a slot was filled */
-    pthread_cond_t room;    /* the callback took a slot */
-    size_t next;            /* next file to take */
-    size_t taken;           /* files handed to the callback */
-    size_t window;          /* slots in the ring */
+    pthread_cond_t ready; /* a slot was filled */
+    pthread_cond_t room;  /* the callback took a slot */
+    size_t next;          /* next file to take */
+    size_t taken;         /* files handed to the callback */
+    size_t window;        /* slots in the ring */
     slot *ring;
 } pool;
 
@@ -100,7 +100,7 @@ void slc_batch_run(const slc_batch *b, slc_batch_fn fn, void *data)
         sequential(b, 0, fn, data);
         return;
     }
-    slc_xlsx_init();   /* libxml2 must be set up on one thread before several use it */
+    slc_xlsx_init(); /* libxml2 must be set up on one thread before several use it */
     pool p;
     memset(&p, 0, sizeof(p));
     p.b = b;
@@ -129,7 +129,7 @@ void slc_batch_run(const slc_batch *b, slc_batch_fn fn, void *data)
         for (unsigned k = 0; k < started; k++)
             pthread_join(tid[k], NULL);
     }
-    sequential(b, i, fn, data);   /* no thread could be started: all of it here */
+    sequential(b, i, fn, data); /* no thread could be started: all of it here */
     pthread_cond_destroy(&p.room);
     pthread_cond_destroy(&p.ready);
     pthread_mutex_destroy(&p.mu);

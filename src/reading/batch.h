@@ -16,9 +16,9 @@ typedef struct slc_batch {
     int validate;                      /* run the rules on each document */
     const char *const *files;
     size_t nfiles;
-    const slc_load_options *opts;      /* for every file */
-    const char *const *names;          /* NULL, or a display name per file (may be NULL) */
-    unsigned jobs;                     /* loading threads; 0 or 1: the caller's thread only */
+    const slc_load_options *opts; /* for every file */
+    const char *const *names;     /* NULL, or a display name per file (may be NULL) */
+    unsigned jobs;                /* loading threads; 0 or 1: the caller's thread only */
 } slc_batch;
 
 /* Called in file order, from the thread that called slc_batch_run: file i

@@ -68,7 +68,8 @@ static void read_facts(slc_doc *doc, slc_answer *a, size_t idx)
     a->facts_state = 1;
     /* an answer that could not be decoded states nothing */
     if (!(a->undecodable & (1u << SLC_ROLE_ANSWER)))
-        slc_facts_extract_item(doc->cat, &doc->cat->items[idx], a->cell[SLC_ROLE_ANSWER], &doc->arena, &f);
+        slc_facts_extract_item(doc->cat, &doc->cat->items[idx], a->cell[SLC_ROLE_ANSWER],
+                               &doc->arena, &f);
     const slc_fact *same = slc_facts_find(f.v, f.n, SLC_FACT_DISCLOSURE, -1);
     while (same && strcmp(same->id, "same-as-above"))
         same = slc_facts_find(same + 1, f.n - (size_t)(same + 1 - f.v), SLC_FACT_DISCLOSURE, -1);
@@ -85,7 +86,7 @@ static void read_facts(slc_doc *doc, slc_answer *a, size_t idx)
                 f.v = slc_xrealloc(f.v, f.cap * sizeof(*f.v));
             }
             f.v[f.n] = prev[k];
-            f.v[f.n].start = same_start;   /* the evidence here is 同上 */
+            f.v[f.n].start = same_start; /* the evidence here is 同上 */
             f.v[f.n].end = same_end;
             f.n++;
         }
@@ -107,14 +108,13 @@ const struct slc_fact *slc_doc_facts(slc_doc *doc, size_t i, size_t *n)
     slc_answer *a = &doc->answers[doc->first[i]];
     if (a->facts_state == 0)
         read_facts(doc, a, i);
-    if (a->facts_state != 2)   /* a 同上 cycle cannot happen, but never loop */
+    if (a->facts_state != 2) /* a 同上 cycle cannot happen, but never loop */
         return NULL;
     *n = a->nfacts;
     return a->facts;
 }
 
-void slc_doc_locate(const slc_doc *doc, const slc_answer *a, slc_role role, long *line,
-                    long *col)
+void slc_doc_locate(const slc_doc *doc, const slc_answer *a, slc_role role, long *line, long *col)
 {
     *line = a->line;
     *col = 1;
@@ -199,8 +199,8 @@ static const struct {
     const char *format;
     int (*sniff)(const char *path, const char *text, size_t len);
     slc_status (*read)(const slc_catalog *cat, const char *text, size_t len,
-                       const slc_limits *limits, slc_arena *arena, const char *path,
-                       slc_table *out, slc_error *err);
+                       const slc_limits *limits, slc_arena *arena, const char *path, slc_table *out,
+                       slc_error *err);
 } text_readers[] = {{"json", slc_json_sniff, slc_json_read}, {"md", slc_md_sniff, slc_md_read}};
 
 /* How well a workbook's sheet holds the checklist (the XLSX reader asks,
@@ -219,9 +219,8 @@ static int sheet_score(void *data, const slc_table *rows)
     return score;
 }
 
-slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t n,
-                              const char *path, const slc_load_options *opts,
-                              slc_doc **out, slc_error *err)
+slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t n, const char *path,
+                              const slc_load_options *opts, slc_doc **out, slc_error *err)
 {
     slc_load_options defaults;
     slc_decoded text;
@@ -237,18 +236,18 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
     memset(&table, 0, sizeof(table));
     memset(&text, 0, sizeof(text));
     if (n > opts->limits.max_bytes)
-        return slc_error_set(err, SLC_ERR_TOO_LARGE, path, 0, -1,
-                             "more than %zu bytes", opts->limits.max_bytes);
+        return slc_error_set(err, SLC_ERR_TOO_LARGE, path, 0, -1, "more than %zu bytes",
+                             opts->limits.max_bytes);
     /* a PDF, a Word file, an image ...: say what it is, not "binary data" */
     rc = slc_signature_refuse(bytes, n, path, err);
     if (rc != SLC_OK)
         return rc;
-    if (slc_xlsx_sniff(bytes, n)) {   /* a workbook: its text is Unicode already */
+    if (slc_xlsx_sniff(bytes, n)) { /* a workbook: its text is Unicode already */
         doc = slc_doc_new(cat, path);
         doc->encoding = "UTF-8";
         doc->format = "xlsx";
-        rc = slc_xlsx_read(cat, bytes, n, &opts->limits, &doc->arena, path, &table,
-                           sheet_score, doc, err);
+        rc = slc_xlsx_read(cat, bytes, n, &opts->limits, &doc->arena, path, &table, sheet_score,
+                           doc, err);
         if (rc != SLC_OK)
             goto done;
         slc_align(doc, &table);
@@ -261,9 +260,9 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
     if (html && !enc && !has_bom(bytes, n)) {
         enc = slc_html_charset(bytes, n, declared, sizeof(declared));
         if (enc && !slc_text_encoding_name(enc))
-            enc = NULL;   /* a name nobody knows: guess, as browsers do */
+            enc = NULL; /* a name nobody knows: guess, as browsers do */
     }
-    if (slc_xls_sniff(bytes, n)) {   /* an .xls: FreeXL gives Unicode text */
+    if (slc_xls_sniff(bytes, n)) { /* an .xls: FreeXL gives Unicode text */
         slc_tables sheets;
         doc = slc_doc_new(cat, path);
         doc->encoding = "UTF-8";
@@ -276,7 +275,7 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
         goto named;
     }
     rc = slc_text_decode(bytes, n, enc, path, &text, err);
-    if (rc != SLC_OK && enc != opts->encoding)   /* the page declared it wrongly */
+    if (rc != SLC_OK && enc != opts->encoding) /* the page declared it wrongly */
         rc = slc_text_decode(bytes, n, opts->encoding, path, &text, err);
     if (rc != SLC_OK)
         return rc;
@@ -288,10 +287,9 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
     doc->nbad_total = text.nbad;
     memcpy(doc->bad, text.bad, sizeof(text.bad));
 
-    if (html) {   /* findings point at the page's source lines */
+    if (html) { /* findings point at the page's source lines */
         slc_tables cands;
-        rc = slc_html_read(cat, text.utf8, text.len, &opts->limits, &doc->arena, path, &cands,
-                           err);
+        rc = slc_html_read(cat, text.utf8, text.len, &opts->limits, &doc->arena, path, &cands, err);
         if (rc != SLC_OK)
             goto done;
         doc->format = "html";
@@ -312,10 +310,10 @@ slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t 
         slc_align(doc, &table);
         goto named;
     }
-    rc = slc_rows_parse(text.utf8, text.len, opts->delimiter, &opts->limits,
-                        &doc->arena, path, &table, err);
+    rc = slc_rows_parse(text.utf8, text.len, opts->delimiter, &opts->limits, &doc->arena, path,
+                        &table, err);
     if (rc != SLC_OK) {
-        if (err && err->offset >= 0)   /* rows count in the decoded text; report the file's */
+        if (err && err->offset >= 0) /* rows count in the decoded text; report the file's */
             err->offset = slc_text_source_offset(&text, (size_t)err->offset);
         goto done;
     }
@@ -334,11 +332,10 @@ named:
         doc->name = doc->meta[SLC_META_SERVICE];
     else if (doc->meta[SLC_META_VENDOR])
         doc->name = doc->meta[SLC_META_VENDOR];
-    else if (!strcmp(path, "-")) {   /* no name made up for standard input */
+    else if (!strcmp(path, "-")) { /* no name made up for standard input */
         doc->name = doc->path;
         doc->anonymous = 1;
-    }
-    else
+    } else
         doc->name = file_stem(&doc->arena, path);
     *out = doc;
     doc = NULL;
@@ -379,9 +376,8 @@ static slc_status read_all(const char *path, size_t max, slc_buf *b, slc_error *
     return rc;
 }
 
-slc_status slc_doc_load_file(const slc_catalog *cat, const char *path,
-                             const slc_load_options *opts, slc_doc **out,
-                             slc_error *err)
+slc_status slc_doc_load_file(const slc_catalog *cat, const char *path, const slc_load_options *opts,
+                             slc_doc **out, slc_error *err)
 {
     slc_load_options defaults;
     slc_buf b;

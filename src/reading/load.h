@@ -10,9 +10,9 @@
 #include "doc.h"
 
 typedef struct slc_load_options {
-    const char *encoding;   /* NULL: detect */
-    char delimiter;         /* 0: sniff */
-    const char *name;       /* display name override, or NULL */
+    const char *encoding; /* NULL: detect */
+    char delimiter;       /* 0: sniff */
+    const char *name;     /* display name override, or NULL */
     slc_limits limits;
 } slc_load_options;
 
@@ -21,13 +21,11 @@ void slc_load_options_init(slc_load_options *o);
 /* Reads a file ("-" = standard input) and aligns it to the catalog.
  * On success *out is the caller's (slc_doc_free). Unreadable or
  * undecodable input gives an error status with path/line/offset in err. */
-slc_status slc_doc_load_file(const slc_catalog *cat, const char *path,
-                             const slc_load_options *opts, slc_doc **out,
-                             slc_error *err);
+slc_status slc_doc_load_file(const slc_catalog *cat, const char *path, const slc_load_options *opts,
+                             slc_doc **out, slc_error *err);
 /* Same from bytes in memory; path only names them in messages. */
-slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t n,
-                              const char *path, const slc_load_options *opts,
-                              slc_doc **out, slc_error *err);
+slc_status slc_doc_load_bytes(const slc_catalog *cat, const char *bytes, size_t n, const char *path,
+                              const slc_load_options *opts, slc_doc **out, slc_error *err);
 void slc_doc_free(slc_doc *doc);
 
 /* The answer the document gives for catalog index i (first one), or NULL. */
@@ -40,8 +38,7 @@ const struct slc_fact *slc_doc_facts(slc_doc *doc, size_t i, size_t *n);
 
 /* Line and column (code points, 1-based) where an answer's cell for `role`
  * begins; the row's line and column 1 if the cell is absent. */
-void slc_doc_locate(const slc_doc *doc, const slc_answer *a, slc_role role, long *line,
-                    long *col);
+void slc_doc_locate(const slc_doc *doc, const slc_answer *a, slc_role role, long *line, long *col);
 
 /* The words of `text` between code points start and end, copied into the
  * document's arena (evidence for findings and requirements). */

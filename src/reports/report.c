@@ -6,7 +6,7 @@
 #include <string.h>
 
 void slc_report_init(slc_report *s, const slc_report_ops *ops, const slc_catalog *cat,
-                   slc_lang lang, slc_severity fail_on)
+                     slc_lang lang, slc_severity fail_on)
 {
     memset(s, 0, sizeof(*s));
     s->ops = ops;
@@ -29,7 +29,7 @@ void slc_report_free(slc_report *s)
 void slc_report_no_error(slc_report *s, const slc_error *err)
 {
     (void)s;
-    (void)err;   /* unreadable files are reported on standard error */
+    (void)err; /* unreadable files are reported on standard error */
 }
 
 void slc_report_no_finish(slc_report *s, int exit_code)
@@ -39,7 +39,7 @@ void slc_report_no_finish(slc_report *s, int exit_code)
 }
 
 slc_report *slc_report_lines_new(const slc_report_ops *ops, const slc_catalog *cat, slc_lang lang,
-                             slc_severity fail_on)
+                                 slc_severity fail_on)
 {
     slc_report *s = slc_xmalloc(sizeof(*s));
     slc_report_init(s, ops, cat, lang, fail_on);
@@ -52,8 +52,9 @@ static const struct {
     const char *id;
     slc_report *(*make)(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
 } formats[] = {
-    {"text", slc_report_text_new},   {"json", slc_report_json_new},   {"github", slc_report_github_new},
-    {"sarif", slc_report_sarif_new}, {"junit", slc_report_junit_new}, {"md", slc_report_md_new},
+    {"text", slc_report_text_new},     {"json", slc_report_json_new},
+    {"github", slc_report_github_new}, {"sarif", slc_report_sarif_new},
+    {"junit", slc_report_junit_new},   {"md", slc_report_md_new},
 };
 
 int slc_report_known(const char *format)
@@ -65,7 +66,7 @@ int slc_report_known(const char *format)
 }
 
 slc_report *slc_report_new(const char *format, const slc_catalog *cat, slc_lang lang,
-                       slc_severity fail_on)
+                           slc_severity fail_on)
 {
     for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
         if (!strcmp(format, formats[i].id))

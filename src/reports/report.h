@@ -23,20 +23,20 @@ struct slc_report {
     const slc_catalog *cat;
     slc_lang lang;
     slc_severity fail_on;
-    int streams;      /* output may be drained after each file */
-    slc_buf out;      /* what the report wrote so far */
+    int streams; /* output may be drained after each file */
+    slc_buf out; /* what the report wrote so far */
 };
 
 /* "text", "json", "github", "sarif", "junit", "md"; NULL if unknown. */
 slc_report *slc_report_new(const char *format, const slc_catalog *cat, slc_lang lang,
-                       slc_severity fail_on);
+                           slc_severity fail_on);
 void slc_report_free(slc_report *s);
 /* 1 if the format name is known */
 int slc_report_known(const char *format);
 
 /* For the format modules. */
 void slc_report_init(slc_report *s, const slc_report_ops *ops, const slc_catalog *cat,
-                   slc_lang lang, slc_severity fail_on);
+                     slc_lang lang, slc_severity fail_on);
 /* add_error / finish for formats that do nothing there (unreadable files
  * are reported on standard error). */
 void slc_report_no_error(slc_report *s, const slc_error *err);
@@ -44,7 +44,7 @@ void slc_report_no_finish(slc_report *s, int exit_code);
 /* A plain report for a format that writes lines per document, drained
  * after each file (text, GitHub). The caller frees it with slc_report_free. */
 slc_report *slc_report_lines_new(const slc_report_ops *ops, const slc_catalog *cat, slc_lang lang,
-                             slc_severity fail_on);
+                                 slc_severity fail_on);
 slc_report *slc_report_text_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
 slc_report *slc_report_github_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
 slc_report *slc_report_json_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);

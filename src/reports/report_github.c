@@ -59,7 +59,8 @@ static void github_doc(slc_report *s, const slc_doc *doc)
     slc_report_github(doc, s->lang, &s->out);
 }
 
-static const slc_report_ops github_ops = {github_doc, slc_report_no_error, slc_report_no_finish, NULL};
+static const slc_report_ops github_ops = {github_doc, slc_report_no_error, slc_report_no_finish,
+                                          NULL};
 
 slc_report *slc_report_github_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
 {

@@ -84,17 +84,18 @@ static json_t *profile_object(const slc_profile_result *p, slc_lang lang)
         slc_buf_clear(&d);
         slc_requirement_describe(x->req, lang, &d);
         json_object_set_new(q, "item", json_integer(x->req->item));
-        json_object_set_new(q, "level", json_string(x->req->level == SLC_LEVEL_MUST ? "must" : "should"));
+        json_object_set_new(q, "level",
+                            json_string(x->req->level == SLC_LEVEL_MUST ? "must" : "should"));
         json_object_set_new(q, "weight", json_real(x->req->weight));
         json_object_set_new(q, "requirement", text(d.data ? d.data : ""));
         json_object_set_new(q, "status", json_string(slc_verdict_id(x->verdict)));
         json_object_set_new(q, "reason", x->reason ? json_string(x->reason) : json_null());
         json_object_set_new(q, "evidence", text(x->evidence));
         json_object_set_new(q, "line", x->line ? json_integer(x->line) : json_null());
-        json_object_set_new(q, "same_as", x->same_as_item
-                                              ? json_pack("{s:i,s:i}", "item", x->same_as_item,
-                                                          "line", (int)x->same_as_line)
-                                              : json_null());
+        json_object_set_new(q, "same_as",
+                            x->same_as_item ? json_pack("{s:i,s:i}", "item", x->same_as_item,
+                                                        "line", (int)x->same_as_line)
+                                            : json_null());
         json_array_append_new(reqs, q);
     }
     json_object_set_new(o, "requirements", reqs);
@@ -159,14 +160,16 @@ json_t *slc_json_report_file(const slc_doc *doc, slc_lang lang, size_t counts[3]
     json_object_set_new(f, "delimiter", json_string(delimiter_name(doc->delimiter)));
     json_object_set_new(f, "vendor", text(doc->name));
     json_object_set_new(f, "meta", slc_json_meta(doc));
-    json_object_set_new(f, "header_line", doc->header_line ? json_integer(doc->header_line) : json_null());
+    json_object_set_new(f, "header_line",
+                        doc->header_line ? json_integer(doc->header_line) : json_null());
     json_object_set_new(f, "items_found", json_integer((json_int_t)found));
     json_object_set_new(f, "items_expected", json_integer((json_int_t)doc->cat->nitems));
     json_object_set_new(f, "missing", missing);
     json_object_set_new(f, "duplicates", dups);
     json_object_set_new(f, "unknown", unknown);
-    json_object_set_new(f, "counts", json_pack("{s:i,s:i,s:i}", "error", (int)counts[2],
-                                               "warning", (int)counts[1], "info", (int)counts[0]));
+    json_object_set_new(f, "counts",
+                        json_pack("{s:i,s:i,s:i}", "error", (int)counts[2], "warning",
+                                  (int)counts[1], "info", (int)counts[0]));
     json_object_set_new(f, "findings", findings);
     if (doc->profile)
         json_object_set_new(f, "profile", profile_object(doc->profile, lang));
@@ -202,10 +205,10 @@ void slc_json_report_add_error(slc_json_report *r, const slc_error *err)
 void slc_json_report_finish(slc_json_report *r, int exit_code, slc_buf *out)
 {
     (void)out;
-    json_t *summary = json_pack("{s:i,s:i,s:i,s:i,s:i,s:i}", "files", (int)r->nfiles,
-                                "unreadable", (int)r->unreadable, "errors", (int)r->counts[2],
-                                "warnings", (int)r->counts[1], "info", (int)r->counts[0],
-                                "exit_code", exit_code);
+    json_t *summary =
+        json_pack("{s:i,s:i,s:i,s:i,s:i,s:i}", "files", (int)r->nfiles, "unreadable",
+                  (int)r->unreadable, "errors", (int)r->counts[2], "warnings", (int)r->counts[1],
+                  "info", (int)r->counts[0], "exit_code", exit_code);
     slc_buf_adds(r->out, r->nfiles ? "\n  ],\n  " : "],\n  ");
     slc_json_dump_member("summary", summary, 2, r->out);
     slc_buf_adds(r->out, "\n}\n");
@@ -236,7 +239,8 @@ static void jreport_release(slc_report *s)
     slc_json_report_free(((json_report *)s)->report);
 }
 
-static const slc_report_ops json_ops = {jreport_doc, jreport_error, jreport_finish, jreport_release};
+static const slc_report_ops json_ops = {jreport_doc, jreport_error, jreport_finish,
+                                        jreport_release};
 
 slc_report *slc_report_json_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on)
 {

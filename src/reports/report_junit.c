@@ -55,7 +55,8 @@ static xmlNode *child(xmlNode *parent, const char *name)
 }
 
 /* one testcase: findings about `item` (0: about the file) */
-static long testcase(junit_report *s, const slc_doc *doc, xmlNode *suite, int item, const char *name)
+static long testcase(junit_report *s, const slc_doc *doc, xmlNode *suite, int item,
+                     const char *name)
 {
     xmlNode *tc = child(suite, "testcase");
     set(tc, "classname", doc->path);

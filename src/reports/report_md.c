@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "md_tree.h"
 #include "profile.h"
 #include "rules.h"
@@ -31,13 +30,16 @@ static void md_doc(slc_report *sk, const slc_doc *doc)
     slc_md_add_text(h, CMARK_NODE_CODE, doc->path);
     slc_md_add_text(h, CMARK_NODE_TEXT, ")");
     char line[256];
-    snprintf(line, sizeof(line), ja ? "エラー %zu、警告 %zu、情報 %zu（%s）" : "%zu errors, %zu warnings, %zu info (%s)",
+    snprintf(line, sizeof(line),
+             ja ? "エラー %zu、警告 %zu、情報 %zu（%s）"
+                : "%zu errors, %zu warnings, %zu info (%s)",
              c[2], c[1], c[0], doc->encoding);
     slc_md_add_text(slc_md_add(s->doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line);
     if (doc->profile) {
         const slc_profile_result *p = doc->profile;
-        snprintf(line, sizeof(line), ja ? "プロファイル %s: スコア %.0f/100、must 未充足 %zu、判断不能 %zu"
-                                        : "Profile %s: score %.0f/100, %zu must not met, %zu unknown",
+        snprintf(line, sizeof(line),
+                 ja ? "プロファイル %s: スコア %.0f/100、must 未充足 %zu、判断不能 %zu"
+                    : "Profile %s: score %.0f/100, %zu must not met, %zu unknown",
                  p->profile->id, p->score, p->must_failed, p->unknown);
         slc_md_add_text(slc_md_add(s->doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line);
     }
@@ -47,11 +49,12 @@ static void md_doc(slc_report *sk, const slc_doc *doc)
     for (size_t i = 0; i < doc->nfindings; i++) {
         const slc_finding *f = &doc->findings[i];
         if (f->severity < sk->fail_on && f->severity < SLC_SEV_WARNING)
-            continue;   /* info stays out of the summary unless asked for */
+            continue; /* info stays out of the summary unless asked for */
         if (!list)
             list = slc_md_list(s->doc);
         cmark_node *para = slc_md_add(slc_md_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
-        slc_md_add_text(slc_md_add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT, slc_severity_id(f->severity));
+        slc_md_add_text(slc_md_add(para, CMARK_NODE_STRONG), CMARK_NODE_TEXT,
+                        slc_severity_id(f->severity));
         slc_md_add_text(para, CMARK_NODE_TEXT, " ");
         slc_md_add_text(para, CMARK_NODE_CODE, slc_finding_rule_id(f));
         if (f->line) {
@@ -95,11 +98,12 @@ static void md_finish(slc_report *sk, int exit_code)
     slc_md_add_text(title, CMARK_NODE_TEXT, ja ? "slacheck 検証結果" : "slacheck results");
     cmark_node_prepend_child(s->doc, title);
     char line[256];
-    snprintf(line, sizeof(line),
-             ja ? "%zu ファイル（読めないもの %zu）: エラー %zu、警告 %zu、情報 %zu。終了コード %d。"
-                : "%zu files (%zu unreadable): %zu errors, %zu warnings, %zu info. Exit status %d.",
-             s->files + s->unreadable, s->unreadable, s->counts[2], s->counts[1], s->counts[0],
-             exit_code);
+    snprintf(
+        line, sizeof(line),
+        ja ? "%zu ファイル（読めないもの %zu）: エラー %zu、警告 %zu、情報 %zu。終了コード %d。"
+           : "%zu files (%zu unreadable): %zu errors, %zu warnings, %zu info. Exit status %d.",
+        s->files + s->unreadable, s->unreadable, s->counts[2], s->counts[1], s->counts[0],
+        exit_code);
     cmark_node *p = slc_md_node_new(CMARK_NODE_PARAGRAPH);
     slc_md_add_text(p, CMARK_NODE_TEXT, line);
     cmark_node_insert_after(title, p);

@@ -47,8 +47,8 @@ static json_t *text(const char *s)
 }
 
 /* "missing-item" -> "MissingItem": SARIF wants a name apart from the id */
-static json_t *rule_object(const char *id, const char *dummy, const char *summary,
-                           const char *help, slc_severity sev)
+static json_t *rule_object(const char *id, const char *dummy, const char *summary, const char *help,
+                           slc_severity sev)
 {
     char name[128];
     size_t k = 0;
@@ -63,12 +63,12 @@ static json_t *rule_object(const char *id, const char *dummy, const char *summar
         up = 0;
     }
     name[k] = '\0';
-    if (!strchr(id, '-') && k + 5 < sizeof(name))   /* one word: keep the name apart */
+    if (!strchr(id, '-') && k + 5 < sizeof(name)) /* one word: keep the name apart */
         memcpy(name + k, "Rule", 5);
     return json_pack("{s:s,s:s,s:{s:o},s:{s:o},s:{s:o},s:{s:s}}", "id", id, "name", name,
                      "shortDescription", "text", text(summary), "fullDescription", "text",
-                     text(summary), "help", "text", text(help), "defaultConfiguration",
-                     "level", level(sev));
+                     text(summary), "help", "text", text(help), "defaultConfiguration", "level",
+                     level(sev));
 }
 
 /* rules: the table (but the generic "consistency"), then the checklist's */
@@ -113,8 +113,8 @@ static void sarif_doc(slc_report *sk, const slc_doc *doc)
     slc_buf_init(&msg);
     size_t art = json_array_size(s->artifacts);
     json_array_append_new(s->artifacts,
-                          json_pack("{s:{s:o},s:s}", "location", "uri", uri(doc->path),
-                                    "encoding", doc->encoding ? doc->encoding : "UTF-8"));
+                          json_pack("{s:{s:o},s:s}", "location", "uri", uri(doc->path), "encoding",
+                                    doc->encoding ? doc->encoding : "UTF-8"));
     for (size_t i = 0; i < doc->nfindings; i++) {
         const slc_finding *f = &doc->findings[i];
         const char *id = slc_finding_rule_id(f);
@@ -142,8 +142,8 @@ static void sarif_doc(slc_report *sk, const slc_doc *doc)
             h = fnv(f->found, h);
         snprintf(fp, sizeof(fp), "%016llx", h);
         json_t *res = json_pack("{s:s,s:i,s:s,s:{s:o},s:[o],s:{s:s}}", "ruleId", id, "ruleIndex",
-                                rule_index(s, id), "level", level(f->severity), "message",
-                                "text", text(msg.data), "locations", loc, "partialFingerprints",
+                                rule_index(s, id), "level", level(f->severity), "message", "text",
+                                text(msg.data), "locations", loc, "partialFingerprints",
                                 "slacheckFinding/v1", fp);
         json_array_append_new(s->results, res);
     }
@@ -158,8 +158,8 @@ static void sarif_error(slc_report *sk, const slc_error *err)
     slc_buf_addf(&mb, "%s: %s%s%s", err->path, slc_strerror(err->status, sk->lang),
                  err->detail[0] ? " - " : "", err->detail);
     const char *msg = mb.data;
-    json_t *loc = json_pack("{s:{s:{s:o}}}", "physicalLocation", "artifactLocation", "uri",
-                            uri(err->path));
+    json_t *loc =
+        json_pack("{s:{s:{s:o}}}", "physicalLocation", "artifactLocation", "uri", uri(err->path));
     if (err->line > 0)
         json_object_set_new(json_object_get(loc, "physicalLocation"), "region",
                             json_pack("{s:i}", "startLine", (int)err->line));
@@ -183,9 +183,9 @@ static void sarif_finish(slc_report *sk, int exit_code)
     json_t *run = json_pack("{s:{s:o},s:O,s:O,s:s,s:[o]}", "tool", "driver", driver, "artifacts",
                             s->artifacts, "results", s->results, "columnKind", "unicodeCodePoints",
                             "invocations", inv);
-    json_t *root = json_pack("{s:s,s:s,s:[o]}", "$schema",
-                             "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
-                             "runs", run);
+    json_t *root =
+        json_pack("{s:s,s:s,s:[o]}", "$schema", "https://json.schemastore.org/sarif-2.1.0.json",
+                  "version", "2.1.0", "runs", run);
     char *d = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     if (d) {
         slc_buf_adds(&sk->out, d);

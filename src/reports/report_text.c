@@ -37,24 +37,27 @@ void slc_report_text(const slc_doc *doc, slc_lang lang, slc_buf *out)
         found += doc->first[i] >= 0;
     slc_doc_count(doc, counts);
     if (ja)
-        slc_buf_addf(out, "%s: %s — 項目 %zu/%zu、%s%s、エラー %zu、警告 %zu、情報 %zu\n",
-                     p, nm, found, doc->cat->nitems, doc->encoding,
-                     doc->bom ? "（BOM付き）" : "", counts[2], counts[1], counts[0]);
+        slc_buf_addf(out, "%s: %s — 項目 %zu/%zu、%s%s、エラー %zu、警告 %zu、情報 %zu\n", p, nm,
+                     found, doc->cat->nitems, doc->encoding, doc->bom ? "（BOM付き）" : "",
+                     counts[2], counts[1], counts[0]);
     else
-        slc_buf_addf(out, "%s: %s — %zu/%zu items, %s%s, %zu error%s, %zu warning%s, %zu info\n",
-                     p, nm, found, doc->cat->nitems, doc->encoding,
-                     doc->bom ? " with BOM" : "", counts[2], counts[2] == 1 ? "" : "s",
-                     counts[1], counts[1] == 1 ? "" : "s", counts[0]);
+        slc_buf_addf(out, "%s: %s — %zu/%zu items, %s%s, %zu error%s, %zu warning%s, %zu info\n", p,
+                     nm, found, doc->cat->nitems, doc->encoding, doc->bom ? " with BOM" : "",
+                     counts[2], counts[2] == 1 ? "" : "s", counts[1], counts[1] == 1 ? "" : "s",
+                     counts[0]);
     const slc_profile_result *pr = doc->profile;
     if (pr) {
         if (ja)
-            slc_buf_addf(out, "%s: プロファイル %s — スコア %.0f/100、要件 %zu 件中 充足 %zu、未充足 %zu（must %zu）、"
-                              "判断不能 %zu（must %zu）\n",
-                         p, pr->profile->id, pr->score, pr->n, pr->met, pr->not_met,
-                         pr->must_failed, pr->unknown, pr->must_unknown);
+            slc_buf_addf(
+                out,
+                "%s: プロファイル %s — スコア %.0f/100、要件 %zu 件中 充足 %zu、未充足 %zu（must %zu）、"
+                "判断不能 %zu（must %zu）\n",
+                p, pr->profile->id, pr->score, pr->n, pr->met, pr->not_met, pr->must_failed,
+                pr->unknown, pr->must_unknown);
         else
-            slc_buf_addf(out, "%s: profile %s — score %.0f/100; of %zu requirements %zu met, "
-                              "%zu not met (%zu must), %zu unknown (%zu must)\n",
+            slc_buf_addf(out,
+                         "%s: profile %s — score %.0f/100; of %zu requirements %zu met, "
+                         "%zu not met (%zu must), %zu unknown (%zu must)\n",
                          p, pr->profile->id, pr->score, pr->n, pr->met, pr->not_met,
                          pr->must_failed, pr->unknown, pr->must_unknown);
     }
@@ -92,12 +95,14 @@ void slc_report_items_text(const slc_catalog *cat, slc_lang lang, slc_buf *out)
 
 void slc_report_items_tsv(const slc_catalog *cat, slc_buf *out)
 {
-    slc_buf_adds(out, "no\tid\tsection\tcategory\tname_ja\tname_en\tunit_ja\tunit_en\tkind\tbetter\tdefinition_ja\n");
+    slc_buf_adds(
+        out,
+        "no\tid\tsection\tcategory\tname_ja\tname_en\tunit_ja\tunit_en\tkind\tbetter\tdefinition_ja\n");
     for (size_t i = 0; i < cat->nitems; i++) {
         const slc_cat_item *it = &cat->items[i];
         slc_buf_addf(out, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", it->no, it->id,
-                     cat->sections[it->section].id, cat->categories[it->category].id,
-                     it->name.ja, it->name.en, it->unit.ja, it->unit.en, slc_kind_id(it->kind),
+                     cat->sections[it->section].id, cat->categories[it->category].id, it->name.ja,
+                     it->name.en, it->unit.ja, it->unit.en, slc_kind_id(it->kind),
                      slc_better_id(it->better), it->definition.ja);
     }
 }

@@ -14,7 +14,7 @@
 
 struct slc_regex {
     pcre2_code *code;
-    int ngroups;   /* capture groups reported, at most SLC_REGEX_GROUPS */
+    int ngroups; /* capture groups reported, at most SLC_REGEX_GROUPS */
 };
 
 /* code points of UTF-8 text (ill-formed sequences become U+FFFD); *n set */
@@ -24,8 +24,11 @@ static uint32_t *utf8_to_cp(const char *s, size_t *n)
     uint32_t *v = slc_xmalloc((len + 1) * sizeof(*v));
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     while (p < end) {
-        unsigned c = *p, need = c < 0x80 ? 0 : c >= 0xC2 && c < 0xE0 ? 1 : c >= 0xE0 && c < 0xF0 ? 2
-                                         : c >= 0xF0 && c < 0xF5 ? 3 : 9;
+        unsigned c = *p, need = c < 0x80                ? 0
+                                : c >= 0xC2 && c < 0xE0 ? 1
+                                : c >= 0xE0 && c < 0xF0 ? 2
+                                : c >= 0xF0 && c < 0xF5 ? 3
+                                                        : 9;
         uint32_t cp = need == 1 ? c & 0x1F : need == 2 ? c & 0x0F : c & 0x07;
         if (!need) {
             v[k++] = c;
@@ -36,7 +39,8 @@ static uint32_t *utf8_to_cp(const char *s, size_t *n)
         if (need != 9)
             for (; i <= need && p + i < end && (p[i] & 0xC0) == 0x80; i++)
                 cp = (cp << 6) | (p[i] & 0x3F);
-        int ok = need != 9 && i == need + 1 && !(need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000))) &&
+        int ok = need != 9 && i == need + 1 &&
+                 !(need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000))) &&
                  !(need == 3 && (cp < 0x10000 || cp > 0x10FFFF));
         v[k++] = ok ? cp : 0xFFFD;
         p += ok ? need + 1 : (i > 1 ? i : 1);
@@ -54,8 +58,8 @@ slc_regex *slc_regex_new(const char *pattern, char *err, size_t len)
     pcre2_set_newline(cc, PCRE2_NEWLINE_ANY);
     int code;
     PCRE2_SIZE off;
-    pcre2_code *re = pcre2_compile(pat, n, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NO_UTF_CHECK,
-                                   &code, &off, cc);
+    pcre2_code *re = pcre2_compile(
+        pat, n, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NO_UTF_CHECK, &code, &off, cc);
     pcre2_compile_context_free(cc);
     free(pat);
     if (!re) {
@@ -65,7 +69,7 @@ slc_regex *slc_regex_new(const char *pattern, char *err, size_t len)
             size_t i = 0;
             if (pcre2_get_error_message(code, msg, 160) < 0)
                 msg[0] = 0;
-            for (; msg[i] && i + 1 < sizeof(m8); i++)   /* PCRE2's messages are ASCII */
+            for (; msg[i] && i + 1 < sizeof(m8); i++) /* PCRE2's messages are ASCII */
                 m8[i] = msg[i] < 0x80 ? (char)msg[i] : '?';
             m8[i] = 0;
             snprintf(err, len, "%s at offset %zu", m8, (size_t)off);
@@ -103,8 +107,9 @@ static const uint32_t *subject(const int32_t *cp, size_t n, uint32_t **copy)
         if (cp[i] < 0 || cp[i] > 0x10FFFF || (cp[i] >= 0xD800 && cp[i] < 0xE000)) {
             uint32_t *v = slc_xmalloc((n ? n : 1) * sizeof(*v));
             for (size_t j = 0; j < n; j++)
-                v[j] = cp[j] < 0 || cp[j] > 0x10FFFF || (cp[j] >= 0xD800 && cp[j] < 0xE000) ? 0xFFFD
-                                                                                              : (uint32_t)cp[j];
+                v[j] = cp[j] < 0 || cp[j] > 0x10FFFF || (cp[j] >= 0xD800 && cp[j] < 0xE000)
+                           ? 0xFFFD
+                           : (uint32_t)cp[j];
             return *copy = v;
         }
     return (const uint32_t *)cp;
@@ -119,7 +124,7 @@ void slc_regex_each(const slc_regex *re, const int32_t *cp, size_t n, slc_regex_
     while (at <= n) {
         int rc = pcre2_match(re->code, s, n, at, PCRE2_NO_UTF_CHECK, md, NULL);
         if (rc < 0)
-            break;   /* no match, or a limit reached; 0: more groups than asked for */
+            break; /* no match, or a limit reached; 0: more groups than asked for */
         const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         slc_match m;
         m.start = (long)ov[0];
@@ -146,5 +151,5 @@ int slc_regex_search(const slc_regex *re, const char *s)
     int rc = pcre2_match(re->code, v, n, 0, PCRE2_NO_UTF_CHECK, md, NULL);
     pcre2_match_data_free(md);
     free(v);
-    return rc >= 0;   /* 0: matched, the ovector too small for the groups */
+    return rc >= 0; /* 0: matched, the ovector too small for the groups */
 }

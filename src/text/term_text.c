@@ -48,7 +48,7 @@ void slc_term_text_add(slc_buf *out, const char *s, size_t n, unsigned flags)
     while (p < end) {
         unsigned long cp;
         size_t len = decode(p, (size_t)(end - p), &cp);
-        if (len == 0) {   /* not UTF-8: the byte, visibly */
+        if (len == 0) { /* not UTF-8: the byte, visibly */
             char e[4] = {'\\', 'x', hex[*p >> 4], hex[*p & 15]};
             slc_buf_add(out, e, 4);
             p++;
@@ -64,7 +64,7 @@ void slc_term_text_add(slc_buf *out, const char *s, size_t n, unsigned flags)
             } else {
                 slc_buf_adds(out, cp == '\r' ? "\\r" : "\\n");
             }
-        } else if (cp == '\t') {   /* layout, not control: a space keeps columns whole */
+        } else if (cp == '\t') { /* layout, not control: a space keeps columns whole */
             slc_buf_addc(out, ' ');
         } else if (cp < 0x20 || cp == 0x7F) {
             char e[4] = {'\\', 'x', hex[cp >> 4], hex[cp & 15]};

@@ -70,8 +70,8 @@ const char *slc_text_encoding_name(const char *name)
  * -1 when stopped, with *stop the source bytes consumed and inv (*ninv bytes) the
  * rejected bytes as the source converter saw them (up to 8); or -2 when a
  * converter is unknown. `growth`: output bytes per input byte at most. */
-static int convert(const char *from_name, const char *to_name, const char *src, size_t n, size_t growth,
-                   slc_buf *out, size_t *stop, char inv[8], int *ninv)
+static int convert(const char *from_name, const char *to_name, const char *src, size_t n,
+                   size_t growth, slc_buf *out, size_t *stop, char inv[8], int *ninv)
 {
     UErrorCode st = U_ZERO_ERROR;
     UConverter *from = ucnv_open(from_name, &st);
@@ -90,8 +90,8 @@ static int convert(const char *from_name, const char *to_name, const char *src, 
     char *target = out->data;
     const char *source = src;
     st = U_ZERO_ERROR;
-    ucnv_convertEx(to, from, &target, out->data + out->cap - 1, &source, src + n,
-                   NULL, NULL, NULL, NULL, 1, 1, &st);
+    ucnv_convertEx(to, from, &target, out->data + out->cap - 1, &source, src + n, NULL, NULL, NULL,
+                   NULL, 1, 1, &st);
     int rc = 0;
     if (U_FAILURE(st)) {
         int8_t ilen = 8;
@@ -112,9 +112,8 @@ static int convert(const char *from_name, const char *to_name, const char *src, 
 
 /* Converts bytes in `cvname` to UTF-8, stopping at the first bad sequence.
  * Returns 0, -1 (bad bytes at *bad_off) or -2 (converter unknown). */
-static int convert_strict(const char *cvname, const char *src, size_t n,
-                          slc_buf *out, long long *bad_off, unsigned char *bad,
-                          int *nbad)
+static int convert_strict(const char *cvname, const char *src, size_t n, slc_buf *out,
+                          long long *bad_off, unsigned char *bad, int *nbad)
 {
     char inv[8];
     int ninv = 0;
@@ -161,9 +160,9 @@ slc_status slc_text_encode(const char *utf8, size_t n, const char *encoding, con
 /* ---- UTF-8 ---------------------------------------------------------- */
 
 typedef struct utf8_stats {
-    size_t multibyte;    /* valid sequences of 2-4 bytes */
-    size_t invalid;      /* invalid sequences */
-    size_t first_bad;    /* offset of the first invalid sequence */
+    size_t multibyte; /* valid sequences of 2-4 bytes */
+    size_t invalid;   /* invalid sequences */
+    size_t first_bad; /* offset of the first invalid sequence */
 } utf8_stats;
 
 /* bytes below 0x80 from p[i], eight at a time */
@@ -307,8 +306,8 @@ static void describe_bytes(char *dst, size_t cap, const unsigned char *b, int n)
         used += (size_t)snprintf(dst + used, cap - used, "%s0x%02X", i ? " " : "", b[i]);
 }
 
-slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
-                           const char *path, slc_decoded *out, slc_error *err)
+slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding, const char *path,
+                           slc_decoded *out, slc_error *err)
 {
     slc_buf b;
     slc_status rc = SLC_OK;
@@ -325,7 +324,7 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
         return slc_error_set(err, SLC_ERR_TOO_LARGE, path, 0, -1, "%zu bytes", n);
 
     const unsigned char *u = (const unsigned char *)bytes;
-    const char *cv = NULL;   /* converter for strict decoding, if not UTF-8 */
+    const char *cv = NULL; /* converter for strict decoding, if not UTF-8 */
     size_t skip = 0;
     int unit = 1, be = 0;
 
@@ -342,8 +341,8 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
             unit = 2;
             be = !strcasecmp(cv, "UTF-16BE");
             /* a BOM that agrees with the forced byte order is not text */
-            if (strcasecmp(cv, "UTF-16") && n >= 2 &&
-                u[0] == (be ? 0xFE : 0xFF) && u[1] == (be ? 0xFF : 0xFE))
+            if (strcasecmp(cv, "UTF-16") && n >= 2 && u[0] == (be ? 0xFE : 0xFF) &&
+                u[1] == (be ? 0xFF : 0xFE))
                 skip = 2, out->bom = 1;
         }
     } else if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
@@ -357,8 +356,8 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
     if (unit == 1) {
         size_t at;
         if (has_nul(bytes, n, &at)) {
-            rc = slc_error_set(err, SLC_ERR_BINARY, path, line_at(bytes, at, 1, 0),
-                               (long long)at, "NUL byte");
+            rc = slc_error_set(err, SLC_ERR_BINARY, path, line_at(bytes, at, 1, 0), (long long)at,
+                               "NUL byte");
             goto done;
         }
     }
@@ -366,8 +365,7 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
     if (!cv && !encoding) {
         utf8_stats st;
         utf8_scan(bytes + skip, n - skip, &st);
-        if (st.invalid == 0 || out->bom ||
-            (st.multibyte >= 8 && st.invalid * 20 <= st.multibyte)) {
+        if (st.invalid == 0 || out->bom || (st.multibyte >= 8 && st.invalid * 20 <= st.multibyte)) {
             out->encoding = "UTF-8";
             if (st.invalid)
                 utf8_repair(bytes + skip, n - skip, out, &b);
@@ -419,9 +417,8 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
             }
             if (!ok && far_cv && far_off > (long long)st.first_bad && far_n > 0) {
                 describe_bytes(desc, sizeof(desc), far_b, far_n);
-                rc = slc_error_set(err, SLC_ERR_DECODE, path,
-                                   line_at(bytes, (size_t)far_off, 1, 0), far_off,
-                                   "%s is not valid %s%s; not UTF-8 either", desc, far_cv,
+                rc = slc_error_set(err, SLC_ERR_DECODE, path, line_at(bytes, (size_t)far_off, 1, 0),
+                                   far_off, "%s is not valid %s%s; not UTF-8 either", desc, far_cv,
                                    !strcmp(far_cv, "windows-31j") ? " (Shift_JIS)" : "");
                 goto done;
             }
@@ -431,11 +428,11 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
                 for (size_t i = st.first_bad; i < n && nub < 4; i++)
                     ub[nub++] = u[i];
                 describe_bytes(desc, sizeof(desc), ub, nub > 1 ? 1 : nub);
-                rc = slc_error_set(err, SLC_ERR_DECODE, path,
-                                   line_at(bytes, st.first_bad, 1, 0),
+                rc = slc_error_set(err, SLC_ERR_DECODE, path, line_at(bytes, st.first_bad, 1, 0),
                                    (long long)st.first_bad,
                                    "byte %s is not UTF-8; not windows-31j (Shift_JIS) "
-                                   "or EUC-JP either", desc);
+                                   "or EUC-JP either",
+                                   desc);
                 goto done;
             }
         }
@@ -448,9 +445,8 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
         if (r == -1) {
             bad_off += (long long)skip;
             describe_bytes(desc, sizeof(desc), badb, nbadb);
-            rc = slc_error_set(err, SLC_ERR_DECODE, path,
-                               line_at(bytes, (size_t)bad_off, unit, be), bad_off,
-                               "%s is not valid %s", desc, cv);
+            rc = slc_error_set(err, SLC_ERR_DECODE, path, line_at(bytes, (size_t)bad_off, unit, be),
+                               bad_off, "%s is not valid %s", desc, cv);
             goto done;
         }
         /* the name detection would report (EUC-JP, not ICU's euc-jp-2007) */
@@ -466,8 +462,8 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
         if (st.invalid) {
             size_t at = st.first_bad + skip;
             describe_bytes(desc, sizeof(desc), u + at, 1);
-            rc = slc_error_set(err, SLC_ERR_DECODE, path, line_at(bytes, at, 1, 0),
-                               (long long)at, "%s is not valid UTF-8", desc);
+            rc = slc_error_set(err, SLC_ERR_DECODE, path, line_at(bytes, at, 1, 0), (long long)at,
+                               "%s is not valid UTF-8", desc);
             goto done;
         }
         out->encoding = "UTF-8";
@@ -480,8 +476,8 @@ slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
         long line = 1;
         for (size_t i = 0; i < at; i++)
             line += b.data[i] == '\n';
-        rc = slc_error_set(err, SLC_ERR_BINARY, path, line, -1,
-                           "control character U+%04X", (unsigned)(unsigned char)b.data[at]);
+        rc = slc_error_set(err, SLC_ERR_BINARY, path, line, -1, "control character U+%04X",
+                           (unsigned)(unsigned char)b.data[at]);
         goto done;
     }
     if (b.len == 0) {
@@ -517,8 +513,8 @@ long long slc_text_source_offset(const slc_decoded *d, size_t offset)
     const char *src = d->utf8, *end = d->utf8 + offset;
     while (U_SUCCESS(st) && src < end) {
         char *t = buf;
-        ucnv_convertEx(cv, u8, &t, buf + sizeof(buf), &src, end, NULL, NULL, NULL, NULL,
-                       total == 0, 1, &st);
+        ucnv_convertEx(cv, u8, &t, buf + sizeof(buf), &src, end, NULL, NULL, NULL, NULL, total == 0,
+                       1, &st);
         total += t - buf;
         if (st == U_BUFFER_OVERFLOW_ERROR)
             st = U_ZERO_ERROR;
@@ -553,8 +549,8 @@ static int32_t to_utf16(const char *s, size_t n, UChar *stack, int32_t cap, UCha
     return U_FAILURE(st) ? -1 : len;
 }
 
-static int32_t normalize(const UNormalizer2 *nz, const UChar *src, int32_t len,
-                         UChar *stack, int32_t cap, UChar **dst)
+static int32_t normalize(const UNormalizer2 *nz, const UChar *src, int32_t len, UChar *stack,
+                         int32_t cap, UChar **dst)
 {
     UErrorCode st = U_ZERO_ERROR;
     *dst = stack;
@@ -602,26 +598,26 @@ static int is_ascii_plain(const char *s, size_t n)
 static void transform(slc_buf *out, const char *s, size_t n, int fold)
 {
     UErrorCode st = U_ZERO_ERROR;
-    const UNormalizer2 *nz = fold ? unorm2_getNFKCCasefoldInstance(&st)
-                                  : unorm2_getNFKCInstance(&st);
+    const UNormalizer2 *nz =
+        fold ? unorm2_getNFKCCasefoldInstance(&st) : unorm2_getNFKCInstance(&st);
     if (U_FAILURE(st)) {
         slc_buf_add(out, s, n);
         return;
     }
     if (is_ascii_plain(s, n)) {
-        if (!fold) {   /* NFKC of ASCII is itself */
+        if (!fold) { /* NFKC of ASCII is itself */
             slc_buf_add(out, s, n);
             return;
         }
         slc_buf_grow(out, n);
-        for (size_t i = 0; i < n; i++) {   /* case fold; drop space, punctuation, symbols */
+        for (size_t i = 0; i < n; i++) { /* case fold; drop space, punctuation, symbols */
             char c = s[i];
             if (c >= 'A' && c <= 'Z')
                 slc_buf_addc(out, (char)(c + 32));
             else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
                 slc_buf_addc(out, c);
         }
-        out->data[out->len] = '\0';   /* grew above: terminated even if nothing was kept */
+        out->data[out->len] = '\0'; /* grew above: terminated even if nothing was kept */
         return;
     }
     UChar s1[256], s2[256], *u = NULL, *v = NULL;
@@ -629,7 +625,7 @@ static void transform(slc_buf *out, const char *s, size_t n, int fold)
     int32_t vlen = -1;
     UErrorCode qs = U_ZERO_ERROR;
     if (ulen >= 0 && unorm2_quickCheck(nz, u, ulen, &qs) == UNORM_YES && U_SUCCESS(qs)) {
-        v = u;   /* already normalized: most Japanese text is */
+        v = u; /* already normalized: most Japanese text is */
         vlen = ulen;
     } else if (ulen >= 0) {
         vlen = normalize(nz, u, ulen, s2, 256, &v);
@@ -784,7 +780,7 @@ size_t slc_text_width(const char *s, size_t n)
     int32_t i = 0, len = (int32_t)n;
     while (i < len) {
         UChar32 c;
-        if ((unsigned char)s[i] < 0x80) {   /* ASCII: one column */
+        if ((unsigned char)s[i] < 0x80) { /* ASCII: one column */
             i++;
             w++;
             continue;
@@ -792,7 +788,7 @@ size_t slc_text_width(const char *s, size_t n)
         U8_NEXT((const uint8_t *)s, i, len, c);
         if (c < 0)
             continue;
-        if (slc_text_is_kana_or_han(c)) {   /* wide, without asking ICU */
+        if (slc_text_is_kana_or_han(c)) { /* wide, without asking ICU */
             w += 2;
             continue;
         }

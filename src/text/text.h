@@ -17,19 +17,19 @@
 
 /* A position in the input where bytes could not be decoded. */
 typedef struct slc_bad_bytes {
-    long long offset;  /* byte offset in the original input */
-    long line;         /* 1-based physical line */
+    long long offset; /* byte offset in the original input */
+    long line;        /* 1-based physical line */
     unsigned char bytes[4];
     int nbytes;
-    size_t decoded;    /* byte offset of the U+FFFD put in its place in the decoded text */
+    size_t decoded; /* byte offset of the U+FFFD put in its place in the decoded text */
 } slc_bad_bytes;
 
 typedef struct slc_decoded {
-    char *utf8;            /* malloc'd, NUL-terminated, valid UTF-8 */
+    char *utf8; /* malloc'd, NUL-terminated, valid UTF-8 */
     size_t len;
-    const char *encoding;  /* static name: "UTF-8", "UTF-16LE", "windows-31j", ... */
-    int bom;               /* 1 if a byte order mark was present (and removed) */
-    size_t nbad;           /* undecodable sequences replaced by U+FFFD */
+    const char *encoding; /* static name: "UTF-8", "UTF-16LE", "windows-31j", ... */
+    int bom;              /* 1 if a byte order mark was present (and removed) */
+    size_t nbad;          /* undecodable sequences replaced by U+FFFD */
     slc_bad_bytes bad[SLC_TEXT_MAX_BAD];
 } slc_decoded;
 
@@ -42,8 +42,8 @@ typedef struct slc_decoded {
  *   EUC-JP; half-width katakana decide when both read it.
  * A failure fills `err` (path, line, byte offset) and returns its status;
  * on success the caller frees out->utf8 with slc_decoded_release(). */
-slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding,
-                           const char *path, slc_decoded *out, slc_error *err);
+slc_status slc_text_decode(const char *bytes, size_t n, const char *encoding, const char *path,
+                           slc_decoded *out, slc_error *err);
 void slc_decoded_release(slc_decoded *d);
 
 /* Encodes UTF-8 text in `encoding` (e.g. "cp932") strictly: a character
@@ -108,8 +108,8 @@ const char *slc_text_encoding_name(const char *name);
  * code point the index of the original code point it came from, so a
  * span found in normalized text can be reported in the vendor's text. */
 typedef struct slc_mapped {
-    int32_t *cp;      /* normalized code points */
-    size_t *orig;     /* orig[i]: original code point index of cp[i]; orig[n] = length */
+    int32_t *cp;  /* normalized code points */
+    size_t *orig; /* orig[i]: original code point index of cp[i]; orig[n] = length */
     size_t n;
 } slc_mapped;
 

@@ -92,7 +92,7 @@ size_t slc_text_words(const char *s, size_t len, size_t **bounds)
     UBreakIterator *bi = U_SUCCESS(st) ? ubrk_open(UBRK_WORD, "ja", NULL, 0, &st) : NULL;
     if (bi)
         ubrk_setUText(bi, ut, &st);
-    if (!bi || U_FAILURE(st)) {   /* no iterator: the whole text is one word */
+    if (!bi || U_FAILURE(st)) { /* no iterator: the whole text is one word */
         (*bounds)[n++] = 0;
         if (len)
             (*bounds)[n++] = len;
@@ -102,7 +102,7 @@ size_t slc_text_words(const char *s, size_t len, size_t **bounds)
                 cap *= 2;
                 *bounds = slc_xrealloc(*bounds, cap * sizeof(size_t));
             }
-            (*bounds)[n++] = (size_t)b;   /* UTF-8 UText: native indexes are bytes */
+            (*bounds)[n++] = (size_t)b; /* UTF-8 UText: native indexes are bytes */
         }
     }
     if (bi)

@@ -56,7 +56,7 @@ slc_status slc_output_open(slc_output *out, const char *path, slc_error *err)
     if (exists && !S_ISREG(st.st_mode)) {
         if (S_ISDIR(st.st_mode))
             return slc_error_set(err, SLC_ERR_IO, path, 0, -1, "%s", strerror(EISDIR));
-        out->fp = fopen(path, "w");   /* device or pipe: in place */
+        out->fp = fopen(path, "w"); /* device or pipe: in place */
         if (!out->fp)
             return slc_error_set(err, SLC_ERR_IO, path, 0, -1, "%s", strerror(errno));
         out->path = slc_xstrdup(path);
@@ -79,7 +79,7 @@ slc_status slc_output_open(slc_output *out, const char *path, slc_error *err)
         if (fchown(fd, (uid_t)-1, st.st_gid) != 0)
             errno = 0;
         fchmod(fd, st.st_mode & 07777);
-    } else {   /* same permissions a plain fopen would give */
+    } else { /* same permissions a plain fopen would give */
         mode_t mask = umask(0);
         umask(mask);
         fchmod(fd, 0666 & ~mask);
@@ -104,7 +104,7 @@ slc_status slc_output_open_path(slc_output *out, const char *path, const char **
     slc_status rc = slc_output_open(out, path, err);
     if (rc != SLC_OK)
         return rc;
-    if (out->tmp) {   /* regular file: the writer fills the temporary */
+    if (out->tmp) { /* regular file: the writer fills the temporary */
         fclose(out->fp);
         out->fp = NULL;
         *write_to = out->tmp;
@@ -153,7 +153,7 @@ slc_status slc_output_commit(slc_output *out, slc_error *err)
 {
     slc_status rc = SLC_OK;
     const char *shown = out->path ? out->path : "-";
-    if (!out->fp && out->tmp) {   /* filled by path: rename into place */
+    if (!out->fp && out->tmp) { /* filled by path: rename into place */
         if (rename(out->tmp, out->path) != 0) {
             rc = slc_error_set(err, SLC_ERR_IO, shown, 0, -1, "%s", strerror(errno));
             unlink(out->tmp);
@@ -179,7 +179,8 @@ slc_status slc_output_commit(slc_output *out, slc_error *err)
     if (out->fp == stdout) {
         out->fp = NULL;
         if (bad)
-            return slc_error_set(err, SLC_ERR_IO, shown, 0, -1, "%s", strerror(saved ? saved : EIO));
+            return slc_error_set(err, SLC_ERR_IO, shown, 0, -1, "%s",
+                                 strerror(saved ? saved : EIO));
         return SLC_OK;
     }
     if (!bad && out->tmp && fsync(fileno(out->fp)) != 0 && errno != EINVAL)
@@ -232,8 +233,8 @@ int slc_same_file(const char *a, const char *b)
 static int split_resolved(const char *path, char **dir, const char **base)
 {
     const char *slash = strrchr(path, '/');
-    char *d = slash ? slc_xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
-                    : slc_xstrdup(".");
+    char *d =
+        slash ? slc_xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : slc_xstrdup(".");
     *base = slash ? slash + 1 : path;
     *dir = realpath(d, NULL);
     free(d);

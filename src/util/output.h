@@ -11,9 +11,9 @@
 
 typedef struct slc_output {
     FILE *fp;
-    char *path;      /* target, NULL for standard output */
-    char *tmp;       /* temporary file, NULL when writing in place */
-    char *staged;    /* by path to a pipe or device: the file to copy there */
+    char *path;   /* target, NULL for standard output */
+    char *tmp;    /* temporary file, NULL when writing in place */
+    char *staged; /* by path to a pipe or device: the file to copy there */
 } slc_output;
 
 slc_status slc_output_open(slc_output *out, const char *path, slc_error *err);

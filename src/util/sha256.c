@@ -37,7 +37,8 @@ static void block(uint32_t h[8], const unsigned char *p)
     }
     uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
     for (int t = 0; t < 64; t++) {
-        uint32_t t1 = k + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + ((e & f) ^ (~e & g)) + K[t] + w[t];
+        uint32_t t1 =
+            k + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + ((e & f) ^ (~e & g)) + K[t] + w[t];
         uint32_t t2 = (ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
         k = g;
         g = f;
@@ -87,8 +88,9 @@ void slc_sha256_base64(const void *data, size_t n, char out[SLC_SHA256_B64_LEN])
     slc_sha256(data, n, d);
     d[SLC_SHA256_LEN] = 0;
     char *o = out;
-    for (size_t i = 0; i < SLC_SHA256_LEN; i += 3) {   /* 32 = 10 * 3 + 2 */
-        uint32_t v = (uint32_t)d[i] << 16 | (uint32_t)d[i + 1] << 8 | (i + 2 < SLC_SHA256_LEN ? d[i + 2] : 0);
+    for (size_t i = 0; i < SLC_SHA256_LEN; i += 3) { /* 32 = 10 * 3 + 2 */
+        uint32_t v = (uint32_t)d[i] << 16 | (uint32_t)d[i + 1] << 8 |
+                     (i + 2 < SLC_SHA256_LEN ? d[i + 2] : 0);
         *o++ = b64[v >> 18 & 63];
         *o++ = b64[v >> 12 & 63];
         *o++ = i + 1 < SLC_SHA256_LEN ? b64[v >> 6 & 63] : '=';

@@ -12,16 +12,16 @@ typedef enum slc_severity { SLC_SEV_INFO = 0, SLC_SEV_WARNING, SLC_SEV_ERROR } s
 
 typedef enum slc_status {
     SLC_OK = 0,
-    SLC_ERR_IO,          /* cannot open, read or write a file */
-    SLC_ERR_EMPTY,       /* input has no bytes */
-    SLC_ERR_BINARY,      /* NUL bytes without a UTF-16 byte order mark */
-    SLC_ERR_DECODE,      /* bytes are not text in any supported encoding */
-    SLC_ERR_ENCODING,    /* --encoding names an encoding we cannot use */
-    SLC_ERR_TOO_LARGE,   /* input exceeds a documented limit */
-    SLC_ERR_FORMAT,      /* input is text but not a format we read */
-    SLC_ERR_DEFINITION,  /* checklist definition is missing or invalid */
-    SLC_ERR_INTERNAL,    /* a library call failed unexpectedly */
-    SLC_ERR_UNMAPPABLE,  /* text holds a character the output encoding lacks */
+    SLC_ERR_IO,           /* cannot open, read or write a file */
+    SLC_ERR_EMPTY,        /* input has no bytes */
+    SLC_ERR_BINARY,       /* NUL bytes without a UTF-16 byte order mark */
+    SLC_ERR_DECODE,       /* bytes are not text in any supported encoding */
+    SLC_ERR_ENCODING,     /* --encoding names an encoding we cannot use */
+    SLC_ERR_TOO_LARGE,    /* input exceeds a documented limit */
+    SLC_ERR_FORMAT,       /* input is text but not a format we read */
+    SLC_ERR_DEFINITION,   /* checklist definition is missing or invalid */
+    SLC_ERR_INTERNAL,     /* a library call failed unexpectedly */
+    SLC_ERR_UNMAPPABLE,   /* text holds a character the output encoding lacks */
     SLC_ERR_NOT_CHECKLIST /* a document, image or archive (PDF, Word ...), by its signature */
 } slc_status;
 
@@ -30,15 +30,15 @@ typedef enum slc_status {
 typedef struct slc_error {
     slc_status status;
     char path[1024];
-    long line;          /* 1-based physical line, 0 if unknown */
-    long long offset;   /* byte offset in the file, -1 if unknown */
-    char detail[512];   /* encoding name, library message, limit ... */
+    long line;        /* 1-based physical line, 0 if unknown */
+    long long offset; /* byte offset in the file, -1 if unknown */
+    char detail[512]; /* encoding name, library message, limit ... */
 } slc_error;
 
 void slc_error_clear(slc_error *err);
 /* Records a failure; returns status for `return slc_error_set(...)`. */
-slc_status slc_error_set(slc_error *err, slc_status status, const char *path,
-                         long line, long long offset, const char *fmt, ...)
+slc_status slc_error_set(slc_error *err, slc_status status, const char *path, long line,
+                         long long offset, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
 /* Short name of a status, stable, e.g. "decode-error". */

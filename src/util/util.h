@@ -18,7 +18,7 @@ char *slc_xstrndup(const char *s, size_t n);
 
 /* Growable NUL-terminated byte buffer; embed it and _init/_release it. */
 typedef struct slc_buf {
-    char *data;   /* always NUL-terminated once anything was added */
+    char *data; /* always NUL-terminated once anything was added */
     size_t len;
     size_t cap;
 } slc_buf;
@@ -30,8 +30,7 @@ void slc_buf_grow(slc_buf *b, size_t extra);
 void slc_buf_add(slc_buf *b, const void *p, size_t n);
 void slc_buf_adds(slc_buf *b, const char *s);
 void slc_buf_addc(slc_buf *b, char c);
-void slc_buf_addf(slc_buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void slc_buf_addf(slc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hands the bytes to the caller (free() them); the buffer is left empty. */
 char *slc_buf_detach(slc_buf *b, size_t *len);
 

@@ -120,8 +120,8 @@ lxw_error slc_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, c
  * never prints, so while it runs standard error goes to a temporary file,
  * and the system's words are kept for the error's detail. */
 typedef struct quiet {
-    int saved;     /* the real standard error, or -1 */
-    FILE *cap;     /* what the library wrote, or NULL (then /dev/null) */
+    int saved; /* the real standard error, or -1 */
+    FILE *cap; /* what the library wrote, or NULL (then /dev/null) */
 } quiet;
 
 static void quiet_begin(quiet *q)
@@ -168,7 +168,7 @@ slc_status slc_xlsx_close(lxw_workbook *wb, const slc_xlsx_errors *e, const char
     quiet q;
     char reason[256];
     quiet_begin(&q);
-    lxw_error closed = workbook_close(wb);   /* also frees the workbook */
+    lxw_error closed = workbook_close(wb); /* also frees the workbook */
     quiet_end(&q, reason, sizeof(reason));
     if (slc_xlsx_failed(e))
         return slc_error_set(err, slc_xlsx_status(e->rc), path, 0, -1, "%s%s%s",

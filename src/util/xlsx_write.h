@@ -20,7 +20,7 @@
 #include "status.h"
 #include "util.h"
 
-#define SLC_XLSX_CELL_TEXT_MAX 32767   /* Excel: UTF-16 units in one cell */
+#define SLC_XLSX_CELL_TEXT_MAX 32767 /* Excel: UTF-16 units in one cell */
 
 /* ---- text ---------------------------------------------------------------- */
 
@@ -42,8 +42,8 @@ size_t slc_xlsx_utf16_units(const char *s);
 /* The first libxlsxwriter failure of a workbook and where it happened;
  * zero it before the first write. */
 typedef struct slc_xlsx_errors {
-    lxw_error rc;        /* LXW_NO_ERROR until something fails */
-    char where[160];     /* "In sheet S, cell C7.", or "" */
+    lxw_error rc;    /* LXW_NO_ERROR until something fails */
+    char where[160]; /* "In sheet S, cell C7.", or "" */
 } slc_xlsx_errors;
 
 /* 1 once a failure is kept: writers skip what would follow. */

@@ -60,7 +60,7 @@ size_t slc_md_pipe_cells(const char *s, size_t n, size_t max, slc_arena *arena, 
         n--;
     for (;;) {
         size_t start = i;
-        while (i < n && s[i] != '|')   /* an escaped pipe is no boundary: escapes are skipped whole */
+        while (i < n && s[i] != '|') /* an escaped pipe is no boundary: escapes are skipped whole */
             i += s[i] == '\\' && i + 1 < n ? 2 : 1;
         size_t a = start, b = i < n ? i : n;
         while (a < b && blank(s[a]))
@@ -81,7 +81,7 @@ size_t slc_md_pipe_cells(const char *s, size_t n, size_t max, slc_arena *arena, 
         count++;
         if (i >= n)
             break;
-        i++;   /* past the pipe */
+        i++; /* past the pipe */
     }
     return count;
 }

@@ -14,7 +14,7 @@ char slc_rows_sniff(const char *text, size_t len)
         const char *nl = memchr(text + i, '\n', len - i);
         size_t end = nl ? (size_t)(nl - text) : len;
         int has[3] = {0, 0, 0};
-        if (!memchr(text + i, '"', end - i)) {   /* the usual line: no quotes */
+        if (!memchr(text + i, '"', end - i)) { /* the usual line: no quotes */
             for (int k = 0; k < 3; k++)
                 has[k] = memchr(text + i, cands[k], end - i) != NULL;
         } else {
@@ -43,12 +43,12 @@ char slc_rows_sniff(const char *text, size_t len)
 typedef struct parse_state {
     slc_arena *arena;
     const slc_limits *limits;
-    slc_ptrs cells;        /* cells of the record being built */
+    slc_ptrs cells; /* cells of the record being built */
     slc_row *rows;
     size_t nrows, cap;
     long line, start_line;
     long long start_offset;
-    int overflow;          /* which limit was hit, 0 if none */
+    int overflow; /* which limit was hit, 0 if none */
     char delimiter;
 } parse_state;
 
@@ -74,7 +74,7 @@ static void on_field(void *s, size_t n, void *data)
         return;
     }
     const char *c = s ? s : "";
-    if (st->delimiter != '\t' && formula_guarded(c, n))   /* the CSV rule, undone */
+    if (st->delimiter != '\t' && formula_guarded(c, n)) /* the CSV rule, undone */
         c++, n--;
     slc_ptrs_push(&st->cells, slc_arena_strndup(st->arena, c, s ? n : 0));
 }
@@ -137,9 +137,9 @@ static size_t feed(struct csv_parser *p, const char *s, size_t n, parse_state *s
  * inside an unquoted field, or text after a closing quote). quote: '"' or
  * NO_QUOTE (quotes are plain characters). *where gets the line and offset
  * of a malformed or unterminated field. */
-static int parse_pass(const char *text, size_t len, char delimiter, unsigned char quote,
-                      int strict, parse_state *st, slc_table *out, long *line_out,
-                      long long *off_out, const char *path, slc_error *err)
+static int parse_pass(const char *text, size_t len, char delimiter, unsigned char quote, int strict,
+                      parse_state *st, slc_table *out, long *line_out, long long *off_out,
+                      const char *path, slc_error *err)
 {
     struct csv_parser p;
     int rc = PASS_OK;
@@ -151,7 +151,7 @@ static int parse_pass(const char *text, size_t len, char delimiter, unsigned cha
     csv_set_delim(&p, (unsigned char)delimiter);
     csv_set_quote(&p, quote);
     csv_set_space_func(&p, no_space);
-    csv_set_blk_size(&p, 65536);   /* libcsv grows a cell by this much at a time */
+    csv_set_blk_size(&p, 65536); /* libcsv grows a cell by this much at a time */
 
     /* Feed one physical line at a time so each record knows where it began:
      * a record starts on the line fed while the parser has no row begun. */
@@ -170,8 +170,8 @@ static int parse_pass(const char *text, size_t len, char delimiter, unsigned cha
         size_t used = feed(&p, text + i, end - i, st);
         /* a quote inside an unquoted field (約款の"SLA") is the vendor's text:
          * feed it as a plain character and go on strictly */
-        while (used < end - i && csv_error(&p) == CSV_EPARSE &&
-               p.pstate == CSV_STATE_FIELD_BEGUN && !p.quoted && text[i + used] == '"') {
+        while (used < end - i && csv_error(&p) == CSV_EPARSE && p.pstate == CSV_STATE_FIELD_BEGUN &&
+               !p.quoted && text[i + used] == '"') {
             p.status = 0;
             csv_set_quote(&p, NO_QUOTE);
             size_t one = csv_parse(&p, text + i + used, 1, on_field, on_record, st);
@@ -207,9 +207,8 @@ done:
     return rc;
 }
 
-slc_status slc_rows_parse(const char *text, size_t len, char delimiter,
-                          const slc_limits *limits, slc_arena *arena,
-                          const char *path, slc_table *out, slc_error *err)
+slc_status slc_rows_parse(const char *text, size_t len, char delimiter, const slc_limits *limits,
+                          slc_arena *arena, const char *path, slc_table *out, slc_error *err)
 {
     parse_state st;
     slc_status rc = SLC_OK;
@@ -235,8 +234,7 @@ slc_status slc_rows_parse(const char *text, size_t len, char delimiter,
         st.nrows = 0;
         st.cells.n = 0;
         st.overflow = 0;
-        r = parse_pass(text, len, delimiter, NO_QUOTE, 0, &st, out, &bad_line, &bad_off,
-                       path, err);
+        r = parse_pass(text, len, delimiter, NO_QUOTE, 0, &st, out, &bad_line, &bad_off, path, err);
     }
     if (r == PASS_FAILED) {
         rc = err ? err->status : SLC_ERR_FORMAT;
@@ -250,8 +248,9 @@ slc_status slc_rows_parse(const char *text, size_t len, char delimiter,
     }
     if (st.overflow) {
         static const char *what[] = {"", "rows", "cells in a row", "bytes in a cell"};
-        size_t lim = st.overflow == 1 ? limits->max_rows
-                   : st.overflow == 2 ? limits->max_cells : limits->max_cell_bytes;
+        size_t lim = st.overflow == 1   ? limits->max_rows
+                     : st.overflow == 2 ? limits->max_cells
+                                        : limits->max_cell_bytes;
         rc = slc_error_set(err, SLC_ERR_TOO_LARGE, path, st.start_line, st.start_offset,
                            "more than %zu %s", lim, what[st.overflow]);
         goto done;
@@ -278,7 +277,7 @@ void slc_rows_locate(const char *text, size_t len, size_t offset, long line, cha
 {
     size_t i = offset, line_start = offset;
     for (size_t cell = 0; cell < index && i < len; cell++) {
-        if (text[i] == '"') {   /* quoted: to the closing quote ("" is a quote) */
+        if (text[i] == '"') { /* quoted: to the closing quote ("" is a quote) */
             for (i++; i < len; i++) {
                 if (text[i] == '\n') {
                     line++;

@@ -16,20 +16,23 @@ typedef struct slc_limits {
     size_t max_cell_bytes; /* bytes in one cell */
 } slc_limits;
 
-#define SLC_LIMITS_DEFAULT {64u << 20, 100000u, 1000u, 1u << 20}
+#define SLC_LIMITS_DEFAULT \
+    { \
+        64u << 20, 100000u, 1000u, 1u << 20 \
+    }
 
 typedef struct slc_row {
-    long line;           /* physical line where the record starts (1-based) */
-    long long offset;    /* byte offset of that line in the decoded text */
+    long line;        /* physical line where the record starts (1-based) */
+    long long offset; /* byte offset of that line in the decoded text */
     size_t ncells;
-    const char **cells;  /* NUL-terminated UTF-8, in the table's arena */
+    const char **cells; /* NUL-terminated UTF-8, in the table's arena */
 } slc_row;
 
 typedef struct slc_table {
     slc_row *rows;
     size_t nrows;
-    char delimiter;      /* '\t', ',' or ';' */
-    int crlf;            /* 1 if lines end in CR LF */
+    char delimiter; /* '\t', ',' or ';' */
+    int crlf;       /* 1 if lines end in CR LF */
 } slc_table;
 
 /* Picks the delimiter that splits most lines of the first part of text:
@@ -39,9 +42,8 @@ char slc_rows_sniff(const char *text, size_t len);
 /* Splits text into records. delimiter 0 = sniff. Cells keep their bytes
  * exactly (no trimming); quoted fields may span lines. Strings live in
  * `arena`; release the row array with slc_table_release(). */
-slc_status slc_rows_parse(const char *text, size_t len, char delimiter,
-                          const slc_limits *limits, slc_arena *arena,
-                          const char *path, slc_table *out, slc_error *err);
+slc_status slc_rows_parse(const char *text, size_t len, char delimiter, const slc_limits *limits,
+                          slc_arena *arena, const char *path, slc_table *out, slc_error *err);
 void slc_table_release(slc_table *t);
 
 /* Where cell `index` of the record starting at byte `offset` of text

@@ -36,12 +36,13 @@
 
 #include "text.h"
 
-#define MAX_DEPTH 1024          /* elements inside elements */
-#define MAX_COLSPAN 1000        /* HTML's own caps */
+#define MAX_DEPTH 1024   /* elements inside elements */
+#define MAX_COLSPAN 1000 /* HTML's own caps */
 #define MAX_ROWSPAN 65534
-#define MAX_GRID_CELLS (4u << 20) /* cells of all rows together: colspan and rowspan
+#define MAX_GRID_CELLS \
+    (4u << 20)            /* cells of all rows together: colspan and rowspan
                                     * make many of few bytes */
-#define HEADING_MATCH 0.8       /* a heading that names an item: similarity of keys */
+#define HEADING_MATCH 0.8 /* a heading that names an item: similarity of keys */
 
 /* ---- sniffing and the declared encoding ------------------------------- */
 
@@ -86,8 +87,8 @@ int slc_html_sniff(const char *path, const char *bytes, size_t n)
         head[h++] = c;
     }
     head[h] = '\0';
-    static const char *const starts[] = {"<!doctype html", "<html", "<head", "<body", "<table",
-                                         "<meta ", "<meta\t", "<?xml version"};
+    static const char *const starts[] = {"<!doctype html", "<html",  "<head",   "<body",
+                                         "<table",         "<meta ", "<meta\t", "<?xml version"};
     for (size_t k = 0; k < sizeof(starts) / sizeof(starts[0]); k++)
         if (starts_ci(head, h, starts[k])) {
             /* an XML declaration: only if an <html element follows soon */
@@ -115,8 +116,9 @@ static size_t attr_value(const char *s, size_t n, size_t at, char *out, size_t o
     size_t o = 0;
     while (i < n && o + 1 < outsize) {
         char c = s[i];
-        if (q ? c == q : (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>' ||
-                          c == ';' || c == '"' || c == '\''))
+        if (q ? c == q
+              : (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>' || c == ';' ||
+                 c == '"' || c == '\''))
             break;
         out[o++] = c;
         i++;
@@ -171,11 +173,11 @@ typedef struct hr {
     slc_error *err;
     slc_status rc;
     htmlParserCtxtPtr ctxt;
-    size_t nrows;        /* rows given so far, over all candidates */
-    size_t ncells;       /* and their cells */
-    const char *src;     /* the decoded text, for offsets of lines */
+    size_t nrows;    /* rows given so far, over all candidates */
+    size_t ncells;   /* and their cells */
+    const char *src; /* the decoded text, for offsets of lines */
     size_t srclen;
-    long cur_line;       /* cursor: line cur_line starts at byte cur_off */
+    long cur_line; /* cursor: line cur_line starts at byte cur_off */
     size_t cur_off;
     slc_buf text, tmp;
 } hr;
@@ -231,15 +233,16 @@ static int is_one_of(const xmlNode *n, const char *const *names)
 }
 
 /* Never text: scripts, styles, a page's navigation and furniture. */
-static const char *const skipped_els[] = {"script", "style", "template", "noscript", "head",
-                                          "nav", "header", "footer", "select", "button",
-                                          "iframe", "object", "svg", "math", NULL};
+static const char *const skipped_els[] = {"script", "style",  "template", "noscript", "head",
+                                          "nav",    "header", "footer",   "select",   "button",
+                                          "iframe", "object", "svg",      "math",     NULL};
 /* Elements whose edges are line breaks in the text. */
 static const char *const block_els[] = {
-    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "pre", "section", "article", "aside", "main", "table", "tr", "address",
-    "figure", "figcaption", "hr", "form", "fieldset", "center", "caption", "details",
-    "summary", NULL};
+    "p",          "div",     "li",      "ul",         "ol",    "dl",   "dt",
+    "dd",         "h1",      "h2",      "h3",         "h4",    "h5",   "h6",
+    "blockquote", "pre",     "section", "article",    "aside", "main", "table",
+    "tr",         "address", "figure",  "figcaption", "hr",    "form", "fieldset",
+    "center",     "caption", "details", "summary",    NULL};
 static const char *const heading_els[] = {"h1", "h2", "h3", "h4", "h5", "h6", "dt", NULL};
 
 /* The source line of a node. An element's own field stops at 65535; past
@@ -272,7 +275,7 @@ static xmlNode *walk_next(xmlNode *n, const xmlNode *top, int skip_children)
 
 typedef struct textw {
     slc_buf *out;
-    int space, newline;   /* pending */
+    int space, newline; /* pending */
 } textw;
 
 static void tw_break(textw *w)
@@ -343,7 +346,7 @@ static void element_text(hr *r, xmlNode *el, slc_buf *out, int no_tables)
                 tw_break(&w);
             }
         } else {
-            skip = 1;   /* comments, processing instructions */
+            skip = 1; /* comments, processing instructions */
         }
         /* leaving elements: a block's end is a break too */
         xmlNode *next = walk_next(n, el, skip);
@@ -395,8 +398,7 @@ static slc_row *add_row(hr *r, rowbuf *rb, long line, long long offset, size_t n
         return NULL;
     }
     if (ncells > MAX_GRID_CELLS - r->ncells) {
-        fail(r, SLC_ERR_TOO_LARGE, line, "more than %u cells in the page's tables",
-             MAX_GRID_CELLS);
+        fail(r, SLC_ERR_TOO_LARGE, line, "more than %u cells in the page's tables", MAX_GRID_CELLS);
         return NULL;
     }
     r->nrows++;
@@ -468,13 +470,13 @@ static int sheet_furniture(int sheets, xmlNode *cell)
 /* A column's cell still covered by a rowspan from a row above. */
 typedef struct spanning {
     const char *text;
-    long left;            /* rows it still covers */
+    long left; /* rows it still covers */
 } spanning;
 
 /* The rows of a table's grid into rb. */
 static void read_table(hr *r, xmlNode *table, rowbuf *rb)
 {
-    spanning *cols = NULL;     /* per column: a rowspan from above */
+    spanning *cols = NULL; /* per column: a rowspan from above */
     size_t ncols = 0;
     const char **cells = NULL; /* this row's grid, NULL where nothing is yet */
     size_t cap = 0;
@@ -517,7 +519,7 @@ static void read_table(hr *r, xmlNode *table, rowbuf *rb)
                 if (cs < 1)
                     cs = 1;
                 if (rs == 0)
-                    rs = MAX_ROWSPAN;   /* to the end of the row group */
+                    rs = MAX_ROWSPAN; /* to the end of the row group */
                 if (col + (size_t)cs > r->lim->max_cells) {
                     fail(r, SLC_ERR_TOO_LARGE, line, "more than %zu cells in a row",
                          r->lim->max_cells);
@@ -546,7 +548,7 @@ static void read_table(hr *r, xmlNode *table, rowbuf *rb)
                 for (size_t k = col; k < end; k++) {
                     cells[k] = k == col ? s : "";
                     if (rs > 1) {
-                        cols[k].left = rs;   /* counts this row too */
+                        cols[k].left = rs; /* counts this row too */
                         cols[k].text = cells[k];
                     }
                 }
@@ -556,7 +558,7 @@ static void read_table(hr *r, xmlNode *table, rowbuf *rb)
             }
             if (r->rc != SLC_OK)
                 break;
-            if (!(any_cell && furniture_only)) {   /* not Google Sheets' column letters */
+            if (!(any_cell && furniture_only)) { /* not Google Sheets' column letters */
                 slc_row *row = add_row(r, rb, line, off, nc);
                 if (!row)
                     break;
@@ -567,8 +569,8 @@ static void read_table(hr *r, xmlNode *table, rowbuf *rb)
                         cols[c].left--;
             }
         } else if (!is_el(n, "table") && n->type == XML_ELEMENT_NODE &&
-                   !is_one_of(n, skipped_els) && !is_el(n, "caption") &&
-                   !is_el(n, "colgroup") && n->children) {
+                   !is_one_of(n, skipped_els) && !is_el(n, "caption") && !is_el(n, "colgroup") &&
+                   n->children) {
             /* a <form> or <div> a sloppy page put around rows */
             n = n->children;
             continue;
@@ -622,7 +624,7 @@ static int heading_item(hr *r, const char *h, char no[16], const char **name)
     slc_buf_init(&key);
     slc_text_fold(&key, s + name_at, sl - name_at);
     int found = 0;
-    if (key.len && key.len <= 256) {   /* item names are short: a paragraph is not one */
+    if (key.len && key.len <= 256) { /* item names are short: a paragraph is not one */
         for (size_t k = 0; k < r->cat->nitems && !found; k++) {
             const slc_keys *nk = &r->cat->items[k].name_keys;
             for (size_t j = 0; j < nk->n && !found; j++)
@@ -732,7 +734,7 @@ static void read_headings(hr *r, xmlNode *body, slc_tables *out)
 
 static void on_error(void *data, xmlErrorPtr e)
 {
-    (void)data, (void)e;   /* tag soup is the rule: recover, say nothing */
+    (void)data, (void)e; /* tag soup is the rule: recover, say nothing */
 }
 
 static void silent(void *ctx, const char *msg, ...)
@@ -819,7 +821,7 @@ slc_status slc_html_read(const slc_catalog *cat, const char *text, size_t len,
     r.ctxt->myDoc = NULL;
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root)
-        goto done;   /* no element at all: no rows */
+        goto done; /* no element at all: no rows */
     long deep_line = 0;
     if (too_deep(root, &deep_line)) {
         fail(&r, SLC_ERR_TOO_LARGE, deep_line, "elements nested more than %d deep", MAX_DEPTH);
@@ -844,7 +846,7 @@ slc_status slc_html_read(const slc_catalog *cat, const char *text, size_t len,
             free(rb.v);
             continue;
         }
-        if (tables.n > 1) {   /* and all of them, one after another */
+        if (tables.n > 1) { /* and all of them, one after another */
             if (all.n + rb.n > all.cap) {
                 all.cap = (all.n + rb.n) * 2;
                 all.v = slc_xrealloc(all.v, all.cap * sizeof(slc_row));

@@ -2,7 +2,7 @@
  * "slacheck-checklist" document, docs/json.md), through jansson, as rows
  * for the aligner: the metadata, a header of the canonical form's column
  * words, then one row per item with its number, name, answer and remarks. */
-#define _GNU_SOURCE   /* memmem */
+#define _GNU_SOURCE /* memmem */
 #include "read_json.h"
 
 #include <string.h>
@@ -13,7 +13,7 @@
 
 int slc_json_sniff(const char *path, const char *text, size_t len)
 {
-    (void)path;   /* by content only: "convert -o x.json" writes what it writes */
+    (void)path; /* by content only: "convert -o x.json" writes what it writes */
     size_t i = 0;
     while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
         i++;
@@ -75,7 +75,7 @@ slc_status slc_json_read(const slc_catalog *cat, const char *text, size_t len,
                          slc_table *out, slc_error *err)
 {
     json_error_t je;
-    (void)cat;   /* the words it writes are the canonical form's own */
+    (void)cat; /* the words it writes are the canonical form's own */
     memset(out, 0, sizeof(*out));
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
     if (!root)
@@ -102,7 +102,9 @@ slc_status slc_json_read(const slc_catalog *cat, const char *text, size_t len,
     if (!service)
         service = str(root, "vendor");
     for (int m = 0; m < SLC_META_N; m++) {
-        const char *v = m == SLC_META_SERVICE ? service : json_is_object(meta) ? str(meta, keys[m]) : NULL;
+        const char *v = m == SLC_META_SERVICE  ? service
+                        : json_is_object(meta) ? str(meta, keys[m])
+                                               : NULL;
         if (v && *v) {
             const char *cells[2] = {slc_meta_keys[m], v};
             add_row(&b, 0, cells, 2);
@@ -119,10 +121,12 @@ slc_status slc_json_read(const slc_catalog *cat, const char *text, size_t len,
         json_t *no = json_object_get(it, "no");
         const char *answer = str(it, "answer");
         if (!json_is_object(it) || (!json_is_integer(no) && !str(it, "name")) ||
-            (json_object_get(it, "answer") && !answer && !json_is_null(json_object_get(it, "answer")))) {
-            rc = slc_error_set(err, SLC_ERR_FORMAT, path, 0, -1,
-                               "item %zu: expected an object with \"no\" (or \"name\") and a string \"answer\"",
-                               k + 1);
+            (json_object_get(it, "answer") && !answer &&
+             !json_is_null(json_object_get(it, "answer")))) {
+            rc = slc_error_set(
+                err, SLC_ERR_FORMAT, path, 0, -1,
+                "item %zu: expected an object with \"no\" (or \"name\") and a string \"answer\"",
+                k + 1);
             goto done;
         }
         char num[32] = "";

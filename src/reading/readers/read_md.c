@@ -40,7 +40,7 @@
 typedef struct src_lines {
     const char *text;
     size_t len;
-    long line;    /* cursor: line `line` (1-based) starts at byte `off` */
+    long line; /* cursor: line `line` (1-based) starts at byte `off` */
     size_t off;
 } src_lines;
 
@@ -90,17 +90,17 @@ typedef struct md_reader {
     slc_error *err;
     slc_status rc;
     src_lines L;
-    int crlf;                 /* the file's first line ending is CR LF */
+    int crlf; /* the file's first line ending is CR LF */
     slc_row *rows;
     size_t nrows, cap;
     int header_done;
-    int seen_item;            /* past the preamble */
+    int seen_item; /* past the preamble */
     /* the item being read */
     int in_item, level, remarks_mode;
     long line;
     long long offset;
     const char *no, *name, *answer;
-    slc_ptrs blocks;          /* blocks of the current answer or remarks */
+    slc_ptrs blocks; /* blocks of the current answer or remarks */
     slc_buf tmp, key;
 } md_reader;
 
@@ -178,7 +178,8 @@ static int item_number(const char *h, int *no, size_t *name_off)
     int v = 0, digits = 0, ok = 0;
     while (i < m.n && is_space_cp(m.cp[i]))
         i++;
-    if (i + 1 < m.n && (m.cp[i] == 'N' || m.cp[i] == 'n') && (m.cp[i + 1] == 'o' || m.cp[i + 1] == 'O')) {
+    if (i + 1 < m.n && (m.cp[i] == 'N' || m.cp[i] == 'n') &&
+        (m.cp[i + 1] == 'o' || m.cp[i + 1] == 'O')) {
         i += 2;
         if (i < m.n && m.cp[i] == '.')
             i++;
@@ -284,20 +285,20 @@ static const char *fenced_text(md_reader *r, cmark_node *n, size_t s, size_t e, 
         i++;
     char fc = i < e ? t[i] : 0;
     if (fc != '`' && fc != '~')
-        return NULL;   /* indented code */
+        return NULL; /* indented code */
     size_t flen = 0;
     while (i + flen < e && t[i + flen] == fc)
         flen++;
     if (flen < 3)
         return NULL;
-    if (i > s) {   /* an indented fence: cmark took the indentation off each line */
+    if (i > s) { /* an indented fence: cmark took the indentation off each line */
         const char *lit = cmark_node_get_literal(n);
         *len = strlen(lit);
         if (*len && lit[*len - 1] == '\n')
             (*len)--;
         return lit;
     }
-    size_t cs = content_end(&r->L, s);   /* past the opening fence's line */
+    size_t cs = content_end(&r->L, s); /* past the opening fence's line */
     if (cs >= e)
         return *len = 0, "";
     cs += t[cs] == '\r' && cs + 1 < e && t[cs + 1] == '\n' ? 2 : 1;
@@ -312,7 +313,7 @@ static const char *fenced_text(md_reader *r, cmark_node *n, size_t s, size_t e, 
         j++, k++;
     size_t ce = e;
     if (last >= cs && k >= flen && blank_to(t, j, e) && last > s) {
-        ce = last;   /* closed: the content ends with the line ending before it */
+        ce = last; /* closed: the content ends with the line ending before it */
         if (ce > cs && t[ce - 1] == '\n') {
             ce--;
             if (r->crlf && ce > cs && t[ce - 1] == '\r')
@@ -337,7 +338,7 @@ static const char *region_text(md_reader *r, int answer, cmark_node *next, size_
     size_t a = 0, b = r->blocks.n;
     *len = 0;
     if (answer && a < b && cmark_node_get_type(v[a]) == CMARK_NODE_BLOCK_QUOTE)
-        a++;   /* the hint */
+        a++; /* the hint */
     while (a < b && is_filler(v[a]))
         a++;
     while (b > a && is_filler(v[b - 1]))
@@ -351,7 +352,7 @@ static const char *region_text(md_reader *r, int answer, cmark_node *next, size_
     if (e < s)
         e = s;
     for (;;) {
-        if (e > s && t[e - 1] == '\n') {   /* the last line's ending */
+        if (e > s && t[e - 1] == '\n') { /* the last line's ending */
             e--;
             if (e > s && t[e - 1] == '\r')
                 e--;
@@ -362,8 +363,8 @@ static const char *region_text(md_reader *r, int answer, cmark_node *next, size_
         while (k > s && (t[k - 1] == ' ' || t[k - 1] == '\t'))
             k--;
         if (k > s && !is_eol(t[k - 1]))
-            break;   /* the last line has text */
-        e = k;       /* a blank line: drop it */
+            break; /* the last line has text */
+        e = k;     /* a blank line: drop it */
         if (k == s)
             break;
     }
@@ -444,7 +445,7 @@ static void start_item(md_reader *r, cmark_node *h, const char *text, int no, si
     size_t nl = strlen(name);
     while (nl && (name[nl - 1] == ' ' || name[nl - 1] == '\t'))
         nl--;
-    while (nl >= 3 && !memcmp(name + nl - 3, "\xE3\x80\x80", 3))   /* U+3000 */
+    while (nl >= 3 && !memcmp(name + nl - 3, "\xE3\x80\x80", 3)) /* U+3000 */
         nl -= 3;
     if (nl > r->limits->max_cell_bytes) {
         r->rc = slc_error_set(r->err, SLC_ERR_TOO_LARGE, r->path, r->line, r->offset,
@@ -524,16 +525,18 @@ static void html_as_text(slc_buf *out, const char *s)
 static const char *cell_text(md_reader *r, const char *raw)
 {
     if (!strpbrk(raw, "\\`*_[]<>&!"))
-        return raw;   /* nothing Markdown would change */
+        return raw; /* nothing Markdown would change */
     slc_buf_clear(&r->key);
     size_t d = strspn(raw, "0123456789");
     char c = raw[0];
     size_t hashes = strspn(raw, "#");
     if (c == '>' || (hashes && (raw[hashes] == ' ' || !raw[hashes])) ||
         (c && strchr("-+*", c) && (raw[1] == ' ' || raw[1] == '\t' || !raw[1])) ||
-        (c && strchr("-*_", c) && strspn(raw, c == '-' ? "- " : c == '*' ? "* " : "_ ") ==
-                                     strlen(raw)))
-        slc_buf_addc(&r->key, '\\');   /* a quote, heading, list item or rule */
+        (c && strchr("-*_", c) &&
+         strspn(raw, c == '-'   ? "- "
+                     : c == '*' ? "* "
+                                : "_ ") == strlen(raw)))
+        slc_buf_addc(&r->key, '\\'); /* a quote, heading, list item or rule */
     else if (d && (raw[d] == '.' || raw[d] == ')') &&
              (raw[d + 1] == ' ' || raw[d + 1] == '\t' || !raw[d + 1])) {
         slc_buf_add(&r->key, raw, d);
@@ -615,7 +618,7 @@ static int read_table(md_reader *r, cmark_node *para)
     slc_ptrs cells = {0};
     for (long ln = head; ln <= last && r->rc == SLC_OK; ln++) {
         if (ln == head + 1)
-            continue;   /* the delimiter row */
+            continue; /* the delimiter row */
         size_t a = line_start(&r->L, ln), e = content_end(&r->L, a);
         if (e - a > r->limits->max_cell_bytes * 4 + 4096) {
             r->rc = slc_error_set(r->err, SLC_ERR_TOO_LARGE, r->path, ln, (long long)a,
@@ -632,8 +635,7 @@ static int read_table(md_reader *r, cmark_node *para)
             const char *t = c < cells.n ? cell_text(r, cells.v[c]) : "";
             if (strlen(t) > r->limits->max_cell_bytes)
                 r->rc = slc_error_set(r->err, SLC_ERR_TOO_LARGE, r->path, ln, (long long)a,
-                                      "more than %zu bytes in a cell",
-                                      r->limits->max_cell_bytes);
+                                      "more than %zu bytes in a cell", r->limits->max_cell_bytes);
             row->cells[c] = t;
         }
         row->cells[ncols] = NULL;
@@ -672,7 +674,7 @@ static void on_heading(md_reader *r, cmark_node *n)
         finish_item(r, n);
         return;
     }
-    slc_ptrs_push(&r->blocks, n);   /* a sub-heading of the answer */
+    slc_ptrs_push(&r->blocks, n); /* a sub-heading of the answer */
 }
 
 static int ext_is(const char *path, const char *ext)
@@ -707,7 +709,7 @@ static int item_heading_line(const unsigned char *p, const unsigned char *end)
         if (p < end && *p >= '0' && *p <= '9')
             p++, digits++;
         else if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99)
-            p += 3, digits++;   /* U+FF10..FF19 */
+            p += 3, digits++; /* U+FF10..FF19 */
         else
             break;
     }
@@ -715,9 +717,10 @@ static int item_heading_line(const unsigned char *p, const unsigned char *end)
         return 0;
     if (p >= end || *p == ' ' || *p == '\t' || *p == '.' || *p == ')' || *p == ':' || *p == '\r')
         return 1;
-    if (end - p >= 3 && ((p[0] == 0xEF && p[1] == 0xBC && (p[2] == 0x8E || p[2] == 0x89 || p[2] == 0x9A)) ||
-                         (p[0] == 0xE3 && p[1] == 0x80 && (p[2] == 0x80 || p[2] == 0x81))))
-        return 1;   /* ． ） ： U+3000 、 */
+    if (end - p >= 3 &&
+        ((p[0] == 0xEF && p[1] == 0xBC && (p[2] == 0x8E || p[2] == 0x89 || p[2] == 0x9A)) ||
+         (p[0] == 0xE3 && p[1] == 0x80 && (p[2] == 0x80 || p[2] == 0x81))))
+        return 1; /* ． ） ： U+3000 、 */
     return 0;
 }
 
@@ -747,8 +750,8 @@ int slc_md_sniff(const char *path, const char *text, size_t len)
 }
 
 slc_status slc_md_read(const slc_catalog *cat, const char *text, size_t len,
-                       const slc_limits *limits, slc_arena *arena, const char *path,
-                       slc_table *out, slc_error *err)
+                       const slc_limits *limits, slc_arena *arena, const char *path, slc_table *out,
+                       slc_error *err)
 {
     md_reader r;
     memset(&r, 0, sizeof(r));

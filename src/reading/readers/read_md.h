@@ -21,7 +21,7 @@
  * .markdown, or (any other name, standard input) its item headings say so. */
 int slc_md_sniff(const char *path, const char *text, size_t len);
 slc_status slc_md_read(const slc_catalog *cat, const char *text, size_t len,
-                       const slc_limits *limits, slc_arena *arena, const char *path,
-                       slc_table *out, slc_error *err);
+                       const slc_limits *limits, slc_arena *arena, const char *path, slc_table *out,
+                       slc_error *err);
 
 #endif

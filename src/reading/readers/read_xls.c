@@ -22,7 +22,7 @@
 
 #include <freexl.h>
 
-#define MAX_SHEETS 256   /* worksheets considered, as for .xlsx */
+#define MAX_SHEETS 256 /* worksheets considered, as for .xlsx */
 
 int slc_xls_sniff(const char *bytes, size_t n)
 {
@@ -33,24 +33,34 @@ int slc_xls_sniff(const char *bytes, size_t n)
 static const char *freexl_words(int rc)
 {
     switch (rc) {
-    case FREEXL_INSUFFICIENT_MEMORY: return "out of memory";
+    case FREEXL_INSUFFICIENT_MEMORY:
+        return "out of memory";
     case FREEXL_INVALID_CFBF_HEADER:
     case FREEXL_CFBF_INVALID_SIGNATURE:
-    case FREEXL_CFBF_INVALID_SECTOR_SIZE: return "a damaged compound file header";
+    case FREEXL_CFBF_INVALID_SECTOR_SIZE:
+        return "a damaged compound file header";
     case FREEXL_CFBF_READ_ERROR:
-    case FREEXL_CFBF_SEEK_ERROR: return "truncated or damaged";
+    case FREEXL_CFBF_SEEK_ERROR:
+        return "truncated or damaged";
     case FREEXL_CFBF_EMPTY_FAT_CHAIN:
     case FREEXL_CFBF_ILLEGAL_FAT_ENTRY:
     case FREEXL_INVALID_MINI_STREAM:
-    case FREEXL_CFBF_ILLEGAL_MINI_FAT_ENTRY: return "a damaged sector table";
-    case FREEXL_BIFF_INVALID_BOF: return "a damaged workbook stream";
+    case FREEXL_CFBF_ILLEGAL_MINI_FAT_ENTRY:
+        return "a damaged sector table";
+    case FREEXL_BIFF_INVALID_BOF:
+        return "a damaged workbook stream";
     case FREEXL_BIFF_INVALID_SST:
-    case FREEXL_BIFF_ILLEGAL_SST_INDEX: return "a damaged shared string table";
-    case FREEXL_BIFF_WORKBOOK_NOT_FOUND: return "no workbook stream";
+    case FREEXL_BIFF_ILLEGAL_SST_INDEX:
+        return "a damaged shared string table";
+    case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
+        return "no workbook stream";
     case FREEXL_INVALID_CHARACTER:
-    case FREEXL_UNSUPPORTED_CHARSET: return "text in a code page FreeXL cannot convert";
-    case FREEXL_CRAFTED_FILE: return "a severely damaged (possibly crafted) file";
-    default: return "unreadable";
+    case FREEXL_UNSUPPORTED_CHARSET:
+        return "text in a code page FreeXL cannot convert";
+    case FREEXL_CRAFTED_FILE:
+        return "a severely damaged (possibly crafted) file";
+    default:
+        return "unreadable";
     }
 }
 
@@ -85,7 +95,7 @@ typedef struct xls {
     slc_arena *arena;
     const char *path;
     slc_error *err;
-    size_t nrows;   /* over all sheets */
+    size_t nrows; /* over all sheets */
 } xls;
 
 /* One worksheet's rows into a candidate; SLC_OK or a limit. */
@@ -94,7 +104,7 @@ static slc_status read_sheet(xls *x, const void *h, slc_table *t)
     unsigned int rows = 0;
     unsigned short cols = 0;
     if (freexl_worksheet_dimensions(h, &rows, &cols) != FREEXL_OK)
-        return SLC_OK;   /* an empty or chart sheet */
+        return SLC_OK; /* an empty or chart sheet */
     slc_row *v = NULL;
     size_t nv = 0, cap = 0;
     slc_ptrs cells = {0};
@@ -127,7 +137,7 @@ static slc_status read_sheet(xls *x, const void *h, slc_table *t)
                 break;
             }
             if (!s || !*s)
-                continue;   /* an empty cell */
+                continue; /* an empty cell */
             size_t len = strlen(s);
             if (len > x->lim->max_cell_bytes) {
                 st = slc_error_set(x->err, SLC_ERR_TOO_LARGE, x->path, (long)r + 1, -1,
@@ -145,7 +155,7 @@ static slc_status read_sheet(xls *x, const void *h, slc_table *t)
             slc_ptrs_push(&cells, slc_arena_strndup(x->arena, s, len));
         }
         if (st != SLC_OK || !cells.n)
-            continue;   /* blank rows are no rows, as in the .xlsx reader */
+            continue; /* blank rows are no rows, as in the .xlsx reader */
         if (x->nrows >= x->lim->max_rows) {
             st = slc_error_set(x->err, SLC_ERR_TOO_LARGE, x->path, (long)r + 1, -1,
                                "more than %zu rows", x->lim->max_rows);

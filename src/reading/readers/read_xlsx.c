@@ -32,8 +32,8 @@
 
 #include "text.h"
 
-#define MAX_SHEETS 256           /* worksheets considered */
-#define MAX_COLUMN 16384         /* Excel: XFD */
+#define MAX_SHEETS 256   /* worksheets considered */
+#define MAX_COLUMN 16384 /* Excel: XFD */
 #define REL_NS_TAIL "/relationships"
 
 void slc_xlsx_init(void)
@@ -92,10 +92,17 @@ static long ZCALLBACK mf_seek(voidpf opaque, voidpf stream, ZPOS64_T offset, int
     memfile *m = stream;
     ZPOS64_T base;
     switch (origin) {
-    case ZLIB_FILEFUNC_SEEK_SET: base = 0; break;
-    case ZLIB_FILEFUNC_SEEK_CUR: base = m->pos; break;
-    case ZLIB_FILEFUNC_SEEK_END: base = m->n; break;
-    default: return -1;
+    case ZLIB_FILEFUNC_SEEK_SET:
+        base = 0;
+        break;
+    case ZLIB_FILEFUNC_SEEK_CUR:
+        base = m->pos;
+        break;
+    case ZLIB_FILEFUNC_SEEK_END:
+        base = m->n;
+        break;
+    default:
+        return -1;
     }
     if (offset > m->n || base + offset > m->n)
         return -1;
@@ -118,38 +125,38 @@ static int ZCALLBACK mf_error(voidpf opaque, voidpf stream)
 /* ---- the reader's state ----------------------------------------------- */
 
 typedef struct xr {
-    slc_sheet_score_fn score;   /* rates a sheet when there are several */
+    slc_sheet_score_fn score; /* rates a sheet when there are several */
     void *score_data;
     const slc_limits *lim;
     const char *path;
     slc_error *err;
     unzFile zf;
-    size_t budget;               /* uncompressed bytes left for all parts */
-    slc_arena scratch;           /* names, shared strings */
-    const char **sst;            /* shared strings */
+    size_t budget;     /* uncompressed bytes left for all parts */
+    slc_arena scratch; /* names, shared strings */
+    const char **sst;  /* shared strings */
     size_t nsst;
-    unsigned char *xf_kind;      /* per cell style: how its numbers show (NUM_*) */
+    unsigned char *xf_kind; /* per cell style: how its numbers show (NUM_*) */
     size_t nxf;
-    int date1904;                /* the workbook counts days from 1904 */
+    int date1904; /* the workbook counts days from 1904 */
 } xr;
 
 /* How a cell style shows a number. */
 enum { NUM_GENERAL = 0, NUM_DATE, NUM_TIME, NUM_DATETIME, NUM_PERCENT };
-#define MAX_STYLES 65536         /* Excel: 64000 cell formats */
+#define MAX_STYLES 65536 /* Excel: 64000 cell formats */
 
 /* One part being read: the zip entry and the XML reader over it. */
 typedef struct part {
     xr *x;
     const char *name;
     xmlTextReaderPtr rd;
-    int absent;                  /* an optional part the workbook lacks */
-    int over;                    /* stopped: more than the budget */
-    int zerr;                    /* stopped: minizip's error */
+    int absent; /* an optional part the workbook lacks */
+    int over;   /* stopped: more than the budget */
+    int zerr;   /* stopped: minizip's error */
     int xml_errors;
     int xml_line;
     int xml_code;
     char xml_msg[300];
-    int failed;                  /* our own error is set in x->err */
+    int failed; /* our own error is set in x->err */
 } part;
 
 static void on_xml_error(void *data, xmlErrorPtr e)
@@ -230,7 +237,8 @@ static slc_status refuse_duplicates(xr *x)
         qsort(names.v, names.n, sizeof(void *), name_cmp);
     for (size_t i = 1; i < names.n && st == SLC_OK; i++)
         if (!strcasecmp(names.v[i - 1], names.v[i]))
-            st = fail(x, SLC_ERR_FORMAT, 0, "%s: two zip entries of this name; the workbook is ambiguous",
+            st = fail(x, SLC_ERR_FORMAT, 0,
+                      "%s: two zip entries of this name; the workbook is ambiguous",
                       (const char *)names.v[i]);
     for (size_t i = 0; i < names.n; i++)
         free(names.v[i]);
@@ -301,8 +309,7 @@ static int part_next(part *p)
         return -1;
     }
     if (r == 1 && xmlTextReaderNodeType(p->rd) == XML_READER_TYPE_ENTITY_REFERENCE) {
-        fail(p->x, SLC_ERR_FORMAT, 0, "%s: refers to an entity; workbook parts have none",
-             p->name);
+        fail(p->x, SLC_ERR_FORMAT, 0, "%s: refers to an entity; workbook parts have none", p->name);
         p->failed = 1;
         return -1;
     }
@@ -332,7 +339,8 @@ static slc_status part_close(part *p, int r)
     if (p->over)
         st = fail(x, SLC_ERR_TOO_LARGE, 0,
                   "%s: inflates past the %zu bytes the workbook's parts may hold together "
-                  "(--max-bytes)", p->name, x->lim->max_bytes);
+                  "(--max-bytes)",
+                  p->name, x->lim->max_bytes);
     else if (p->zerr == Z_DATA_ERROR)
         st = fail(x, SLC_ERR_FORMAT, 0, "%s: corrupt zip entry (its compressed data is damaged)",
                   p->name);
@@ -410,8 +418,10 @@ static const char *attr(part *p, const char *name, const char *ns_tail)
 
 static int hexval(char c)
 {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
 }
 
 static int escape_at(const char *s, size_t left)
@@ -481,7 +491,8 @@ static int read_text(part *p, slc_buf *out)
             if (v)
                 slc_buf_adds(out, (const char *)v);
             if (out->len > p->x->lim->max_cell_bytes) {
-                fail_part(p, SLC_ERR_TOO_LARGE, 0, "a text of more than the bytes allowed in a cell");
+                fail_part(p, SLC_ERR_TOO_LARGE, 0,
+                          "a text of more than the bytes allowed in a cell");
                 return -1;
             }
         }
@@ -691,7 +702,7 @@ static slc_status read_workbook(xr *x, const char *wbpart, sheet_ref **sheets, s
             if (!strcmp(rels[i].id, id) && type_is(rels[i].type, "/worksheet"))
                 target = rels[i].target;
         if (!target)
-            continue;   /* a chart sheet, a dialog sheet, or a dangling reference */
+            continue; /* a chart sheet, a dialog sheet, or a dangling reference */
         sheet_ref *s = slc_arena_alloc(&x->scratch, sizeof(*s));
         s->name = name ? name : "";
         s->part = target;
@@ -780,21 +791,32 @@ static int code_kind(const char *code)
             break;
         case '[':
             if ((c[1] == 'h' || c[1] == 'H' || c[1] == 'm' || c[1] == 'M' || c[1] == 's' ||
-                 c[1] == 'S') && strchr(c, ']'))
+                 c[1] == 'S') &&
+                strchr(c, ']'))
                 time = 1;
             c = closing(c, ']');
             break;
         case '%':
             percent = 1;
             break;
-        case 'y': case 'Y': case 'd': case 'D': case 'e': case 'g': case 'G':
+        case 'y':
+        case 'Y':
+        case 'd':
+        case 'D':
+        case 'e':
+        case 'g':
+        case 'G':
             date = 1;
             break;
-        case 'h': case 'H': case 's': case 'S':
+        case 'h':
+        case 'H':
+        case 's':
+        case 'S':
             time = 1;
             break;
-        case 'm': case 'M':
-            date = date || !time;   /* m after h is minutes; alone, a month */
+        case 'm':
+        case 'M':
+            date = date || !time; /* m after h is minutes; alone, a month */
             break;
         default:
             break;
@@ -901,7 +923,7 @@ static void civil(long long z, int *y, int *m, int *d)
  * 1900-02-29, which it shows) or 1904-01-01. 0 if out of Excel's range. */
 static int add_date(slc_buf *out, double v, int kind, int date1904)
 {
-    if (!(v >= 0 && v < 2958466))   /* 9999-12-31 */
+    if (!(v >= 0 && v < 2958466)) /* 9999-12-31 */
         return 0;
     double day = floor(v);
     long secs = lround((v - day) * 86400.0);
@@ -913,7 +935,7 @@ static int add_date(slc_buf *out, double v, int kind, int date1904)
         int y, m, d;
         long long n = (long long)day;
         if (date1904) {
-            civil(n - 24107, &y, &m, &d);   /* 1904-01-01 is 24107 days before 1970-01-01 */
+            civil(n - 24107, &y, &m, &d); /* 1904-01-01 is 24107 days before 1970-01-01 */
         } else if (n == 60) {
             y = 1900, m = 2, d = 29;
         } else {
@@ -1010,7 +1032,7 @@ static int read_cell_value(part *p, int inline_str, slc_buf *raw, int *have)
                 break;
             *have = 1;
         } else if (!is_empty(p)) {
-            r = part_skip(p);   /* <f>, <extLst>: stands on what follows */
+            r = part_skip(p); /* <f>, <extLst>: stands on what follows */
             continue;
         }
         r = part_next(p);
@@ -1051,7 +1073,7 @@ static slc_status read_sheet(xr *x, const char *name, slc_arena *arena, sheet_ta
             if (in_row && is_end(&p, "row")) {
                 in_row = 0;
                 if (!cells.n)
-                    continue;   /* nothing in it */
+                    continue; /* nothing in it */
                 if (t->nrows >= x->lim->max_rows) {
                     snprintf(what, sizeof(what), "more than %zu rows", x->lim->max_rows);
                     fail_part(&p, SLC_ERR_TOO_LARGE, rowno, what);
@@ -1128,8 +1150,8 @@ static slc_status read_sheet(xr *x, const char *name, slc_arena *arena, sheet_ta
                     break;
                 }
                 slc_buf_adds(&val, x->sst[k]);
-            } else if (inline_str || (ct && (!strcmp(ct, "str") || !strcmp(ct, "e") ||
-                                              !strcmp(ct, "d")))) {
+            } else if (inline_str ||
+                       (ct && (!strcmp(ct, "str") || !strcmp(ct, "e") || !strcmp(ct, "d")))) {
                 add_xstring(&val, rv, raw.len);
             } else if (ct && !strcmp(ct, "b")) {
                 slc_buf_adds(&val, !strcmp(rv, "1") || !strcasecmp(rv, "true") ? "TRUE" : "FALSE");
@@ -1139,7 +1161,7 @@ static slc_status read_sheet(xr *x, const char *name, slc_arena *arena, sheet_ta
                            x->date1904);
             }
             if (!val.len)
-                continue;   /* an empty cell */
+                continue; /* an empty cell */
             if (val.len > x->lim->max_cell_bytes) {
                 snprintf(what, sizeof(what), "cell %s: more than %zu bytes in a cell", ref,
                          x->lim->max_cell_bytes);
@@ -1160,7 +1182,7 @@ static slc_status read_sheet(xr *x, const char *name, slc_arena *arena, sheet_ta
             if (cells.n == (size_t)col)
                 slc_ptrs_push(&cells, (void *)s);
             else
-                cells.v[col] = (void *)s;   /* out of order: the last one */
+                cells.v[col] = (void *)s; /* out of order: the last one */
         }
     }
     st = part_close(&p, r);
@@ -1195,9 +1217,10 @@ static slc_status find_workbook(xr *x, const char **wbpart)
         }
     if (!locate(x, *wbpart)) {
         if (locate(x, "mimetype") || locate(x, "content.xml"))
-            return fail(x, SLC_ERR_FORMAT, 0,
-                        "%s: missing; this looks like an OpenDocument file (.ods): save it as .xlsx",
-                        *wbpart);
+            return fail(
+                x, SLC_ERR_FORMAT, 0,
+                "%s: missing; this looks like an OpenDocument file (.ods): save it as .xlsx",
+                *wbpart);
         if (locate(x, "word/document.xml") || locate(x, "ppt/presentation.xml"))
             return fail(x, SLC_ERR_FORMAT, 0,
                         "%s: missing; this is a Word or PowerPoint file, not an Excel workbook",
@@ -1210,14 +1233,13 @@ static slc_status find_workbook(xr *x, const char **wbpart)
 
 slc_status slc_xlsx_read(const slc_catalog *cat, const char *bytes, size_t n,
                          const slc_limits *limits, slc_arena *arena, const char *path,
-                         slc_table *out, slc_sheet_score_fn score, void *score_data,
-                         slc_error *err)
+                         slc_table *out, slc_sheet_score_fn score, void *score_data, slc_error *err)
 {
     static const slc_limits def = SLC_LIMITS_DEFAULT;
     memset(out, 0, sizeof(*out));
     xr x;
     memset(&x, 0, sizeof(x));
-    (void)cat;   /* the readers' common signature; XLSX needs no catalog */
+    (void)cat; /* the readers' common signature; XLSX needs no catalog */
     x.score = score;
     x.score_data = score_data;
     x.lim = limits ? limits : &def;
@@ -1249,8 +1271,9 @@ slc_status slc_xlsx_read(const slc_catalog *cat, const char *bytes, size_t n,
     int best_score = -1;
     x.zf = unzOpen2_64("(memory)", &ff);
     if (!x.zf) {
-        st = fail(&x, SLC_ERR_FORMAT, 0,
-                  "not a readable zip archive (truncated or damaged); expected an Excel workbook (.xlsx)");
+        st = fail(
+            &x, SLC_ERR_FORMAT, 0,
+            "not a readable zip archive (truncated or damaged); expected an Excel workbook (.xlsx)");
         goto done;
     }
     const char *wbpart, *sst_part, *styles_part;
@@ -1275,7 +1298,7 @@ slc_status slc_xlsx_read(const slc_catalog *cat, const char *bytes, size_t n,
             slc_arena_release(&a);
             goto done;
         }
-        int score = nsheets > 1 ? sheet_score(&x, &t) : 0;   /* one sheet: no choice */
+        int score = nsheets > 1 ? sheet_score(&x, &t) : 0; /* one sheet: no choice */
         if (score > best_score) {
             free(best.rows);
             slc_arena_release(&best_arena);

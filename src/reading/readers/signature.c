@@ -69,7 +69,7 @@ static const char *what_is(const char *bytes, size_t n)
     /* a PDF may have bytes before its header (the format allows 1024) */
     if (contains(bytes, n < 1024 ? n : 1024, "%PDF-", 5))
         return "a PDF document";
-    if (HAS(0, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {   /* OLE2: Office 97-2003 */
+    if (HAS(0, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) { /* OLE2: Office 97-2003 */
         if (ole_has(bytes, n, "EncryptedPackage"))
             return "an encrypted (password-protected) Office file: save it without a password";
         /* Word keeps its text in UTF-16LE too: its stream first */
@@ -78,16 +78,16 @@ static const char *what_is(const char *bytes, size_t n)
         if (ole_has(bytes, n, "PowerPoint Document"))
             return "a PowerPoint 97-2003 presentation (.ppt)";
         if (ole_has(bytes, n, "Workbook") || ole_has(bytes, n, "Book"))
-            return NULL;   /* an .xls workbook */
+            return NULL; /* an .xls workbook */
         if (!ole_directory_present(bytes, n))
-            return NULL;   /* damaged or truncated: the .xls reader says so */
+            return NULL; /* damaged or truncated: the .xls reader says so */
         if (ole_has(bytes, n, "__substg1.0_"))
             return "an Outlook message (.msg): save its attachment";
         return "an Office 97-2003 file that holds no workbook";
     }
     if (HAS(0, "PK\3\4") || HAS(0, "PK\5\6")) {
         if (CONTAINS("xl/workbook") || CONTAINS("xl/worksheets/"))
-            return NULL;   /* an .xlsx workbook, to its reader */
+            return NULL; /* an .xlsx workbook, to its reader */
         if (CONTAINS("word/document.xml") || CONTAINS("word/_rels"))
             return "a Word document (.docx)";
         if (CONTAINS("ppt/presentation.xml") || CONTAINS("ppt/slides/"))
@@ -99,7 +99,7 @@ static const char *what_is(const char *bytes, size_t n)
         if (CONTAINS("Index/Document.iwa"))
             return "an Apple Numbers, Pages or Keynote file: export it as .xlsx or CSV";
         if (CONTAINS("[Content_Types].xml") || CONTAINS("_rels/.rels"))
-            return NULL;   /* some other Office Open XML package: the workbook reader says what */
+            return NULL; /* some other Office Open XML package: the workbook reader says what */
         return "a zip archive: unpack it and give the checklist inside";
     }
     if (HAS(0, "\x89PNG\r\n\x1A\n"))
@@ -118,7 +118,8 @@ static const char *what_is(const char *bytes, size_t n)
         return "a gzip archive: unpack it and give the checklist inside";
     if (HAS(0, "BZh") && n > 3 && bytes[3] >= '1' && bytes[3] <= '9')
         return "a bzip2 archive: unpack it and give the checklist inside";
-    if (HAS(0, "\xFD" "7zXZ\0"))
+    if (HAS(0, "\xFD"
+               "7zXZ\0"))
         return "an xz archive: unpack it and give the checklist inside";
     if (HAS(0, "7z\xBC\xAF\x27\x1C"))
         return "a 7-Zip archive: unpack it and give the checklist inside";
@@ -130,7 +131,9 @@ static const char *what_is(const char *bytes, size_t n)
         return "a tar archive: unpack it and give the checklist inside";
     if (HAS(0, "{\\rtf"))
         return "a Rich Text document (.rtf)";
-    if (HAS(0, "\x7F" "ELF") || (HAS(0, "MZ") && n >= 64 && HAS(0x40, "\x0E\x1F\xBA")))
+    if (HAS(0, "\x7F"
+               "ELF") ||
+        (HAS(0, "MZ") && n >= 64 && HAS(0x40, "\x0E\x1F\xBA")))
         return "a program";
     if (HAS(0, "SQLite format 3"))
         return "an SQLite database";
