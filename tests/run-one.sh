@@ -8,6 +8,7 @@ set -u
 kind=$1 path=$2 results=$3
 TMP=$(mktemp -d)
 export TMP
+start=$(date +%s%N)
 if [ "$kind" = case ]; then
     dir=$path
     name=$(basename "$dir")
@@ -65,4 +66,6 @@ else
         printf 'fail\nFAIL %s\n%s\n' "$name" "$(sed 's/^/  /' "$TMP/.log" | tail -15)" >"$results/$name"
     fi
 fi
+# its wall time, for run.sh's list of the slowest (TIMES=1)
+printf '%s %s\n' "$((($(date +%s%N) - start) / 1000000))" "$name" >>"$results/.times"
 rm -rf "$TMP"

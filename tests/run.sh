@@ -11,7 +11,8 @@
 # Environment: BUILD (build directory, default build), SLC_WRAP (a command
 # to run slacheck under, e.g. valgrind), TESTS (a pattern to run a subset),
 # JOBS (tests at once; default the number of processors), UNIT_ONLY=1 (the
-# C unit tests alone, without generating the fixtures).
+# C unit tests alone, without generating the fixtures), TIMES=N (print the
+# N slowest tests; every test's time is in $BUILD/test-times.txt).
 #
 # A case is a directory tests/cases/NAME/ holding
 #   cmd              a shell command line; $SLACHECK, $FIX, $EX, $TMP are set
@@ -95,6 +96,12 @@ while read -r kind path; do
 done <<EOF2
 $(grep '^case ' "$list"; grep '^script ' "$list"; grep '^unit ' "$list")
 EOF2
+# each test's wall time in ms, slowest first: $BUILD/test-times.txt
+sort -rn "$results/.times" >"$BUILD/test-times.txt" 2>/dev/null
+if [ -n "${TIMES:-}" ]; then
+    echo "slowest tests (ms):"
+    head -"${TIMES}" "$BUILD/test-times.txt" 2>/dev/null | sed 's/^/  /'
+fi
 rm -rf "$results"
 
 [ -n "$failed" ] && echo "failed:$failed"
