@@ -89,16 +89,17 @@ int cmd_diff(cli_ctx *ctx)
     if (!ctx->opt[OPT_FORMAT] && ctx->opt[OPT_OUTPUT]) {
         /* -o x.html, x.md, x.xlsx: the comparison as a report */
         const slc_export_format *f = slc_export_format_for_path(ctx->opt[OPT_OUTPUT]);
-        if (f && (!strcmp(f->id, "md") || !strcmp(f->id, "html") || !strcmp(f->id, "xlsx")))
+        if (f && f->comparison)
             report = f, format = f->id;
-    } else if (strcmp(format, "text") && strcmp(format, "json")) {
+    } else if (!cli_diff_own_format(format)) {
         report = slc_export_format_find(format);
-        if (report && strcmp(format, "md") && strcmp(format, "html") && strcmp(format, "xlsx"))
+        if (report && !report->comparison)
             report = NULL;
     }
-    if (strcmp(format, "text") && strcmp(format, "json") && !report)
-        return cli_usage_error(ctx, "diff formats are text, json, md, html and xlsx",
-                               "diff の形式は text、json、md、html、xlsx です", format);
+    if (!cli_diff_own_format(format) && !report)
+        return cli_bad_format(ctx, ctx->cmd, format);
+    if (report && report->binary && (rc = cli_refuse_binary_tty(ctx, ctx->opt[OPT_OUTPUT])))
+        return rc;
     if (ctx->nnames && ctx->nnames != ctx->nfiles)
         return cli_usage_error(ctx, "give --name once per file, or not at all",
                                "--name はファイルごとに 1 つずつ指定してください", NULL);
@@ -151,11 +152,8 @@ int cmd_diff(cli_ctx *ctx)
     } else if (!strcmp(format, "json")) {
         slc_json_comparison(cmp, show, ctx->opt[OPT_ALL] != NULL, &out);
     } else {
-        const char *nc = getenv("NO_COLOR");
         slc_diff_view v = {terminal_width(), 0, ctx->opt[OPT_ALL] != NULL, show, ctx->lang};
-        int to_tty =
-            (!ctx->opt[OPT_OUTPUT] || !strcmp(ctx->opt[OPT_OUTPUT], "-")) && isatty(STDOUT_FILENO);
-        v.colour = to_tty && !(nc && *nc);
+        v.colour = cli_colour(ctx, ctx->opt[OPT_OUTPUT]);
         slc_report_diff_text(cmp, &v, &out);
     }
     if (!report)
