@@ -135,8 +135,8 @@ const char *cli_convert_format(size_t i);
 const char *cli_template_format(size_t i);
 const char *cli_diff_format(size_t i);
 const char *cli_items_format(size_t i); /* cmd_items.c */
-/* 1 if id is one of diff's own formats (text, json), not a report's */
-int cli_diff_own_format(const char *id);
+/* the i-th of diff's own formats (text, json: cmd_diff.c), not a report's */
+const char *cli_diff_own_format(size_t i);
 /* 1 if c writes the format id */
 int cli_format_allowed(const cli_command *c, const char *id);
 /* c's formats joined by sep (the last by last, if not NULL) */

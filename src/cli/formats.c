@@ -40,28 +40,20 @@ const char *cli_template_format(size_t i)
     return author_format(i, 1);
 }
 
-/* diff's own (the side-by-side text, the comparison's JSON), then the
- * report formats of export.c that draw a comparison for people */
-static const char *const diff_own[] = {"text", "json"};
-
+/* diff's own (cmd_diff.c: the side-by-side text, the comparison's JSON),
+ * then the report formats of export.c that draw a comparison for people */
 const char *cli_diff_format(size_t i)
 {
-    size_t nown = sizeof(diff_own) / sizeof(diff_own[0]);
+    size_t nown = 0;
+    while (cli_diff_own_format(nown))
+        nown++;
     if (i < nown)
-        return diff_own[i];
+        return cli_diff_own_format(i);
     i -= nown;
     for (size_t k = 0; slc_export_format_at(k); k++)
         if (slc_export_format_at(k)->comparison && i-- == 0)
             return slc_export_format_at(k)->id;
     return NULL;
-}
-
-int cli_diff_own_format(const char *id)
-{
-    for (size_t i = 0; i < sizeof(diff_own) / sizeof(diff_own[0]); i++)
-        if (!strcmp(diff_own[i], id))
-            return 1;
-    return 0;
 }
 
 int cli_format_allowed(const cli_command *c, const char *id)
