@@ -15,20 +15,6 @@ mkdir "$TMP/w" && cd "$TMP/w" || exit 2
 cp "$EX/qlingo.tsv" "$EX/active-gate-ss.tsv" .
 ESC=$(printf '\033')
 
-# ontty OUT VAR=VALUE... -- ARGS...: slacheck ARGS on a pseudo-terminal; $rc
-ontty() {
-    out=$1
-    shift
-    vars=
-    while [ "$1" != -- ]; do
-        vars="$vars $1"
-        shift
-    done
-    shift
-    # shellcheck disable=SC2086 # SLACHECK and vars: words on purpose
-    python3 "$ROOT/tests/pty_run.py" "$out" $vars -- $SLACHECK "$@"
-    rc=$?
-}
 
 # ---- help of one command ------------------------------------------------------
 run $SLACHECK help validate
