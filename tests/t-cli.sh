@@ -2,7 +2,7 @@
 # t-cli.sh - the command line people expect (git, curl, ripgrep):
 #   - `slacheck help [COMMAND]` and `COMMAND --help`: only that command's
 #     options and formats, in English or Japanese (--lang, LANG);
-#   - "did you mean" for a mistyped command or long option (exit 2);
+#   - "did you mean" for a mistyped command, long option or format (exit 2);
 #   - bundled short options (-qj2, -qj 2);
 #   - --color=auto|always|never with NO_COLOR and FORCE_COLOR, colour codes
 #     only around our own words (vendor text stays inert);
@@ -66,6 +66,12 @@ err_has "did you mean '--fail-on'?" "mistyped option with ="
 run $SLACHECK --lang ja diff --exit-zeor qlingo.tsv qlingo.tsv
 expect_rc 2 "mistyped option (ja)"
 err_has "もしかして '--exit-zero' ですか？" "mistyped option in Japanese"
+run $SLACHECK validate --format jsno qlingo.tsv
+expect_rc 2 "mistyped format"
+err_has "validate formats are text, json, github, sarif, junit and md: jsno" "mistyped format"
+err_has "did you mean 'json'?" "mistyped format"
+run $SLACHECK diff -f htlm qlingo.tsv qlingo.tsv
+err_has "did you mean 'html'?" "mistyped diff format"
 run $SLACHECK zzzzzzzz
 expect_rc 2 "a word like no command"
 grep -q "did you mean" "$TMP/err" && fail "a suggestion for a word like no command: $(cat "$TMP/err")"

@@ -162,6 +162,10 @@ void cli_print_error(const cli_ctx *ctx, const slc_error *err);
 void cli_print_profile_error(const cli_ctx *ctx, const slc_error *err);
 /* Prints a usage error and returns EXIT_USAGE. */
 int cli_usage_error(const cli_ctx *ctx, const char *en, const char *ja, const char *what);
+/* The same with "did you mean 'hint'?" when hint is not NULL (one of our
+ * own names: printed as it is). */
+int cli_usage_hint(const cli_ctx *ctx, const char *en, const char *ja, const char *what,
+                   const char *hint);
 /* Loads the catalog (--checklist or built-in); EXIT_DEFINITION on failure. */
 int cli_load_catalog(cli_ctx *ctx);
 /* Load options from the command line (encoding, limits ...). */

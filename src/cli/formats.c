@@ -86,7 +86,13 @@ int cli_bad_format(const cli_ctx *ctx, const cli_command *c, const char *format)
     slc_buf_addf(&ja, "%s の形式は ", c->name);
     cli_format_join(c, "、", NULL, &ja);
     slc_buf_adds(&ja, " です");
-    int rc = cli_usage_error(ctx, en.data, ja.data, format);
+    const char *names[64];
+    size_t n = 0;
+    while (c->format && n + 1 < sizeof(names) / sizeof(names[0]) && c->format(n))
+        names[n] = c->format(n), n++;
+    names[n] = NULL;
+    int rc = cli_usage_hint(ctx, en.data, ja.data, format,
+                            format ? cli_closest(format, strlen(format), names) : NULL);
     slc_buf_release(&en);
     slc_buf_release(&ja);
     return rc;

@@ -185,10 +185,8 @@ void cli_help(const cli_ctx *ctx, const cli_command *c, FILE *fp)
           "詳しくは slacheck(1) を参照。"));
 }
 
-/* a usage error, with "did you mean 'hint'?" when hint is not NULL (hint
- * is one of our own names: printed as it is) */
-static int usage_error_hint(const cli_ctx *ctx, const char *en, const char *ja, const char *what,
-                            const char *hint)
+int cli_usage_hint(const cli_ctx *ctx, const char *en, const char *ja, const char *what,
+                   const char *hint)
 {
     slc_buf shown; /* "what" may be a file name: shown, never obeyed */
     slc_buf_init(&shown);
@@ -208,7 +206,7 @@ static int usage_error_hint(const cli_ctx *ctx, const char *en, const char *ja, 
 
 int cli_usage_error(const cli_ctx *ctx, const char *en, const char *ja, const char *what)
 {
-    return usage_error_hint(ctx, en, ja, what, NULL);
+    return cli_usage_hint(ctx, en, ja, what, NULL);
 }
 
 /* Optimal string alignment distance (Levenshtein plus swapped neighbours,
@@ -269,8 +267,8 @@ static int unknown_command(const cli_ctx *ctx, const char *name)
     for (size_t k = 0; k < cli_ncommands; k++)
         names[k] = cli_commands[k].name;
     names[cli_ncommands] = NULL;
-    return usage_error_hint(ctx, "unknown command", "不明なコマンドです", name,
-                            cli_closest(name, strlen(name), names));
+    return cli_usage_hint(ctx, "unknown command", "不明なコマンドです", name,
+                          cli_closest(name, strlen(name), names));
 }
 
 /* "unknown option: --fromat", with the closest long option ("--format") */
@@ -284,7 +282,7 @@ static int unknown_long(const cli_ctx *ctx, const char *arg, size_t n)
     const char *near = cli_closest(arg + 2, n, names);
     if (near)
         snprintf(hint, sizeof(hint), "--%s", near);
-    return usage_error_hint(ctx, "unknown option", "不明なオプションです", arg, near ? hint : NULL);
+    return cli_usage_hint(ctx, "unknown option", "不明なオプションです", arg, near ? hint : NULL);
 }
 
 static const cli_option *find_long(const char *name, size_t n)
