@@ -54,6 +54,7 @@ run $SLACHECK valdate qlingo.tsv
 expect_rc 2 "mistyped command"
 err_has "slacheck: unknown command: valdate" "mistyped command"
 err_has "did you mean 'validate'?" "mistyped command"
+err_has "Try 'slacheck --help'." "usage error before a command: the program's help"
 run $SLACHECK help exprot
 expect_rc 2 "help exprot"
 err_has "did you mean 'export'?" "help exprot"
@@ -61,6 +62,7 @@ run $SLACHECK validate --fromat json qlingo.tsv
 expect_rc 2 "mistyped option"
 err_has "unknown option: --fromat" "mistyped option"
 err_has "did you mean '--format'?" "mistyped option"
+err_has "Try 'slacheck validate --help'." "usage error after the command: its own help"
 run $SLACHECK validate --fail-no=info qlingo.tsv
 err_has "did you mean '--fail-on'?" "mistyped option with ="
 run $SLACHECK --lang ja diff --exit-zeor qlingo.tsv qlingo.tsv

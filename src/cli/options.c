@@ -199,8 +199,12 @@ int cli_usage_hint(const cli_ctx *ctx, const char *en, const char *ja, const cha
                 ctx->lang == SLC_LANG_JA ? "slacheck: もしかして '%s' ですか？\n"
                                          : "slacheck: did you mean '%s'?\n",
                 hint);
-    fprintf(stderr, "%s\n",
-            L(ctx, "Try 'slacheck --help'.", "'slacheck --help' を参照してください。"));
+    /* once the command is known, its own help is the one to read */
+    const char *cmd = ctx->cmd ? ctx->cmd->name : "";
+    fprintf(stderr,
+            ctx->lang == SLC_LANG_JA ? "'slacheck %s%s--help' を参照してください。\n"
+                                     : "Try 'slacheck %s%s--help'.\n",
+            cmd, *cmd ? " " : "");
     return EXIT_USAGE;
 }
 
