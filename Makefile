@@ -45,7 +45,11 @@ DATA    = checklists/meti-cloud-sla-2010.xml schemas/checklist.rng schemas/profi
 .PHONY: all accuracy deps test unit test-deps bench-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
         install uninstall clean format format-check
 
-all: $(BUILD)/slacheck
+# shell completions, generated from the option table (tools/completion_gen.c)
+COMPLETIONS = $(BUILD)/completion/slacheck.bash $(BUILD)/completion/_slacheck \
+              $(BUILD)/completion/slacheck.fish
+
+all: $(BUILD)/slacheck $(COMPLETIONS)
 
 # Installs what is missing, says what; apt-get update only if install fails.
 deps:
@@ -124,6 +128,21 @@ $(BUILD)/libslacheck.a: $(LIB_OBJ)
 
 $(BUILD)/slacheck: $(CLI_OBJ) $(BUILD)/libslacheck.a
 	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libslacheck.a $(LDLIBS_ALL)
+
+$(BUILD)/completion-gen: tools/completion_gen.c $(filter-out %/main.o,$(CLI_OBJ)) $(BUILD)/libslacheck.a
+	$(CC) $(CFLAGS_ALL) -Isrc/cli -o $@ $< $(filter-out %/main.o,$(CLI_OBJ)) $(BUILD)/libslacheck.a $(LDLIBS_ALL)
+
+$(BUILD)/completion/slacheck.bash: $(BUILD)/completion-gen
+	@mkdir -p $(@D)
+	$(BUILD)/completion-gen bash >$@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+
+$(BUILD)/completion/_slacheck: $(BUILD)/completion-gen
+	@mkdir -p $(@D)
+	$(BUILD)/completion-gen zsh >$@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+
+$(BUILD)/completion/slacheck.fish: $(BUILD)/completion-gen
+	@mkdir -p $(@D)
+	$(BUILD)/completion-gen fish >$@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -222,10 +241,16 @@ install: all
 	install -m 644 man/slacheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/slacheck.1
 	install -m 644 checklists/*.xml $(DESTDIR)$(PREFIX)/share/slacheck/checklists/
 	install -m 644 schemas/*.rng $(DESTDIR)$(PREFIX)/share/slacheck/schemas/
+	install -D -m 644 $(BUILD)/completion/slacheck.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/slacheck
+	install -D -m 644 $(BUILD)/completion/_slacheck $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_slacheck
+	install -D -m 644 $(BUILD)/completion/slacheck.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/slacheck.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/slacheck $(DESTDIR)$(PREFIX)/share/man/man1/slacheck.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/slacheck
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/slacheck \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_slacheck \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/slacheck.fish
 
 # The C sources in the style of .clang-format (clang-format, Debian
 # clang-format); format-check fails, naming the files, if one would change.

@@ -97,6 +97,23 @@ outside_reader() {
     return 1
 }
 
+# ontty OUT VAR=VALUE... -- ARGS...: slacheck ARGS with standard output on a
+# pseudo-terminal (tests/pty_run.py: NO_COLOR and FORCE_COLOR removed, then
+# the VAR=VALUE given); what it wrote in OUT, its exit status in $rc
+ontty() {
+    out=$1
+    shift
+    vars=
+    while [ "$1" != -- ]; do
+        vars="$vars $1"
+        shift
+    done
+    shift
+    # shellcheck disable=SC2086 # SLACHECK and vars: words on purpose
+    python3 "$ROOT/tests/pty_run.py" "$out" $vars -- $SLACHECK "$@"
+    rc=$?
+}
+
 # have_tool CMD: CMD (a name on PATH or a path) can be run
 have_tool() {
     command -v "$1" >/dev/null 2>&1

@@ -35,7 +35,7 @@ EX="$ROOT/examples"
 export SLACHECK FIX EX BUILD ROOT
 # messages in English unless a test asks otherwise
 export LANG=C.UTF-8 LC_ALL= LC_MESSAGES=
-unset NO_COLOR COLUMNS
+unset NO_COLOR FORCE_COLOR COLUMNS
 # The system's interpreter first: it has the Debian modules the tests use
 # (python3-openpyxl), and a version manager's shim in front of it costs a
 # shell chain per call, which was most of the suite's time.

@@ -349,47 +349,20 @@ out_has "顧客毎に 隔離されて" "diff: a tab shown as a space"
 
 # no colours unless on a terminal; on a pseudo-terminal, colours unless NO_COLOR
 grep -q "$(printf '\033')" "$W/layout.txt" && fail "diff: escape sequences when stdout is not a tty"
-ontty() {   # ontty OUTFILE ENV... -- ARGS: slacheck diff on a pseudo-terminal
-    python3 - "$@" <<'EOF'
-import os, pty, shlex, sys
-out = sys.argv[1]
-i = sys.argv.index("--")
-env = dict(os.environ)
-env.pop("NO_COLOR", None)
-for kv in sys.argv[2:i]:
-    k, v = kv.split("=", 1)
-    env[k] = v
-argv = shlex.split(os.environ["SLACHECK"]) + ["diff"] + sys.argv[i + 1:]
-pid, fd = pty.fork()
-if pid == 0:
-    os.execvpe(argv[0], argv, env)
-data = b""
-while True:
-    try:
-        chunk = os.read(fd, 65536)
-    except OSError:
-        break
-    if not chunk:
-        break
-    data += chunk
-os.waitpid(pid, 0)
-open(out, "wb").write(data)
-EOF
-}
 esc=$(printf '\033\\[')
-ontty "$W/tty1" COLUMNS=120 -- "$A" "$Q"
+ontty "$W/tty1" COLUMNS=120 -- diff "$A" "$Q"
 grep -q "${esc}32m▲" "$W/tty1" || fail "diff on a tty: no green ▲"
 grep -q "${esc}31m▼" "$W/tty1" || fail "diff on a tty: no red ▼"
-ontty "$W/tty2" COLUMNS=120 NO_COLOR=1 -- "$A" "$Q"
+ontty "$W/tty2" COLUMNS=120 NO_COLOR=1 -- diff "$A" "$Q"
 grep -q "$esc" "$W/tty2" && fail "diff on a tty with NO_COLOR=1: escape sequences"
 grep -q "▲ 【有】" "$W/tty2" || fail "diff on a tty with NO_COLOR=1: no output"
-ontty "$W/tty3" COLUMNS=120 NO_COLOR= -- "$A" "$Q"
+ontty "$W/tty3" COLUMNS=120 NO_COLOR= -- diff "$A" "$Q"
 grep -q "$esc" "$W/tty3" || fail "diff on a tty with NO_COLOR empty: no colours"
-ontty "$W/tty4" COLUMNS=120 -- "$A" "$W/ag-new.tsv"
+ontty "$W/tty4" COLUMNS=120 -- diff "$A" "$W/ag-new.tsv"
 grep -q "${esc}31m${esc}9m2週間前" "$W/tty4" || fail "versions on a tty: removed words not red and struck"
 grep -q "${esc}32m3日前" "$W/tty4" || fail "versions on a tty: added words not green"
 grep -q "\\[-" "$W/tty4" && fail "versions on a tty: [- -] markers besides colours"
-ontty "$W/tty5" COLUMNS=120 -- -o "$W/tty5.txt" "$A" "$Q"
+ontty "$W/tty5" COLUMNS=120 -- diff -o "$W/tty5.txt" "$A" "$Q"
 grep -q "$esc" "$W/tty5.txt" && fail "diff -o FILE from a tty: escape sequences in the file"
 grep -q "▲ 【有】" "$W/tty5.txt" || fail "diff -o FILE: no table in the file"
 

@@ -118,6 +118,62 @@ while read -r cmd; do
     done <"$W/help.opts"
 done <"$W/help.cmds"
 
+# ---- formats: the library's tables against --help, errors and the man page --
+
+# "a, b, c" -> one per line, sorted
+words() { tr ',' '\n' | sed 's/^ *//; s/ *$//; s/^and //' | sed 's/ and /\n/' | grep . | sort; }
+
+# the tables in the sources (one format family each; help must not list by hand)
+tr '\n' ' ' <"$ROOT/src/reports/report.c" | grep -o '{"[a-z]*", *slc_report_[a-z]*_new}' |
+    sed 's/{"\([a-z]*\)".*/\1/' | sort >"$W/table.validate"
+tr '\n' ' ' <"$ROOT/src/exports/export.c" | grep -o '{"[a-z]*", *slc_export_[a-z]*, *[01]' |
+    sed 's/{"\([a-z]*\)".*/\1/' | sort >"$W/table.export"
+tr '\n' ' ' <"$ROOT/src/authoring/author_formats.c" | grep -o '{"[a-z]*", *EXT([a-z_]*), *[01]' |
+    sed 's/{"\([a-z]*\)".*/\1/' | sort >"$W/table.convert"
+tr '\n' ' ' <"$ROOT/src/authoring/author_formats.c" | grep -o '{"[a-z]*", *EXT([a-z_]*), *1' |
+    sed 's/{"\([a-z]*\)".*/\1/' | sort >"$W/table.template"
+for f in validate export convert template; do
+    [ -s "$W/table.$f" ] || bad "no $f formats found in the library's table"
+done
+
+while read -r cmd; do
+    line=$(sed -n 's/^Formats (--format): //p' "$W/help.$cmd")
+    global=$(awk -v c="$cmd" 'on && $1 == c { $1 = ""; print; exit } /^Formats \(--format\):$/ { on = 1 }' "$W/help")
+    [ "$cmd" = help ] && { [ -z "$line" ] || bad "'help --help' lists formats: $line"; continue; }
+    [ -n "$line" ] || { bad "'slacheck $cmd --help' has no 'Formats (--format):' line"; continue; }
+    printf '%s\n' "$line" | words >"$W/fmt.$cmd"
+    printf '%s\n' "$global" | words >"$W/fmt.global.$cmd"
+    cmp -s "$W/fmt.$cmd" "$W/fmt.global.$cmd" ||
+        bad "$cmd: formats in '$cmd --help' ($line) and in --help ($global) differ"
+    if [ -f "$W/table.$cmd" ] && ! cmp -s "$W/table.$cmd" "$W/fmt.$cmd"; then
+        bad "$cmd: formats in its table (<) and in '$cmd --help' (>) differ:"
+        diff "$W/table.$cmd" "$W/fmt.$cmd" | grep '^[<>]'
+    fi
+    # the usage error for an unknown format names the same list
+    case $cmd in
+        validate) args="x.tsv" ;;
+        convert) args="-o - x.tsv" ;;
+        diff) args="x.tsv y.tsv" ;;
+        export) args="-o x.out x.tsv" ;;
+        *) args= ;;
+    esac
+    # shellcheck disable=SC2086 # args: words on purpose
+    (cd "$W" && slc "$cmd" --format no-such-format $args >/dev/null 2>"$W/err.$cmd")
+    errlist=$(sed -n "s/^slacheck: $cmd formats are \(.*\): no-such-format\$/\1/p" "$W/err.$cmd")
+    printf '%s\n' "$errlist" | words >"$W/fmt.err.$cmd"
+    cmp -s "$W/fmt.$cmd" "$W/fmt.err.$cmd" ||
+        bad "$cmd: '--format no-such-format' names other formats: $(head -1 "$W/err.$cmd")"
+    # each format is named in the command's section of the man page
+    awk -v want=".SS $cmd" '/^\.S[SH] / { on = ($0 == want); next } on' "$MAN" | sed 's/\\-/-/g' >"$W/man.$cmd"
+    while read -r f; do
+        grep -qw -- "$f" "$W/man.$cmd" || bad "$cmd: format $f is not named in the man page's '$cmd' section"
+    done <"$W/fmt.$cmd"
+done <"$W/help.cmds"
+# diff: its own two, then the export formats that draw a comparison
+grep -qx text "$W/fmt.diff" && grep -qx json "$W/fmt.diff" || bad "diff --help lacks text or json"
+comm -23 "$W/fmt.diff" "$W/table.export" | grep -vx -e text -e json |
+    while read -r f; do echo "FAIL: diff format $f is neither diff's own nor an export format"; done | grep . && fail=1
+
 # ---- commands --------------------------------------------------------------
 
 man_section COMMANDS | sed -n 's/^\.SS \([a-z][a-z-]*\) *$/\1/p' | sort >"$W/man.cmds"

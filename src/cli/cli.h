@@ -41,6 +41,7 @@ enum {
     CMD_DIFF = 1u << 3,
     CMD_EXPORT = 1u << 4,
     CMD_TEMPLATE = 1u << 5,
+    CMD_HELP = 1u << 6,
     CMD_ANY = 0xffu
 };
 
@@ -64,6 +65,7 @@ typedef enum cli_opt_id {
     OPT_EXIT_ZERO,
     OPT_FROM,
     OPT_QUIET,
+    OPT_COLOR,
     OPT_JOBS,
     OPT_MAX_BYTES,
     OPT_MAX_ROWS,
@@ -88,6 +90,9 @@ typedef struct cli_command {
     const char *args;         /* synopsis of positional arguments */
     int min_files, max_files; /* -1: no maximum */
     int (*run)(struct cli_ctx *ctx);
+    /* the i-th format --format takes, from the library's tables
+     * (formats.c); NULL past the last; NULL for a command without formats */
+    const char *(*format)(size_t i);
     const char *summary_en, *summary_ja;
 } cli_command;
 
@@ -115,7 +120,40 @@ extern const size_t cli_ncommands;
 /* Parses argv after the program name. Returns EXIT_CLEAN to go on, or an
  * exit code (after printing help, version or a usage error). */
 int cli_parse(cli_ctx *ctx, int argc, char **argv);
-void cli_help(const cli_ctx *ctx, FILE *fp);
+/* --help of the program, or of cmd (only its options and formats). */
+void cli_help(const cli_ctx *ctx, const cli_command *cmd, FILE *fp);
+/* By name, or NULL. */
+const cli_command *cli_command_find(const char *name);
+/* The closest of the candidates (NULL-terminated) to a mistyped word, or
+ * NULL if none is close (options.c; edit distance, git's "did you mean"). */
+const char *cli_closest(const char *word, size_t n, const char *const *candidates);
+
+/* ---- formats.c: each command's formats, from the library's tables ---- */
+const char *cli_validate_format(size_t i);
+const char *cli_export_format(size_t i);
+const char *cli_convert_format(size_t i);
+const char *cli_template_format(size_t i);
+const char *cli_diff_format(size_t i);
+const char *cli_items_format(size_t i); /* cmd_items.c */
+/* the i-th of diff's own formats (text, json: cmd_diff.c), not a report's */
+const char *cli_diff_own_format(size_t i);
+/* 1 if c writes the format id */
+int cli_format_allowed(const cli_command *c, const char *id);
+/* c's formats joined by sep (the last by last, if not NULL) */
+void cli_format_join(const cli_command *c, const char *sep, const char *last, slc_buf *out);
+/* "validate formats are text, json ... and md: FORMAT"; EXIT_USAGE */
+int cli_bad_format(const cli_ctx *ctx, const cli_command *c, const char *format);
+/* "cannot tell the output format from the file name; use --format a|b"; EXIT_USAGE */
+int cli_unknown_format(const cli_ctx *ctx, const char *path);
+
+/* ---- colour and binary output (helpers.c) ---- */
+/* 1 to colour output going to path (NULL or "-": standard output):
+ * --color always/never; else NO_COLOR (non-empty) off, FORCE_COLOR
+ * (non-empty, not "0") on; else on only for a terminal. */
+int cli_colour(const cli_ctx *ctx, const char *path);
+/* EXIT_USAGE (told, with a hint to use -o) if binary output would go to a
+ * terminal; EXIT_CLEAN otherwise. */
+int cli_refuse_binary_tty(const cli_ctx *ctx, const char *path);
 
 /* Prints "slacheck: path:line: error: ..." for a failed call. */
 void cli_print_error(const cli_ctx *ctx, const slc_error *err);
@@ -124,6 +162,10 @@ void cli_print_error(const cli_ctx *ctx, const slc_error *err);
 void cli_print_profile_error(const cli_ctx *ctx, const slc_error *err);
 /* Prints a usage error and returns EXIT_USAGE. */
 int cli_usage_error(const cli_ctx *ctx, const char *en, const char *ja, const char *what);
+/* The same with "did you mean 'hint'?" when hint is not NULL (one of our
+ * own names: printed as it is). */
+int cli_usage_hint(const cli_ctx *ctx, const char *en, const char *ja, const char *what,
+                   const char *hint);
 /* Loads the catalog (--checklist or built-in); EXIT_DEFINITION on failure. */
 int cli_load_catalog(cli_ctx *ctx);
 /* Load options from the command line (encoding, limits ...). */
@@ -143,6 +185,7 @@ int cmd_convert(cli_ctx *ctx);
 int cmd_diff(cli_ctx *ctx);
 int cmd_export(cli_ctx *ctx);
 int cmd_template(cli_ctx *ctx);
+int cmd_help(cli_ctx *ctx);
 
 /* tsv, csv, json, md or xlsx from the path's extension; NULL if none. */
 const char *cli_authoring_format(const char *path);

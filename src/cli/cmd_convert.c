@@ -20,12 +20,11 @@ int cmd_convert(cli_ctx *ctx)
             ctx, "convert needs -o OUT (-o - writes TSV, or --format, to standard output)",
             "convert には -o OUT が必要です（-o - は標準出力に TSV か --format の形式）", NULL);
     if (!format)
-        return cli_usage_error(
-            ctx, "cannot tell the output format; use --format tsv|csv|json|md|xlsx",
-            "出力形式が分かりません。--format tsv|csv|json|md|xlsx を指定してください", out_path);
-    if (!slc_author_format_find(format))
-        return cli_usage_error(ctx, "convert formats are tsv, csv, json, md and xlsx",
-                               "convert の形式は tsv、csv、json、md、xlsx です", format);
+        return cli_unknown_format(ctx, out_path);
+    if (!cli_format_allowed(ctx->cmd, format))
+        return cli_bad_format(ctx, ctx->cmd, format);
+    if (!slc_author_format_find(format)->write && (rc = cli_refuse_binary_tty(ctx, out_path)))
+        return rc;
     if ((rc = cli_prepare(ctx, &lo, NULL)) != EXIT_CLEAN)
         return rc;
 

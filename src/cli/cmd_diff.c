@@ -75,6 +75,41 @@ static size_t terminal_width(void)
     return 120;
 }
 
+/* diff's own formats, written to standard output or -o; the reports
+ * (-o x.html ...) come from export.c's table */
+static void diff_text(cli_ctx *ctx, const slc_comparison *cmp, const unsigned char *show,
+                      slc_buf *out)
+{
+    slc_diff_view v = {terminal_width(), 0, ctx->opt[OPT_ALL] != NULL, show, ctx->lang};
+    v.colour = cli_colour(ctx, ctx->opt[OPT_OUTPUT]);
+    slc_report_diff_text(cmp, &v, out);
+}
+
+static void diff_json(cli_ctx *ctx, const slc_comparison *cmp, const unsigned char *show,
+                      slc_buf *out)
+{
+    slc_json_comparison(cmp, show, ctx->opt[OPT_ALL] != NULL, out);
+}
+
+static const struct {
+    const char *id;
+    void (*write)(cli_ctx *ctx, const slc_comparison *cmp, const unsigned char *show, slc_buf *out);
+} own[] = {{"text", diff_text}, {"json", diff_json}};
+
+const char *cli_diff_own_format(size_t i)
+{
+    return i < sizeof(own) / sizeof(own[0]) ? own[i].id : NULL;
+}
+
+/* the index in own[] of format, or -1 */
+static int own_index(const char *format)
+{
+    for (size_t i = 0; i < sizeof(own) / sizeof(own[0]); i++)
+        if (!strcmp(own[i].id, format))
+            return (int)i;
+    return -1;
+}
+
 int cmd_diff(cli_ctx *ctx)
 {
     const char *format = ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : "text";
@@ -89,16 +124,17 @@ int cmd_diff(cli_ctx *ctx)
     if (!ctx->opt[OPT_FORMAT] && ctx->opt[OPT_OUTPUT]) {
         /* -o x.html, x.md, x.xlsx: the comparison as a report */
         const slc_export_format *f = slc_export_format_for_path(ctx->opt[OPT_OUTPUT]);
-        if (f && (!strcmp(f->id, "md") || !strcmp(f->id, "html") || !strcmp(f->id, "xlsx")))
+        if (f && f->comparison)
             report = f, format = f->id;
-    } else if (strcmp(format, "text") && strcmp(format, "json")) {
+    } else if (own_index(format) < 0) {
         report = slc_export_format_find(format);
-        if (report && strcmp(format, "md") && strcmp(format, "html") && strcmp(format, "xlsx"))
+        if (report && !report->comparison)
             report = NULL;
     }
-    if (strcmp(format, "text") && strcmp(format, "json") && !report)
-        return cli_usage_error(ctx, "diff formats are text, json, md, html and xlsx",
-                               "diff の形式は text、json、md、html、xlsx です", format);
+    if (own_index(format) < 0 && !report)
+        return cli_bad_format(ctx, ctx->cmd, format);
+    if (report && report->binary && (rc = cli_refuse_binary_tty(ctx, ctx->opt[OPT_OUTPUT])))
+        return rc;
     if (ctx->nnames && ctx->nnames != ctx->nfiles)
         return cli_usage_error(ctx, "give --name once per file, or not at all",
                                "--name はファイルごとに 1 つずつ指定してください", NULL);
@@ -148,15 +184,8 @@ int cmd_diff(cli_ctx *ctx)
         x->show = show;
         rc = cli_write_report(ctx, x, report, ctx->opt[OPT_OUTPUT]);
         slc_export_free(x);
-    } else if (!strcmp(format, "json")) {
-        slc_json_comparison(cmp, show, ctx->opt[OPT_ALL] != NULL, &out);
     } else {
-        const char *nc = getenv("NO_COLOR");
-        slc_diff_view v = {terminal_width(), 0, ctx->opt[OPT_ALL] != NULL, show, ctx->lang};
-        int to_tty =
-            (!ctx->opt[OPT_OUTPUT] || !strcmp(ctx->opt[OPT_OUTPUT], "-")) && isatty(STDOUT_FILENO);
-        v.colour = to_tty && !(nc && *nc);
-        slc_report_diff_text(cmp, &v, &out);
+        own[own_index(format)].write(ctx, cmp, show, &out);
     }
     if (!report)
         rc = cli_write_output(ctx, ctx->opt[OPT_OUTPUT], &out);

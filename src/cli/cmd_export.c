@@ -17,16 +17,12 @@
 static const slc_export_format *output_format(cli_ctx *ctx, const char *path)
 {
     const slc_export_format *fmt = cli_report_format(ctx, path);
-    if (!fmt)
-        cli_usage_error(
-            ctx,
-            ctx->opt[OPT_FORMAT]
-                ? "export formats are xlsx, html, md, json, tsv and csv"
-                : "cannot tell the report format from the file name; use --format xlsx|html|md|json|tsv|csv",
-            ctx->opt[OPT_FORMAT]
-                ? "export の形式は xlsx、html、md、json、tsv、csv です"
-                : "ファイル名から形式が分かりません。--format xlsx|html|md|json|tsv|csv を指定してください",
-            ctx->opt[OPT_FORMAT] ? ctx->opt[OPT_FORMAT] : path);
+    if (!fmt && ctx->opt[OPT_FORMAT])
+        cli_bad_format(ctx, ctx->cmd, ctx->opt[OPT_FORMAT]);
+    else if (!fmt)
+        cli_unknown_format(ctx, path);
+    else if (fmt->binary && cli_refuse_binary_tty(ctx, path) != EXIT_CLEAN)
+        return NULL;
     return fmt;
 }
 
@@ -41,8 +37,8 @@ int cmd_export(cli_ctx *ctx)
     int rc;
 
     if (!nout)
-        return cli_usage_error(ctx, "export needs -o OUT.{xlsx,html,md,json,tsv,csv}",
-                               "export には -o OUT.{xlsx,html,md,json,tsv,csv} が必要です", NULL);
+        return cli_usage_error(ctx, "export needs -o OUT (--help lists the formats)",
+                               "export には -o OUT が必要です（形式は --help を参照）", NULL);
     if (nout > 1 && ctx->opt[OPT_FORMAT])
         return cli_usage_error(
             ctx, "with several -o, each report's format comes from its file name: drop --format",

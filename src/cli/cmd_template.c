@@ -20,13 +20,13 @@ int cmd_template(cli_ctx *ctx)
     if (!format)
         format = path && strcmp(path, "-") ? NULL : "tsv";
     if (!format)
-        return cli_usage_error(
-            ctx, "cannot tell the template format; use --format tsv|csv|md|xlsx",
-            "テンプレートの形式が分かりません。--format tsv|csv|md|xlsx を指定してください", path);
+        return cli_unknown_format(ctx, path);
+    if (!cli_format_allowed(ctx->cmd, format))
+        return cli_bad_format(ctx, ctx->cmd, format);
     const slc_author_format *af = slc_author_format_find(format);
-    if (!af || !af->for_template)
-        return cli_usage_error(ctx, "template formats are tsv, csv, md and xlsx",
-                               "テンプレートの形式は tsv、csv、md、xlsx です", format);
+    /* a format written to a path is a workbook: never to a terminal */
+    if (!af->write && (rc = cli_refuse_binary_tty(ctx, path)))
+        return rc;
     if (encoding && !slc_text_encoding_name(encoding))
         return cli_usage_error(ctx, "unknown encoding", "不明な文字コードです", encoding);
     if (encoding && !af->encodable)

@@ -70,10 +70,8 @@ int cmd_validate(cli_ctx *ctx)
     size_t nt = 0;
     int rc;
 
-    if (!slc_report_known(format))
-        return cli_usage_error(ctx, "validate formats are text, json, github, sarif, junit and md",
-                               "validate の形式は text、json、github、sarif、junit、md です",
-                               format);
+    if (!cli_format_allowed(ctx->cmd, format))
+        return cli_bad_format(ctx, ctx->cmd, format);
     for (size_t i = 0; i < ctx->nreports; i++) {
         const char *eq = strchr(ctx->reports[i], '=');
         char fmt[16];
@@ -95,6 +93,7 @@ int cmd_validate(cli_ctx *ctx)
 
     t = slc_xcalloc(ctx->nreports + 1, sizeof(*t));
     t[nt].report = slc_report_new(format, ctx->cat, ctx->lang, fail_on);
+    t[nt].report->colour = cli_colour(ctx, ctx->opt[OPT_OUTPUT]); /* --report files: never */
     t[nt++].path = ctx->opt[OPT_OUTPUT];
     for (size_t i = 0; i < ctx->nreports; i++) {
         const char *eq = strchr(ctx->reports[i], '=');

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "batch.h"
 #include "export.h"
@@ -323,4 +324,37 @@ const slc_export_format *cli_report_format(cli_ctx *ctx, const char *path)
     if (ctx->opt[OPT_FORMAT])
         return slc_export_format_find(ctx->opt[OPT_FORMAT]);
     return slc_export_format_for_path(path);
+}
+
+/* standard output, for a path of NULL or "-" */
+static int to_stdout(const char *path)
+{
+    return !path || !strcmp(path, "-");
+}
+
+int cli_colour(const cli_ctx *ctx, const char *path)
+{
+    const char *when = ctx->opt[OPT_COLOR];
+    if (when && !strcmp(when, "always"))
+        return 1;
+    if (when && !strcmp(when, "never"))
+        return 0;
+    const char *no = getenv("NO_COLOR"), *force = getenv("FORCE_COLOR");
+    if (no && *no) /* https://no-color.org: any non-empty value */
+        return 0;
+    if (force && *force && strcmp(force, "0"))
+        return 1;
+    return to_stdout(path) && isatty(STDOUT_FILENO);
+}
+
+int cli_refuse_binary_tty(const cli_ctx *ctx, const char *path)
+{
+    if (!to_stdout(path) || !isatty(STDOUT_FILENO))
+        return EXIT_CLEAN;
+    return cli_usage_error(ctx,
+                           "refusing to write a binary workbook to a terminal; "
+                           "use -o FILE.xlsx, or redirect standard output",
+                           "バイナリのワークブックは端末に書き出しません。"
+                           "-o FILE.xlsx を指定するか、標準出力をリダイレクトしてください",
+                           NULL);
 }

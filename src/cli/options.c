@@ -9,23 +9,26 @@
 #include "cli.h"
 
 const cli_command cli_commands[] = {
-    {"validate", CMD_VALIDATE, "FILE...", 1, -1, cmd_validate,
+    {"validate", CMD_VALIDATE, "FILE...", 1, -1, cmd_validate, cli_validate_format,
      "check vendors' answers against the checklist definition",
      "ベンダーの回答をチェックリスト定義に照らして検証する"},
-    {"convert", CMD_CONVERT, "FILE -o OUT.{tsv,csv,json,md,xlsx}", 1, 1, cmd_convert,
-     "write one checklist in another format (canonical TSV/CSV, JSON, Markdown, XLSX)",
-     "チェックリストを別の形式（正規化した TSV/CSV、JSON、Markdown、XLSX）で書き出す"},
-    {"template", CMD_TEMPLATE, "", 0, 0, cmd_template,
-     "write a checklist for a vendor to fill in (tsv, csv, md, xlsx), blank or from last year's",
-     "ベンダーが記入するチェックリスト（tsv、csv、md、xlsx）を書き出す（空欄、または前年の回答入り）"},
-    {"diff", CMD_DIFF, "FILE FILE [FILE...]", 2, -1, cmd_diff,
+    {"convert", CMD_CONVERT, "FILE -o OUT", 1, 1, cmd_convert, cli_convert_format,
+     "write one checklist in another format (canonical table, JSON, Markdown, workbook)",
+     "チェックリストを別の形式（正規化した表、JSON、Markdown、ワークブック）で書き出す"},
+    {"template", CMD_TEMPLATE, "", 0, 0, cmd_template, cli_template_format,
+     "write a checklist for a vendor to fill in, blank or from last year's",
+     "ベンダーが記入するチェックリストを書き出す（空欄、または前年の回答入り）"},
+    {"diff", CMD_DIFF, "FILE FILE [FILE...]", 2, -1, cmd_diff, cli_diff_format,
      "compare vendors side by side, or two versions of one vendor's answers",
      "ベンダーを並べて比較する。同じベンダーの 2 つの版なら変更点を示す"},
-    {"export", CMD_EXPORT, "FILE... -o OUT.{xlsx,html,md,json,tsv,csv}", 1, -1, cmd_export,
+    {"export", CMD_EXPORT, "FILE... -o OUT", 1, -1, cmd_export, cli_export_format,
      "write a report for decision makers: one vendor, or several compared",
      "意思決定者向けのレポートを書き出す（1 社、または複数社の比較）"},
-    {"items", CMD_ITEMS, "", 0, 0, cmd_items, "print the checklist definition in use",
-     "使用中のチェックリスト定義を表示する"},
+    {"items", CMD_ITEMS, "", 0, 0, cmd_items, cli_items_format,
+     "print the checklist definition in use", "使用中のチェックリスト定義を表示する"},
+    {"help", CMD_HELP, "[COMMAND]", 0, 1, cmd_help, NULL,
+     "show the help of the program or of one command",
+     "プログラム全体、または 1 つのコマンドのヘルプを表示する"},
 };
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
@@ -35,8 +38,8 @@ const cli_option cli_options[] = {
      "組み込みの経産省チェックリストの代わりに使う定義ファイル（XML）"},
     {OPT_FORMAT, "format", 'f', "FORMAT",
      CMD_VALIDATE | CMD_ITEMS | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
-     "output format: validate text|json|github|sarif|junit|md; diff text|json|md|html|xlsx; export xlsx|html|md|json|tsv|csv (default: from -o's extension); items text|json|tsv; convert tsv|csv|json|md|xlsx; template tsv|csv|md|xlsx",
-     "出力形式: validate は text|json|github|sarif|junit|md、diff は text|json|md|html|xlsx、export は xlsx|html|md|json|tsv|csv（既定: -o の拡張子）、items は text|json|tsv、convert は tsv|csv|json|md|xlsx、template は tsv|csv|md|xlsx"},
+     "output format, one of the command's formats listed below (default: from -o's extension)",
+     "出力形式。コマンドごとの形式は下記（既定: -o の拡張子から）"},
     {OPT_OUTPUT, "output", 'o', "FILE",
      CMD_VALIDATE | CMD_ITEMS | CMD_CONVERT | CMD_DIFF | CMD_EXPORT | CMD_TEMPLATE,
      "write to FILE (atomically) instead of standard output; - is standard output; export: may be repeated, one report per -o",
@@ -56,8 +59,8 @@ const cli_option cli_options[] = {
      "judge the answers against a buyer's requirements (XML, see schemas/profile.rng)",
      "購入者の要件（XML、schemas/profile.rng を参照）に照らして回答を判定する"},
     {OPT_REPORT, "report", 'r', "FMT=FILE", CMD_VALIDATE,
-     "also write a report in FMT (text, json, github, sarif, junit, md) to FILE; may be repeated",
-     "FMT 形式（text、json、github、sarif、junit、md）のレポートを FILE にも書く。複数指定可"},
+     "also write a report in FMT (a validate format) to FILE; may be repeated",
+     "FMT 形式（validate の形式）のレポートを FILE にも書く。複数指定可"},
     {OPT_ALL, "all", 'a', NULL, CMD_DIFF, "show every item, not only those that differ",
      "相違のある項目だけでなく全項目を表示する"},
     {OPT_ITEMS, "items", 0, "LIST", CMD_DIFF, "only these item numbers, e.g. 1-9,28-38",
@@ -72,6 +75,9 @@ const cli_option cli_options[] = {
      "相違があっても終了コード 0 にする"},
     {OPT_QUIET, "quiet", 'q', NULL, CMD_VALIDATE | CMD_DIFF | CMD_EXPORT,
      "no progress display on a terminal during long runs", "長い処理中に端末へ進捗を表示しない"},
+    {OPT_COLOR, "color", 0, "auto|always|never", CMD_VALIDATE | CMD_DIFF,
+     "colour severities and verdicts: auto (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never",
+     "重大度と判定を色分けする: auto（既定: 端末なら。NO_COLOR があれば無効、FORCE_COLOR で強制）、always、never"},
     {OPT_JOBS, "jobs", 'j', "N", CMD_VALIDATE | CMD_DIFF | CMD_EXPORT,
      "read files on N threads at once (default: one per processor); output and order are the same for any N",
      "N 個のスレッドで同時にファイルを読む（既定: プロセッサ数）。出力と順序は N によらず同じ"},
@@ -119,19 +125,37 @@ static void option_line(const cli_ctx *ctx, const cli_option *o, FILE *fp)
     else
         snprintf(left, sizeof(left), "    --%s%s%s", o->name, o->arg ? " " : "",
                  o->arg ? o->arg : "");
-    fprintf(fp, "  %-28s %s\n", left, L(ctx, o->help_en, o->help_ja));
+    /* two spaces at least, so a long left side stays apart from its help */
+    fprintf(fp, "  %-28s%s%s\n", left, strlen(left) >= 28 ? "  " : " ",
+            L(ctx, o->help_en, o->help_ja));
 }
 
-void cli_help(const cli_ctx *ctx, FILE *fp)
+/* "  validate   text, json, ..." (with name) or "text, json, ..." */
+static void format_line(const cli_command *c, int with_name, FILE *fp)
 {
-    if (ctx->cmd) {
-        const cli_command *c = ctx->cmd;
-        fprintf(fp, "%s: slacheck %s [OPTION]... %s\n%s\n\n%s\n", L(ctx, "Usage", "使い方"),
-                c->name, c->args, L(ctx, c->summary_en, c->summary_ja),
+    slc_buf list;
+    slc_buf_init(&list);
+    cli_format_join(c, ", ", NULL, &list);
+    if (with_name)
+        fprintf(fp, "  %-10s %s\n", c->name, list.data ? list.data : "");
+    else
+        fprintf(fp, "%s\n", list.data ? list.data : "");
+    slc_buf_release(&list);
+}
+
+void cli_help(const cli_ctx *ctx, const cli_command *c, FILE *fp)
+{
+    if (c) {
+        fprintf(fp, "%s: slacheck %s [OPTION]...%s%s\n%s\n\n%s\n", L(ctx, "Usage", "使い方"),
+                c->name, c->args[0] ? " " : "", c->args, L(ctx, c->summary_en, c->summary_ja),
                 L(ctx, "Options:", "オプション:"));
         for (size_t i = 0; i < cli_noptions; i++)
             if (cli_options[i].commands & c->bit)
                 option_line(ctx, &cli_options[i], fp);
+        if (c->format) {
+            fprintf(fp, "\n%s ", L(ctx, "Formats (--format):", "形式（--format）:"));
+            format_line(c, 0, fp);
+        }
         return;
     }
     fprintf(fp, "%s: slacheck COMMAND [OPTION]... [FILE]...\n%s\n\n%s\n", L(ctx, "Usage", "使い方"),
@@ -144,17 +168,25 @@ void cli_help(const cli_ctx *ctx, FILE *fp)
     fprintf(fp, "\n%s\n", L(ctx, "Options:", "オプション:"));
     for (size_t i = 0; i < cli_noptions; i++)
         option_line(ctx, &cli_options[i], fp);
-    fprintf(fp, "\n%s\n",
-            L(ctx,
-              "Exit status: 0 clean, 1 findings, 2 usage error, 3 unreadable input,\n"
-              "4 invalid checklist definition, 5 output or internal error.\n"
-              "See slacheck(1) for details.",
-              "終了コード: 0 問題なし、1 指摘あり、2 使い方の誤り、3 入力を読めない、\n"
-              "4 チェックリスト定義が不正、5 出力または内部のエラー。\n"
-              "詳しくは slacheck(1) を参照。"));
+    fprintf(fp, "\n%s\n", L(ctx, "Formats (--format):", "形式（--format）:"));
+    for (size_t i = 0; i < cli_ncommands; i++)
+        if (cli_commands[i].format)
+            format_line(&cli_commands[i], 1, fp);
+    fprintf(
+        fp, "\n%s\n",
+        L(ctx,
+          "'slacheck help COMMAND' or 'slacheck COMMAND --help' shows one command's options.\n"
+          "Exit status: 0 clean, 1 findings, 2 usage error, 3 unreadable input,\n"
+          "4 invalid checklist definition, 5 output or internal error.\n"
+          "See slacheck(1) for details.",
+          "'slacheck help COMMAND' または 'slacheck COMMAND --help' でコマンドごとのオプションを表示します。\n"
+          "終了コード: 0 問題なし、1 指摘あり、2 使い方の誤り、3 入力を読めない、\n"
+          "4 チェックリスト定義が不正、5 出力または内部のエラー。\n"
+          "詳しくは slacheck(1) を参照。"));
 }
 
-int cli_usage_error(const cli_ctx *ctx, const char *en, const char *ja, const char *what)
+int cli_usage_hint(const cli_ctx *ctx, const char *en, const char *ja, const char *what,
+                   const char *hint)
 {
     slc_buf shown; /* "what" may be a file name: shown, never obeyed */
     slc_buf_init(&shown);
@@ -162,9 +194,99 @@ int cli_usage_error(const cli_ctx *ctx, const char *en, const char *ja, const ch
     fprintf(stderr, "slacheck: %s%s%s\n", L(ctx, en, ja), what ? ": " : "",
             shown.data ? shown.data : "");
     slc_buf_release(&shown);
-    fprintf(stderr, "%s\n",
-            L(ctx, "Try 'slacheck --help'.", "'slacheck --help' を参照してください。"));
+    if (hint)
+        fprintf(stderr,
+                ctx->lang == SLC_LANG_JA ? "slacheck: もしかして '%s' ですか？\n"
+                                         : "slacheck: did you mean '%s'?\n",
+                hint);
+    /* once the command is known, its own help is the one to read */
+    const char *cmd = ctx->cmd ? ctx->cmd->name : "";
+    fprintf(stderr,
+            ctx->lang == SLC_LANG_JA ? "'slacheck %s%s--help' を参照してください。\n"
+                                     : "Try 'slacheck %s%s--help'.\n",
+            cmd, *cmd ? " " : "");
     return EXIT_USAGE;
+}
+
+int cli_usage_error(const cli_ctx *ctx, const char *en, const char *ja, const char *what)
+{
+    return cli_usage_hint(ctx, en, ja, what, NULL);
+}
+
+/* Optimal string alignment distance (Levenshtein plus swapped neighbours,
+ * "fromat"): bounded words, so a small table on the stack. */
+static size_t edit_distance(const char *a, size_t n, const char *b)
+{
+    enum { MAX = 40 };
+    size_t m = strlen(b);
+    if (n >= MAX || m >= MAX)
+        return (size_t)-1;
+    size_t d[MAX + 1][MAX + 1];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = a[i - 1] != b[j - 1];
+            size_t best = d[i - 1][j - 1] + cost;
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[n][m];
+}
+
+const char *cli_closest(const char *word, size_t n, const char *const *candidates)
+{
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    for (size_t i = 0; candidates[i]; i++) {
+        size_t len = strlen(candidates[i]);
+        /* close: one edit in a short name, up to a third of a longer one */
+        size_t limit = len / 3 > 1 ? (len / 3 < 3 ? len / 3 : 3) : 1;
+        size_t d = edit_distance(word, n, candidates[i]);
+        if (d <= limit && d < n && d < best_d)
+            best = candidates[i], best_d = d;
+    }
+    return best;
+}
+
+const cli_command *cli_command_find(const char *name)
+{
+    for (size_t k = 0; k < cli_ncommands; k++)
+        if (!strcmp(cli_commands[k].name, name))
+            return &cli_commands[k];
+    return NULL;
+}
+
+static int unknown_command(const cli_ctx *ctx, const char *name)
+{
+    const char *names[sizeof(cli_commands) / sizeof(cli_commands[0]) + 1];
+    for (size_t k = 0; k < cli_ncommands; k++)
+        names[k] = cli_commands[k].name;
+    names[cli_ncommands] = NULL;
+    return cli_usage_hint(ctx, "unknown command", "不明なコマンドです", name,
+                          cli_closest(name, strlen(name), names));
+}
+
+/* "unknown option: --fromat", with the closest long option ("--format") */
+static int unknown_long(const cli_ctx *ctx, const char *arg, size_t n)
+{
+    const char *names[sizeof(cli_options) / sizeof(cli_options[0]) + 1];
+    char hint[64];
+    for (size_t i = 0; i < cli_noptions; i++)
+        names[i] = cli_options[i].name;
+    names[cli_noptions] = NULL;
+    const char *near = cli_closest(arg + 2, n, names);
+    if (near)
+        snprintf(hint, sizeof(hint), "--%s", near);
+    return cli_usage_hint(ctx, "unknown option", "不明なオプションです", arg, near ? hint : NULL);
 }
 
 static const cli_option *find_long(const char *name, size_t n)
@@ -177,28 +299,86 @@ static const cli_option *find_long(const char *name, size_t n)
 
 static const cli_option *find_short(char c)
 {
-    for (size_t i = 0; i < cli_noptions; i++)
+    for (size_t i = 0; c && i < cli_noptions; i++)
         if (cli_options[i].short_name == c)
             return &cli_options[i];
     return NULL;
 }
 
+/* Keeps one option's value (NULL for a flag); an exit code. */
+static int record(cli_ctx *ctx, const cli_option *o, const char *value)
+{
+    if (o->id == OPT_LANG) {
+        if (!strcmp(value, "ja"))
+            ctx->lang = SLC_LANG_JA;
+        else if (!strcmp(value, "en"))
+            ctx->lang = SLC_LANG_EN;
+        else
+            return cli_usage_error(ctx, "--lang must be ja or en", "--lang は ja か en です",
+                                   value);
+    }
+    if (o->id == OPT_COLOR && strcmp(value, "auto") && strcmp(value, "always") &&
+        strcmp(value, "never"))
+        return cli_usage_error(ctx, "--color must be auto, always or never",
+                               "--color は auto、always、never のいずれかです", value);
+    ctx->opt[o->id] = value ? value : "";
+    if (o->id == OPT_NAME) {
+        ctx->names = slc_xrealloc(ctx->names, (ctx->nnames + 1) * sizeof(char *));
+        ctx->names[ctx->nnames++] = value;
+    }
+    if (o->id == OPT_OUTPUT) {
+        ctx->outputs = slc_xrealloc(ctx->outputs, (ctx->noutputs + 1) * sizeof(char *));
+        ctx->outputs[ctx->noutputs++] = value;
+    }
+    if (o->id == OPT_REPORT) {
+        ctx->reports = slc_xrealloc(ctx->reports, (ctx->nreports + 1) * sizeof(char *));
+        ctx->reports[ctx->nreports++] = value;
+    }
+    return EXIT_CLEAN;
+}
+
+/* -q, -j2, -j 2 and bundles of them (-qj2, -qj 2): flags first, then at
+ * most one option taking a value, which is the rest or the next argument */
+static int parse_short(cli_ctx *ctx, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    for (const char *p = a + 1; *p; p++) {
+        const cli_option *o = find_short(*p);
+        if (!o) {
+            char what[3] = {'-', *p, '\0'};
+            return cli_usage_error(ctx, "unknown option", "不明なオプションです", what);
+        }
+        if (!o->arg) {
+            int rc = record(ctx, o, NULL);
+            if (rc != EXIT_CLEAN)
+                return rc;
+            continue;
+        }
+        const char *value = p + 1;
+        if (!*value) {
+            if (*i + 1 >= argc) {
+                char what[3] = {'-', *p, '\0'};
+                return cli_usage_error(ctx, "option needs a value", "オプションに値が必要です",
+                                       what);
+            }
+            value = argv[++*i];
+        }
+        return record(ctx, o, value);
+    }
+    return EXIT_CLEAN;
+}
+
 int cli_parse(cli_ctx *ctx, int argc, char **argv)
 {
-    int only_files = 0;
+    int only_files = 0, rc;
     ctx->files = slc_xcalloc((size_t)argc + 1, sizeof(char *));
     ctx->nfiles = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        const cli_option *o = NULL;
-        const char *value = NULL;
         if (only_files || a[0] != '-' || !strcmp(a, "-")) {
             if (!ctx->cmd) {
-                for (size_t k = 0; k < cli_ncommands; k++)
-                    if (!strcmp(cli_commands[k].name, a))
-                        ctx->cmd = &cli_commands[k];
-                if (!ctx->cmd)
-                    return cli_usage_error(ctx, "unknown command", "不明なコマンドです", a);
+                if (!(ctx->cmd = cli_command_find(a)))
+                    return unknown_command(ctx, a);
                 continue;
             }
             ctx->files[ctx->nfiles++] = a;
@@ -208,21 +388,17 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv)
             only_files = 1;
             continue;
         }
-        if (a[1] == '-') {
-            const char *eq = strchr(a + 2, '=');
-            size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
-            o = find_long(a + 2, n);
-            if (eq)
-                value = eq + 1;
-        } else {
-            o = find_short(a[1]);
-            if (o && a[2])
-                value = a + 2;
-            else if (!o || a[2])
-                o = NULL;
+        if (a[1] != '-') {
+            if ((rc = parse_short(ctx, argc, argv, &i)) != EXIT_CLEAN)
+                return rc;
+            continue;
         }
+        const char *eq = strchr(a + 2, '=');
+        size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+        const cli_option *o = find_long(a + 2, n);
+        const char *value = eq ? eq + 1 : NULL;
         if (!o)
-            return cli_usage_error(ctx, "unknown option", "不明なオプションです", a);
+            return unknown_long(ctx, a, n);
         if (o->arg && !value) {
             if (i + 1 >= argc)
                 return cli_usage_error(ctx, "option needs a value", "オプションに値が必要です", a);
@@ -230,35 +406,15 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv)
         } else if (!o->arg && value) {
             return cli_usage_error(ctx, "option takes no value", "オプションは値を取りません", a);
         }
-        if (o->id == OPT_LANG) {
-            if (!strcmp(value, "ja"))
-                ctx->lang = SLC_LANG_JA;
-            else if (!strcmp(value, "en"))
-                ctx->lang = SLC_LANG_EN;
-            else
-                return cli_usage_error(ctx, "--lang must be ja or en", "--lang は ja か en です",
-                                       value);
-        }
-        ctx->opt[o->id] = value ? value : "";
-        if (o->id == OPT_NAME) {
-            ctx->names = slc_xrealloc(ctx->names, (ctx->nnames + 1) * sizeof(char *));
-            ctx->names[ctx->nnames++] = value;
-        }
-        if (o->id == OPT_OUTPUT) {
-            ctx->outputs = slc_xrealloc(ctx->outputs, (ctx->noutputs + 1) * sizeof(char *));
-            ctx->outputs[ctx->noutputs++] = value;
-        }
-        if (o->id == OPT_REPORT) {
-            ctx->reports = slc_xrealloc(ctx->reports, (ctx->nreports + 1) * sizeof(char *));
-            ctx->reports[ctx->nreports++] = value;
-        }
+        if ((rc = record(ctx, o, value)) != EXIT_CLEAN)
+            return rc;
     }
     if (ctx->opt[OPT_VERSION]) {
         printf("slacheck %s\n", SLC_VERSION);
         return -1;
     }
     if (ctx->opt[OPT_HELP] || !ctx->cmd) {
-        cli_help(ctx, ctx->cmd || ctx->opt[OPT_HELP] ? stdout : stderr);
+        cli_help(ctx, ctx->cmd, ctx->cmd || ctx->opt[OPT_HELP] ? stdout : stderr);
         return ctx->opt[OPT_HELP] ? -1 : EXIT_USAGE;
     }
     for (size_t i = 0; i < cli_noptions; i++) {
@@ -276,5 +432,14 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv)
     if (ctx->cmd->max_files >= 0 && (int)ctx->nfiles > ctx->cmd->max_files)
         return cli_usage_error(ctx, "too many input files", "入力ファイルが多すぎます",
                                ctx->files[ctx->nfiles - 1]);
+    return EXIT_CLEAN;
+}
+
+int cmd_help(cli_ctx *ctx)
+{
+    const cli_command *c = NULL;
+    if (ctx->nfiles && !(c = cli_command_find(ctx->files[0])))
+        return unknown_command(ctx, ctx->files[0]);
+    cli_help(ctx, c, stdout);
     return EXIT_CLEAN;
 }

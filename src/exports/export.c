@@ -337,9 +337,14 @@ void slc_export_free(slc_export *x)
 /* ---- formats ---- */
 
 static const slc_export_format formats[] = {
-    {"xlsx", slc_export_xlsx}, {"html", slc_export_html}, {"md", slc_export_md},
-    {"json", slc_export_json}, {"tsv", slc_export_tsv},   {"csv", slc_export_csv},
+    {"xlsx", slc_export_xlsx, 1, 1}, {"html", slc_export_html, 1, 0}, {"md", slc_export_md, 1, 0},
+    {"json", slc_export_json, 0, 0}, {"tsv", slc_export_tsv, 0, 0},   {"csv", slc_export_csv, 0, 0},
 };
+
+const slc_export_format *slc_export_format_at(size_t i)
+{
+    return i < sizeof(formats) / sizeof(formats[0]) ? &formats[i] : NULL;
+}
 
 const slc_export_format *slc_export_format_find(const char *id)
 {

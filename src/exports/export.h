@@ -152,7 +152,12 @@ typedef slc_status (*slc_export_fn)(const slc_export *x, const char *path, slc_e
 typedef struct slc_export_format {
     const char *id; /* "xlsx", "html", "md", "json", "tsv", "csv" */
     slc_export_fn write;
+    int comparison; /* diff -o writes the comparison in it (a report for people) */
+    int binary;     /* not text: never written to a terminal */
 } slc_export_format;
+
+/* The i-th format of the table, in its order; NULL past the last. */
+const slc_export_format *slc_export_format_at(size_t i);
 
 /* By id ("html"), or NULL. */
 const slc_export_format *slc_export_format_find(const char *id);

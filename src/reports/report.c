@@ -57,6 +57,11 @@ static const struct {
     {"junit", slc_report_junit_new},   {"md", slc_report_md_new},
 };
 
+const char *slc_report_format_id(size_t i)
+{
+    return i < sizeof(formats) / sizeof(formats[0]) ? formats[i].id : NULL;
+}
+
 int slc_report_known(const char *format)
 {
     for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)

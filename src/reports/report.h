@@ -24,6 +24,7 @@ struct slc_report {
     slc_lang lang;
     slc_severity fail_on;
     int streams; /* output may be drained after each file */
+    int colour;  /* ANSI colours (text only; set by the caller for a terminal) */
     slc_buf out; /* what the report wrote so far */
 };
 
@@ -31,6 +32,9 @@ struct slc_report {
 slc_report *slc_report_new(const char *format, const slc_catalog *cat, slc_lang lang,
                            slc_severity fail_on);
 void slc_report_free(slc_report *s);
+/* The i-th format's name, in the table's order; NULL past the last (for
+ * --help, completion and messages: the names are never written by hand). */
+const char *slc_report_format_id(size_t i);
 /* 1 if the format name is known */
 int slc_report_known(const char *format);
 

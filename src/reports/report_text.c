@@ -9,7 +9,24 @@
 #include "term_text.h"
 #include "text.h"
 
+/* The severity word, coloured modestly (red, yellow, cyan) when colour is
+ * on: the colour opens and closes around our own word, never vendor text. */
+static void add_severity(slc_buf *out, slc_severity sev, int colour)
+{
+    static const char *const on[] = {"\033[36m", "\033[33m", "\033[1;31m"};
+    const char *id = slc_severity_id(sev);
+    if (colour && (unsigned)sev < 3)
+        slc_buf_addf(out, "%s%s\033[0m", on[sev], id);
+    else
+        slc_buf_adds(out, id);
+}
+
 void slc_report_text(const slc_doc *doc, slc_lang lang, slc_buf *out)
+{
+    slc_report_text_colour(doc, lang, 0, out);
+}
+
+void slc_report_text_colour(const slc_doc *doc, slc_lang lang, int colour, slc_buf *out)
 {
     int ja = lang == SLC_LANG_JA;
     size_t counts[3], found = 0;
@@ -27,7 +44,9 @@ void slc_report_text(const slc_doc *doc, slc_lang lang, slc_buf *out)
         slc_buf_adds(out, p);
         if (f->line)
             slc_buf_addf(out, ":%ld", f->line);
-        slc_buf_addf(out, ": %s: [%s] ", slc_severity_id(f->severity), slc_finding_rule_id(f));
+        slc_buf_adds(out, ": ");
+        add_severity(out, f->severity, colour);
+        slc_buf_addf(out, ": [%s] ", slc_finding_rule_id(f));
         slc_buf_clear(&msg);
         slc_finding_message(&msg, doc, f, lang);
         slc_term_text_add(out, msg.data ? msg.data : "", msg.len, 0);
@@ -111,7 +130,7 @@ void slc_report_items_tsv(const slc_catalog *cat, slc_buf *out)
 
 static void text_doc(slc_report *s, const slc_doc *doc)
 {
-    slc_report_text(doc, s->lang, &s->out);
+    slc_report_text_colour(doc, s->lang, s->colour, &s->out);
 }
 
 static const slc_report_ops text_ops = {text_doc, slc_report_no_error, slc_report_no_finish, NULL};
