@@ -71,9 +71,9 @@ int cmd_validate(cli_ctx *ctx)
     int rc;
 
     if (!slc_report_known(format))
-        return cli_usage_error(ctx, "validate formats are text, json, github, sarif, junit and md",
-                               "validate の形式は text、json、github、sarif、junit、md です",
-                               format);
+        return cli_usage_error(
+            ctx, "validate formats are text, json, github, sarif, junit, md and codequality",
+            "validate の形式は text、json、github、sarif、junit、md、codequality です", format);
     for (size_t i = 0; i < ctx->nreports; i++) {
         const char *eq = strchr(ctx->reports[i], '=');
         char fmt[16];
