@@ -13,7 +13,7 @@ DEB_BUILD = pkg-config libxml2-dev libicu-dev libcsv-dev libjansson-dev libcmark
             libxlsxwriter-dev libminizip-dev libpcre2-dev libfreexl-dev
 # Debian packages the test suite and benchmarks use
 DEB_TEST  = python3 valgrind time libxml2-utils groff-base python3-openpyxl cmark-gfm \
-            chromium fonts-noto-cjk openjdk-17-jre-headless libreoffice-calc-nogui
+            chromium fonts-noto-cjk openjdk-17-jre-headless libreoffice-calc-nogui pre-commit git
 # Peers `make bench` measures beside slacheck (bench/README.md): csvkit's
 # csvclean, Miller, and daff (npm, under build/tools)
 DEB_BENCH = csvkit miller
