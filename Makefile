@@ -211,6 +211,12 @@ fuzz: fuzz-build
 	@FUZZ_S=$(FUZZ_S) FUZZ_LEN=$(FUZZ_LEN) FUZZ_BUILD=$(FUZZ_BUILD) \
 	  BENCH_FILES=$(BUILD)/bench/corpus/files ./fuzz/run.sh $(FUZZ_TARGETS)
 
+# Documentation installed beside the program: the docs, the example answers,
+# profiles and CI set-ups (DOCDIR), and the file formats' man pages (section 5)
+DOCDIR ?= $(PREFIX)/share/doc/slacheck
+DOCS    = README.md CHANGELOG.md LICENSE $(wildcard docs/*.md)
+MAN5    = man/slacheck-checklist.5 man/slacheck-profile.5
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(PREFIX)/share/slacheck/checklists $(DESTDIR)$(PREFIX)/share/slacheck/schemas
@@ -218,10 +224,20 @@ install: all
 	install -m 644 man/slacheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/slacheck.1
 	install -m 644 checklists/*.xml $(DESTDIR)$(PREFIX)/share/slacheck/checklists/
 	install -m 644 schemas/*.rng $(DESTDIR)$(PREFIX)/share/slacheck/schemas/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(DOCDIR)/examples/profiles \
+	  $(DESTDIR)$(DOCDIR)/examples/ci
+	install -m 644 $(MAN5) $(DESTDIR)$(PREFIX)/share/man/man5/
+	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)/
+	install -m 644 examples/*.tsv $(DESTDIR)$(DOCDIR)/examples/
+	install -m 644 examples/profiles/*.xml $(DESTDIR)$(DOCDIR)/examples/profiles/
+	install -m 644 examples/ci/slacheck.yml examples/ci/.gitlab-ci.yml .pre-commit-hooks.yaml \
+	  $(DESTDIR)$(DOCDIR)/examples/ci/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/slacheck $(DESTDIR)$(PREFIX)/share/man/man1/slacheck.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/slacheck
+	rm -f $(MAN5:man/%=$(DESTDIR)$(PREFIX)/share/man/man5/%)
+	rm -rf $(DESTDIR)$(DOCDIR)
 
 # The C sources in the style of .clang-format (clang-format, Debian
 # clang-format); format-check fails, naming the files, if one would change.
