@@ -42,7 +42,7 @@ CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 DEPS    = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 DATA    = checklists/meti-cloud-sla-2010.xml schemas/checklist.rng schemas/profile.rng
 
-.PHONY: all accuracy deps test unit test-deps bench-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
+.PHONY: deb all accuracy deps test unit test-deps bench-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
         install uninstall clean format format-check
 
 all: $(BUILD)/slacheck
@@ -62,6 +62,7 @@ VNU_JAR = build/tools/node_modules/vnu-jar/build/dist/vnu.jar
 
 test-deps: deps
 	@./tools/deps.sh $(DEB_TEST)
+	@[ "$$(id -u)" != 0 ] || ./tools/deps.sh $(DEB_PACKAGE)
 	@[ -x $(SARIF_MULTITOOL) ] || { \
 	  command -v npm >/dev/null || ./tools/deps.sh npm; \
 	  echo "slacheck: installing $(SARIF_MULTITOOL_PKG) under build/tools (npm)"; \
@@ -238,6 +239,27 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/slacheck
 	rm -f $(MAN5:man/%=$(DESTDIR)$(PREFIX)/share/man/man5/%)
 	rm -rf $(DESTDIR)$(DOCDIR)
+
+# A Debian package from debian/ (dpkg-buildpackage -b on a copy of the tree
+# in $(BUILD)/deb/src, so nothing is written outside $(BUILD)): the .deb,
+# .buildinfo and .changes in $(BUILD)/deb/, lintian's verdict in
+# $(BUILD)/deb/lintian.txt (an error tag fails the target; the package is
+# lintian clean, --pedantic included).
+DEB_PACKAGE = dpkg-dev debhelper fakeroot lintian
+deb:
+	@./tools/deps.sh $(DEB_PACKAGE) $(DEB_BUILD)
+	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/src
+	@if git rev-parse --git-dir >/dev/null 2>&1; then \
+	  git ls-files -z -co --exclude-standard | grep -zv '^build' | \
+	    tar --null --ignore-failed-read -T - -cf - 2>/dev/null; \
+	else tar --exclude='./build*' -cf - .; fi | tar -xf - -C $(BUILD)/deb/src
+	cd $(BUILD)/deb/src && dpkg-buildpackage -b -us -uc -j2 >../build.log 2>&1 || \
+	  { tail -30 ../build.log; echo "slacheck: dpkg-buildpackage failed: $(BUILD)/deb/build.log"; exit 1; }
+	rm -rf $(BUILD)/deb/src
+	@ls $(BUILD)/deb/*.deb
+	@echo "lintian $(BUILD)/deb/*.changes"; \
+	  lintian --fail-on error --info $(BUILD)/deb/*.changes >$(BUILD)/deb/lintian.txt 2>&1; rc=$$?; \
+	  cat $(BUILD)/deb/lintian.txt; exit $$rc
 
 # The C sources in the style of .clang-format (clang-format, Debian
 # clang-format); format-check fails, naming the files, if one would change.
