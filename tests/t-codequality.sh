@@ -17,13 +17,15 @@ cp qlingo.tsv "qlingo copy.tsv"
 STRICT="$EX/profiles/personal-data-strict.xml"
 FILES="qlingo.tsv empty.tsv active-gate-ss.tsv shuffled-missing.tsv sjis-invalid.tsv rules-all.tsv unknown-item.tsv"
 
-run $SLACHECK validate --format codequality --profile "$STRICT" $FILES "qlingo copy.tsv"
+# all FORMAT: validate all the files with the profile, in FORMAT
+all() {
+    run $SLACHECK validate --format "$1" --profile "$STRICT" $FILES "qlingo copy.tsv"
+}
+all codequality
 expect_rc 3 "validate --format codequality (unreadable files)"
 cp "$TMP/out" "$TMP/cq.json"
-run $SLACHECK validate --format json --profile "$STRICT" $FILES "qlingo copy.tsv"
-cp "$TMP/out" "$TMP/all.json"
-run $SLACHECK validate --format codequality --profile "$STRICT" $FILES "qlingo copy.tsv"
-cmp -s "$TMP/out" "$TMP/cq.json" || fail "two codequality runs differ"
+all json && cp "$TMP/out" "$TMP/all.json"
+all codequality && cmp -s "$TMP/out" "$TMP/cq.json" || fail "two codequality runs differ"
 
 python3 - "$TMP/cq.json" "$TMP/all.json" <<'PY' || failures=$((failures + 1))
 import json, re, sys
