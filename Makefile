@@ -13,7 +13,7 @@ DEB_BUILD = pkg-config libxml2-dev libicu-dev libcsv-dev libjansson-dev libcmark
             libxlsxwriter-dev libminizip-dev libpcre2-dev libfreexl-dev
 # Debian packages the test suite and benchmarks use
 DEB_TEST  = python3 valgrind time libxml2-utils groff-base python3-openpyxl cmark-gfm \
-            chromium fonts-noto-cjk openjdk-17-jre-headless libreoffice-calc-nogui
+            chromium fonts-noto-cjk openjdk-17-jre-headless libreoffice-calc-nogui pre-commit git
 # Peers `make bench` measures beside slacheck (bench/README.md): csvkit's
 # csvclean, Miller, and daff (npm, under build/tools)
 DEB_BENCH = csvkit miller
@@ -42,7 +42,7 @@ CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 DEPS    = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 DATA    = checklists/meti-cloud-sla-2010.xml schemas/checklist.rng schemas/profile.rng
 
-.PHONY: all accuracy deps test unit test-deps bench-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
+.PHONY: deb all accuracy deps test unit test-deps bench-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
         install uninstall clean format format-check
 
 # shell completions, generated from the option table (tools/completion_gen.c)
@@ -66,6 +66,7 @@ VNU_JAR = build/tools/node_modules/vnu-jar/build/dist/vnu.jar
 
 test-deps: deps
 	@./tools/deps.sh $(DEB_TEST)
+	@[ "$$(id -u)" != 0 ] || ./tools/deps.sh $(DEB_PACKAGE)
 	@[ -x $(SARIF_MULTITOOL) ] || { \
 	  command -v npm >/dev/null || ./tools/deps.sh npm; \
 	  echo "slacheck: installing $(SARIF_MULTITOOL_PKG) under build/tools (npm)"; \
@@ -234,6 +235,12 @@ fuzz: fuzz-build
 	@FUZZ_S=$(FUZZ_S) FUZZ_LEN=$(FUZZ_LEN) FUZZ_BUILD=$(FUZZ_BUILD) \
 	  BENCH_FILES=$(BUILD)/bench/corpus/files ./fuzz/run.sh $(FUZZ_TARGETS)
 
+# Documentation installed beside the program: the docs, the example answers,
+# profiles and CI set-ups (DOCDIR), and the file formats' man pages (section 5)
+DOCDIR ?= $(PREFIX)/share/doc/slacheck
+DOCS    = README.md CHANGELOG.md LICENSE $(wildcard docs/*.md)
+MAN5    = man/slacheck-checklist.5 man/slacheck-profile.5
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(PREFIX)/share/slacheck/checklists $(DESTDIR)$(PREFIX)/share/slacheck/schemas
@@ -244,6 +251,14 @@ install: all
 	install -D -m 644 $(BUILD)/completion/slacheck.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/slacheck
 	install -D -m 644 $(BUILD)/completion/_slacheck $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_slacheck
 	install -D -m 644 $(BUILD)/completion/slacheck.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/slacheck.fish
+	install -d $(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(DOCDIR)/examples/profiles \
+	  $(DESTDIR)$(DOCDIR)/examples/ci
+	install -m 644 $(MAN5) $(DESTDIR)$(PREFIX)/share/man/man5/
+	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)/
+	install -m 644 examples/*.tsv $(DESTDIR)$(DOCDIR)/examples/
+	install -m 644 examples/profiles/*.xml $(DESTDIR)$(DOCDIR)/examples/profiles/
+	install -m 644 examples/ci/slacheck.yml examples/ci/.gitlab-ci.yml .pre-commit-hooks.yaml \
+	  $(DESTDIR)$(DOCDIR)/examples/ci/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/slacheck $(DESTDIR)$(PREFIX)/share/man/man1/slacheck.1
@@ -251,6 +266,29 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/slacheck \
 	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_slacheck \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/slacheck.fish
+	rm -f $(MAN5:man/%=$(DESTDIR)$(PREFIX)/share/man/man5/%)
+	rm -rf $(DESTDIR)$(DOCDIR)
+
+# A Debian package from debian/ (dpkg-buildpackage -b on a copy of the tree
+# in $(BUILD)/deb/src, so nothing is written outside $(BUILD)): the .deb,
+# .buildinfo and .changes in $(BUILD)/deb/, lintian's verdict in
+# $(BUILD)/deb/lintian.txt (an error tag fails the target; the package is
+# lintian clean, --pedantic included).
+DEB_PACKAGE = dpkg-dev debhelper fakeroot lintian
+deb:
+	@./tools/deps.sh $(DEB_PACKAGE) $(DEB_BUILD)
+	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/src
+	@if git rev-parse --git-dir >/dev/null 2>&1; then \
+	  git ls-files -z -co --exclude-standard | grep -zv '^build' | \
+	    tar --null --ignore-failed-read -T - -cf - 2>/dev/null; \
+	else tar --exclude='./build*' -cf - .; fi | tar -xf - -C $(BUILD)/deb/src
+	cd $(BUILD)/deb/src && dpkg-buildpackage -b -us -uc -j2 >../build.log 2>&1 || \
+	  { tail -30 ../build.log; echo "slacheck: dpkg-buildpackage failed: $(BUILD)/deb/build.log"; exit 1; }
+	rm -rf $(BUILD)/deb/src
+	@ls $(BUILD)/deb/*.deb
+	@echo "lintian $(BUILD)/deb/*.changes"; \
+	  lintian --fail-on error --info $(BUILD)/deb/*.changes >$(BUILD)/deb/lintian.txt 2>&1; rc=$$?; \
+	  cat $(BUILD)/deb/lintian.txt; exit $$rc
 
 # The C sources in the style of .clang-format (clang-format, Debian
 # clang-format); format-check fails, naming the files, if one would change.

@@ -50,7 +50,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char *const formats[] = {"json", "sarif"};
+    static const char *const formats[] = {"json", "sarif", "codequality"};
     slc_doc *doc = NULL;
     slc_error err;
     slc_error_clear(&err);

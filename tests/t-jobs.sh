@@ -28,7 +28,7 @@ same() {   # label, then the command after "--jobs N"
     done
     [ -s "$TMP/out.1" ] || { echo "FAIL: $label: no output"; exit 1; }
 }
-for fmt in text json github sarif junit md; do
+for fmt in text json github sarif junit md codequality; do
     same "validate --format $fmt" $SLACHECK validate --format $fmt "$@"
     [ $fmt = json ] && cp "$TMP/out.1" "$TMP/validate.json"
 done

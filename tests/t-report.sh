@@ -34,10 +34,11 @@ ls ./*.tmp-* >/dev/null 2>&1 && fail "temporary files left behind: $(ls ./*.tmp-
 # every format as a report, and -o for the main one
 rm -f r.*
 run $SLACHECK validate --format json -o r.json --report text=r.text --report github=r.github \
-    --report md=r.md --report sarif=r.sarif --report junit=r.junit qlingo.tsv active-gate-ss.tsv
-expect_rc 0 "-o r.json and five reports"
+    --report md=r.md --report sarif=r.sarif --report junit=r.junit --report codequality=r.codequality \
+    qlingo.tsv active-gate-ss.tsv
+expect_rc 0 "-o r.json and six reports"
 [ -s "$TMP/out" ] && fail "-o r.json: something on stdout"
-for fmt in json text github md sarif junit; do
+for fmt in json text github md sarif junit codequality; do
     same $fmt qlingo.tsv active-gate-ss.tsv
 done
 

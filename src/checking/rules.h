@@ -10,6 +10,7 @@ typedef struct slc_rule_info {
     slc_severity severity; /* default */
     const char *summary_en, *summary_ja;
     const char *message_en, *message_ja; /* templates with {placeholders} */
+    const char *help_en, *help_ja;       /* what to do about a finding (SARIF help) */
 } slc_rule_info;
 
 const slc_rule_info *slc_rule_get(slc_rule rule);

@@ -2,6 +2,8 @@
  * format by name; each format is in its own report_*.c. */
 #include "report.h"
 
+#include "report_codequality.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,9 +54,13 @@ static const struct {
     const char *id;
     slc_report *(*make)(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
 } formats[] = {
-    {"text", slc_report_text_new},     {"json", slc_report_json_new},
-    {"github", slc_report_github_new}, {"sarif", slc_report_sarif_new},
-    {"junit", slc_report_junit_new},   {"md", slc_report_md_new},
+    {"text", slc_report_text_new},
+    {"json", slc_report_json_new},
+    {"github", slc_report_github_new},
+    {"sarif", slc_report_sarif_new},
+    {"junit", slc_report_junit_new},
+    {"md", slc_report_md_new},
+    {"codequality", slc_report_codequality_new},
 };
 
 const char *slc_report_format_id(size_t i)

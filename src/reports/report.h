@@ -28,7 +28,8 @@ struct slc_report {
     slc_buf out; /* what the report wrote so far */
 };
 
-/* "text", "json", "github", "sarif", "junit", "md"; NULL if unknown. */
+/* "text", "json", "github", "sarif", "junit", "md", "codequality"; NULL if
+ * unknown. */
 slc_report *slc_report_new(const char *format, const slc_catalog *cat, slc_lang lang,
                            slc_severity fail_on);
 void slc_report_free(slc_report *s);

@@ -46,14 +46,14 @@ static json_t *text(const char *s)
     return j ? j : json_string("?");
 }
 
-/* "missing-item" -> "MissingItem": SARIF wants a name apart from the id */
-static json_t *rule_object(const char *id, const char *dummy, const char *summary, const char *help,
-                           slc_severity sev)
+/* A rule descriptor: shortDescription the summary, fullDescription the
+ * summary and what to do, help what to do (the rules table's help column).
+ * "missing-item" -> "MissingItem": SARIF wants a name apart from the id. */
+static json_t *rule_object(const char *id, const char *summary, const char *help, slc_severity sev)
 {
     char name[128];
     size_t k = 0;
     int up = 1;
-    (void)dummy;
     for (const char *p = id; *p && k + 1 < sizeof(name); p++) {
         if (*p == '-' || *p == '_') {
             up = 1;
@@ -65,10 +65,21 @@ static json_t *rule_object(const char *id, const char *dummy, const char *summar
     name[k] = '\0';
     if (!strchr(id, '-') && k + 5 < sizeof(name)) /* one word: keep the name apart */
         memcpy(name + k, "Rule", 5);
-    return json_pack("{s:s,s:s,s:{s:o},s:{s:o},s:{s:o},s:{s:s}}", "id", id, "name", name,
-                     "shortDescription", "text", text(summary), "fullDescription", "text",
-                     text(summary), "help", "text", text(help), "defaultConfiguration", "level",
-                     level(sev));
+    slc_buf full;
+    slc_buf_init(&full);
+    slc_buf_adds(&full, summary ? summary : "");
+    if (help && summary && strcmp(help, summary)) {
+        size_t n = strlen(summary); /* no space after a Japanese full stop */
+        if (n < 3 || strcmp(summary + n - 3, "。"))
+            slc_buf_addc(&full, ' ');
+        slc_buf_adds(&full, help);
+    }
+    json_t *r = json_pack("{s:s,s:s,s:{s:o},s:{s:o},s:{s:o},s:{s:s}}", "id", id, "name", name,
+                          "shortDescription", "text", text(summary), "fullDescription", "text",
+                          text(full.data), "help", "text", text(help), "defaultConfiguration",
+                          "level", level(sev));
+    slc_buf_release(&full);
+    return r;
 }
 
 /* rules: the table (but the generic "consistency"), then the checklist's */
@@ -79,15 +90,14 @@ static void add_rules(sarif_report *s)
         if (r == SLC_RULE_CONSISTENCY)
             continue;
         const slc_rule_info *ri = slc_rule_get((slc_rule)r);
-        const char *summary = ja ? ri->summary_ja : ri->summary_en;
-        char help[512];
-        snprintf(help, sizeof(help), "%s See docs/rules.md#%s.", summary, ri->id);
-        json_array_append_new(s->rules, rule_object(ri->id, ri->id, summary, help, ri->severity));
+        json_array_append_new(s->rules, rule_object(ri->id, ja ? ri->summary_ja : ri->summary_en,
+                                                    ja ? ri->help_ja : ri->help_en, ri->severity));
     }
     for (size_t i = 0; i < s->base.cat->nrules; i++) {
         const slc_cross_rule *x = &s->base.cat->rules[i];
-        const char *msg = slc_label_get(&x->message, s->base.lang);
-        json_array_append_new(s->rules, rule_object(x->id, x->id, msg, msg, x->severity));
+        const slc_rule_info *ri = slc_rule_get(SLC_RULE_CONSISTENCY);
+        json_array_append_new(s->rules, rule_object(x->id, slc_label_get(&x->message, s->base.lang),
+                                                    ja ? ri->help_ja : ri->help_en, x->severity));
     }
 }
 
@@ -175,9 +185,9 @@ static void sarif_finish(slc_report *sk, int exit_code)
 {
     sarif_report *s = (sarif_report *)sk;
     (void)exit_code;
-    json_t *driver = json_pack("{s:s,s:s,s:s,s:s,s:O}", "name", "slacheck", "version", SLC_VERSION,
-                               "semanticVersion", SLC_VERSION, "informationUri",
-                               "https://example.invalid/slacheck", "rules", s->rules);
+    /* no informationUri: slacheck has no public home page to point at */
+    json_t *driver = json_pack("{s:s,s:s,s:s,s:O}", "name", "slacheck", "version", SLC_VERSION,
+                               "semanticVersion", SLC_VERSION, "rules", s->rules);
     json_t *inv = json_pack("{s:b,s:O}", "executionSuccessful", !s->failed,
                             "toolExecutionNotifications", s->notifications);
     json_t *run = json_pack("{s:{s:o},s:O,s:O,s:s,s:[o]}", "tool", "driver", driver, "artifacts",
