@@ -4,6 +4,7 @@
  * disclosure). Works on NFKC code points mapped back to the original, so
  * each fact keeps the span of the vendor's own text it came from. */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,68 +145,6 @@ static size_t word_at(const slc_mapped *m, size_t pos, const char *w)
         k++;
     }
     return k;
-}
-
-/* Which code points and which pairs of adjacent code points a text has,
- * ASCII lowercased, each in a set of 1024 bits: a word with a pair (or, of
- * one code point, a code point) not in its set does not occur, and most
- * hints are ruled out without a search. */
-typedef struct text_pairs {
-    uint64_t one[16]; /* code points, by their low ten bits */
-    uint64_t two[16]; /* adjacent pairs, hashed */
-} text_pairs;
-
-static inline unsigned pair_hash(int32_t a, int32_t b)
-{
-    return ((uint32_t)a * 0x9E3779B1u ^ (uint32_t)b) >> 22;
-}
-
-static inline void bit_set(uint64_t *set, unsigned h)
-{
-    set[(h >> 6) & 15] |= 1ull << (h & 63);
-}
-
-static inline int bit_has(const uint64_t *set, unsigned h)
-{
-    return (int)(set[(h >> 6) & 15] >> (h & 63) & 1);
-}
-
-static void pairs_of(const slc_mapped *m, text_pairs *t)
-{
-    memset(t, 0, sizeof(*t));
-    if (!m->n)
-        return;
-    int32_t prev = lower(m->cp[0]);
-    bit_set(t->one, (unsigned)prev);
-    for (size_t i = 1; i < m->n; i++) {
-        int32_t c = lower(m->cp[i]);
-        bit_set(t->one, (unsigned)c);
-        bit_set(t->two, pair_hash(prev, c));
-        prev = c;
-    }
-}
-
-/* catalog word w (UTF-8, NFKC, ASCII lowercase) occurs in m */
-static int has_word(const slc_mapped *m, const text_pairs *t, const char *w)
-{
-    const unsigned char *p = (const unsigned char *)w;
-    if (!*p)
-        return 1;
-    int32_t first = next_cp(&p), prev = first;
-    if (!*p && !bit_has(t->one, (unsigned)prev))
-        return 0;
-    while (*p) {
-        int32_t c = next_cp(&p);
-        if (!bit_has(t->two, pair_hash(prev, c)))
-            return 0;
-        prev = c;
-    }
-    /* a letter may be upper case in the text; anything else is itself */
-    int32_t upper = first >= 'a' && first <= 'z' ? first - 32 : first;
-    for (size_t i = 0; i < m->n; i++)
-        if ((m->cp[i] == first || m->cp[i] == upper) && word_at(m, i, w))
-            return 1;
-    return 0;
 }
 
 /* the first byte of code point c in UTF-8 */
@@ -1039,7 +978,15 @@ static slc_thing_status status_of(const char *id)
 }
 
 /* the patterns of the vocabulary, by when they are run */
-enum { PASS_NOT_QUANTITY, PASS_TIME_BAND, PASS_NAMED, PASS_BASIS, PASS_STATUS, PASS_PRESENCE };
+enum {
+    PASS_NOT_QUANTITY,
+    PASS_TIME_BAND,
+    PASS_NAMED,
+    PASS_BASIS,
+    PASS_STATUS,
+    PASS_PRESENCE,
+    PASS_N
+};
 
 static int pass_of(const slc_cat_pattern *p)
 {
@@ -1059,16 +1006,166 @@ static int pass_of(const slc_cat_pattern *p)
     }
 }
 
-static void run_patterns(extractor *x, const text_pairs *tp, int pass)
+/* What the extractor needs of a catalog's patterns, worked out once rather
+ * than for every answer: the patterns of each pass in the checklist's
+ * order, and their hint words, each distinct word once, found in an answer
+ * by one walk over its text (every hint of every pattern at once). */
+typedef struct hint_word {
+    int32_t *cp; /* code points, ASCII lowercase (as the catalog has them) */
+    size_t n;
+    int next; /* the next word with the same first code point's bucket */
+} hint_word;
+
+#define HINT_BUCKETS 256
+#define HINT_HTTP 0 /* words the extractor itself asks about */
+#define HINT_WWW 1
+
+typedef struct pattern_index {
+    const slc_catalog *cat;
+    unsigned long freed; /* slc_catalog_freed() when built */
+    size_t *order[PASS_N], norder[PASS_N];
+    size_t *hfrom, *hto; /* per pattern: its hint ids are hids[hfrom..hto) */
+    int *hids;
+    hint_word *words;
+    size_t nwords;
+    int head[HINT_BUCKETS]; /* first word of each bucket, -1 if none */
+    int always;             /* some word is empty: it occurs in every text */
+    struct pattern_index *older;
+} pattern_index;
+
+static int hint_id(pattern_index *ix, const char *w)
+{
+    size_t len = strlen(w), n = 0;
+    int32_t *cp = slc_xmalloc((len + 1) * sizeof(*cp));
+    for (const unsigned char *p = (const unsigned char *)w; *p;)
+        cp[n++] = lower(next_cp(&p));
+    for (size_t i = 0; i < ix->nwords; i++)
+        if (ix->words[i].n == n && !memcmp(ix->words[i].cp, cp, n * sizeof(*cp))) {
+            free(cp);
+            return (int)i;
+        }
+    ix->words = slc_xrealloc(ix->words, (ix->nwords + 1) * sizeof(*ix->words));
+    hint_word *hw = &ix->words[ix->nwords];
+    hw->cp = cp;
+    hw->n = n;
+    hw->next = -1;
+    if (!n) {
+        ix->always = 1;
+    } else {
+        unsigned b = (unsigned)cp[0] % HINT_BUCKETS;
+        hw->next = ix->head[b];
+        ix->head[b] = (int)ix->nwords;
+    }
+    return (int)ix->nwords++;
+}
+
+static pattern_index *index_build(const slc_catalog *cat)
+{
+    pattern_index *ix = slc_xcalloc(1, sizeof(*ix));
+    ix->cat = cat;
+    ix->freed = slc_catalog_freed();
+    for (int b = 0; b < HINT_BUCKETS; b++)
+        ix->head[b] = -1;
+    hint_id(ix, "http");
+    hint_id(ix, "www");
+    size_t np = cat->npatterns, nh = 0;
+    for (int pass = 0; pass < PASS_N; pass++)
+        ix->order[pass] = slc_xmalloc((np ? np : 1) * sizeof(size_t));
+    ix->hfrom = slc_xmalloc((np ? np : 1) * sizeof(size_t));
+    ix->hto = slc_xmalloc((np ? np : 1) * sizeof(size_t));
+    for (size_t i = 0; i < np; i++)
+        nh += cat->patterns[i].hints.n;
+    ix->hids = slc_xmalloc((nh ? nh : 1) * sizeof(int));
+    nh = 0;
+    for (size_t i = 0; i < np; i++) {
+        const slc_cat_pattern *p = &cat->patterns[i];
+        if (p->re) {
+            int pass = pass_of(p);
+            ix->order[pass][ix->norder[pass]++] = i;
+        }
+        ix->hfrom[i] = nh;
+        for (size_t h = 0; h < p->hints.n; h++)
+            ix->hids[nh++] = hint_id(ix, p->hints.v[h]);
+        ix->hto[i] = nh;
+    }
+    return ix;
+}
+
+static void index_free(pattern_index *ix)
+{
+    while (ix) {
+        pattern_index *older = ix->older;
+        for (int pass = 0; pass < PASS_N; pass++)
+            free(ix->order[pass]);
+        for (size_t i = 0; i < ix->nwords; i++)
+            free(ix->words[i].cp);
+        free(ix->words);
+        free(ix->hfrom);
+        free(ix->hto);
+        free(ix->hids);
+        free(ix);
+        ix = older;
+    }
+}
+
+/* The index of cat, built on first use. Threads share it (read only once
+ * built); the list is dropped whenever a catalog was freed, since another
+ * may be given the freed one's address. */
+static pattern_index *index_of(const slc_catalog *cat)
+{
+    static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+    static pattern_index *all;
+    pthread_mutex_lock(&mu);
+    unsigned long freed = slc_catalog_freed();
+    if (all && all->freed != freed) {
+        index_free(all);
+        all = NULL;
+    }
+    pattern_index *ix = all;
+    while (ix && ix->cat != cat)
+        ix = ix->older;
+    if (!ix) {
+        ix = index_build(cat);
+        ix->older = all;
+        all = ix;
+    }
+    pthread_mutex_unlock(&mu);
+    return ix;
+}
+
+/* found[w] = 1 for each hint word w that occurs in m (ASCII letters in
+ * either case) */
+static void hints_found(const pattern_index *ix, const slc_mapped *m, unsigned char *found)
+{
+    memset(found, 0, ix->nwords);
+    for (size_t w = 0; w < ix->nwords; w++)
+        if (!ix->words[w].n)
+            found[w] = 1;
+    for (size_t i = 0; i < m->n; i++) {
+        int32_t c = lower(m->cp[i]);
+        for (int w = ix->head[(unsigned)c % HINT_BUCKETS]; w >= 0; w = ix->words[w].next) {
+            const hint_word *hw = &ix->words[w];
+            if (found[w] || hw->cp[0] != c || i + hw->n > m->n)
+                continue;
+            size_t k = 1;
+            while (k < hw->n && lower(m->cp[i + k]) == hw->cp[k])
+                k++;
+            if (k == hw->n)
+                found[w] = 1;
+        }
+    }
+}
+
+static void run_patterns(extractor *x, const pattern_index *ix, const unsigned char *found,
+                         int pass)
 {
     const slc_catalog *cat = x->cat;
-    for (size_t i = 0; i < cat->npatterns; i++) {
+    for (size_t o = 0; o < ix->norder[pass]; o++) {
+        size_t i = ix->order[pass][o];
         const slc_cat_pattern *p = &cat->patterns[i];
-        if (!p->re || pass_of(p) != pass)
-            continue;
-        int hinted = p->hints.n == 0;
-        for (size_t h = 0; h < p->hints.n && !hinted; h++)
-            hinted = has_word(&x->m, tp, p->hints.v[h]);
+        int hinted = ix->hfrom[i] == ix->hto[i];
+        for (size_t h = ix->hfrom[i]; h < ix->hto[i] && !hinted; h++)
+            hinted = found[ix->hids[h]];
         if (!hinted)
             continue; /* none of its words occur: it cannot match */
         pattern_ctx pc = {x, p};
@@ -1106,17 +1203,20 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
         f->start = x.m.orig[s < x.m.n ? s : x.m.n];
         f->end = x.m.orig[e < x.m.n ? e : x.m.n];
     }
-    text_pairs tp;
-    pairs_of(&x.m, &tp);
+    const pattern_index *ix = index_of(cat);
+    unsigned char found_small[512];
+    unsigned char *found =
+        ix->nwords <= sizeof(found_small) ? found_small : slc_xmalloc(ix->nwords);
+    hints_found(ix, &x.m, found);
     /* numbers that are no quantity first (第12条, 料金の10分の1, an example),
      * then time bands: their numbers are hours of a day, not durations */
     int digits = 0; /* numbers that are no quantity need a number (or a link) */
     for (size_t i = 0; i < x.m.n && !digits; i++)
         digits = digit_or_kanji(x.m.cp[i]);
-    if (digits || has_word(&x.m, &tp, "http") || has_word(&x.m, &tp, "www"))
-        run_patterns(&x, &tp, PASS_NOT_QUANTITY);
-    run_patterns(&x, &tp, PASS_TIME_BAND);
-    run_patterns(&x, &tp, PASS_NAMED);
+    if (digits || found[HINT_HTTP] || found[HINT_WWW])
+        run_patterns(&x, ix, found, PASS_NOT_QUANTITY);
+    run_patterns(&x, ix, found, PASS_TIME_BAND);
+    run_patterns(&x, ix, found, PASS_NAMED);
     scan_numbers(&x);
     scan_values(&x);
     /* the words that qualify facts, only where there are facts to qualify */
@@ -1127,12 +1227,12 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
         disclosed |= out->v[i].type == SLC_FACT_DISCLOSURE;
     }
     if (quantities)
-        run_patterns(&x, &tp, PASS_BASIS);
+        run_patterns(&x, ix, found, PASS_BASIS);
     if (things)
-        run_patterns(&x, &tp, PASS_STATUS);
+        run_patterns(&x, ix, found, PASS_STATUS);
     if (item && item->kind == SLC_KIND_PRESENCE && pr == SLC_PRESENCE_NONE && !quantities &&
         !disclosed)
-        run_patterns(&x, &tp, PASS_PRESENCE);
+        run_patterns(&x, ix, found, PASS_PRESENCE);
     /* a thing named generally (tls) beside the same named precisely (tls1.2) */
     for (size_t i = first; i < out->n; i++) {
         slc_fact *f = &out->v[i];
@@ -1195,6 +1295,8 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
     }
     if (nbad)
         *nbad = x.nbad;
+    if (found != found_small)
+        free(found);
     free(x.basis.v);
     free(x.status.v);
     free(x.presence.v);
