@@ -739,6 +739,26 @@ static int weekday_at(const slc_mapped *m, size_t i, size_t *len)
     return d;
 }
 
+/* a code point that begins one of band_days' words or a weekday */
+static int band_word_start(int32_t c)
+{
+    switch (lower(c)) {
+    case '3':
+    case 'e':
+    case 'm':
+    case 'w':
+    case 0x5E74: /* 年 */
+    case 0x9031: /* 週 */
+    case 0x6BCE: /* 毎 */
+    case 0x5E73: /* 平 */
+    case 0x5B9A: /* 定 */
+    case 0x4F11: /* 休 */
+        return 1;
+    default:
+        return weekday(c) >= 0; /* 土 and the other weekdays */
+    }
+}
+
 /* the days a week the words near a band give: 月~金 (5), 日曜日から金曜日 (6),
  * 平日 (5), 毎日 / 365日 / 年中無休 / 週7日 (7), 毎週火曜日 (1); 0 if none */
 static int band_days(const slc_mapped *m, size_t start, size_t end)
@@ -747,6 +767,8 @@ static int band_days(const slc_mapped *m, size_t start, size_t end)
     size_t to = end + 50 < m->n ? end + 50 : m->n;
     int single = 0;
     for (size_t i = from; i < to; i++) {
+        if (!band_word_start(m->cp[i]))
+            continue; /* none of the words below begins here */
         if (word_at(m, i, "365日") || word_at(m, i, "年中無休") || word_at(m, i, "週7日") ||
             word_at(m, i, "毎日"))
             return 7;
@@ -1138,7 +1160,7 @@ static pattern_index *index_of(const slc_catalog *cat)
 static void hints_found(const pattern_index *ix, const slc_mapped *m, unsigned char *found)
 {
     memset(found, 0, ix->nwords);
-    for (size_t w = 0; w < ix->nwords; w++)
+    for (size_t w = 0; ix->always && w < ix->nwords; w++)
         if (!ix->words[w].n)
             found[w] = 1;
     for (size_t i = 0; i < m->n; i++) {
@@ -1169,7 +1191,8 @@ static void run_patterns(extractor *x, const pattern_index *ix, const unsigned c
         if (!hinted)
             continue; /* none of its words occur: it cannot match */
         pattern_ctx pc = {x, p};
-        slc_regex_each(p->re, x->m.cp, x->m.n, on_match, &pc);
+        /* slc_text_map_nfkc() gives scalar values only */
+        slc_regex_each_scalar(p->re, x->m.cp, x->m.n, on_match, &pc);
     }
 }
 
@@ -1321,9 +1344,15 @@ void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *ar
 static int maybe_impossible(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
-    if (strstr(s, "％") || strstr(s, "：") || strstr(s, "−") || strstr(s, "－"))
-        return 1;
     for (size_t i = 0; p[i]; i++) {
+        if (p[i] >= 0x80) { /* ％ ： － (EF BC 85, 9A, 8D) and − (E2 88 92) */
+            if (p[i] == 0xEF && p[i + 1] == 0xBC &&
+                (p[i + 2] == 0x85 || p[i + 2] == 0x9A || p[i + 2] == 0x8D))
+                return 1;
+            if (p[i] == 0xE2 && p[i + 1] == 0x88 && p[i + 2] == 0x92)
+                return 1;
+            continue;
+        }
         if (p[i] < '0' || p[i] > '9')
             continue;
         size_t j = i, v = 0;

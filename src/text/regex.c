@@ -517,10 +517,23 @@ static const uint32_t *subject(const int32_t *cp, size_t n, uint32_t **copy)
     return *copy = v;
 }
 
+static void each(const slc_regex *re, const uint32_t *s, size_t n, slc_regex_fn fn, void *data);
+
 void slc_regex_each(const slc_regex *re, const int32_t *cp, size_t n, slc_regex_fn fn, void *data)
 {
     uint32_t *copy;
-    const uint32_t *s = subject(cp, n, &copy);
+    each(re, subject(cp, n, &copy), n, fn, data);
+    free(copy);
+}
+
+void slc_regex_each_scalar(const slc_regex *re, const int32_t *cp, size_t n, slc_regex_fn fn,
+                           void *data)
+{
+    each(re, (const uint32_t *)cp, n, fn, data);
+}
+
+static void each(const slc_regex *re, const uint32_t *s, size_t n, slc_regex_fn fn, void *data)
+{
     pcre2_match_data *md = pcre2_match_data_create(SLC_REGEX_GROUPS + 1, NULL);
     size_t at = 0;
     while (at <= n) {
@@ -549,7 +562,6 @@ void slc_regex_each(const slc_regex *re, const int32_t *cp, size_t n, slc_regex_
         at = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
     }
     pcre2_match_data_free(md);
-    free(copy);
 }
 
 int slc_regex_search(const slc_regex *re, const char *s)
