@@ -56,9 +56,12 @@ typedef struct cues {
     size_t n, cap;
 } cues;
 
+struct unit_words;
+
 typedef struct extractor {
     const slc_catalog *cat;
-    const slc_cat_item *item; /* NULL: no context */
+    const struct unit_words *units; /* the catalog's unit words by lead byte */
+    const slc_cat_item *item;       /* NULL: no context */
     slc_arena *arena;
     slc_facts *out;
     slc_mapped m;
@@ -344,17 +347,54 @@ static size_t range_next(const slc_mapped *m, size_t i)
     return j < m->n && m->cp[j] >= '0' && m->cp[j] <= '9' ? j : 0;
 }
 
-/* the catalog unit whose word is longest at u */
-static const slc_cat_unit *unit_at(const slc_catalog *cat, const slc_mapped *m, size_t u,
+/* The catalog's unit words by the first byte of their UTF-8 (ASCII
+ * lowercased), in the catalog's order: unit_at() tries only the words that
+ * can begin where it looks. */
+typedef struct unit_words {
+    size_t from[257]; /* the words of lead byte b: unit[from[b]..from[b+1]) */
+    const slc_cat_unit **unit;
+    const char **word;
+} unit_words;
+
+static void unit_words_build(const slc_catalog *cat, unit_words *uw)
+{
+    size_t total = 0, n = 0;
+    for (size_t k = 0; k < cat->nunits; k++)
+        total += cat->units[k].words.n;
+    uw->unit = slc_xmalloc((total ? total : 1) * sizeof(*uw->unit));
+    uw->word = slc_xmalloc((total ? total : 1) * sizeof(*uw->word));
+    for (unsigned b = 0; b < 256; b++) {
+        uw->from[b] = n;
+        for (size_t k = 0; k < cat->nunits; k++)
+            for (size_t w = 0; w < cat->units[k].words.n; w++)
+                if ((unsigned)lower((unsigned char)cat->units[k].words.v[w][0]) == b) {
+                    uw->unit[n] = &cat->units[k];
+                    uw->word[n++] = cat->units[k].words.v[w];
+                }
+    }
+    uw->from[256] = n;
+}
+
+static void unit_words_free(unit_words *uw)
+{
+    free(uw->unit);
+    free(uw->word);
+}
+
+/* the catalog unit whose word is longest at u (the first such unit) */
+static const slc_cat_unit *unit_at(const unit_words *uw, const slc_mapped *m, size_t u,
                                    size_t *ulen)
 {
     const slc_cat_unit *unit = NULL;
     *ulen = 0;
-    for (size_t k = 0; k < cat->nunits; k++) {
-        size_t l = longest(&cat->units[k].words, m, u);
+    if (u >= m->n)
+        return NULL;
+    unsigned char lead = lead_byte(lower(m->cp[u]));
+    for (size_t i = uw->from[lead]; i < uw->from[lead + 1]; i++) {
+        size_t l = word_at(m, u, uw->word[i]);
         if (l > *ulen) {
             *ulen = l;
-            unit = &cat->units[k];
+            unit = uw->unit[i];
         }
     }
     return unit;
@@ -363,7 +403,7 @@ static const slc_cat_unit *unit_at(const slc_catalog *cat, const slc_mapped *m, 
 /* the unit an item's answers are counted in: the word in brackets of its
  * unit (時間(分) -> minute, 稼働率(%) -> percent) or the unit itself
  * (世代数 -> generation, 回 -> times, 時間 -> hour) */
-static const slc_cat_unit *item_unit(const slc_catalog *cat, const slc_cat_item *it)
+static const slc_cat_unit *item_unit(const unit_words *uw, const slc_cat_item *it)
 {
     if (!it || !it->unit.ja ||
         (it->kind != SLC_KIND_COUNT && it->kind != SLC_KIND_DURATION &&
@@ -377,7 +417,7 @@ static const slc_cat_unit *item_unit(const slc_catalog *cat, const slc_cat_item 
         if (m.cp[i] == '(')
             from = i + 1;
     size_t ulen;
-    const slc_cat_unit *u = unit_at(cat, &m, from, &ulen);
+    const slc_cat_unit *u = unit_at(uw, &m, from, &ulen);
     slc_mapped_release(&m);
     return u;
 }
@@ -467,13 +507,13 @@ static void scan_numbers(extractor *x)
         if (word_at(m, u, "consecutive ")) /* five consecutive minutes */
             u = skip_spaces(m, u + 12);
         size_t ulen;
-        const slc_cat_unit *unit = unit_at(cat, m, u, &ulen);
+        const slc_cat_unit *unit = unit_at(x->units, m, u, &ulen);
         /* the unit of a range is written once, after its end: 1~4時間 */
         size_t next = 0;
         if (!ulen && ascii && !english && (next = range_next(m, u))) {
             double a2;
             size_t l2 = read_number(m, next, &a2), u2len;
-            const slc_cat_unit *u2 = unit_at(cat, m, skip_spaces(m, next + l2), &u2len);
+            const slc_cat_unit *u2 = unit_at(x->units, m, skip_spaces(m, next + l2), &u2len);
             if (u2len) {
                 unit = u2;
                 ulen = 0; /* the unit is taken, not read here */
@@ -492,7 +532,7 @@ static void scan_numbers(extractor *x)
                         c = l;
                 }
             if (a == i && skip_spaces(m, skip_spaces(m, e) + c) == m->n &&
-                (unit = item_unit(cat, it)) != NULL)
+                (unit = item_unit(x->units, it)) != NULL)
                 next = (size_t)-1; /* a unit taken from the item */
         }
         /* a kanji numeral counts only with a unit (一般, 同一 are words) */
@@ -546,7 +586,7 @@ static void scan_numbers(extractor *x)
                 continue;
             }
             if (!pre && it) { /* 90件 in the generations item: the item's unit */
-                const slc_cat_unit *iu = item_unit(cat, it);
+                const slc_cat_unit *iu = item_unit(x->units, it);
                 if (iu && iu->dim == SLC_DIM_COUNT)
                     unit = iu;
             }
@@ -1052,6 +1092,7 @@ typedef struct pattern_index {
     size_t nwords;
     int head[HINT_BUCKETS]; /* first word of each bucket, -1 if none */
     int always;             /* some word is empty: it occurs in every text */
+    unit_words units;
     struct pattern_index *older;
 } pattern_index;
 
@@ -1098,6 +1139,7 @@ static pattern_index *index_build(const slc_catalog *cat)
     for (size_t i = 0; i < np; i++)
         nh += cat->patterns[i].hints.n;
     ix->hids = slc_xmalloc((nh ? nh : 1) * sizeof(int));
+    unit_words_build(cat, &ix->units);
     nh = 0;
     for (size_t i = 0; i < np; i++) {
         const slc_cat_pattern *p = &cat->patterns[i];
@@ -1125,6 +1167,7 @@ static void index_free(pattern_index *ix)
         free(ix->hfrom);
         free(ix->hto);
         free(ix->hids);
+        unit_words_free(&ix->units);
         free(ix);
         ix = older;
     }
@@ -1227,6 +1270,7 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
         f->end = x.m.orig[e < x.m.n ? e : x.m.n];
     }
     const pattern_index *ix = index_of(cat);
+    x.units = &ix->units;
     unsigned char found_small[512];
     unsigned char *found =
         ix->nwords <= sizeof(found_small) ? found_small : slc_xmalloc(ix->nwords);
