@@ -16,9 +16,10 @@ struct slc_regex {
     pcre2_code *code;
     int ngroups; /* capture groups reported, at most SLC_REGEX_GROUPS */
     /* the code points a match can begin with, when the pattern says (see
-     * first_chars); NULL: any */
+     * first_chars; valid when known) */
     uint32_t *first;
     size_t nfirst;
+    int known;     /* first and at_start say where a match may begin */
     int at_start;  /* a match may begin at 0 whatever the code point (^) */
     uint32_t *pat; /* the pattern's code points, while first is known */
     size_t npat;
@@ -351,7 +352,7 @@ static void alternatives(first_parser *fp, cpset *out)
     }
 }
 
-/* re->first from the pattern's code points; left NULL when unsure */
+/* re->first from the pattern's code points; re->known stays 0 when unsure */
 static void first_chars(slc_regex *re, const uint32_t *pat, size_t n)
 {
     first_parser fp = {pat, 0, n, 0, 0};
@@ -361,6 +362,7 @@ static void first_chars(slc_regex *re, const uint32_t *pat, size_t n)
         free(s.v);
         return;
     }
+    re->known = 1;
     re->first = s.v;
     re->nfirst = s.n;
     re->at_start = s.at_start;
@@ -457,7 +459,7 @@ slc_regex *slc_regex_new(const char *pattern, char *err, size_t len)
     pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &groups);
     r->code = re;
     r->ngroups = groups > SLC_REGEX_GROUPS ? SLC_REGEX_GROUPS : (int)groups;
-    if (r->first) {
+    if (r->known) {
         r->pat = pat;
         r->npat = n;
     } else {
@@ -537,7 +539,7 @@ static void each(const slc_regex *re, const uint32_t *s, size_t n, slc_regex_fn 
     pcre2_match_data *md = pcre2_match_data_create(SLC_REGEX_GROUPS + 1, NULL);
     size_t at = 0;
     while (at <= n) {
-        if (re->first && (at = next_start(re, s, n, at)) >= n)
+        if (re->known && (at = next_start(re, s, n, at)) >= n)
             break; /* no code point a match begins with: no match */
         int rc = pcre2_match(re->anchored ? re->anchored : re->code, s, n, at, PCRE2_NO_UTF_CHECK,
                              md, NULL);
