@@ -81,6 +81,31 @@ run $SLACHECK export "$A" "$Q" "$P" -o "$W/x.md"
 expect_rc 0 "export md with a partial vendor"
 grep -q '^| 39 .*— .*' "$W/x.md" || fail "export md: item 39 without the missing mark"
 
+# export html, "only the items that differ": an item one vendor does not
+# answer stays shown, though the two that answer it give the same answer
+sed 's/active-gate/Twin-Gate/g' "$A" >"$W/twin.tsv"
+run $SLACHECK export "$A" "$W/twin.tsv" "$P" -o "$W/x.html"
+expect_rc 0 "export html with a partial vendor"
+python3 - "$W/x.html" <<'EOF' || fail "export html: the differs filter hides items a vendor lacks"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+rows = {int(m.group(2)): m.group(1) for m in
+        re.finditer(r'<tr ([^>]*)id="item-(\d+)"', page)}
+js = re.search(r"<script>(.*?)</script>", page, re.S).group(1)
+def shown(attrs):   # the page script's rule with "only the items that differ" ticked
+    same = re.search(r'data-verdict="(same|equivalent)"', attrs)
+    if "!r.dataset.missing" not in js:
+        return not same
+    return 'data-missing=' in attrs or not same
+bad = [no for no in range(8, 50) if no in rows and not shown(rows[no])]
+if len(rows) != 49 or bad:
+    print("FAIL: %d rows; items hidden by the filter though Partial lacks them: %s" % (len(rows), bad))
+    sys.exit(1)
+if 'data-missing=' in rows[1]:
+    print("FAIL: item 1, answered by all three, is marked missing")
+    sys.exit(1)
+EOF
+
 # one vendor alone: nothing missing, nothing to compare
 run $SLACHECK export "$A" -o "$W/one.json"
 expect_rc 0 "export of one vendor"
