@@ -133,6 +133,34 @@ static int skippable_escape(const first_parser *fp, uint32_t e)
            next != '<';
 }
 
+/* after a backslash: 1 if the escape was dealt with here (\s adds the
+ * spaces, \b outside a class is empty; any other letter or digit - \d \w
+ * \p \x{..} \Q, back references - is skipped past the first set, else gives
+ * up), 0 if it is the literal code point *lit (\. \( \- …) */
+static int escape(first_parser *fp, cpset *s, int in_class, uint32_t *lit)
+{
+    if (fp->i >= fp->n) {
+        fp->failed = 1;
+        return 1;
+    }
+    uint32_t e = fp->p[fp->i++];
+    if (e == 's') {
+        add_space(fp, s);
+        return 1;
+    }
+    if (!in_class && (e == 'b' || e == 'B')) {
+        s->nullable = 1;
+        return 1;
+    }
+    if ((e < 0x80 && ((e | 32) >= 'a' && (e | 32) <= 'z')) || is_pattern_digit(e)) {
+        if (!skippable_escape(fp, e))
+            fp->failed = 1;
+        return 1;
+    }
+    *lit = e;
+    return 0;
+}
+
 /* [...]: its members (no negation, no classes but \s) */
 static void bracket(first_parser *fp, cpset *s)
 {
@@ -153,23 +181,10 @@ static void bracket(first_parser *fp, cpset *s)
             fp->failed = 1;
             return;
         }
-        if (c == '\\') {
-            if (fp->i >= fp->n) {
-                fp->failed = 1;
+        if (c == '\\' && escape(fp, s, 1, &c)) {
+            if (fp->failed)
                 return;
-            }
-            uint32_t e = p[fp->i++];
-            if (e == 's') {
-                add_space(fp, s);
-                continue;
-            }
-            if ((e < 0x80 && ((e | 32) >= 'a' && (e | 32) <= 'z')) || is_pattern_digit(e)) {
-                if (skippable_escape(fp, e))
-                    continue;
-                fp->failed = 1; /* \d \w \p \x{..} \n … */
-                return;
-            }
-            c = e;
+            continue;
         }
         if (fp->i + 1 < fp->n && p[fp->i] == '-' && p[fp->i + 1] != ']') {
             uint32_t hi = p[fp->i + 1];
@@ -253,25 +268,8 @@ static void atom(first_parser *fp, cpset *s)
         fp->failed = 1;
         return;
     }
-    if (c == '\\') {
-        if (fp->i >= fp->n) {
-            fp->failed = 1;
-            return;
-        }
-        uint32_t e = p[fp->i++];
-        if (e == 'b' || e == 'B') {
-            s->nullable = 1;
-        } else if (e == 's') {
-            add_space(fp, s);
-        } else if ((e < 0x80 && ((e | 32) >= 'a' && (e | 32) <= 'z')) || is_pattern_digit(e)) {
-            if (skippable_escape(fp, e))
-                return;
-            fp->failed = 1; /* \d \w \S \p \x{..} \Q \K, back references … */
-        } else {
-            add_literal(fp, s, e);
-        }
+    if (c == '\\' && escape(fp, s, 0, &c))
         return;
-    }
     add_literal(fp, s, c);
 }
 
