@@ -4,6 +4,7 @@
  * disclosure). Works on NFKC code points mapped back to the original, so
  * each fact keeps the span of the vendor's own text it came from. */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,9 +56,12 @@ typedef struct cues {
     size_t n, cap;
 } cues;
 
+struct unit_words;
+
 typedef struct extractor {
     const slc_catalog *cat;
-    const slc_cat_item *item; /* NULL: no context */
+    const struct unit_words *units; /* the catalog's unit words by lead byte */
+    const slc_cat_item *item;       /* NULL: no context */
     slc_arena *arena;
     slc_facts *out;
     slc_mapped m;
@@ -144,68 +148,6 @@ static size_t word_at(const slc_mapped *m, size_t pos, const char *w)
         k++;
     }
     return k;
-}
-
-/* Which code points and which pairs of adjacent code points a text has,
- * ASCII lowercased, each in a set of 1024 bits: a word with a pair (or, of
- * one code point, a code point) not in its set does not occur, and most
- * hints are ruled out without a search. */
-typedef struct text_pairs {
-    uint64_t one[16]; /* code points, by their low ten bits */
-    uint64_t two[16]; /* adjacent pairs, hashed */
-} text_pairs;
-
-static inline unsigned pair_hash(int32_t a, int32_t b)
-{
-    return ((uint32_t)a * 0x9E3779B1u ^ (uint32_t)b) >> 22;
-}
-
-static inline void bit_set(uint64_t *set, unsigned h)
-{
-    set[(h >> 6) & 15] |= 1ull << (h & 63);
-}
-
-static inline int bit_has(const uint64_t *set, unsigned h)
-{
-    return (int)(set[(h >> 6) & 15] >> (h & 63) & 1);
-}
-
-static void pairs_of(const slc_mapped *m, text_pairs *t)
-{
-    memset(t, 0, sizeof(*t));
-    if (!m->n)
-        return;
-    int32_t prev = lower(m->cp[0]);
-    bit_set(t->one, (unsigned)prev);
-    for (size_t i = 1; i < m->n; i++) {
-        int32_t c = lower(m->cp[i]);
-        bit_set(t->one, (unsigned)c);
-        bit_set(t->two, pair_hash(prev, c));
-        prev = c;
-    }
-}
-
-/* catalog word w (UTF-8, NFKC, ASCII lowercase) occurs in m */
-static int has_word(const slc_mapped *m, const text_pairs *t, const char *w)
-{
-    const unsigned char *p = (const unsigned char *)w;
-    if (!*p)
-        return 1;
-    int32_t first = next_cp(&p), prev = first;
-    if (!*p && !bit_has(t->one, (unsigned)prev))
-        return 0;
-    while (*p) {
-        int32_t c = next_cp(&p);
-        if (!bit_has(t->two, pair_hash(prev, c)))
-            return 0;
-        prev = c;
-    }
-    /* a letter may be upper case in the text; anything else is itself */
-    int32_t upper = first >= 'a' && first <= 'z' ? first - 32 : first;
-    for (size_t i = 0; i < m->n; i++)
-        if ((m->cp[i] == first || m->cp[i] == upper) && word_at(m, i, w))
-            return 1;
-    return 0;
 }
 
 /* the first byte of code point c in UTF-8 */
@@ -405,17 +347,54 @@ static size_t range_next(const slc_mapped *m, size_t i)
     return j < m->n && m->cp[j] >= '0' && m->cp[j] <= '9' ? j : 0;
 }
 
-/* the catalog unit whose word is longest at u */
-static const slc_cat_unit *unit_at(const slc_catalog *cat, const slc_mapped *m, size_t u,
+/* The catalog's unit words by the first byte of their UTF-8 (ASCII
+ * lowercased), in the catalog's order: unit_at() tries only the words that
+ * can begin where it looks. */
+typedef struct unit_words {
+    size_t from[257]; /* the words of lead byte b: unit[from[b]..from[b+1]) */
+    const slc_cat_unit **unit;
+    const char **word;
+} unit_words;
+
+static void unit_words_build(const slc_catalog *cat, unit_words *uw)
+{
+    size_t total = 0, n = 0;
+    for (size_t k = 0; k < cat->nunits; k++)
+        total += cat->units[k].words.n;
+    uw->unit = slc_xmalloc((total ? total : 1) * sizeof(*uw->unit));
+    uw->word = slc_xmalloc((total ? total : 1) * sizeof(*uw->word));
+    for (unsigned b = 0; b < 256; b++) {
+        uw->from[b] = n;
+        for (size_t k = 0; k < cat->nunits; k++)
+            for (size_t w = 0; w < cat->units[k].words.n; w++)
+                if ((unsigned)lower((unsigned char)cat->units[k].words.v[w][0]) == b) {
+                    uw->unit[n] = &cat->units[k];
+                    uw->word[n++] = cat->units[k].words.v[w];
+                }
+    }
+    uw->from[256] = n;
+}
+
+static void unit_words_free(unit_words *uw)
+{
+    free(uw->unit);
+    free(uw->word);
+}
+
+/* the catalog unit whose word is longest at u (the first such unit) */
+static const slc_cat_unit *unit_at(const unit_words *uw, const slc_mapped *m, size_t u,
                                    size_t *ulen)
 {
     const slc_cat_unit *unit = NULL;
     *ulen = 0;
-    for (size_t k = 0; k < cat->nunits; k++) {
-        size_t l = longest(&cat->units[k].words, m, u);
+    if (u >= m->n)
+        return NULL;
+    unsigned char lead = lead_byte(lower(m->cp[u]));
+    for (size_t i = uw->from[lead]; i < uw->from[lead + 1]; i++) {
+        size_t l = word_at(m, u, uw->word[i]);
         if (l > *ulen) {
             *ulen = l;
-            unit = &cat->units[k];
+            unit = uw->unit[i];
         }
     }
     return unit;
@@ -424,7 +403,7 @@ static const slc_cat_unit *unit_at(const slc_catalog *cat, const slc_mapped *m, 
 /* the unit an item's answers are counted in: the word in brackets of its
  * unit (時間(分) -> minute, 稼働率(%) -> percent) or the unit itself
  * (世代数 -> generation, 回 -> times, 時間 -> hour) */
-static const slc_cat_unit *item_unit(const slc_catalog *cat, const slc_cat_item *it)
+static const slc_cat_unit *item_unit(const unit_words *uw, const slc_cat_item *it)
 {
     if (!it || !it->unit.ja ||
         (it->kind != SLC_KIND_COUNT && it->kind != SLC_KIND_DURATION &&
@@ -438,7 +417,7 @@ static const slc_cat_unit *item_unit(const slc_catalog *cat, const slc_cat_item 
         if (m.cp[i] == '(')
             from = i + 1;
     size_t ulen;
-    const slc_cat_unit *u = unit_at(cat, &m, from, &ulen);
+    const slc_cat_unit *u = unit_at(uw, &m, from, &ulen);
     slc_mapped_release(&m);
     return u;
 }
@@ -528,13 +507,13 @@ static void scan_numbers(extractor *x)
         if (word_at(m, u, "consecutive ")) /* five consecutive minutes */
             u = skip_spaces(m, u + 12);
         size_t ulen;
-        const slc_cat_unit *unit = unit_at(cat, m, u, &ulen);
+        const slc_cat_unit *unit = unit_at(x->units, m, u, &ulen);
         /* the unit of a range is written once, after its end: 1~4時間 */
         size_t next = 0;
         if (!ulen && ascii && !english && (next = range_next(m, u))) {
             double a2;
             size_t l2 = read_number(m, next, &a2), u2len;
-            const slc_cat_unit *u2 = unit_at(cat, m, skip_spaces(m, next + l2), &u2len);
+            const slc_cat_unit *u2 = unit_at(x->units, m, skip_spaces(m, next + l2), &u2len);
             if (u2len) {
                 unit = u2;
                 ulen = 0; /* the unit is taken, not read here */
@@ -553,7 +532,7 @@ static void scan_numbers(extractor *x)
                         c = l;
                 }
             if (a == i && skip_spaces(m, skip_spaces(m, e) + c) == m->n &&
-                (unit = item_unit(cat, it)) != NULL)
+                (unit = item_unit(x->units, it)) != NULL)
                 next = (size_t)-1; /* a unit taken from the item */
         }
         /* a kanji numeral counts only with a unit (一般, 同一 are words) */
@@ -607,7 +586,7 @@ static void scan_numbers(extractor *x)
                 continue;
             }
             if (!pre && it) { /* 90件 in the generations item: the item's unit */
-                const slc_cat_unit *iu = item_unit(cat, it);
+                const slc_cat_unit *iu = item_unit(x->units, it);
                 if (iu && iu->dim == SLC_DIM_COUNT)
                     unit = iu;
             }
@@ -800,6 +779,26 @@ static int weekday_at(const slc_mapped *m, size_t i, size_t *len)
     return d;
 }
 
+/* a code point that begins one of band_days' words or a weekday */
+static int band_word_start(int32_t c)
+{
+    switch (lower(c)) {
+    case '3':
+    case 'e':
+    case 'm':
+    case 'w':
+    case 0x5E74: /* 年 */
+    case 0x9031: /* 週 */
+    case 0x6BCE: /* 毎 */
+    case 0x5E73: /* 平 */
+    case 0x5B9A: /* 定 */
+    case 0x4F11: /* 休 */
+        return 1;
+    default:
+        return weekday(c) >= 0; /* 土 and the other weekdays */
+    }
+}
+
 /* the days a week the words near a band give: 月~金 (5), 日曜日から金曜日 (6),
  * 平日 (5), 毎日 / 365日 / 年中無休 / 週7日 (7), 毎週火曜日 (1); 0 if none */
 static int band_days(const slc_mapped *m, size_t start, size_t end)
@@ -808,6 +807,8 @@ static int band_days(const slc_mapped *m, size_t start, size_t end)
     size_t to = end + 50 < m->n ? end + 50 : m->n;
     int single = 0;
     for (size_t i = from; i < to; i++) {
+        if (!band_word_start(m->cp[i]))
+            continue; /* none of the words below begins here */
         if (word_at(m, i, "365日") || word_at(m, i, "年中無休") || word_at(m, i, "週7日") ||
             word_at(m, i, "毎日"))
             return 7;
@@ -1039,7 +1040,15 @@ static slc_thing_status status_of(const char *id)
 }
 
 /* the patterns of the vocabulary, by when they are run */
-enum { PASS_NOT_QUANTITY, PASS_TIME_BAND, PASS_NAMED, PASS_BASIS, PASS_STATUS, PASS_PRESENCE };
+enum {
+    PASS_NOT_QUANTITY,
+    PASS_TIME_BAND,
+    PASS_NAMED,
+    PASS_BASIS,
+    PASS_STATUS,
+    PASS_PRESENCE,
+    PASS_N
+};
 
 static int pass_of(const slc_cat_pattern *p)
 {
@@ -1059,20 +1068,174 @@ static int pass_of(const slc_cat_pattern *p)
     }
 }
 
-static void run_patterns(extractor *x, const text_pairs *tp, int pass)
+/* What the extractor needs of a catalog's patterns, worked out once rather
+ * than for every answer: the patterns of each pass in the checklist's
+ * order, and their hint words, each distinct word once, found in an answer
+ * by one walk over its text (every hint of every pattern at once). */
+typedef struct hint_word {
+    int32_t *cp; /* code points, ASCII lowercase (as the catalog has them) */
+    size_t n;
+    int next; /* the next word with the same first code point's bucket */
+} hint_word;
+
+#define HINT_BUCKETS 256
+#define HINT_HTTP 0 /* words the extractor itself asks about */
+#define HINT_WWW 1
+
+typedef struct pattern_index {
+    const slc_catalog *cat;
+    unsigned long freed; /* slc_catalog_freed() when built */
+    size_t *order[PASS_N], norder[PASS_N];
+    size_t *hfrom, *hto; /* per pattern: its hint ids are hids[hfrom..hto) */
+    int *hids;
+    hint_word *words;
+    size_t nwords;
+    int head[HINT_BUCKETS]; /* first word of each bucket, -1 if none */
+    int always;             /* some word is empty: it occurs in every text */
+    unit_words units;
+    struct pattern_index *older;
+} pattern_index;
+
+static int hint_id(pattern_index *ix, const char *w)
+{
+    size_t len = strlen(w), n = 0;
+    int32_t *cp = slc_xmalloc((len + 1) * sizeof(*cp));
+    for (const unsigned char *p = (const unsigned char *)w; *p;)
+        cp[n++] = lower(next_cp(&p));
+    for (size_t i = 0; i < ix->nwords; i++)
+        if (ix->words[i].n == n && !memcmp(ix->words[i].cp, cp, n * sizeof(*cp))) {
+            free(cp);
+            return (int)i;
+        }
+    ix->words = slc_xrealloc(ix->words, (ix->nwords + 1) * sizeof(*ix->words));
+    hint_word *hw = &ix->words[ix->nwords];
+    hw->cp = cp;
+    hw->n = n;
+    hw->next = -1;
+    if (!n) {
+        ix->always = 1;
+    } else {
+        unsigned b = (unsigned)cp[0] % HINT_BUCKETS;
+        hw->next = ix->head[b];
+        ix->head[b] = (int)ix->nwords;
+    }
+    return (int)ix->nwords++;
+}
+
+static pattern_index *index_build(const slc_catalog *cat)
+{
+    pattern_index *ix = slc_xcalloc(1, sizeof(*ix));
+    ix->cat = cat;
+    ix->freed = slc_catalog_freed();
+    for (int b = 0; b < HINT_BUCKETS; b++)
+        ix->head[b] = -1;
+    hint_id(ix, "http");
+    hint_id(ix, "www");
+    size_t np = cat->npatterns, nh = 0;
+    for (int pass = 0; pass < PASS_N; pass++)
+        ix->order[pass] = slc_xmalloc((np ? np : 1) * sizeof(size_t));
+    ix->hfrom = slc_xmalloc((np ? np : 1) * sizeof(size_t));
+    ix->hto = slc_xmalloc((np ? np : 1) * sizeof(size_t));
+    for (size_t i = 0; i < np; i++)
+        nh += cat->patterns[i].hints.n;
+    ix->hids = slc_xmalloc((nh ? nh : 1) * sizeof(int));
+    unit_words_build(cat, &ix->units);
+    nh = 0;
+    for (size_t i = 0; i < np; i++) {
+        const slc_cat_pattern *p = &cat->patterns[i];
+        if (p->re) {
+            int pass = pass_of(p);
+            ix->order[pass][ix->norder[pass]++] = i;
+        }
+        ix->hfrom[i] = nh;
+        for (size_t h = 0; h < p->hints.n; h++)
+            ix->hids[nh++] = hint_id(ix, p->hints.v[h]);
+        ix->hto[i] = nh;
+    }
+    return ix;
+}
+
+static void index_free(pattern_index *ix)
+{
+    while (ix) {
+        pattern_index *older = ix->older;
+        for (int pass = 0; pass < PASS_N; pass++)
+            free(ix->order[pass]);
+        for (size_t i = 0; i < ix->nwords; i++)
+            free(ix->words[i].cp);
+        free(ix->words);
+        free(ix->hfrom);
+        free(ix->hto);
+        free(ix->hids);
+        unit_words_free(&ix->units);
+        free(ix);
+        ix = older;
+    }
+}
+
+/* The index of cat, built on first use. Threads share it (read only once
+ * built); the list is dropped whenever a catalog was freed, since another
+ * may be given the freed one's address. */
+static pattern_index *index_of(const slc_catalog *cat)
+{
+    static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+    static pattern_index *all;
+    pthread_mutex_lock(&mu);
+    unsigned long freed = slc_catalog_freed();
+    if (all && all->freed != freed) {
+        index_free(all);
+        all = NULL;
+    }
+    pattern_index *ix = all;
+    while (ix && ix->cat != cat)
+        ix = ix->older;
+    if (!ix) {
+        ix = index_build(cat);
+        ix->older = all;
+        all = ix;
+    }
+    pthread_mutex_unlock(&mu);
+    return ix;
+}
+
+/* found[w] = 1 for each hint word w that occurs in m (ASCII letters in
+ * either case) */
+static void hints_found(const pattern_index *ix, const slc_mapped *m, unsigned char *found)
+{
+    memset(found, 0, ix->nwords);
+    for (size_t w = 0; ix->always && w < ix->nwords; w++)
+        if (!ix->words[w].n)
+            found[w] = 1;
+    for (size_t i = 0; i < m->n; i++) {
+        int32_t c = lower(m->cp[i]);
+        for (int w = ix->head[(unsigned)c % HINT_BUCKETS]; w >= 0; w = ix->words[w].next) {
+            const hint_word *hw = &ix->words[w];
+            if (found[w] || hw->cp[0] != c || i + hw->n > m->n)
+                continue;
+            size_t k = 1;
+            while (k < hw->n && lower(m->cp[i + k]) == hw->cp[k])
+                k++;
+            if (k == hw->n)
+                found[w] = 1;
+        }
+    }
+}
+
+static void run_patterns(extractor *x, const pattern_index *ix, const unsigned char *found,
+                         int pass)
 {
     const slc_catalog *cat = x->cat;
-    for (size_t i = 0; i < cat->npatterns; i++) {
+    for (size_t o = 0; o < ix->norder[pass]; o++) {
+        size_t i = ix->order[pass][o];
         const slc_cat_pattern *p = &cat->patterns[i];
-        if (!p->re || pass_of(p) != pass)
-            continue;
-        int hinted = p->hints.n == 0;
-        for (size_t h = 0; h < p->hints.n && !hinted; h++)
-            hinted = has_word(&x->m, tp, p->hints.v[h]);
+        int hinted = ix->hfrom[i] == ix->hto[i];
+        for (size_t h = ix->hfrom[i]; h < ix->hto[i] && !hinted; h++)
+            hinted = found[ix->hids[h]];
         if (!hinted)
             continue; /* none of its words occur: it cannot match */
         pattern_ctx pc = {x, p};
-        slc_regex_each(p->re, x->m.cp, x->m.n, on_match, &pc);
+        /* slc_text_map_nfkc() gives scalar values only */
+        slc_regex_each_scalar(p->re, x->m.cp, x->m.n, on_match, &pc);
     }
 }
 
@@ -1106,17 +1269,21 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
         f->start = x.m.orig[s < x.m.n ? s : x.m.n];
         f->end = x.m.orig[e < x.m.n ? e : x.m.n];
     }
-    text_pairs tp;
-    pairs_of(&x.m, &tp);
+    const pattern_index *ix = index_of(cat);
+    x.units = &ix->units;
+    unsigned char found_small[512];
+    unsigned char *found =
+        ix->nwords <= sizeof(found_small) ? found_small : slc_xmalloc(ix->nwords);
+    hints_found(ix, &x.m, found);
     /* numbers that are no quantity first (第12条, 料金の10分の1, an example),
      * then time bands: their numbers are hours of a day, not durations */
     int digits = 0; /* numbers that are no quantity need a number (or a link) */
     for (size_t i = 0; i < x.m.n && !digits; i++)
         digits = digit_or_kanji(x.m.cp[i]);
-    if (digits || has_word(&x.m, &tp, "http") || has_word(&x.m, &tp, "www"))
-        run_patterns(&x, &tp, PASS_NOT_QUANTITY);
-    run_patterns(&x, &tp, PASS_TIME_BAND);
-    run_patterns(&x, &tp, PASS_NAMED);
+    if (digits || found[HINT_HTTP] || found[HINT_WWW])
+        run_patterns(&x, ix, found, PASS_NOT_QUANTITY);
+    run_patterns(&x, ix, found, PASS_TIME_BAND);
+    run_patterns(&x, ix, found, PASS_NAMED);
     scan_numbers(&x);
     scan_values(&x);
     /* the words that qualify facts, only where there are facts to qualify */
@@ -1127,12 +1294,12 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
         disclosed |= out->v[i].type == SLC_FACT_DISCLOSURE;
     }
     if (quantities)
-        run_patterns(&x, &tp, PASS_BASIS);
+        run_patterns(&x, ix, found, PASS_BASIS);
     if (things)
-        run_patterns(&x, &tp, PASS_STATUS);
+        run_patterns(&x, ix, found, PASS_STATUS);
     if (item && item->kind == SLC_KIND_PRESENCE && pr == SLC_PRESENCE_NONE && !quantities &&
         !disclosed)
-        run_patterns(&x, &tp, PASS_PRESENCE);
+        run_patterns(&x, ix, found, PASS_PRESENCE);
     /* a thing named generally (tls) beside the same named precisely (tls1.2) */
     for (size_t i = first; i < out->n; i++) {
         slc_fact *f = &out->v[i];
@@ -1195,6 +1362,8 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
     }
     if (nbad)
         *nbad = x.nbad;
+    if (found != found_small)
+        free(found);
     free(x.basis.v);
     free(x.status.v);
     free(x.presence.v);
@@ -1219,9 +1388,15 @@ void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *ar
 static int maybe_impossible(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
-    if (strstr(s, "％") || strstr(s, "：") || strstr(s, "−") || strstr(s, "－"))
-        return 1;
     for (size_t i = 0; p[i]; i++) {
+        if (p[i] >= 0x80) { /* ％ ： － (EF BC 85, 9A, 8D) and − (E2 88 92) */
+            if (p[i] == 0xEF && p[i + 1] == 0xBC &&
+                (p[i + 2] == 0x85 || p[i + 2] == 0x9A || p[i + 2] == 0x8D))
+                return 1;
+            if (p[i] == 0xE2 && p[i + 1] == 0x88 && p[i + 2] == 0x92)
+                return 1;
+            continue;
+        }
         if (p[i] < '0' || p[i] > '9')
             continue;
         size_t j = i, v = 0;

@@ -650,10 +650,18 @@ done:
     return rc;
 }
 
+static unsigned long freed; /* catalogs freed so far */
+
+unsigned long slc_catalog_freed(void)
+{
+    return freed;
+}
+
 void slc_catalog_free(slc_catalog *cat)
 {
     if (!cat)
         return;
+    freed++;
     for (size_t i = 0; i < cat->regexes.n; i++)
         slc_regex_free(cat->regexes.v[i]);
     slc_ptrs_release(&cat->regexes);

@@ -201,6 +201,9 @@ typedef struct slc_catalog {
  * with line and message in err. */
 slc_status slc_catalog_load(const char *path, slc_catalog **out, slc_error *err);
 void slc_catalog_free(slc_catalog *cat);
+/* How many catalogs were freed so far: what is kept about a catalog by its
+ * address is stale once this changes (a new one may have that address). */
+unsigned long slc_catalog_freed(void);
 
 /* The built-in definition as static C data (build/gen/catalog_tables.c,
  * written by tools/catalog_gen.c): no path, no compiled regexes. Only

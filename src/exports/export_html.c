@@ -98,8 +98,9 @@ static const char css[] =
     "h2,h3{break-after:avoid}"
     "a{color:inherit;text-decoration:none}}\n";
 
-/* Filters the comparison table by words and to the items that differ;
- * without it the page shows everything. Labels come from data- attributes. */
+/* Filters the comparison table by words and to the items that differ (an
+ * item some vendor does not answer always shows: data-missing); without it
+ * the page shows everything. Labels come from data- attributes. */
 static const char js[] =
     "(function(){\n"
     "var t=document.getElementById('cmp');if(!t)return;\n"
@@ -113,7 +114,8 @@ static const char js[] =
     "Array.prototype.forEach.call(t.tBodies,function(b){var any=false;\n"
     "Array.prototype.forEach.call(b.rows,function(r){if(!r.dataset.verdict)return;\n"
     "var s=r.textContent.toLowerCase(),ok=w.every(function(x){return s.indexOf(x)>=0;});\n"
-    "if(c.checked&&(r.dataset.verdict==='same'||r.dataset.verdict==='equivalent'))ok=false;\n"
+    "if(c.checked&&!r.dataset.missing&&(r.dataset.verdict==='same'||"
+    "r.dataset.verdict==='equivalent'))ok=false;\n"
     "r.hidden=!ok;any=any||ok;});b.hidden=!any;});}\n"
     "q.addEventListener('input',f);c.addEventListener('change',f);\n"
     "})();\n";
@@ -651,6 +653,11 @@ static void build_comparison(html *h, xmlNode *content)
         }
         tr = el(h, tb, "tr");
         attr(h, tr, "data-verdict", slc_cmp_verdict_id(ci->verdict));
+        if (ci->missing) { /* the verdict is over the vendors that answer */
+            char nm[24];
+            snprintf(nm, sizeof(nm), "%zu", ci->missing);
+            attr(h, tr, "data-missing", nm);
+        }
         char id[32];
         snprintf(id, sizeof(id), "item-%d", it->no);
         attr(h, tr, "id", id);

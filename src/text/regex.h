@@ -32,6 +32,11 @@ typedef struct slc_match {
 } slc_match;
 typedef void (*slc_regex_fn)(void *data, const slc_match *m);
 void slc_regex_each(const slc_regex *re, const int32_t *cp, size_t n, slc_regex_fn fn, void *data);
+/* The same for code points known to be Unicode scalar values (no
+ * surrogates, none negative or past U+10FFFF), as slc_text_map_nfkc()
+ * gives: they are not checked again for each pattern. */
+void slc_regex_each_scalar(const slc_regex *re, const int32_t *cp, size_t n, slc_regex_fn fn,
+                           void *data);
 /* 1 if the pattern matches anywhere in UTF-8 text */
 int slc_regex_search(const slc_regex *re, const char *s);
 
