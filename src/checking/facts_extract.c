@@ -362,12 +362,18 @@ static size_t date_length(const slc_mapped *m, size_t i, size_t len)
     size_t j = skip_spaces(m, i + len), k, l;
     int year = j < m->n && m->cp[j] == 0x5E74;
     if (year) { /* 年, then a number and 月 */
+        /* a calendar year alone (2023年度, 2025年に) is a date, not 2023 years */
+        size_t y = j + 1;
+        int calendar = len == 4 && read_number(m, i, &v) == 4 && v >= 1900 && v <= 2100 &&
+                       !(y < m->n && m->cp[y] == 0x9593); /* 年間 */
+        if (calendar && y < m->n && m->cp[y] == 0x5EA6)   /* 度 */
+            y++;
         k = skip_spaces(m, j + 1);
         if (k >= m->n || !digit_or_kanji(m->cp[k]) || !(l = read_number(m, k, &v)))
-            return 0;
+            return calendar ? y - i : 0;
         j = skip_spaces(m, k + l);
         if (j >= m->n || m->cp[j] != 0x6708)
-            return 0;
+            return calendar ? y - i : 0;
     }
     if (j >= m->n || m->cp[j] != 0x6708) /* 月 */
         return 0;
