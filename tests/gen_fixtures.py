@@ -507,7 +507,7 @@ def main():
         9: "あり　軽微な機能追加・改善は随時実施します。",
         13: "［有］システム稼働状況を24時間365日で監視しています。",
         14: "有りません。",                 # "there is none": states neither 有 nor 無
-        22: "無償でカスタマイズを承ります。",  # 無償 (free of charge) is not 無
+        22: "無償でカスタマイズを承ります。",  # 無償 (free of charge) is not 無; 承ります says yes
         23: "\u00a0",                      # a no-break space only: empty
         24: "Yes",
     }
@@ -516,8 +516,8 @@ def main():
     b = serialize(rows)
     emit("presence-variants.tsv", b.text.encode("utf-8"), q,
          "Qlingo with presence (有無) answers written in many ways: 【 有 】, 有り, なし, "
-         "○, ×, 該当なし, あり, ［有］, Yes (all state it); 有りません (14) and 無償 (22) "
-         "state nothing; item 23 is a lone U+00A0 (empty).",
+         "○, ×, 該当なし, あり, ［有］, Yes (all state it); 無償でカスタマイズを承ります (22) "
+         "says yes in words, not by 無; 有りません (14) states nothing; item 23 is a lone U+00A0 (empty).",
          b, answers_of(q, changes=changes), not_stated=[14, 18, 22], empty=[23],
          encoding="UTF-8")
 

@@ -204,7 +204,7 @@ EOF
 done
 run $SLACHECK validate --lang ja --format md "$EX/qlingo.tsv"
 out_has "## slacheck 検証結果" "md ja title"
-out_has "1 ファイル（読めないもの 0）: エラー 0、警告 6、情報 6。終了コード 0。" "md ja summary"
+out_has "1 ファイル（読めないもの 0）: エラー 0、警告 5、情報 6。終了コード 0。" "md ja summary"
 
 # ---- GitHub workflow commands --------------------------------------------------------
 run $SLACHECK validate --format github --fail-on info --profile "$STRICT" $FILES

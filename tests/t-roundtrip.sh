@@ -51,7 +51,8 @@ grep -q "$(printf '^2\t可用性\t計画停止予定通知\t.*\thttps://notice.q
 run $SLACHECK validate --format json "$TMP/qlingo.tsv"
 expect_rc 0 "validate canonical qlingo.tsv"
 cp "$TMP/out" "$TMP/vq.json"
-jcheck "$TMP/vq.json" "[(r[0], r[2]) for r in rules(f)] == [('presence-not-stated', 18)]" \
+# (item 18's 「…ログ提供は行っていません。」 says 無 in words: no presence-not-stated)
+jcheck "$TMP/vq.json" "[(r[0], r[2]) for r in rules(f)] == []" \
     "f['items_found'] == 49" "f['vendor'] == 'qlingo'"
 
 finish

@@ -304,12 +304,18 @@ static size_t date_length(const slc_mapped *m, size_t i, size_t len)
     size_t j = skip_spaces(m, i + len), k, l;
     int year = j < m->n && m->cp[j] == 0x5E74;
     if (year) { /* 年, then a number and 月 */
+        /* a calendar year alone (2023年度, 2025年に) is a date, not 2023 years */
+        size_t y = j + 1;
+        int calendar = len == 4 && read_number(m, i, &v) == 4 && v >= 1900 && v <= 2100 &&
+                       !(y < m->n && m->cp[y] == 0x9593); /* 年間 */
+        if (calendar && y < m->n && m->cp[y] == 0x5EA6)   /* 度 */
+            y++;
         k = skip_spaces(m, j + 1);
         if (k >= m->n || !digit_or_kanji(m->cp[k]) || !(l = read_number(m, k, &v)))
-            return 0;
+            return calendar ? y - i : 0;
         j = skip_spaces(m, k + l);
         if (j >= m->n || m->cp[j] != 0x6708)
-            return 0;
+            return calendar ? y - i : 0;
     }
     if (j >= m->n || m->cp[j] != 0x6708) /* 月 */
         return 0;
@@ -620,6 +626,16 @@ static void scan_numbers(extractor *x)
                     /* 最大で1週間, 最長は3日 */
                     if (back > 0 && (m->cp[back - 1] == 0x3067 || m->cp[back - 1] == 0x306F))
                         back--;
+                    /* within those 35 days, up to the first 3 days */
+                    static const char *const det[] = {"the ", "those ", "these ", "a "};
+                    for (size_t d = 0; d < sizeof(det) / sizeof(det[0]); d++) {
+                        size_t dl = strlen(det[d]) - 1;
+                        if (back > dl && word_at(m, back - dl, det[d]) == dl + 1 &&
+                            is_space(m->cp[back - dl - 1])) {
+                            back -= dl;
+                            break;
+                        }
+                    }
                     while (back > 0 && is_space(m->cp[back - 1]))
                         back--;
                     if (wl > best && back >= wl && word_at(m, back - wl, word) == wl) {
@@ -681,6 +697,13 @@ static void scan_numbers(extractor *x)
             f->value = period / (amount > 0 ? amount : 1);
             f->amount = f->value;
             f->unit = NULL;
+            /* a bound on the count bounds the interval the other way: 年1回以上
+             * is at most a year between two */
+            static const slc_op flip[] = {
+                [SLC_OP_EQ] = SLC_OP_EQ, [SLC_OP_NE] = SLC_OP_NE, [SLC_OP_LT] = SLC_OP_GT,
+                [SLC_OP_LE] = SLC_OP_GE, [SLC_OP_GT] = SLC_OP_LT, [SLC_OP_GE] = SLC_OP_LE};
+            if ((unsigned)op < sizeof(flip) / sizeof(flip[0]))
+                f->op = flip[op];
         }
         for (size_t k = start < i ? start : i; k < stop; k++)
             x->covered[k] = 1;
@@ -1239,6 +1262,33 @@ static void run_patterns(extractor *x, const pattern_index *ix, const unsigned c
     }
 }
 
+/* Whether a sentence of the item's answers says 有 or 無 in words
+ * (通知します, 行っておりません): a 有無 item whose unit is 有無 alone or
+ * with a note (有無 (制約条件)); not one that asks for details beside it
+ * (有無/内容, 有無/設定状況), where a verb describes, it does not answer. */
+static int yes_no_in_words(const slc_cat_item *item)
+{
+    if (!item || item->kind != SLC_KIND_PRESENCE || !item->unit.ja)
+        return 0;
+    const char *u = strstr(item->unit.ja, "有無");
+    if (!u)
+        return 1;
+    u += strlen("有無");
+    while (*u == ' ')
+        u++;
+    return *u != '/' && strncmp(u, "／", strlen("／")) != 0;
+}
+
+/* an answer that declines to say (非公開, 該当なし, 同上): its verbs do not
+ * say 有 (非公開です) */
+static int declined(const extractor *x)
+{
+    for (size_t i = x->first; i < x->out->n; i++)
+        if (x->out->v[i].type == SLC_FACT_DISCLOSURE && strcmp(x->out->v[i].id, "by-reference"))
+            return 1;
+    return 0;
+}
+
 static void run(const slc_catalog *cat, const slc_cat_item *item, const char *answer,
                 slc_arena *arena, slc_facts *out, size_t *bad, size_t maxbad, size_t *nbad)
 {
@@ -1287,18 +1337,16 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
     scan_numbers(&x);
     scan_values(&x);
     /* the words that qualify facts, only where there are facts to qualify */
-    int quantities = 0, things = 0, disclosed = 0;
+    int quantities = 0, things = 0;
     for (size_t i = first; i < out->n; i++) {
         quantities |= out->v[i].type == SLC_FACT_QUANTITY;
         things |= out->v[i].type == SLC_FACT_THING;
-        disclosed |= out->v[i].type == SLC_FACT_DISCLOSURE;
     }
     if (quantities)
         run_patterns(&x, ix, found, PASS_BASIS);
     if (things)
         run_patterns(&x, ix, found, PASS_STATUS);
-    if (item && item->kind == SLC_KIND_PRESENCE && pr == SLC_PRESENCE_NONE && !quantities &&
-        !disclosed)
+    if (pr == SLC_PRESENCE_NONE && yes_no_in_words(item) && !declined(&x))
         run_patterns(&x, ix, found, PASS_PRESENCE);
     /* a thing named generally (tls) beside the same named precisely (tls1.2) */
     for (size_t i = first; i < out->n; i++) {
@@ -1335,11 +1383,6 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
         else if (e->basis == SLC_BASIS_STATED)
             e->basis = b->basis;
     }
-    /* the verbs say 有/無 only where nothing more precise was read: a value,
-     * a reference or a disclosure */
-    for (size_t i = first; i < out->n && x.presence.n; i++)
-        if (out->v[i].type == SLC_FACT_QUANTITY || out->v[i].type == SLC_FACT_DISCLOSURE)
-            x.presence.n = 0;
     if (x.presence.n) {
         /* no before yes: 実施しておりません holds 実施 */
         const cue *c = NULL;

@@ -327,6 +327,30 @@ done:
     slc_buf_release(&en);
 }
 
+/* Whether answer i says yes, no or not applicable: a 有/無 word, or a
+ * sentence that says it in words (対応しています, 行っておりません, 提供なし),
+ * read as a presence fact. */
+static int states_presence(slc_doc *doc, size_t i)
+{
+    const slc_answer *a = &doc->answers[i];
+    const char *answer = a->cell[SLC_ROLE_ANSWER];
+    if (slc_facts_presence(doc->cat, answer) != SLC_PRESENCE_NONE)
+        return 1;
+    size_t n = 0;
+    const slc_fact *f;
+    slc_facts more = {0};
+    if (doc->first[a->item] == (int)i) {
+        f = slc_doc_facts(doc, (size_t)a->item, &n); /* read once, kept */
+    } else { /* a second answer for the item: read on its own */
+        slc_facts_extract_item(doc->cat, &doc->cat->items[a->item], answer, &doc->arena, &more);
+        f = more.v;
+        n = more.n;
+    }
+    int stated = slc_facts_find(f, n, SLC_FACT_PRESENCE, -1) != NULL;
+    slc_facts_release(&more);
+    return stated;
+}
+
 static void check_answer(slc_doc *doc, size_t i, slc_buf *tmp)
 {
     const slc_catalog *cat = doc->cat;
@@ -352,8 +376,7 @@ static void check_answer(slc_doc *doc, size_t i, slc_buf *tmp)
     }
     check_field(doc, a, SLC_ROLE_UNIT, tmp);
     if (it->kind == SLC_KIND_PRESENCE && !blank(answer) &&
-        !(a->undecodable & (1u << SLC_ROLE_ANSWER)) &&
-        slc_facts_presence(cat, answer) == SLC_PRESENCE_NONE)
+        !(a->undecodable & (1u << SLC_ROLE_ANSWER)) && !states_presence(doc, i))
         add(doc, SLC_RULE_PRESENCE_NOT_STATED, it->no, a->line, NULL, NULL);
 }
 
