@@ -106,7 +106,7 @@ typedef enum slc_xlabel {
     SLC_XL_REQ_MET,       /* 要件充足 / Requirements met */
     SLC_XL_PROFILE,       /* プロファイル / Profile */
     SLC_XL_SCORE,         /* スコア / Score */
-    SLC_XL_MUST_FAILED,   /* must 未充足 / Musts not met */
+    SLC_XL_MUST_FAILED,   /* 必須要件の未充足 / Musts not met */
     SLC_XL_MET,           /* 充足 / Met */
     SLC_XL_NOT_MET,       /* 未充足 / Not met */
     SLC_XL_UNKNOWN,       /* 判断不能 / Unknown */

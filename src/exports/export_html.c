@@ -76,25 +76,33 @@ static const char css[] =
     "padding:0;font-size:.9em;color:var(--muted)}\n"
     ".vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;"
     "clip:rect(0,0,0,0);border:0;white-space:nowrap}\n"
-    "figure{margin:.5rem 0 1rem}\n"
-    "figure svg{display:block;width:100%;max-width:1000px;height:auto}\n"
-    "svg text{font-size:12px;fill:#1b1f24}\n"
-    "svg .cat{font-size:13px;font-weight:700;fill:#143657}\n"
-    "svg .val{font-size:11px;fill:#59636e}\n"
-    "svg .grid{stroke:#d0d7de;stroke-width:1}\n"
-    "svg .track{fill:#dfe3e8;fill-opacity:.45}\n"
-    "svg .b-yes{fill:#2e7d32}\n"
-    "svg .b-und{fill:#e08a00}\n"
-    "svg .b-mis{fill:#c62828}\n"
-    "svg .b-req{fill:#1565c0}\n"
+    "h4{font-size:.95rem;margin:.9rem 0 .3rem}\n"
+    ".scroll{overflow-x:auto;max-width:100%}\n"
+    "th.name,td.path,#cmp thead th{overflow-wrap:anywhere;word-break:break-word}\n"
+    "dl.about{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.3rem 0 .8rem}\n"
+    "dl.about dt,dl.risks dt{font-weight:600}\n"
+    "dl.about dd,dl.risks dd{margin:0}\n"
+    "dl.risks dd{margin:0 0 .4rem 1.2rem}\n"
+    "table.grid th.cat{width:9em}\n"
+    "table.grid .g{display:inline-block;margin-right:.7em;white-space:nowrap;font-weight:600}\n"
+    "td.met .g:first-child::after,td.not-met .g:first-child::after{content:none}\n"
+    "table.decision{width:auto;min-width:min(36em,100%)}\n"
+    "table.decision th{width:8em}\n"
+    "table.decision td{height:2.2em;min-width:24em}\n"
+    "table.musts .verdict{width:12em}\n"
     ".filter{display:flex;flex-wrap:wrap;gap:.5rem 1.2rem;align-items:center;margin:.4rem 0}\n"
     ".filter input[type=search]{font:inherit;padding:.2rem .4rem;min-width:18em}\n"
     "footer{margin-top:2.5rem;font-size:.85em;color:var(--muted)}\n"
-    "@media print{body{max-width:none;padding:0;font-size:9.5pt}"
+    "@page{size:A4;margin:12mm 10mm 14mm}\n"
+    "@media print{body{max-width:none;padding:0;font-size:8.5pt;line-height:1.4}"
+    "h1{font-size:1.3rem}h2{margin:1rem 0 .4rem}header nav{display:none}"
+    ".scroll{overflow:visible}"
+    "#comparison,#requirements,#findings,#details{break-before:page}"
+    "section.vendor{break-inside:avoid}"
     "nav,.filter{display:none}"
     "#cmp thead th{position:static;box-shadow:none}"
     "thead{display:table-header-group}"
-    "tr,figure,svg{break-inside:avoid}"
+    "tr{break-inside:avoid}"
     "h2,h3{break-after:avoid}"
     "a{color:inherit;text-decoration:none}}\n";
 
@@ -205,16 +213,6 @@ static void attr(html *h, xmlNode *n, const char *name, const char *value)
         h->failed = 1;
 }
 
-static void attr_num(html *h, xmlNode *n, const char *name, double v)
-{
-    char b[32];
-    snprintf(b, sizeof(b), "%.1f", v);
-    size_t len = strlen(b); /* 12.0 -> 12 */
-    if (len > 2 && !strcmp(b + len - 2, ".0"))
-        b[len - 2] = 0;
-    attr(h, n, name, b);
-}
-
 /* <name class="cls">text</name> */
 static xmlNode *el_text(html *h, xmlNode *parent, const char *name, const char *cls, const char *s)
 {
@@ -242,11 +240,6 @@ static const char *lang_get(html *h, const slc_label *l)
 {
     const char *s = slc_label_get(l, h->x->lang);
     return s ? s : "";
-}
-
-static const char *vendor_name(const slc_doc *d)
-{
-    return d->name ? d->name : d->path;
 }
 
 static size_t items_present(const slc_export *x, size_t v)
@@ -301,7 +294,7 @@ static void build_header(html *h, xmlNode *body)
         slc_xlabel l;
         int when;
     } links[] = {
-        {"summary", SLC_XL_SUMMARY, 0},       {"chart", SLC_XL_CHART, 0},
+        {"summary", SLC_XL_SUMMARY, 0},       {"grid", SLC_XL_GRID, 0},
         {"comparison", SLC_XL_COMPARISON, 0}, {"requirements", SLC_XL_REQUIREMENTS, 1},
         {"findings", SLC_XL_FINDINGS, 2},     {"details", SLC_XL_DETAILS, 2},
     };
@@ -324,232 +317,12 @@ static xmlNode *section(html *h, xmlNode *parent, const char *id, slc_xlabel l)
     return s;
 }
 
-/* ---- summary ---- */
+/* ---- summary: the page a decision meeting starts from ---- */
 
-static void build_summary(html *h, xmlNode *content)
+static void th_col(html *h, xmlNode *tr, const char *cls, const char *label)
 {
-    const slc_export *x = h->x;
-    xmlNode *s = section(h, content, "summary", SLC_XL_SUMMARY);
-    if (x->profile) {
-        slc_buf *t = &h->tmp;
-        slc_buf_clear(t);
-        const char *title = lang_get(h, &x->profile->title);
-        slc_buf_addf(t, "%s: %s", L(h, SLC_XL_PROFILE), *title ? title : x->profile->id);
-        el_text(h, s, "p", NULL, t->data);
-    }
-    xmlNode *table = el(h, s, "table");
-    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
-    const slc_xlabel cols[] = {SLC_XL_VENDOR,        SLC_XL_FILE,   SLC_XL_ENCODING,
-                               SLC_XL_ITEMS_PRESENT, SLC_XL_ERRORS, SLC_XL_WARNINGS,
-                               SLC_XL_INFO};
-    for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-        attr(h, el_text(h, tr, "th", c >= 3 ? "num" : NULL, L(h, cols[c])), "scope", "col");
-    if (x->n > 1) {
-        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_LEADS)), "scope", "col");
-        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_TRAILS)), "scope", "col");
-        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_DIFFERS)), "scope", "col");
-    }
-    if (x->profile) {
-        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_SCORE)), "scope", "col");
-        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_MUST_FAILED)), "scope", "col");
-    }
-    xmlNode *tb = el(h, table, "tbody");
-    for (size_t v = 0; v < x->n; v++) {
-        const slc_doc *d = x->docs[v];
-        tr = el(h, tb, "tr");
-        attr(h, el_text(h, tr, "th", NULL, vendor_name(d)), "scope", "row");
-        el_text(h, tr, "td", NULL, d->path);
-        el_text(h, tr, "td", NULL, d->encoding);
-        char b[64];
-        snprintf(b, sizeof(b), "%zu / %zu", items_present(x, v), x->cat->nitems);
-        el_text(h, tr, "td", "num", b);
-        el_num(h, tr, x->vcounts[v][SLC_SEV_ERROR], "num sev-error");
-        el_num(h, tr, x->vcounts[v][SLC_SEV_WARNING], "num sev-warning");
-        el_num(h, tr, x->vcounts[v][SLC_SEV_INFO], NULL);
-        if (x->n > 1) {
-            el_num(h, tr, x->cmp->vendors[v].leads, NULL);
-            el_num(h, tr, x->cmp->vendors[v].trails, NULL);
-            el_num(h, tr, x->cmp->vendors[v].differs, NULL);
-        }
-        if (x->profile) {
-            const slc_profile_result *pr = d->profile;
-            if (pr) {
-                snprintf(b, sizeof(b), "%.1f", pr->score);
-                el_text(h, tr, "td", "num", b);
-                el_num(h, tr, pr->must_failed, "num sev-error");
-            } else {
-                el_text(h, tr, "td", "num", "—");
-                el_text(h, tr, "td", "num", "—");
-            }
-        }
-    }
+    attr(h, el_text(h, tr, "th", cls, label), "scope", "col");
 }
-
-/* ---- chart: grouped horizontal bars per category, per vendor ---- */
-
-enum {
-    CH_W = 980,
-    CH_LABEL = 200,
-    CH_X0 = 210,
-    CH_X1 = 900,
-    CH_BAR = 10,
-    CH_GAP = 3,
-    CH_VGAP = 9,
-    CH_CATH = 24,
-    CH_TOP = 58
-};
-
-typedef struct measure {
-    slc_xlabel label;
-    const char *cls;
-} measure;
-
-static const measure measures[] = {{SLC_XL_YES, "b-yes"},
-                                   {SLC_XL_UNDISCLOSED, "b-und"},
-                                   {SLC_XL_MISSING, "b-mis"},
-                                   {SLC_XL_REQ_MET, "b-req"}};
-
-static xmlNode *svg_text(html *h, xmlNode *parent, double x, double y, const char *cls,
-                         const char *anchor, const char *s)
-{
-    xmlNode *t = el(h, parent, "text");
-    attr_num(h, t, "x", x);
-    attr_num(h, t, "y", y);
-    if (cls)
-        attr(h, t, "class", cls);
-    if (anchor)
-        attr(h, t, "text-anchor", anchor);
-    text(h, t, s);
-    return t;
-}
-
-static xmlNode *svg_rect(html *h, xmlNode *parent, double x, double y, double w, double hh,
-                         const char *cls)
-{
-    xmlNode *r = el(h, parent, "rect");
-    attr_num(h, r, "x", x);
-    attr_num(h, r, "y", y);
-    attr_num(h, r, "width", w);
-    attr_num(h, r, "height", hh);
-    attr(h, r, "class", cls);
-    return r;
-}
-
-/* at most max code points of s, with "…" if cut */
-static void truncated(slc_buf *out, const char *s, size_t max)
-{
-    size_t n = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    for (; *p; p++) {
-        if ((*p & 0xc0) != 0x80 && n++ == max) {
-            slc_buf_adds(out, "…");
-            return;
-        }
-        slc_buf_addc(out, (char)*p);
-    }
-}
-
-static void chart_bar(html *h, xmlNode *g, const char *vendor, const char *category,
-                      const measure *m, size_t num, size_t den, double y)
-{
-    xmlNode *bar = el(h, g, "g");
-    slc_buf *t = &h->tmp;
-    slc_buf_clear(t);
-    slc_buf_addf(t, "%s — %s: %s %zu / %zu", vendor, category, L(h, m->label), num, den);
-    el_text(h, bar, "title", NULL, t->data);
-    double w = den ? (double)num / (double)den * (CH_X1 - CH_X0) : 0;
-    if (den) /* the track: a zero still shows as an empty bar */
-        svg_rect(h, bar, CH_X0, y, CH_X1 - CH_X0, CH_BAR, "track");
-    if (w > 0)
-        svg_rect(h, bar, CH_X0, y, w < 2 ? 2 : w, CH_BAR, m->cls);
-    char b[48];
-    if (den)
-        snprintf(b, sizeof(b), "%zu/%zu", num, den);
-    else
-        snprintf(b, sizeof(b), "—");
-    svg_text(h, bar, CH_X1 + 6, y + CH_BAR - 1, "val", NULL, b);
-}
-
-static void build_chart(html *h, xmlNode *content)
-{
-    const slc_export *x = h->x;
-    const slc_catalog *cat = x->cat;
-    size_t nm = x->profile ? 4 : 3;
-    double row = (double)nm * (CH_BAR + CH_GAP) - CH_GAP;
-    double height =
-        CH_TOP + (double)cat->ncategories * (CH_CATH + (double)x->n * (row + CH_VGAP)) + 8;
-
-    xmlNode *s = section(h, content, "chart", SLC_XL_CHART);
-    xmlNode *fig = el(h, s, "figure");
-    xmlNode *svg = el(h, fig, "svg");
-    char vb[64];
-    snprintf(vb, sizeof(vb), "0 0 %d %.0f", CH_W, height);
-    attr(h, svg, "viewBox", vb);
-    attr_num(h, svg, "width", CH_W);
-    attr_num(h, svg, "height", height);
-    attr(h, svg, "role", "img");
-    slc_buf *t = &h->tmp;
-    slc_buf_clear(t);
-    slc_buf_addf(t, "%s: ", L(h, SLC_XL_CHART));
-    for (size_t k = 0; k < nm; k++)
-        slc_buf_addf(t, "%s%s", k ? ", " : "", L(h, measures[k].label));
-    attr(h, svg, "aria-label", t->data);
-    el_text(h, svg, "title", NULL, t->data);
-
-    /* legend */
-    xmlNode *legend = el(h, svg, "g");
-    attr(h, legend, "class", "legend");
-    svg_text(h, legend, 0, 14, "cat", NULL, L(h, SLC_XL_LEGEND));
-    for (size_t k = 0; k < nm; k++) {
-        double lx = CH_X0 + (double)k * 175;
-        svg_rect(h, legend, lx, 4, 14, 12, measures[k].cls);
-        svg_text(h, legend, lx + 19, 14, NULL, NULL, L(h, measures[k].label));
-    }
-    /* axis: share of the category's items, with grid lines */
-    xmlNode *axis = el(h, svg, "g");
-    attr(h, axis, "class", "axis");
-    for (int p = 0; p <= 100; p += 25) {
-        double gx = CH_X0 + (CH_X1 - CH_X0) * p / 100.0;
-        xmlNode *ln = el(h, axis, "line");
-        attr(h, ln, "class", "grid");
-        attr_num(h, ln, "x1", gx);
-        attr_num(h, ln, "x2", gx);
-        attr_num(h, ln, "y1", CH_TOP - 8);
-        attr_num(h, ln, "y2", height - 6);
-        char b[16];
-        snprintf(b, sizeof(b), "%d%%", p);
-        svg_text(h, axis, gx, CH_TOP - 14, "val", "middle", b);
-    }
-
-    double y = CH_TOP;
-    for (size_t c = 0; c < cat->ncategories; c++) {
-        const char *cname = lang_get(h, &cat->categories[c].label);
-        xmlNode *g = el(h, svg, "g");
-        slc_buf *tt = &h->tmp;
-        slc_buf_clear(tt);
-        slc_buf_addf(tt, "%s (%s: %zu)", cname, L(h, SLC_XL_ITEMS_PRESENT),
-                     slc_export_stat(x, 0, c)->items);
-        svg_text(h, g, 0, y + 15, "cat", NULL, tt->data);
-        y += CH_CATH;
-        for (size_t v = 0; v < x->n; v++) {
-            const slc_export_stats *st = slc_export_stat(x, v, c);
-            const char *vname = vendor_name(x->docs[v]);
-            slc_buf label;
-            slc_buf_init(&label);
-            truncated(&label, vname, 24);
-            svg_text(h, g, CH_LABEL, y + row / 2 + 4, NULL, "end", label.data);
-            slc_buf_release(&label);
-            size_t nums[4] = {st->yes, st->undisclosed, st->missing, st->req_met};
-            size_t dens[4] = {st->items, st->items, st->items, st->req_total};
-            for (size_t k = 0; k < nm; k++)
-                chart_bar(h, g, vname, cname, &measures[k], nums[k], dens[k],
-                          y + (double)k * (CH_BAR + CH_GAP));
-            y += row + CH_VGAP;
-        }
-    }
-}
-
-/* ---- comparison ---- */
 
 static void legend_item(html *h, xmlNode *ul, const char *cls, const char *mk, const char *label)
 {
@@ -559,6 +332,278 @@ static void legend_item(html *h, xmlNode *ul, const char *cls, const char *mk, c
     el_text(h, li, "span", "mk", mk);
     text(h, li, label);
 }
+
+/* "5 サービス稼働率" */
+static void item_ref(html *h, int no, slc_buf *out)
+{
+    const slc_cat_item *it = slc_catalog_item(h->x->cat, no);
+    slc_buf_addf(out, "%d %s", no, it ? lang_get(h, &it->name) : "");
+}
+
+static void summary_vendors(html *h, xmlNode *s)
+{
+    const slc_export *x = h->x;
+    const slc_summary *sm = &x->summary;
+    xmlNode *wrap = el(h, s, "div");
+    attr(h, wrap, "class", "scroll");
+    xmlNode *table = el(h, wrap, "table");
+    attr(h, table, "class", "vendors");
+    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
+    const slc_xlabel cols[] = {SLC_XL_VENDOR,        SLC_XL_FILE,   SLC_XL_ENCODING,
+                               SLC_XL_ITEMS_PRESENT, SLC_XL_ERRORS, SLC_XL_WARNINGS,
+                               SLC_XL_INFO};
+    for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
+        th_col(h, tr, c >= 3 ? "num" : NULL, L(h, cols[c]));
+    if (x->n > 1) {
+        th_col(h, tr, "num", L(h, SLC_XL_LEADS));
+        th_col(h, tr, "num", L(h, SLC_XL_TRAILS));
+        th_col(h, tr, "num", L(h, SLC_XL_DIFFERS));
+    }
+    if (x->profile) {
+        th_col(h, tr, "num", L(h, SLC_XL_SCORE));
+        th_col(h, tr, "num", L(h, SLC_XL_MUST_FAILED));
+    }
+    xmlNode *tb = el(h, table, "tbody");
+    for (size_t v = 0; v < x->n; v++) {
+        const slc_doc *d = x->docs[v];
+        const slc_summary_vendor *sv = &sm->vendors[v];
+        tr = el(h, tb, "tr");
+        attr(h, el_text(h, tr, "th", "name", sv->name), "scope", "row");
+        el_text(h, tr, "td", "path", d->path);
+        el_text(h, tr, "td", NULL, d->encoding);
+        char b[64];
+        snprintf(b, sizeof(b), "%zu / %zu", items_present(x, v), x->cat->nitems);
+        el_text(h, tr, "td", "num", b);
+        el_num(h, tr, sv->counts[SLC_SEV_ERROR], "num sev-error");
+        el_num(h, tr, sv->counts[SLC_SEV_WARNING], "num sev-warning");
+        el_num(h, tr, sv->counts[SLC_SEV_INFO], NULL);
+        if (x->n > 1) {
+            el_num(h, tr, x->cmp->vendors[v].leads, NULL);
+            el_num(h, tr, x->cmp->vendors[v].trails, NULL);
+            el_num(h, tr, x->cmp->vendors[v].differs, NULL);
+        }
+        if (x->profile) {
+            if (sv->scored) {
+                snprintf(b, sizeof(b), "%.1f", sv->score);
+                el_text(h, tr, "td", "num", b);
+                el_num(h, tr, sv->nmusts_failed, "num sev-error");
+            } else {
+                el_text(h, tr, "td", "num", "—");
+                el_text(h, tr, "td", "num", "—");
+            }
+        }
+    }
+}
+
+/* the grid: per category and vendor, requirements met / not met / unknown
+ * and the items where the vendor leads or trails; the class colours the
+ * cell, the markers (✓ ✗ ? ▲ ▼) say the same in greyscale */
+static void build_grid(html *h, xmlNode *content)
+{
+    const slc_export *x = h->x;
+    const slc_summary *sm = &x->summary;
+    const slc_catalog *cat = x->cat;
+    xmlNode *s = el(h, content, "section");
+    attr(h, s, "id", "grid");
+    el_text(h, s, "h3", NULL, L(h, SLC_XL_GRID));
+    xmlNode *ul = el(h, s, "ul");
+    attr(h, ul, "class", "legend");
+    attr(h, ul, "aria-label", L(h, SLC_XL_LEGEND));
+    if (x->profile) {
+        legend_item(h, ul, "met", "✓", L(h, SLC_XL_MET));
+        legend_item(h, ul, "not-met", "✗", L(h, SLC_XL_NOT_MET));
+        legend_item(h, ul, "unknown", "?", L(h, SLC_XL_UNKNOWN));
+    }
+    if (x->n > 1) {
+        legend_item(h, ul, NULL, slc_export_rank_marker(1), L(h, SLC_XL_LEADS));
+        legend_item(h, ul, NULL, slc_export_rank_marker(-1), L(h, SLC_XL_TRAILS));
+    }
+    xmlNode *wrap = el(h, s, "div");
+    attr(h, wrap, "class", "scroll");
+    xmlNode *table = el(h, wrap, "table");
+    attr(h, table, "class", "grid");
+    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
+    th_col(h, tr, "cat", L(h, SLC_XL_CATEGORY));
+    for (size_t v = 0; v < x->n; v++)
+        th_col(h, tr, "name", sm->vendors[v].name);
+    xmlNode *tb = el(h, table, "tbody");
+    slc_buf *t = &h->tmp;
+    for (size_t c = 0; c < cat->ncategories; c++) {
+        if (!slc_summary_cell_at(sm, c, 0)->items)
+            continue; /* none of its items in the report */
+        tr = el(h, tb, "tr");
+        xmlNode *th = el_text(h, tr, "th", "cat", lang_get(h, &cat->categories[c].label));
+        attr(h, th, "scope", "row");
+        for (size_t v = 0; v < x->n; v++) {
+            const slc_summary_cell *g = slc_summary_cell_at(sm, c, v);
+            const char *cls = !g->req_total    ? NULL
+                              : g->req_not_met ? "not-met"
+                              : g->req_unknown ? "unknown"
+                                               : "met";
+            xmlNode *td = el_text(h, tr, "td", cls, NULL);
+            if (g->req_total) {
+                xmlNode *p = el(h, td, "div");
+                static const char *mk[] = {"✓", "✗", "?"};
+                size_t nums[] = {g->req_met, g->req_not_met, g->req_unknown};
+                const slc_xlabel lb[] = {SLC_XL_MET, SLC_XL_NOT_MET, SLC_XL_UNKNOWN};
+                for (int k = 0; k < 3; k++) {
+                    if (!nums[k] && k)
+                        continue;
+                    slc_buf_clear(t);
+                    slc_buf_addf(t, "%s %s %zu", mk[k], L(h, lb[k]), nums[k]);
+                    if (k == 0)
+                        slc_buf_addf(t, "/%zu", g->req_total);
+                    el_text(h, p, "span", "g", t->data);
+                }
+            }
+            xmlNode *p = el(h, td, "div");
+            attr(h, p, "class", "facts");
+            slc_buf_clear(t);
+            if (x->n > 1)
+                slc_buf_addf(t, "%s %s %zu · %s %s %zu · ", slc_export_rank_marker(1),
+                             L(h, SLC_XL_LEADS), g->leads, slc_export_rank_marker(-1),
+                             L(h, SLC_XL_TRAILS), g->trails);
+            slc_buf_addf(t, "%s %zu/%zu", L(h, SLC_XL_ANSWERED), g->answered, g->items);
+            text(h, p, t->data);
+        }
+    }
+}
+
+static void musts_table(html *h, xmlNode *vs, const slc_summary_vendor *sv)
+{
+    const slc_export *x = h->x;
+    slc_buf *t = &h->tmp;
+    xmlNode *wrap = el(h, vs, "div");
+    attr(h, wrap, "class", "scroll");
+    xmlNode *table = el(h, wrap, "table");
+    attr(h, table, "class", "musts");
+    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
+    th_col(h, tr, "no", L(h, SLC_XL_NO));
+    th_col(h, tr, "item", L(h, SLC_XL_REQUIREMENT));
+    th_col(h, tr, "verdict", L(h, SLC_XL_VERDICT));
+    th_col(h, tr, NULL, L(h, SLC_XL_EVIDENCE));
+    th_col(h, tr, "num", L(h, SLC_XL_LINE));
+    xmlNode *tb = el(h, table, "tbody");
+    for (size_t k = 0; k < sv->nmusts; k++) {
+        const slc_req_result *r = sv->musts[k];
+        const slc_cat_item *it = slc_catalog_item(x->cat, r->req->item);
+        tr = el(h, tb, "tr");
+        char b[32];
+        snprintf(b, sizeof(b), "%d", r->req->item);
+        el_text(h, tr, "td", "no", b);
+        xmlNode *th = el_text(h, tr, "th", "item", it ? lang_get(h, &it->name) : "");
+        attr(h, th, "scope", "row");
+        slc_buf_clear(t);
+        slc_requirement_describe(r->req, x->lang, t);
+        el_text(h, th, "span", "unit", t->data);
+        int failed = r->verdict == SLC_VERDICT_NOT_MET;
+        xmlNode *td = el_text(h, tr, "td", failed ? "not-met" : "unknown", NULL);
+        el_text(h, td, "span", "mk", failed ? "✗" : "?");
+        slc_buf_clear(t);
+        slc_export_req_verdict(x, r, t);
+        text(h, td, t->data);
+        slc_buf_clear(t);
+        slc_export_evidence(x, r, t);
+        el_text(h, tr, "td", "txt", t->data);
+        if (r->line)
+            snprintf(b, sizeof(b), "%ld", r->line);
+        else
+            snprintf(b, sizeof(b), "—");
+        el_text(h, tr, "td", "num", b);
+    }
+}
+
+/* one vendor's open musts, score and remaining risks */
+static void summary_vendor(html *h, xmlNode *s, size_t v)
+{
+    const slc_export *x = h->x;
+    const slc_summary_vendor *sv = &x->summary.vendors[v];
+    slc_buf *t = &h->tmp;
+    xmlNode *vs = el(h, s, "section");
+    attr(h, vs, "class", "vendor");
+    el_text(h, vs, "h3", NULL, sv->name);
+    if (sv->scored) {
+        slc_buf_clear(t);
+        slc_buf_addf(t, "%s %.1f — %s: ", L(h, SLC_XL_SCORE), sv->score, L(h, SLC_XL_SCORE_HOW));
+        slc_summary_score_text(x, v, t);
+        el_text(h, vs, "p", NULL, t->data);
+        el_text(h, vs, "h4", NULL, L(h, SLC_XL_MUSTS_OPEN));
+        if (sv->nmusts)
+            musts_table(h, vs, sv);
+        else
+            el_text(h, vs, "p", NULL, L(h, SLC_XL_NONE));
+    }
+    el_text(h, vs, "h4", NULL, L(h, SLC_XL_RISKS));
+    xmlNode *dl = el(h, vs, "dl");
+    attr(h, dl, "class", "risks");
+    const struct {
+        slc_xlabel l;
+        size_t n;
+        int targets;
+        const size_t *items;
+    } risks[] = {
+        {SLC_XL_RISK_UNDISCLOSED, sv->nundisclosed, 0, sv->undisclosed},
+        {SLC_XL_RISK_TARGETS, sv->ntargets, 1, NULL},
+        {SLC_XL_RISK_MISSING, sv->nmissing, 0, sv->missing},
+    };
+    for (size_t k = 0; k < sizeof(risks) / sizeof(risks[0]); k++) {
+        if (risks[k].targets && !sv->scored)
+            continue;
+        slc_buf_clear(t);
+        slc_buf_addf(t, "%s (%zu)", L(h, risks[k].l), risks[k].n);
+        el_text(h, dl, "dt", NULL, t->data);
+        slc_buf_clear(t);
+        for (size_t j = 0; j < risks[k].n; j++) {
+            if (j)
+                slc_buf_adds(t, x->lang == SLC_LANG_JA ? "、" : "; ");
+            item_ref(h,
+                     risks[k].targets ? sv->targets[j]->req->item
+                                      : x->cat->items[risks[k].items[j]].no,
+                     t);
+        }
+        el_text(h, dl, "dd", NULL, risks[k].n ? t->data : L(h, SLC_XL_NONE));
+    }
+}
+
+static void build_summary(html *h, xmlNode *content)
+{
+    const slc_export *x = h->x;
+    const slc_summary *sm = &x->summary;
+    xmlNode *s = section(h, content, "summary", SLC_XL_SUMMARY);
+    slc_buf *t = &h->tmp;
+    xmlNode *dl = el(h, s, "dl");
+    attr(h, dl, "class", "about");
+    el_text(h, dl, "dt", NULL, L(h, SLC_XL_REPORT_DATE));
+    el_text(h, dl, "dd", NULL, sm->date);
+    el_text(h, dl, "dt", NULL, L(h, SLC_XL_CHECKLIST));
+    el_text(h, dl, "dd", NULL, sm->checklist);
+    if (sm->profile) {
+        el_text(h, dl, "dt", NULL, L(h, SLC_XL_PROFILE));
+        slc_buf_clear(t);
+        slc_buf_addf(t, "%s (%s)", sm->profile, sm->profile_path ? sm->profile_path : "");
+        el_text(h, dl, "dd", NULL, t->data);
+        el_text(h, dl, "dt", NULL, L(h, SLC_XL_WEIGHTS));
+        slc_buf_clear(t);
+        slc_summary_weights_text(x, t);
+        el_text(h, dl, "dd", NULL, t->data);
+    }
+    summary_vendors(h, s);
+    build_grid(h, s);
+    /* the reviewer's fields, left empty to fill in on paper or on screen */
+    xmlNode *table = el(h, s, "table");
+    attr(h, table, "class", "decision");
+    xmlNode *tb = el(h, table, "tbody");
+    const slc_xlabel fields[] = {SLC_XL_REVIEWER, SLC_XL_DECISION, SLC_XL_DECISION_DATE};
+    for (size_t k = 0; k < 3; k++) {
+        xmlNode *tr = el(h, tb, "tr");
+        attr(h, el_text(h, tr, "th", NULL, L(h, fields[k])), "scope", "row");
+        el_text(h, tr, "td", NULL, NULL);
+    }
+    for (size_t v = 0; v < x->n; v++)
+        summary_vendor(h, s, v);
+}
+
+/* ---- comparison ---- */
 
 static void comparison_cell(html *h, xmlNode *tr, size_t v, const slc_cmp_item *ci)
 {
@@ -621,7 +666,7 @@ static void build_comparison(html *h, xmlNode *content)
     attr(h, el_text(h, tr, "th", "no", L(h, SLC_XL_NO)), "scope", "col");
     attr(h, el_text(h, tr, "th", "item", L(h, SLC_XL_ITEM)), "scope", "col");
     for (size_t v = 0; v < x->n; v++)
-        attr(h, el_text(h, tr, "th", NULL, vendor_name(x->docs[v])), "scope", "col");
+        attr(h, el_text(h, tr, "th", NULL, slc_export_vendor_name(x, v)), "scope", "col");
     if (x->n > 1)
         attr(h, el_text(h, tr, "th", "verdict", L(h, SLC_XL_VERDICT)), "scope", "col");
     char span[16];
@@ -690,7 +735,7 @@ static void build_requirements(html *h, xmlNode *content)
     attr(h, el_text(h, tr, "th", "item", L(h, SLC_XL_REQUIREMENT)), "scope", "col");
     attr(h, el_text(h, tr, "th", "level", L(h, SLC_XL_LEVEL)), "scope", "col");
     for (size_t v = 0; v < x->n; v++)
-        attr(h, el_text(h, tr, "th", NULL, vendor_name(x->docs[v])), "scope", "col");
+        attr(h, el_text(h, tr, "th", NULL, slc_export_vendor_name(x, v)), "scope", "col");
     xmlNode *tb = el(h, table, "tbody");
     slc_buf *t = &h->tmp;
     for (size_t k = 0; k < p->nreqs; k++) {
@@ -817,7 +862,7 @@ static void build_details(html *h, xmlNode *content)
         char id[32];
         snprintf(id, sizeof(id), "vendor-%zu", v + 1);
         attr(h, vs, "id", id);
-        el_text(h, vs, "h3", NULL, vendor_name(d));
+        el_text(h, vs, "h3", NULL, slc_export_vendor_name(x, v));
         slc_buf_clear(t);
         slc_buf_addf(t, "%s: %s · %s: %s", L(h, SLC_XL_FILE), d->path, L(h, SLC_XL_ENCODING),
                      d->encoding ? d->encoding : "");
@@ -864,7 +909,6 @@ static void build_body(html *h, xmlNode *root)
     build_header(h, body);
     xmlNode *content = el(h, body, "main");
     build_summary(h, content);
-    build_chart(h, content);
     build_comparison(h, content);
     if (x->profile)
         build_requirements(h, content);

@@ -77,8 +77,8 @@ const slc_summary_cell *slc_summary_cell_at(const slc_summary *s, size_t categor
  * nothing without a profile. */
 void slc_summary_score_text(const struct slc_export *x, size_t v, slc_buf *out);
 
-/* The weights the profile gives, as one line: "必須 2 × 3、推奨 1 × 4" /
- * "must 2 × 3, should 1 × 4" (weight × how many requirements carry it);
+/* The weights the profile gives, as one line: "必須（重み 2）3 件、推奨（重み 1）4 件" /
+ * "must (weight 2) × 3, should (weight 1) × 4";
  * nothing without a profile. */
 void slc_summary_weights_text(const struct slc_export *x, slc_buf *out);
 
