@@ -20,120 +20,21 @@
 #include "profile.h"
 #include "rules.h"
 #include "sha256.h"
-
-/* ---- the inline style and script (hashed into the CSP) ---- */
-
-static const char css[] =
-    ":root{color-scheme:light;--fg:#1b1f24;--muted:#59636e;--line:#d0d7de;--head:#eef2f6;"
-    "--group:#dde7f2;--accent:#1f4e79;--better:#dcf3e3;--better-fg:#14632f;--worse:#fde2df;"
-    "--worse-fg:#a1231b;--miss:#f2f2f2}\n"
-    "*{box-sizing:border-box}\n"
-    "html{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
-    "body{margin:0 auto;max-width:1600px;padding:1.5rem 2rem 3rem;color:var(--fg);background:#fff;"
-    "font:15px/1.55 system-ui,-apple-system,\"Segoe UI\",\"Hiragino Sans\",\"Noto Sans CJK JP\","
-    "\"Yu Gothic\",Meiryo,sans-serif}\n"
-    "h1{font-size:1.55rem;line-height:1.3;margin:0 0 .4rem}\n"
-    "h2{font-size:1.25rem;margin:2.2rem 0 .7rem;padding-bottom:.25rem;"
-    "border-bottom:2px solid var(--accent);color:var(--accent)}\n"
-    "h3{font-size:1.05rem;margin:1.5rem 0 .4rem}\n"
-    "p{margin:.3rem 0}\n"
-    ".meta{color:var(--muted)}\n"
-    "nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem 1.4rem;margin:.8rem 0 0;padding:0}\n"
-    "a{color:var(--accent)}\n"
-    "table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem;background:#fff}\n"
-    "th,td{border:1px solid var(--line);padding:.35rem .55rem;text-align:left;vertical-align:top}\n"
-    "thead th{background:var(--head);font-weight:600}\n"
-    "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-    ".no{width:3.2em;text-align:right;color:var(--muted);font-variant-numeric:tabular-nums}\n"
-    ".item{width:15em;font-weight:500}\n"
-    ".unit{display:block;font-weight:400;font-size:.82em;color:var(--muted)}\n"
-    ".txt{white-space:pre-wrap;word-break:break-word}\n"
-    ".facts{margin-top:.3rem;font-size:.82em;color:var(--muted)}\n"
-    ".badge{display:inline-block;margin-top:.3rem;padding:0 .4em;border-radius:.3em;"
-    "font-size:.8em;background:#fff3cd;color:#6b4e00}\n"
-    "table.fixed{table-layout:fixed}\n"
-    ".level{width:5.5em}\n"
-    "code.rule{white-space:nowrap}\n"
-    "#cmp thead th{position:sticky;top:0;z-index:1;box-shadow:0 1px 0 var(--line)}\n"
-    "tbody th.group{background:var(--group);color:#143657}\n"
-    "td.better{background:var(--better)}\n"
-    "td.worse{background:var(--worse)}\n"
-    "td.missing{background:var(--miss);color:var(--muted)}\n"
-    ".mk{font-weight:700;margin-right:.3em}\n"
-    ".better .mk{color:var(--better-fg)}\n"
-    ".worse .mk{color:var(--worse-fg)}\n"
-    ".verdict{width:9.5em}\n"
-    "td.v-same,td.v-equivalent{color:var(--better-fg)}\n"
-    "td.v-differs{color:#8a4b00;font-weight:600}\n"
-    "td.v-missing{color:var(--worse-fg);font-weight:600}\n"
-    ".sev-error{color:var(--worse-fg);font-weight:600}\n"
-    ".sev-warning{color:#8a4b00;font-weight:600}\n"
-    ".sev-info{color:var(--muted)}\n"
-    "td.met{background:var(--better)}\n"
-    "td.not-met{background:var(--worse)}\n"
-    "td.unknown{background:#fff3cd}\n"
-    ".legend{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;list-style:none;margin:.3rem 0 .6rem;"
-    "padding:0;font-size:.9em;color:var(--muted)}\n"
-    ".vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;"
-    "clip:rect(0,0,0,0);border:0;white-space:nowrap}\n"
-    "h4{font-size:.95rem;margin:.9rem 0 .3rem}\n"
-    ".scroll{overflow-x:auto;max-width:100%}\n"
-    "th.name,td.path,#cmp thead th{overflow-wrap:anywhere;word-break:break-word}\n"
-    "dl.about{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.3rem 0 .8rem}\n"
-    "dl.about dt,dl.risks dt{font-weight:600}\n"
-    "dl.about dd,dl.risks dd{margin:0}\n"
-    "dl.risks dd{margin:0 0 .4rem 1.2rem}\n"
-    "table.grid th.cat{width:9em}\n"
-    "table.grid .g{display:inline-block;margin-right:.7em;white-space:nowrap;font-weight:600}\n"
-    "td.met .g:first-child::after,td.not-met .g:first-child::after{content:none}\n"
-    "table.decision{width:auto;min-width:min(36em,100%)}\n"
-    "table.decision th{width:8em}\n"
-    "table.decision td{height:2.2em;min-width:24em}\n"
-    "table.musts .verdict{width:12em}\n"
-    ".filter{display:flex;flex-wrap:wrap;gap:.5rem 1.2rem;align-items:center;margin:.4rem 0}\n"
-    ".filter input[type=search]{font:inherit;padding:.2rem .4rem;min-width:18em}\n"
-    "footer{margin-top:2.5rem;font-size:.85em;color:var(--muted)}\n"
-    "@page{size:A4;margin:12mm 10mm 14mm}\n"
-    "@media print{body{max-width:none;padding:0;font-size:8.5pt;line-height:1.4}"
-    "h1{font-size:1.3rem}h2{margin:1rem 0 .4rem}header nav{display:none}"
-    ".scroll{overflow:visible}"
-    "#comparison,#requirements,#findings,#details{break-before:page}"
-    "section.vendor{break-inside:avoid}"
-    "nav,.filter{display:none}"
-    "#cmp thead th{position:static;box-shadow:none}"
-    "thead{display:table-header-group}"
-    "tr{break-inside:avoid}"
-    "h2,h3{break-after:avoid}"
-    "a{color:inherit;text-decoration:none}}\n";
+#include "template.h"
 
 /* Filters the comparison table by words and to the items that differ;
  * without it the page shows everything. Labels come from data- attributes. */
-static const char js[] =
-    "(function(){\n"
-    "var t=document.getElementById('cmp');if(!t)return;\n"
-    "var p=document.createElement('p');p.className='filter';\n"
-    "var q=document.createElement('input');q.type='search';\n"
-    "q.placeholder=t.dataset.filter||'';q.setAttribute('aria-label',q.placeholder);\n"
-    "var l=document.createElement('label'),c=document.createElement('input');c.type='checkbox';\n"
-    "l.appendChild(c);l.appendChild(document.createTextNode(' '+(t.dataset.differs||'')));\n"
-    "p.appendChild(q);if(t.dataset.differs)p.appendChild(l);t.parentNode.insertBefore(p,t);\n"
-    "function f(){var w=q.value.toLowerCase().split(/\\s+/).filter(Boolean);\n"
-    "Array.prototype.forEach.call(t.tBodies,function(b){var any=false;\n"
-    "Array.prototype.forEach.call(b.rows,function(r){if(!r.dataset.verdict)return;\n"
-    "var s=r.textContent.toLowerCase(),ok=w.every(function(x){return s.indexOf(x)>=0;});\n"
-    "if(c.checked&&(r.dataset.verdict==='same'||r.dataset.verdict==='equivalent'))ok=false;\n"
-    "r.hidden=!ok;any=any||ok;});b.hidden=!any;});}\n"
-    "q.addEventListener('input',f);c.addEventListener('change',f);\n"
-    "})();\n";
 
 /* ---- building the tree: every libxml2 result is checked here ---- */
 
 typedef struct html {
     const slc_export *x;
     xmlDoc *doc;
-    int failed;    /* a libxml2 call returned NULL: the page is not written */
-    slc_buf clean; /* scratch for text_clean */
-    slc_buf tmp;   /* scratch for composed strings */
+    int failed;                   /* a libxml2 call returned NULL: the page is not written */
+    slc_buf clean;                /* scratch for text_clean */
+    slc_buf tmp;                  /* scratch for composed strings */
+    const slc_template *css, *js; /* templates/report.css, report.js (or --templates) */
+    const char *words;            /* templates/report.LANG.txt */
 } html;
 
 /* Vendor text as HTML may carry it: CR LF and lone CR become LF, and
@@ -250,6 +151,17 @@ static size_t items_present(const slc_export *x, size_t v)
     return n;
 }
 
+/* a paragraph of the wording template (report.LANG.txt), if not empty */
+static void words_p(html *h, xmlNode *parent, const char *key, const char *cls)
+{
+    slc_buf w;
+    slc_buf_init(&w);
+    slc_template_word(h->words, key, &w);
+    if (w.len)
+        el_text(h, parent, "p", cls, w.data);
+    slc_buf_release(&w);
+}
+
 /* ---- head ---- */
 
 static void build_head(html *h, xmlNode *root, const char *csp)
@@ -266,7 +178,7 @@ static void build_head(html *h, xmlNode *root, const char *csp)
     attr(h, m, "name", "generator");
     attr(h, m, "content", h->x->generator);
     el_text(h, head, "title", NULL, h->x->title);
-    el_text(h, head, "style", NULL, css);
+    el_text(h, head, "style", NULL, h->css->data);
 }
 
 /* ---- header ---- */
@@ -275,6 +187,7 @@ static void build_header(html *h, xmlNode *body)
 {
     const slc_export *x = h->x;
     xmlNode *hd = el(h, body, "header");
+    words_p(h, hd, "organisation", "org");
     el_text(h, hd, "h1", NULL, x->title);
     slc_buf *t = &h->tmp;
     slc_buf_clear(t);
@@ -571,6 +484,7 @@ static void build_summary(html *h, xmlNode *content)
     const slc_summary *sm = &x->summary;
     xmlNode *s = section(h, content, "summary", SLC_XL_SUMMARY);
     slc_buf *t = &h->tmp;
+    words_p(h, s, "intro", "meta");
     xmlNode *dl = el(h, s, "dl");
     attr(h, dl, "class", "about");
     el_text(h, dl, "dt", NULL, L(h, SLC_XL_REPORT_DATE));
@@ -590,6 +504,7 @@ static void build_summary(html *h, xmlNode *content)
     summary_vendors(h, s);
     build_grid(h, s);
     /* the reviewer's fields, left empty to fill in on paper or on screen */
+    words_p(h, s, "decision_note", "meta");
     xmlNode *table = el(h, s, "table");
     attr(h, table, "class", "decision");
     xmlNode *tb = el(h, table, "tbody");
@@ -919,19 +834,31 @@ static void build_body(html *h, xmlNode *root)
     slc_buf *t = &h->tmp;
     slc_buf_clear(t);
     slc_buf_addf(t, "%s: %s", L(h, SLC_XL_GENERATED_BY), x->generator);
-    el_text(h, body, "footer", NULL, t->data);
-    el_text(h, body, "script", NULL, js);
+    xmlNode *footer = el_text(h, body, "footer", NULL, t->data);
+    words_p(h, footer, "footer", NULL);
+    el_text(h, body, "script", NULL, h->js->data);
 }
 
 slc_status slc_export_html(const slc_export *x, const char *path, slc_error *err)
 {
-    html h = {x, NULL, 0, {0}, {0}};
+    html h = {x,
+              NULL,
+              0,
+              {0},
+              {0},
+              slc_template_get("report.css"),
+              slc_template_get("report.js"),
+              x->lang == SLC_LANG_JA ? "report.ja.txt" : "report.en.txt"};
     slc_buf_init(&h.clean);
     slc_buf_init(&h.tmp);
 
     char css_hash[SLC_SHA256_B64_LEN], js_hash[SLC_SHA256_B64_LEN];
-    slc_sha256_base64(css, sizeof(css) - 1, css_hash);
-    slc_sha256_base64(js, sizeof(js) - 1, js_hash);
+    if (!h.css || !h.js) /* the build embeds them: only a broken build gets here */
+        return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1,
+                             "no report.css or report.js template");
+    /* the CSP allows exactly the bytes the page carries */
+    slc_sha256_base64(h.css->data, h.css->len, css_hash);
+    slc_sha256_base64(h.js->data, h.js->len, js_hash);
     char csp[256];
     snprintf(csp, sizeof(csp),
              "default-src 'none'; style-src 'sha256-%s'; img-src data:; script-src 'sha256-%s'; "

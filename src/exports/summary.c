@@ -226,11 +226,12 @@ void slc_summary_weights_text(const slc_export *x, slc_buf *out)
                 }
             if (seen) /* this weight was written already */
                 continue;
-            slc_buf_addf(out, "%s%s %g × %zu",
-                         first                    ? ""
-                         : x->lang == SLC_LANG_JA ? "、"
-                                                  : ", ",
-                         slc_export_level_label(x, level), r->weight, count);
+            slc_buf_addf(
+                out, x->lang == SLC_LANG_JA ? "%s%s（重み %g）%zu 件" : "%s%s (weight %g) × %zu",
+                first                    ? ""
+                : x->lang == SLC_LANG_JA ? "、"
+                                         : ", ",
+                slc_export_level_label(x, level), r->weight, count);
             first = 0;
         }
 }
