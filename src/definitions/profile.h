@@ -39,6 +39,7 @@ typedef struct slc_requirement {
     size_t nids;
     const char *pattern; /* MATCH */
     struct slc_regex *re;
+    const char *note_ja; /* the note in Japanese (note-ja), or NULL: note is used */
 } slc_requirement;
 
 typedef struct slc_profile {
