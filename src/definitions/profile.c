@@ -424,6 +424,36 @@ void slc_profile_evaluate(slc_doc *doc, const slc_profile *p)
     doc->profile = res;
 }
 
+const char *slc_req_reason_label(const char *reason, slc_lang lang)
+{
+    static const struct {
+        const char *id;
+        slc_label l;
+    } reasons[] = {
+        {"missing", {"項目なし", "item missing"}},
+        {"not-stated", {"記載なし", "not stated"}},
+        {"none", {"有無の記載なし", "有/無 not stated"}},
+        {"no", {"無と回答", "answered no"}},
+        {"answered-no", {"無と回答", "answered no"}},
+        {"yes", {"有と回答", "answered yes"}},
+        {"na", {"該当なし", "not applicable"}},
+        {"not-applicable", {"該当なし", "not applicable"}},
+        {"out-of-range", {"値が範囲外", "value out of range"}},
+        {"negated", {"否定されている", "negated"}},
+        {"undisclosed", {"非公開", "undisclosed"}},
+        {"by-reference", {"別文書を参照", "given in another document"}},
+        {"same-as-above", {"同上", "same as above"}},
+        {"not-guaranteed", {"目標のみで保証なし", "a target, not a guarantee"}},
+        {"basis-not-stated", {"保証か目標か記載なし", "not said whether guaranteed or targeted"}},
+        {"actual-only", {"実績値のみ", "an actual figure only"}},
+        {"condition-only", {"条件のみ（約束ではない）", "a condition only, not a commitment"}},
+    };
+    for (size_t i = 0; reason && i < sizeof(reasons) / sizeof(reasons[0]); i++)
+        if (!strcmp(reasons[i].id, reason))
+            return slc_label_get(&reasons[i].l, lang);
+    return reason;
+}
+
 /* a unit of a requirement as Japanese writes it after the number */
 static const char *unit_ja(const char *unit)
 {

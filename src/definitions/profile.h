@@ -93,6 +93,9 @@ typedef struct slc_profile_result {
 void slc_profile_evaluate(slc_doc *doc, const slc_profile *p);
 
 const char *slc_verdict_id(slc_verdict v);
+/* A result's reason (slc_req_result.reason) in words: "値が範囲外" /
+ * "value out of range"; an unknown reason as it is. */
+const char *slc_req_reason_label(const char *reason, slc_lang lang);
 /* "≥ 99.9 %", "≥ 99.9 % (guarantee)", "有 (yes)", "iso27001 or isms", "matches /TLS/" */
 void slc_requirement_describe(const slc_requirement *r, slc_lang lang, slc_buf *out);
 

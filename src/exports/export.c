@@ -128,37 +128,12 @@ const char *slc_export_level_label(const slc_export *x, int level)
 
 void slc_export_req_verdict(const slc_export *x, const slc_req_result *r, slc_buf *out)
 {
-    static const struct {
-        const char *id;
-        slc_label l;
-    } reasons[] = {
-        {"missing", {"項目なし", "item missing"}},
-        {"not-stated", {"記載なし", "not stated"}},
-        {"none", {"有無の記載なし", "有/無 not stated"}},
-        {"no", {"無と回答", "answered no"}},
-        {"answered-no", {"無と回答", "answered no"}},
-        {"yes", {"有と回答", "answered yes"}},
-        {"na", {"該当なし", "not applicable"}},
-        {"not-applicable", {"該当なし", "not applicable"}},
-        {"out-of-range", {"値が範囲外", "value out of range"}},
-        {"negated", {"否定されている", "negated"}},
-        {"undisclosed", {"非公開", "undisclosed"}},
-        {"by-reference", {"別文書を参照", "given in another document"}},
-        {"same-as-above", {"同上", "same as above"}},
-        {"not-guaranteed", {"目標のみで保証なし", "a target, not a guarantee"}},
-        {"basis-not-stated", {"保証か目標か記載なし", "not said whether guaranteed or targeted"}},
-        {"actual-only", {"実績値のみ", "an actual figure only"}},
-        {"condition-only", {"条件のみ（約束ではない）", "a condition only, not a commitment"}},
-    };
     slc_buf_adds(out, slc_export_label(x, r->verdict == SLC_VERDICT_MET       ? SLC_XL_MET
                                           : r->verdict == SLC_VERDICT_NOT_MET ? SLC_XL_NOT_MET
                                                                               : SLC_XL_UNKNOWN));
     if (r->verdict == SLC_VERDICT_MET || !r->reason)
         return;
-    const char *why = r->reason;
-    for (size_t i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
-        if (!strcmp(reasons[i].id, r->reason))
-            why = slc_label_get(&reasons[i].l, x->lang);
+    const char *why = slc_req_reason_label(r->reason, x->lang);
     slc_buf_addf(out, x->lang == SLC_LANG_JA ? "（%s）" : " (%s)", why);
 }
 
