@@ -94,13 +94,18 @@ const char *slc_export_label(const slc_export *x, slc_xlabel l)
     return slc_label_get(&labels[l], x->lang);
 }
 
-const char *slc_export_verdict_label(const slc_export *x, slc_cmp_verdict v)
+const char *slc_cmp_verdict_label(slc_cmp_verdict v, slc_lang lang)
 {
     static const slc_label v_labels[] = {{"同じ", "same"},
                                          {"表現違い・同内容", "equivalent"},
                                          {"相違", "differs"},
                                          {"欠落", "missing"}};
-    return (unsigned)v < 4 ? slc_label_get(&v_labels[v], x->lang) : "?";
+    return (unsigned)v < 4 ? slc_label_get(&v_labels[v], lang) : "?";
+}
+
+const char *slc_export_verdict_label(const slc_export *x, slc_cmp_verdict v)
+{
+    return slc_cmp_verdict_label(v, x->lang);
 }
 
 const char *slc_export_verdict_marker(slc_cmp_verdict v)
@@ -181,6 +186,8 @@ static void describe_ja(const slc_fact *f, slc_buf *out)
     case SLC_FACT_QUANTITY:
         if (!unit && f->dim == SLC_DIM_DURATION && f->value > 0) /* a phrase: its value */
             unit = slc_duration_unit(f->value, &amount);
+        else if (!unit && f->dim == SLC_DIM_DURATION) /* リアルタイム: 0秒 */
+            unit = "second", amount = 0;
         for (size_t k = 0; unit && k < sizeof(units) / sizeof(units[0]); k++)
             if (!strcmp(unit, units[k].id)) {
                 slc_buf_addf(out, "%s%g%s", slc_op_symbol(f->op), amount, units[k].ja);
@@ -218,6 +225,30 @@ static void describe_ja(const slc_fact *f, slc_buf *out)
     slc_fact_describe(f, out); /* anything else as the JSON summary says it */
 }
 
+void slc_fact_text(const slc_fact *f, slc_lang lang, slc_buf *out)
+{
+    if (lang == SLC_LANG_JA)
+        describe_ja(f, out);
+    else
+        slc_fact_describe(f, out);
+}
+
+void slc_standing_text(const slc_standing *s, slc_lang lang, slc_buf *out)
+{
+    int ja = lang == SLC_LANG_JA;
+    if (!s->known) {
+        slc_buf_adds(out, s->undisclosed ? (ja ? "非公開" : "undisclosed")
+                                         : (ja ? "記載なし" : "not stated"));
+        if (s->uncommitted) { /* what it gives instead: 100%（実績） */
+            slc_buf_adds(out, "; ");
+            slc_fact_text(s->uncommitted, lang, out);
+        }
+        return;
+    }
+    if (s->fact)
+        slc_fact_text(s->fact, lang, out);
+}
+
 void slc_export_facts_text(const slc_export *x, size_t v, size_t i, slc_buf *out)
 {
     size_t n = 0;
@@ -229,10 +260,7 @@ void slc_export_facts_text(const slc_export *x, size_t v, size_t i, slc_buf *out
         if (!first)
             slc_buf_adds(out, "; ");
         first = 0;
-        if (x->lang == SLC_LANG_JA)
-            describe_ja(&f[k], out);
-        else
-            slc_fact_describe(&f[k], out);
+        slc_fact_text(&f[k], x->lang, out);
     }
 }
 

@@ -143,6 +143,12 @@ const char *slc_export_label(const slc_export *x, slc_xlabel l);
 const char *slc_export_vendor_name(const slc_export *x, size_t v);
 /* "同じ / same", "表現違い・同内容 / equivalent", "相違 / differs", "欠落 / missing" */
 const char *slc_export_verdict_label(const slc_export *x, slc_cmp_verdict v);
+/* the same, for writers without a model (diff text) */
+const char *slc_cmp_verdict_label(slc_cmp_verdict v, slc_lang lang);
+/* One fact as a report in that language shows it: 「≥ 2週間」「0秒」 /
+ * "≥ 2 weeks"; a standing (slc_standing_describe) likewise: 「非公開; 100%（実績）」. */
+void slc_fact_text(const slc_fact *f, slc_lang lang, slc_buf *out);
+void slc_standing_text(const slc_standing *s, slc_lang lang, slc_buf *out);
 /* Text marker that carries the meaning without colour:
  * "≡" same, "≈" equivalent, "≠" differs, "—" missing. */
 const char *slc_export_verdict_marker(slc_cmp_verdict v);

@@ -667,8 +667,6 @@ static void build_requirements(html *h, xmlNode *content)
         slc_buf_clear(t);
         slc_requirement_describe(r, x->lang, t);
         el_text(h, th, "span", "unit", t->data);
-        if (r->note)
-            el_text(h, th, "span", "unit", r->note);
         el_text(h, tr, "td", NULL, slc_export_level_label(x, r->level));
         for (size_t v = 0; v < x->n; v++) {
             const slc_profile_result *pr = x->docs[v]->profile;
