@@ -246,13 +246,6 @@ static void legend_item(html *h, xmlNode *ul, const char *cls, const char *mk, c
     text(h, li, label);
 }
 
-/* "5 サービス稼働率" */
-static void item_ref(html *h, int no, slc_buf *out)
-{
-    const slc_cat_item *it = slc_catalog_item(h->x->cat, no);
-    slc_buf_addf(out, "%d %s", no, it ? lang_get(h, &it->name) : "");
-}
-
 static void summary_vendors(html *h, xmlNode *s)
 {
     const slc_export *x = h->x;
@@ -449,33 +442,17 @@ static void summary_vendor(html *h, xmlNode *s, size_t v)
     el_text(h, vs, "h4", NULL, L(h, SLC_XL_RISKS));
     xmlNode *dl = el(h, vs, "dl");
     attr(h, dl, "class", "risks");
-    const struct {
-        slc_xlabel l;
-        size_t n;
-        int targets;
-        const size_t *items;
-    } risks[] = {
-        {SLC_XL_RISK_UNDISCLOSED, sv->nundisclosed, 0, sv->undisclosed},
-        {SLC_XL_RISK_TARGETS, sv->ntargets, 1, NULL},
-        {SLC_XL_RISK_MISSING, sv->nmissing, 0, sv->missing},
-    };
-    for (size_t k = 0; k < sizeof(risks) / sizeof(risks[0]); k++) {
-        if (risks[k].targets && !sv->scored)
+    slc_buf items;
+    slc_buf_init(&items);
+    for (int k = 0; k < SLC_SUMMARY_RISKS; k++) {
+        slc_buf_clear(t);
+        slc_buf_clear(&items);
+        if (!slc_summary_risk_text(x, v, k, t, &items))
             continue;
-        slc_buf_clear(t);
-        slc_buf_addf(t, "%s (%zu)", L(h, risks[k].l), risks[k].n);
         el_text(h, dl, "dt", NULL, t->data);
-        slc_buf_clear(t);
-        for (size_t j = 0; j < risks[k].n; j++) {
-            if (j)
-                slc_buf_adds(t, x->lang == SLC_LANG_JA ? "、" : "; ");
-            item_ref(h,
-                     risks[k].targets ? sv->targets[j]->req->item
-                                      : x->cat->items[risks[k].items[j]].no,
-                     t);
-        }
-        el_text(h, dl, "dd", NULL, risks[k].n ? t->data : L(h, SLC_XL_NONE));
+        el_text(h, dl, "dd", NULL, items.data);
     }
+    slc_buf_release(&items);
 }
 
 static void build_summary(html *h, xmlNode *content)

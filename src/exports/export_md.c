@@ -322,42 +322,24 @@ static void summary_musts(const slc_export *x, cmark_node *doc, const slc_summar
     slc_buf_release(&t);
 }
 
-static void summary_risks(const slc_export *x, cmark_node *doc, const slc_summary_vendor *sv)
+static void summary_risks(const slc_export *x, cmark_node *doc, size_t v)
 {
     slc_md_heading(doc, 4, slc_export_label(x, SLC_XL_RISKS));
     cmark_node *list = slc_md_list(doc);
-    const struct {
-        slc_xlabel l;
-        size_t n;
-        int targets;
-        const size_t *items;
-    } risks[] = {
-        {SLC_XL_RISK_UNDISCLOSED, sv->nundisclosed, 0, sv->undisclosed},
-        {SLC_XL_RISK_TARGETS, sv->ntargets, 1, NULL},
-        {SLC_XL_RISK_MISSING, sv->nmissing, 0, sv->missing},
-    };
-    slc_buf s;
+    slc_buf s, items;
     slc_buf_init(&s);
-    for (size_t k = 0; k < sizeof(risks) / sizeof(risks[0]); k++) {
-        if (risks[k].targets && !sv->scored)
+    slc_buf_init(&items);
+    for (int k = 0; k < SLC_SUMMARY_RISKS; k++) {
+        slc_buf_clear(&s);
+        slc_buf_clear(&items);
+        if (!slc_summary_risk_text(x, v, k, &s, &items))
             continue;
         cmark_node *para = slc_md_add(slc_md_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
-        slc_buf_clear(&s);
-        slc_buf_addf(&s, "%s (%zu)", slc_export_label(x, risks[k].l), risks[k].n);
         slc_md_add_plain(slc_md_add(para, CMARK_NODE_STRONG), s.data);
-        slc_buf_clear(&s);
-        slc_buf_adds(&s, x->lang == SLC_LANG_JA ? ": " : ": ");
-        if (!risks[k].n)
-            slc_buf_adds(&s, slc_export_label(x, SLC_XL_NONE));
-        for (size_t j = 0; j < risks[k].n; j++) {
-            int no =
-                risks[k].targets ? sv->targets[j]->req->item : x->cat->items[risks[k].items[j]].no;
-            const slc_cat_item *it = slc_catalog_item(x->cat, no);
-            slc_buf_addf(&s, "%s%d %s", j ? (x->lang == SLC_LANG_JA ? "、" : "; ") : "", no,
-                         it ? slc_label_get(&it->name, x->lang) : "");
-        }
-        slc_md_add_plain(para, s.data);
+        slc_md_add_plain(para, ": ");
+        slc_md_add_plain(para, items.data);
     }
+    slc_buf_release(&items);
     slc_buf_release(&s);
 }
 
@@ -380,7 +362,7 @@ static void summary_vendor(const slc_export *x, cmark_node *doc, size_t v)
             slc_md_add_plain(slc_md_add(doc, CMARK_NODE_PARAGRAPH),
                              slc_export_label(x, SLC_XL_NONE));
     }
-    summary_risks(x, doc, sv);
+    summary_risks(x, doc, v);
 }
 
 static void legend_entry(cmark_node *list, const char *marker, const char *label)

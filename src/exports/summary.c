@@ -235,3 +235,25 @@ void slc_summary_weights_text(const slc_export *x, slc_buf *out)
             first = 0;
         }
 }
+
+int slc_summary_risk_text(const slc_export *x, size_t v, int k, slc_buf *title, slc_buf *items)
+{
+    const slc_summary_vendor *sv = &x->summary.vendors[v];
+    static const slc_xlabel labels[SLC_SUMMARY_RISKS] = {SLC_XL_RISK_UNDISCLOSED,
+                                                         SLC_XL_RISK_TARGETS, SLC_XL_RISK_MISSING};
+    size_t n = k == 0 ? sv->nundisclosed : k == 1 ? sv->ntargets : sv->nmissing;
+    if (k < 0 || k >= SLC_SUMMARY_RISKS || (k == 1 && !sv->scored))
+        return 0;
+    slc_buf_addf(title, "%s (%zu)", slc_export_label(x, labels[k]), n);
+    if (!n)
+        slc_buf_adds(items, slc_export_label(x, SLC_XL_NONE));
+    for (size_t j = 0; j < n; j++) {
+        int no = k == 1   ? sv->targets[j]->req->item
+                 : k == 0 ? x->cat->items[sv->undisclosed[j]].no
+                          : x->cat->items[sv->missing[j]].no;
+        const slc_cat_item *it = slc_catalog_item(x->cat, no);
+        slc_buf_addf(items, "%s%d %s", j ? (x->lang == SLC_LANG_JA ? "、" : "; ") : "", no,
+                     it ? slc_label_get(&it->name, x->lang) : "");
+    }
+    return 1;
+}

@@ -82,4 +82,12 @@ void slc_summary_score_text(const struct slc_export *x, size_t v, slc_buf *out);
  * nothing without a profile. */
 void slc_summary_weights_text(const struct slc_export *x, slc_buf *out);
 
+/* The remaining risk k of vendor v (0 undisclosed items, 1 targets where a
+ * guarantee was required, 2 missing items; SLC_SUMMARY_RISKS kinds) as
+ * printed: title gets "非公開の項目 (8)", items "10 平均復旧時間(MTTR)、11 ..."
+ * (or なし / None). Returns 0 for a kind not shown (targets without a profile). */
+#define SLC_SUMMARY_RISKS 3
+int slc_summary_risk_text(const struct slc_export *x, size_t v, int k, slc_buf *title,
+                          slc_buf *items);
+
 #endif
