@@ -327,7 +327,18 @@ layout() {   # layout COLUMNS ARGS...: text and JSON of the same diff, checked
 }
 for cols in 100 160; do
     layout "$cols" --all "$A" "$Q"
-    layout "$cols" --all --lang ja "$A" "$Q"
+    # --lang ja: the columns' widths only (diff_layout.py reads facts and
+    # verdicts in English from the JSON; t-report-lang checks the ja words)
+    COLUMNS=$cols $SLACHECK diff --all --lang ja "$A" "$Q" >"$W/layout-ja.txt" 2>/dev/null
+    python3 - "$W/layout-ja.txt" "$cols" <<'PYEOF2' || fail "diff --lang ja: lines wider than COLUMNS=$cols"
+import sys, unicodedata
+w = int(sys.argv[2])
+wide = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+bad = [l for l in open(sys.argv[1], encoding="utf-8").read().splitlines() if wide(l) > w]
+for l in bad[:3]:
+    print("    %d cells: %s" % (wide(l), l))
+sys.exit(1 if bad else 0)
+PYEOF2
     layout "$cols" --all "$A" "$Q" "$W/third.tsv"
     layout "$cols" --name "アクティブゲート" --name "キューリンゴ" "$A" "$Q"
     layout "$cols" --all --items 44,45 "$W/ctl.tsv" "$Q"
@@ -370,14 +381,14 @@ grep -q "▲ 【有】" "$W/tty5.txt" || fail "diff -o FILE: no table in the fil
 run $SLACHECK --lang ja diff "$A" "$Q"
 expect_rc 1 "diff --lang ja"
 out_has "比較: 2 件のチェックリスト" "diff --lang ja"
-out_has "カテゴリ別の相違項目数:" "diff --lang ja"
+out_has "種別ごとの相違項目数:" "diff --lang ja"
 grep -q '^  データ管理  *[0-9]*/11$' "$TMP/out" || fail "diff --lang ja: category summary"
 out_has "ベンダー別:          優位    劣位       非公開     欠落" "diff --lang ja"
 grep -q '^ No 項目  *判定  *Active! gate SS  *qlingo$' "$TMP/out" || fail "diff --lang ja: table header"
-grep -q '^  2 計画停止予定通知  differs ' "$TMP/out" || fail "diff --lang ja: item names in Japanese"
+grep -q '^  2 計画停止予定通知  相違 ' "$TMP/out" || fail "diff --lang ja: item names in Japanese"
 run env LANG=ja_JP.UTF-8 $SLACHECK diff "$A" "$W/ag-new.tsv"
 out_has "変更: Active! gate SS" "diff versions in Japanese (LANG)"
-out_has "  2 計画停止予定通知  後退 ≥ 2 weeks → ≥ 3 days" "diff versions in Japanese"
+out_has "  2 計画停止予定通知  後退 ≥ 2週間 → ≥ 3日" "diff versions in Japanese"
 out_has " 14 障害通知プロセス  (表現のみ変更)" "diff versions in Japanese"
 out_has "3 項目が変更, 2 項目で約束が後退" "diff versions in Japanese"
 run $SLACHECK --lang ja diff --name X "$A" "$Q"

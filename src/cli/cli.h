@@ -64,6 +64,7 @@ typedef enum cli_opt_id {
     OPT_CHANGES,
     OPT_EXIT_ZERO,
     OPT_FROM,
+    OPT_TEMPLATES,
     OPT_QUIET,
     OPT_COLOR,
     OPT_JOBS,

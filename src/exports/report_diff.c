@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export.h"
 #include "term_text.h"
 #include "text.h"
 
@@ -211,7 +212,7 @@ static void summary(const slc_comparison *c, const slc_diff_view *v, slc_buf *ou
         add_clean_s(out, c->docs[i]->path, 0);
         slc_buf_adds(out, ")\n");
     }
-    slc_buf_addf(out, "\n%s\n", L(v, "Items that differ, by category:", "カテゴリ別の相違項目数:"));
+    slc_buf_addf(out, "\n%s\n", L(v, "Items that differ, by category:", "種別ごとの相違項目数:"));
     for (size_t k = 0; k < c->cat->ncategories; k++) {
         size_t total = 0;
         for (size_t i = 0; i < c->cat->nitems; i++)
@@ -262,7 +263,13 @@ static int shown(const slc_comparison *c, const slc_diff_view *v, size_t i)
 
 static void side_by_side(const slc_comparison *c, const slc_diff_view *v, slc_buf *out)
 {
-    const size_t wno = 4, wname = 18, wverdict = 11;
+    const size_t wno = 4, wname = 18;
+    size_t wverdict = 11; /* the longest verdict word in the language, and a space */
+    for (int k = SLC_CMP_SAME; k <= SLC_CMP_MISSING; k++) {
+        const char *w = slc_cmp_verdict_label((slc_cmp_verdict)k, v->lang);
+        if (slc_text_width(w, strlen(w)) + 1 > wverdict)
+            wverdict = slc_text_width(w, strlen(w)) + 1;
+    }
     size_t fixed = wno + wname + wverdict;
     size_t avail = v->width > fixed + 12 * c->n ? v->width - fixed : 12 * c->n;
     size_t wcol = avail / c->n, nv = c->n;
@@ -312,7 +319,7 @@ static void side_by_side(const slc_comparison *c, const slc_diff_view *v, slc_bu
                 add_clean_s(&bufs[k], a->cell[SLC_ROLE_ANSWER], 1);
                 if (ci->standing[k].known || ci->standing[k].undisclosed) {
                     slc_buf_clear(&descr);
-                    slc_standing_describe(it, &ci->standing[k], &descr);
+                    slc_standing_text(&ci->standing[k], v->lang, &descr);
                     slc_buf_addf(&bufs[k], " [%s]", descr.data ? descr.data : "");
                 }
             }
@@ -340,12 +347,12 @@ static void side_by_side(const slc_comparison *c, const slc_diff_view *v, slc_bu
                     slc_buf_adds(out, "…"), w++;
             }
             pad_to(out, w, wname);
-            const char *vd = r == 0 ? slc_cmp_verdict_id(ci->verdict) : "";
+            const char *vd = r == 0 ? slc_cmp_verdict_label(ci->verdict, v->lang) : "";
             if (r == 0 && v->colour && ci->verdict >= SLC_CMP_DIFFERS)
                 slc_buf_addf(out, BOLD "%s" RESET, vd);
             else
                 slc_buf_adds(out, vd);
-            pad_to(out, strlen(vd), wverdict);
+            pad_to(out, slc_text_width(vd, strlen(vd)), wverdict);
             for (size_t k = 0; k < nv; k++) {
                 size_t cw = 0;
                 if (r < ncell[k]) {
@@ -444,8 +451,8 @@ static void changes(const slc_comparison *c, const slc_diff_view *v, slc_buf *ou
             weakened++;
             slc_buf_clear(&a);
             slc_buf_clear(&b);
-            slc_standing_describe(it, &ci->standing[0], &a);
-            slc_standing_describe(it, &ci->standing[1], &b);
+            slc_standing_text(&ci->standing[0], v->lang, &a);
+            slc_standing_text(&ci->standing[1], v->lang, &b);
             slc_buf_addf(out, "  %s%s%s %s → %s", v->colour ? RED BOLD : "",
                          L(v, "WEAKENED", "後退"), v->colour ? RESET : "", a.data ? a.data : "",
                          b.data ? b.data : "");
