@@ -134,7 +134,8 @@ int cmd_diff(cli_ctx *ctx)
         free(show);
         return rc;
     }
-    rc = cli_load_docs(ctx, &lo, 0, profile, &docs);
+    /* a report carries the validate counts */
+    rc = cli_load_docs(ctx, &lo, report != NULL, profile, &docs);
     if (rc != EXIT_CLEAN)
         goto done;
 
