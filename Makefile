@@ -35,12 +35,14 @@ LDLIBS_ALL  = $(LDFLAGS) $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv
 LIB_SRC = $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))
 CLI_SRC = $(wildcard src/cli/*.c)
 # the library without the built-in checklist's tables, which the generator makes
-BASE_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/builtin.o
+BASE_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/builtin.o $(BUILD)/obj/templates.o
 LIB_OBJ  = $(BASE_OBJ) $(BUILD)/obj/catalog_tables.o
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 # header dependencies come from the compiler (-MMD -MP): $(BUILD)/obj/**/*.d
 DEPS    = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 DATA    = checklists/meti-cloud-sla-2010.xml schemas/checklist.rng schemas/profile.rng
+# templates/ (docs/templates.md): embedded by name, overridable with --templates
+TEMPLATES = $(sort $(filter-out templates/README%,$(wildcard templates/*)))
 
 .PHONY: all accuracy deps test unit test-deps bench-deps fuzz-deps fuzz-build fuzz demo check asan ubsan leakcheck bench \
         install uninstall clean format format-check
@@ -88,6 +90,12 @@ $(BUILD)/gen/builtin.c: $(BUILD)/embed $(DATA)
 
 $(BUILD)/obj/builtin.o: $(BUILD)/gen/builtin.c
 	$(CC) $(CFLAGS_ALL) -MMD -MP -Wno-overlength-strings -c -o $@ $<
+
+$(BUILD)/gen/templates.c: $(BUILD)/embed $(TEMPLATES)
+	$(BUILD)/embed --table slc_templates_builtin $@ $(TEMPLATES)
+
+$(BUILD)/obj/templates.o: $(BUILD)/gen/templates.c
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 # The built-in checklist, compiled to C tables so start-up parses no XML:
 # the generator loads the XML as a --checklist file (schema and all checks).

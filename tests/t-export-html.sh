@@ -31,6 +31,9 @@ run $SLACHECK export --profile "$STRICT" "$A" "$B" -o prof.html
 expect_rc 0 "export with a profile"
 run $SLACHECK export --lang ja --profile "$STRICT" "$A" "$B" -o ja.html
 expect_rc 0 "export --lang ja"
+# for the summary checks against validate's JSON, each language
+run $SLACHECK export --lang en --profile "$STRICT" "$A" "$B" -o en.sum.html
+run $SLACHECK export --lang ja --profile "$STRICT" "$A" "$B" -o ja.sum.html
 
 # a hostile copy of a seed: markup, quotes, ampersands, pipes and line
 # breaks in answers and remarks, and in the vendor's name
@@ -194,12 +197,14 @@ if p.tags.get("img") or p.tags.get("iframe") or p.tags.get("object"):
     bad("img/iframe/object elements in the page")
 if p.cmp_rows != int(rows):
     bad("%d comparison rows, expected %s" % (p.cmp_rows, rows))
-if p.svgs != 1 or p.rects < 10 or not p.svg_label:
-    bad("chart: %d svg, %d rect, aria-label %r" % (p.svgs, p.rects, p.svg_label))
+if p.svgs:
+    bad("%d svg elements: the grid replaced the chart" % p.svgs)
+if "@page" not in "".join(p.inline["style"]) or "A4" not in "".join(p.inline["style"]):
+    bad("the stylesheet has no @page A4")
 for sec, want in (("findings", findings), ("details", details), ("requirements", reqs)):
     if (sec in p.ids) != (want == "1"):
         bad("section %s %s" % (sec, "missing" if want == "1" else "present"))
-for sec in ("summary", "chart", "comparison"):
+for sec in ("summary", "grid", "comparison"):
     if sec not in p.ids:
         bad("section %s missing" % sec)
 if path.endswith("hostile.html"):
@@ -232,7 +237,56 @@ if [ "$have_diff" = 1 ]; then
     check diff.html en 49 0 0 0
     check part.html en 9 0 0 0
 fi
-grep -q 'class="track"' two.html || fail "the chart has no bar tracks"
+grep -q '<table class="grid">' two.html || fail "the summary has no category grid"
+
+# the summary against the profile result validate gives: per vendor the
+# must requirements not met or unknown (item, line, evidence), the score,
+# the findings counted as validate counts them; the grid's requirement
+# counts per category add up to the profile's
+$SLACHECK validate --format json --profile "$STRICT" "$A" "$B" >"$TMP/v.json" 2>/dev/null
+for lang in en ja; do
+    python3 - "$lang.sum.html" "$TMP/v.json" <<'EOF' || failures=$((failures + 1))
+import json, re, sys
+from html import unescape
+page, v = open(sys.argv[1], encoding="utf-8").read(), json.load(open(sys.argv[2]))
+ok = True
+def bad(m):
+    global ok
+    ok = False
+    print("FAIL: %s: %s" % (sys.argv[1], m))
+summ = page[page.index('<section id="summary"'):page.index('<section id="comparison"')]
+vendors = re.findall(r'<section class="vendor">(.*?)</section>', summ, re.S)
+if len(vendors) != len(v["files"]):
+    bad("%d vendor blocks, expected %d" % (len(vendors), len(v["files"])))
+grid = re.search(r'<table class="grid">(.*?)</table>', summ, re.S).group(1)
+for f, block in zip(v["files"], vendors):
+    p = f["profile"]
+    want = [(r["item"], r["line"], r["evidence"]) for st in ("not-met", "unknown")
+            for r in p["requirements"] if r["level"] == "must" and r["status"] == st]
+    rows = re.findall(r'<tr><td class="no">(\d+)</td>.*?<td class="txt">(.*?)</td><td class="num">(.*?)</td></tr>', block, re.S)
+    got = [(int(n), int(l) if l.isdigit() else 0, unescape(e)) for n, e, l in rows]
+    if [(n, l) for n, l, _ in got] != [(n, l) for n, l, _ in want]:
+        bad("must rows %s, validate says %s" % (got, want))
+    for (_, _, e), (_, _, w) in zip(got, want):
+        if w and not e.endswith(w):
+            bad("evidence %r does not end with validate's %r" % (e, w))
+    if "%.1f" % p["score"] not in block:
+        bad("score %.1f not in the vendor block" % p["score"])
+    row = re.search(r'<td class="path">' + re.escape(f["path"]) + r'</td>(.*?)</tr>', summ, re.S)
+    nums = re.findall(r'<td class="num[^"]*">([^<]*)</td>', row.group(1)) if row else []
+    c = f["counts"]
+    if nums[1:4] != [str(c["error"]), str(c["warning"]), str(c["info"])]:
+        bad("counts %s, validate gives %s" % (nums[1:4], c))
+total = sum(len(f["profile"]["requirements"]) for f in v["files"])
+cells = re.findall(r'✓ [^<]*? (\d+)/(\d+)</span>', grid)
+if sum(int(b) for a, b in cells) != total:
+    bad("the grid counts %d requirements, the profile has %d" % (sum(int(b) for a, b in cells), total))
+met = sum(f["profile"]["met"] for f in v["files"])
+if sum(int(a) for a, b in cells) != met:
+    bad("the grid counts %d met, validate %d" % (sum(int(a) for a, b in cells), met))
+sys.exit(0 if ok else 1)
+EOF
+done
 grep -q 'Better' one.html && ! grep -q 'data-differs' one.html ||
     fail "one vendor: the legend or the differs filter is wrong"
 

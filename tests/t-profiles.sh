@@ -123,7 +123,7 @@ grep -n "— 49/49 items" "$TMP/out" | cut -d: -f1 >"$TMP/slines"
     fail "each profile line must follow its file's summary line"
 run $SLACHECK validate --lang ja --profile "$STRICT" "$EX/qlingo.tsv"
 out_has "$EX/qlingo.tsv: プロファイル personal-data-strict — スコア 63/100、要件 14 件中 充足 9、未充足 3（must 2）、判断不能 2（must 1）" "ja summary"
-out_has "$EX/qlingo.tsv:53: error: [requirement-not-met] 項目 39（公的認証取得の要件）は must 要件 iso27001 または isms (ISO/IEC 27001 (ISMS) certified) を満たしていません:「【無】」（answered-no）" "ja item 39"
+out_has "$EX/qlingo.tsv:53: error: [requirement-not-met] 項目 39（公的認証取得の要件）は必須要件 iso27001 または isms（ISO/IEC 27001（ISMS）認証取得） を満たしていません:「【無】」（無と回答）" "ja item 39"
 
 # ---- units in requirements convert: 2 weeks is 14 days -----------------------------
 sed 's/op="ge" value="14" unit="day"/op="ge" value="2" unit="week"/' "$STRICT" >"$TMP/weeks.xml"

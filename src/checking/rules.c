@@ -86,13 +86,13 @@ static const slc_rule_info rules[SLC_RULE_N] = {
          "A buyer's requirement (profile) is not met (error for must, warning for should).",
          "購入者の要件（プロファイル）を満たしていません（must はエラー、should は警告）。",
          "item {item} ({name}) does not meet {level} requirement {requirement}: \"{found}\"{same_as} ({expected})",
-         "項目 {item}（{name}）は {level} 要件 {requirement} を満たしていません:「{found}」{same_as}（{expected}）"},
+         "項目 {item}（{name}）は{level}要件 {requirement} を満たしていません:「{found}」{same_as}（{expected}）"},
     [SLC_RULE_REQUIREMENT_UNKNOWN] =
         {"requirement-unknown", SLC_SEV_WARNING,
          "The answer does not say whether a requirement is met (undisclosed or not stated).",
          "要件を満たすか回答から判断できません（非公開または記載なし）。",
          "item {item} ({name}): cannot tell whether it meets {level} requirement {requirement} ({expected}): \"{found}\"{same_as}",
-         "項目 {item}（{name}）が {level} 要件 {requirement} を満たすか判断できません（{expected}）:「{found}」{same_as}"},
+         "項目 {item}（{name}）が{level}要件 {requirement} を満たすか判断できません（{expected}）:「{found}」{same_as}"},
     [SLC_RULE_IGNORED_ROW] =
         {"ignored-row", SLC_SEV_INFO,
          "A row inside the table that is neither an item, a header nor a section.",
@@ -230,6 +230,8 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
             slc_buf_adds(out, it ? it->name.ja : "");
         else if (is_key(key, k, "found"))
             add_quoted(out, f->found ? f->found : "");
+        else if (is_key(key, k, "expected") && f->req && lang == SLC_LANG_JA) /* reason in words */
+            add_quoted(out, slc_req_reason_label(f->expected, lang));
         else if (is_key(key, k, "expected"))
             add_quoted(out, f->expected ? f->expected : "");
         else if (is_key(key, k, "kind") && it) {
@@ -252,7 +254,9 @@ void slc_finding_message(slc_buf *out, const slc_doc *doc, const slc_finding *f,
         } else if (is_key(key, k, "requirement") && f->req) {
             slc_requirement_describe(f->req, lang, out);
         } else if (is_key(key, k, "level") && f->req) {
-            slc_buf_adds(out, f->req->level == SLC_LEVEL_MUST ? "must" : "should");
+            slc_buf_adds(out, f->req->level == SLC_LEVEL_MUST
+                                  ? (lang == SLC_LANG_JA ? "必須" : "must")
+                                  : (lang == SLC_LANG_JA ? "推奨" : "should"));
         } else if (is_key(key, k, "line2"))
             slc_buf_addf(out, "%ld", f->line2);
         else if (is_key(key, k, "conflict"))

@@ -63,6 +63,7 @@ typedef enum cli_opt_id {
     OPT_CHANGES,
     OPT_EXIT_ZERO,
     OPT_FROM,
+    OPT_TEMPLATES,
     OPT_QUIET,
     OPT_JOBS,
     OPT_MAX_BYTES,

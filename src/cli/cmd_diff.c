@@ -134,7 +134,7 @@ int cmd_diff(cli_ctx *ctx)
         free(show);
         return rc;
     }
-    /* a report carries the validate counts */
+    /* a report carries the findings as validate counts them */
     rc = cli_load_docs(ctx, &lo, report != NULL, profile, &docs);
     if (rc != EXIT_CLEAN)
         goto done;
@@ -146,7 +146,7 @@ int cmd_diff(cli_ctx *ctx)
         /* a report shows every item (or those --items/--category pick) */
         slc_export *x = slc_export_new(docs, ctx->nfiles, cmp, profile, ctx->lang);
         x->comparison_only = 1;
-        x->show = show;
+        slc_export_set_show(x, show);
         rc = cli_write_report(ctx, x, report, ctx->opt[OPT_OUTPUT]);
         slc_export_free(x);
     } else if (!strcmp(format, "json")) {

@@ -15,6 +15,7 @@
 #include "term_text.h"
 #include "text.h"
 #include "validate.h"
+#include "template.h"
 #include "cli.h"
 
 int cli_exit_code(slc_status status, cli_stage stage)
@@ -78,6 +79,11 @@ int cli_load_catalog(cli_ctx *ctx)
     if (slc_catalog_load(ctx->opt[OPT_CHECKLIST], &ctx->cat, &err) != SLC_OK) {
         cli_print_error(ctx, &err);
         return cli_exit_code(err.status, CLI_STAGE_DEFINITION);
+    }
+    /* --templates: read and checked before any report is written */
+    if (ctx->opt[OPT_TEMPLATES] && slc_templates_use_dir(ctx->opt[OPT_TEMPLATES], &err) != SLC_OK) {
+        cli_print_error(ctx, &err);
+        return cli_exit_code(SLC_ERR_DEFINITION, CLI_STAGE_DEFINITION);
     }
     /* machine code for the patterns pays for itself from the second file;
      * SLACHECK_NO_JIT is for valgrind, which cannot follow code made at run time */

@@ -10,6 +10,7 @@
 #include "json_write.h"
 #include "output.h"
 #include "xmlload.h"
+#include "template.h"
 #include "cli.h"
 
 static slc_lang lang_from_env(void)
@@ -69,6 +70,7 @@ int main(int argc, char **argv)
             rc = EXIT_INTERNAL;
     }
     slc_catalog_free(ctx.cat);
+    slc_templates_release();
     free(ctx.files);
     free(ctx.reports);
     free(ctx.names);

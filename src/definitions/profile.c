@@ -29,6 +29,7 @@ static slc_status read_require(slc_profile *p, const slc_catalog *cat, xmlNode *
     const char *w = attr(p, n, "weight");
     r->weight = w ? strtod(w, NULL) : 1.0;
     r->note = attr(p, n, "note");
+    r->note_ja = attr(p, n, "note-ja");
     if (!slc_catalog_item(cat, r->item))
         return slc_error_set(err, SLC_ERR_DEFINITION, p->path, slc_xml_line(n), -1,
                              "item %d is not in checklist %s", r->item, cat->id);
@@ -423,6 +424,50 @@ void slc_profile_evaluate(slc_doc *doc, const slc_profile *p)
     doc->profile = res;
 }
 
+const char *slc_req_reason_label(const char *reason, slc_lang lang)
+{
+    static const struct {
+        const char *id;
+        slc_label l;
+    } reasons[] = {
+        {"missing", {"項目なし", "item missing"}},
+        {"not-stated", {"記載なし", "not stated"}},
+        {"none", {"有無の記載なし", "有/無 not stated"}},
+        {"no", {"無と回答", "answered no"}},
+        {"answered-no", {"無と回答", "answered no"}},
+        {"yes", {"有と回答", "answered yes"}},
+        {"na", {"該当なし", "not applicable"}},
+        {"not-applicable", {"該当なし", "not applicable"}},
+        {"out-of-range", {"値が範囲外", "value out of range"}},
+        {"negated", {"否定されている", "negated"}},
+        {"undisclosed", {"非公開", "undisclosed"}},
+        {"by-reference", {"別文書を参照", "given in another document"}},
+        {"same-as-above", {"同上", "same as above"}},
+        {"not-guaranteed", {"目標のみで保証なし", "a target, not a guarantee"}},
+        {"basis-not-stated", {"保証か目標か記載なし", "not said whether guaranteed or targeted"}},
+        {"actual-only", {"実績値のみ", "an actual figure only"}},
+        {"condition-only", {"条件のみ（約束ではない）", "a condition only, not a commitment"}},
+    };
+    for (size_t i = 0; reason && i < sizeof(reasons) / sizeof(reasons[0]); i++)
+        if (!strcmp(reasons[i].id, reason))
+            return slc_label_get(&reasons[i].l, lang);
+    return reason;
+}
+
+/* a unit of a requirement as Japanese writes it after the number */
+static const char *unit_ja(const char *unit)
+{
+    static const struct {
+        const char *id, *ja;
+    } units[] = {{"year", " 年"},   {"month", " か月"}, {"week", " 週間"}, {"day", " 日"},
+                 {"hour", " 時間"}, {"minute", " 分"},  {"second", " 秒"}, {"generation", " 世代"},
+                 {"times", " 回"},  {"percent", " %"}};
+    for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++)
+        if (!strcmp(unit, units[k].id))
+            return units[k].ja;
+    return unit;
+}
+
 void slc_requirement_describe(const slc_requirement *r, slc_lang lang, slc_buf *out)
 {
     int ja = lang == SLC_LANG_JA;
@@ -435,7 +480,9 @@ void slc_requirement_describe(const slc_requirement *r, slc_lang lang, slc_buf *
         break;
     case SLC_CRIT_QUANTITY:
         slc_buf_addf(out, "%s %g", ops[r->op], r->amount);
-        if (r->unit)
+        if (r->unit && ja)
+            slc_buf_adds(out, unit_ja(r->unit));
+        else if (r->unit)
             slc_buf_addf(out, " %s%s", r->unit, r->amount == 1 ? "" : "s");
         else if (r->dim == SLC_DIM_PERCENTAGE)
             slc_buf_adds(out, " %");
@@ -452,6 +499,7 @@ void slc_requirement_describe(const slc_requirement *r, slc_lang lang, slc_buf *
         slc_buf_addf(out, ja ? "/%s/ に一致" : "matches /%s/", r->pattern);
         break;
     }
-    if (r->note)
-        slc_buf_addf(out, " (%s)", r->note);
+    const char *note = ja && r->note_ja ? r->note_ja : r->note;
+    if (note)
+        slc_buf_addf(out, ja ? "（%s）" : " (%s)", note);
 }

@@ -39,6 +39,7 @@ typedef struct slc_requirement {
     size_t nids;
     const char *pattern; /* MATCH */
     struct slc_regex *re;
+    const char *note_ja; /* the note in Japanese (note-ja), or NULL: note is used */
 } slc_requirement;
 
 typedef struct slc_profile {
@@ -92,6 +93,9 @@ typedef struct slc_profile_result {
 void slc_profile_evaluate(slc_doc *doc, const slc_profile *p);
 
 const char *slc_verdict_id(slc_verdict v);
+/* A result's reason (slc_req_result.reason) in words: "値が範囲外" /
+ * "value out of range"; an unknown reason as it is. */
+const char *slc_req_reason_label(const char *reason, slc_lang lang);
 /* "≥ 99.9 %", "≥ 99.9 % (guarantee)", "有 (yes)", "iso27001 or isms", "matches /TLS/" */
 void slc_requirement_describe(const slc_requirement *r, slc_lang lang, slc_buf *out);
 

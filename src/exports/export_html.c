@@ -20,112 +20,21 @@
 #include "profile.h"
 #include "rules.h"
 #include "sha256.h"
-
-/* ---- the inline style and script (hashed into the CSP) ---- */
-
-static const char css[] =
-    ":root{color-scheme:light;--fg:#1b1f24;--muted:#59636e;--line:#d0d7de;--head:#eef2f6;"
-    "--group:#dde7f2;--accent:#1f4e79;--better:#dcf3e3;--better-fg:#14632f;--worse:#fde2df;"
-    "--worse-fg:#a1231b;--miss:#f2f2f2}\n"
-    "*{box-sizing:border-box}\n"
-    "html{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
-    "body{margin:0 auto;max-width:1600px;padding:1.5rem 2rem 3rem;color:var(--fg);background:#fff;"
-    "font:15px/1.55 system-ui,-apple-system,\"Segoe UI\",\"Hiragino Sans\",\"Noto Sans CJK JP\","
-    "\"Yu Gothic\",Meiryo,sans-serif}\n"
-    "h1{font-size:1.55rem;line-height:1.3;margin:0 0 .4rem}\n"
-    "h2{font-size:1.25rem;margin:2.2rem 0 .7rem;padding-bottom:.25rem;"
-    "border-bottom:2px solid var(--accent);color:var(--accent)}\n"
-    "h3{font-size:1.05rem;margin:1.5rem 0 .4rem}\n"
-    "p{margin:.3rem 0}\n"
-    ".meta{color:var(--muted)}\n"
-    "nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem 1.4rem;margin:.8rem 0 0;padding:0}\n"
-    "a{color:var(--accent)}\n"
-    "table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem;background:#fff}\n"
-    "th,td{border:1px solid var(--line);padding:.35rem .55rem;text-align:left;vertical-align:top}\n"
-    "thead th{background:var(--head);font-weight:600}\n"
-    "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-    ".no{width:3.2em;text-align:right;color:var(--muted);font-variant-numeric:tabular-nums}\n"
-    ".item{width:15em;font-weight:500}\n"
-    ".unit{display:block;font-weight:400;font-size:.82em;color:var(--muted)}\n"
-    ".txt{white-space:pre-wrap;word-break:break-word}\n"
-    ".facts{margin-top:.3rem;font-size:.82em;color:var(--muted)}\n"
-    ".badge{display:inline-block;margin-top:.3rem;padding:0 .4em;border-radius:.3em;"
-    "font-size:.8em;background:#fff3cd;color:#6b4e00}\n"
-    "table.fixed{table-layout:fixed}\n"
-    ".level{width:5.5em}\n"
-    "code.rule{white-space:nowrap}\n"
-    "#cmp thead th{position:sticky;top:0;z-index:1;box-shadow:0 1px 0 var(--line)}\n"
-    "tbody th.group{background:var(--group);color:#143657}\n"
-    "td.better{background:var(--better)}\n"
-    "td.worse{background:var(--worse)}\n"
-    "td.missing{background:var(--miss);color:var(--muted)}\n"
-    ".mk{font-weight:700;margin-right:.3em}\n"
-    ".better .mk{color:var(--better-fg)}\n"
-    ".worse .mk{color:var(--worse-fg)}\n"
-    ".verdict{width:9.5em}\n"
-    "td.v-same,td.v-equivalent{color:var(--better-fg)}\n"
-    "td.v-differs{color:#8a4b00;font-weight:600}\n"
-    "td.v-missing{color:var(--worse-fg);font-weight:600}\n"
-    ".sev-error{color:var(--worse-fg);font-weight:600}\n"
-    ".sev-warning{color:#8a4b00;font-weight:600}\n"
-    ".sev-info{color:var(--muted)}\n"
-    "td.met{background:var(--better)}\n"
-    "td.not-met{background:var(--worse)}\n"
-    "td.unknown{background:#fff3cd}\n"
-    ".legend{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;list-style:none;margin:.3rem 0 .6rem;"
-    "padding:0;font-size:.9em;color:var(--muted)}\n"
-    ".vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;"
-    "clip:rect(0,0,0,0);border:0;white-space:nowrap}\n"
-    "figure{margin:.5rem 0 1rem}\n"
-    "figure svg{display:block;width:100%;max-width:1000px;height:auto}\n"
-    "svg text{font-size:12px;fill:#1b1f24}\n"
-    "svg .cat{font-size:13px;font-weight:700;fill:#143657}\n"
-    "svg .val{font-size:11px;fill:#59636e}\n"
-    "svg .grid{stroke:#d0d7de;stroke-width:1}\n"
-    "svg .track{fill:#dfe3e8;fill-opacity:.45}\n"
-    "svg .b-yes{fill:#2e7d32}\n"
-    "svg .b-und{fill:#e08a00}\n"
-    "svg .b-mis{fill:#c62828}\n"
-    "svg .b-req{fill:#1565c0}\n"
-    ".filter{display:flex;flex-wrap:wrap;gap:.5rem 1.2rem;align-items:center;margin:.4rem 0}\n"
-    ".filter input[type=search]{font:inherit;padding:.2rem .4rem;min-width:18em}\n"
-    "footer{margin-top:2.5rem;font-size:.85em;color:var(--muted)}\n"
-    "@media print{body{max-width:none;padding:0;font-size:9.5pt}"
-    "nav,.filter{display:none}"
-    "#cmp thead th{position:static;box-shadow:none}"
-    "thead{display:table-header-group}"
-    "tr,figure,svg{break-inside:avoid}"
-    "h2,h3{break-after:avoid}"
-    "a{color:inherit;text-decoration:none}}\n";
+#include "template.h"
 
 /* Filters the comparison table by words and to the items that differ;
  * without it the page shows everything. Labels come from data- attributes. */
-static const char js[] =
-    "(function(){\n"
-    "var t=document.getElementById('cmp');if(!t)return;\n"
-    "var p=document.createElement('p');p.className='filter';\n"
-    "var q=document.createElement('input');q.type='search';\n"
-    "q.placeholder=t.dataset.filter||'';q.setAttribute('aria-label',q.placeholder);\n"
-    "var l=document.createElement('label'),c=document.createElement('input');c.type='checkbox';\n"
-    "l.appendChild(c);l.appendChild(document.createTextNode(' '+(t.dataset.differs||'')));\n"
-    "p.appendChild(q);if(t.dataset.differs)p.appendChild(l);t.parentNode.insertBefore(p,t);\n"
-    "function f(){var w=q.value.toLowerCase().split(/\\s+/).filter(Boolean);\n"
-    "Array.prototype.forEach.call(t.tBodies,function(b){var any=false;\n"
-    "Array.prototype.forEach.call(b.rows,function(r){if(!r.dataset.verdict)return;\n"
-    "var s=r.textContent.toLowerCase(),ok=w.every(function(x){return s.indexOf(x)>=0;});\n"
-    "if(c.checked&&(r.dataset.verdict==='same'||r.dataset.verdict==='equivalent'))ok=false;\n"
-    "r.hidden=!ok;any=any||ok;});b.hidden=!any;});}\n"
-    "q.addEventListener('input',f);c.addEventListener('change',f);\n"
-    "})();\n";
 
 /* ---- building the tree: every libxml2 result is checked here ---- */
 
 typedef struct html {
     const slc_export *x;
     xmlDoc *doc;
-    int failed;    /* a libxml2 call returned NULL: the page is not written */
-    slc_buf clean; /* scratch for text_clean */
-    slc_buf tmp;   /* scratch for composed strings */
+    int failed;                   /* a libxml2 call returned NULL: the page is not written */
+    slc_buf clean;                /* scratch for text_clean */
+    slc_buf tmp;                  /* scratch for composed strings */
+    const slc_template *css, *js; /* templates/report.css, report.js (or --templates) */
+    const char *words;            /* templates/report.LANG.txt */
 } html;
 
 /* Vendor text as HTML may carry it: CR LF and lone CR become LF, and
@@ -205,16 +114,6 @@ static void attr(html *h, xmlNode *n, const char *name, const char *value)
         h->failed = 1;
 }
 
-static void attr_num(html *h, xmlNode *n, const char *name, double v)
-{
-    char b[32];
-    snprintf(b, sizeof(b), "%.1f", v);
-    size_t len = strlen(b); /* 12.0 -> 12 */
-    if (len > 2 && !strcmp(b + len - 2, ".0"))
-        b[len - 2] = 0;
-    attr(h, n, name, b);
-}
-
 /* <name class="cls">text</name> */
 static xmlNode *el_text(html *h, xmlNode *parent, const char *name, const char *cls, const char *s)
 {
@@ -244,17 +143,23 @@ static const char *lang_get(html *h, const slc_label *l)
     return s ? s : "";
 }
 
-static const char *vendor_name(const slc_doc *d)
-{
-    return d->name ? d->name : d->path;
-}
-
 static size_t items_present(const slc_export *x, size_t v)
 {
     size_t n = 0;
     for (size_t i = 0; i < x->cat->nitems; i++)
         n += slc_doc_answer(x->docs[v], i) != NULL;
     return n;
+}
+
+/* a paragraph of the wording template (report.LANG.txt), if not empty */
+static void words_p(html *h, xmlNode *parent, const char *key, const char *cls)
+{
+    slc_buf w;
+    slc_buf_init(&w);
+    slc_template_word(h->words, key, &w);
+    if (w.len)
+        el_text(h, parent, "p", cls, w.data);
+    slc_buf_release(&w);
 }
 
 /* ---- head ---- */
@@ -273,7 +178,7 @@ static void build_head(html *h, xmlNode *root, const char *csp)
     attr(h, m, "name", "generator");
     attr(h, m, "content", h->x->generator);
     el_text(h, head, "title", NULL, h->x->title);
-    el_text(h, head, "style", NULL, css);
+    el_text(h, head, "style", NULL, h->css->data);
 }
 
 /* ---- header ---- */
@@ -282,6 +187,7 @@ static void build_header(html *h, xmlNode *body)
 {
     const slc_export *x = h->x;
     xmlNode *hd = el(h, body, "header");
+    words_p(h, hd, "organisation", "org");
     el_text(h, hd, "h1", NULL, x->title);
     slc_buf *t = &h->tmp;
     slc_buf_clear(t);
@@ -301,7 +207,7 @@ static void build_header(html *h, xmlNode *body)
         slc_xlabel l;
         int when;
     } links[] = {
-        {"summary", SLC_XL_SUMMARY, 0},       {"chart", SLC_XL_CHART, 0},
+        {"summary", SLC_XL_SUMMARY, 0},       {"grid", SLC_XL_GRID, 0},
         {"comparison", SLC_XL_COMPARISON, 0}, {"requirements", SLC_XL_REQUIREMENTS, 1},
         {"findings", SLC_XL_FINDINGS, 2},     {"details", SLC_XL_DETAILS, 2},
     };
@@ -324,232 +230,12 @@ static xmlNode *section(html *h, xmlNode *parent, const char *id, slc_xlabel l)
     return s;
 }
 
-/* ---- summary ---- */
+/* ---- summary: the page a decision meeting starts from ---- */
 
-static void build_summary(html *h, xmlNode *content)
+static void th_col(html *h, xmlNode *tr, const char *cls, const char *label)
 {
-    const slc_export *x = h->x;
-    xmlNode *s = section(h, content, "summary", SLC_XL_SUMMARY);
-    if (x->profile) {
-        slc_buf *t = &h->tmp;
-        slc_buf_clear(t);
-        const char *title = lang_get(h, &x->profile->title);
-        slc_buf_addf(t, "%s: %s", L(h, SLC_XL_PROFILE), *title ? title : x->profile->id);
-        el_text(h, s, "p", NULL, t->data);
-    }
-    xmlNode *table = el(h, s, "table");
-    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
-    const slc_xlabel cols[] = {SLC_XL_VENDOR,        SLC_XL_FILE,   SLC_XL_ENCODING,
-                               SLC_XL_ITEMS_PRESENT, SLC_XL_ERRORS, SLC_XL_WARNINGS,
-                               SLC_XL_INFO};
-    for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-        attr(h, el_text(h, tr, "th", c >= 3 ? "num" : NULL, L(h, cols[c])), "scope", "col");
-    if (x->n > 1) {
-        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_LEADS)), "scope", "col");
-        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_TRAILS)), "scope", "col");
-        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_DIFFERS)), "scope", "col");
-    }
-    if (x->profile) {
-        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_SCORE)), "scope", "col");
-        attr(h, el_text(h, tr, "th", "num", L(h, SLC_XL_MUST_FAILED)), "scope", "col");
-    }
-    xmlNode *tb = el(h, table, "tbody");
-    for (size_t v = 0; v < x->n; v++) {
-        const slc_doc *d = x->docs[v];
-        tr = el(h, tb, "tr");
-        attr(h, el_text(h, tr, "th", NULL, vendor_name(d)), "scope", "row");
-        el_text(h, tr, "td", NULL, d->path);
-        el_text(h, tr, "td", NULL, d->encoding);
-        char b[64];
-        snprintf(b, sizeof(b), "%zu / %zu", items_present(x, v), x->cat->nitems);
-        el_text(h, tr, "td", "num", b);
-        el_num(h, tr, x->vcounts[v][SLC_SEV_ERROR], "num sev-error");
-        el_num(h, tr, x->vcounts[v][SLC_SEV_WARNING], "num sev-warning");
-        el_num(h, tr, x->vcounts[v][SLC_SEV_INFO], NULL);
-        if (x->n > 1) {
-            el_num(h, tr, x->cmp->vendors[v].leads, NULL);
-            el_num(h, tr, x->cmp->vendors[v].trails, NULL);
-            el_num(h, tr, x->cmp->vendors[v].differs, NULL);
-        }
-        if (x->profile) {
-            const slc_profile_result *pr = d->profile;
-            if (pr) {
-                snprintf(b, sizeof(b), "%.1f", pr->score);
-                el_text(h, tr, "td", "num", b);
-                el_num(h, tr, pr->must_failed, "num sev-error");
-            } else {
-                el_text(h, tr, "td", "num", "—");
-                el_text(h, tr, "td", "num", "—");
-            }
-        }
-    }
+    attr(h, el_text(h, tr, "th", cls, label), "scope", "col");
 }
-
-/* ---- chart: grouped horizontal bars per category, per vendor ---- */
-
-enum {
-    CH_W = 980,
-    CH_LABEL = 200,
-    CH_X0 = 210,
-    CH_X1 = 900,
-    CH_BAR = 10,
-    CH_GAP = 3,
-    CH_VGAP = 9,
-    CH_CATH = 24,
-    CH_TOP = 58
-};
-
-typedef struct measure {
-    slc_xlabel label;
-    const char *cls;
-} measure;
-
-static const measure measures[] = {{SLC_XL_YES, "b-yes"},
-                                   {SLC_XL_UNDISCLOSED, "b-und"},
-                                   {SLC_XL_MISSING, "b-mis"},
-                                   {SLC_XL_REQ_MET, "b-req"}};
-
-static xmlNode *svg_text(html *h, xmlNode *parent, double x, double y, const char *cls,
-                         const char *anchor, const char *s)
-{
-    xmlNode *t = el(h, parent, "text");
-    attr_num(h, t, "x", x);
-    attr_num(h, t, "y", y);
-    if (cls)
-        attr(h, t, "class", cls);
-    if (anchor)
-        attr(h, t, "text-anchor", anchor);
-    text(h, t, s);
-    return t;
-}
-
-static xmlNode *svg_rect(html *h, xmlNode *parent, double x, double y, double w, double hh,
-                         const char *cls)
-{
-    xmlNode *r = el(h, parent, "rect");
-    attr_num(h, r, "x", x);
-    attr_num(h, r, "y", y);
-    attr_num(h, r, "width", w);
-    attr_num(h, r, "height", hh);
-    attr(h, r, "class", cls);
-    return r;
-}
-
-/* at most max code points of s, with "…" if cut */
-static void truncated(slc_buf *out, const char *s, size_t max)
-{
-    size_t n = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    for (; *p; p++) {
-        if ((*p & 0xc0) != 0x80 && n++ == max) {
-            slc_buf_adds(out, "…");
-            return;
-        }
-        slc_buf_addc(out, (char)*p);
-    }
-}
-
-static void chart_bar(html *h, xmlNode *g, const char *vendor, const char *category,
-                      const measure *m, size_t num, size_t den, double y)
-{
-    xmlNode *bar = el(h, g, "g");
-    slc_buf *t = &h->tmp;
-    slc_buf_clear(t);
-    slc_buf_addf(t, "%s — %s: %s %zu / %zu", vendor, category, L(h, m->label), num, den);
-    el_text(h, bar, "title", NULL, t->data);
-    double w = den ? (double)num / (double)den * (CH_X1 - CH_X0) : 0;
-    if (den) /* the track: a zero still shows as an empty bar */
-        svg_rect(h, bar, CH_X0, y, CH_X1 - CH_X0, CH_BAR, "track");
-    if (w > 0)
-        svg_rect(h, bar, CH_X0, y, w < 2 ? 2 : w, CH_BAR, m->cls);
-    char b[48];
-    if (den)
-        snprintf(b, sizeof(b), "%zu/%zu", num, den);
-    else
-        snprintf(b, sizeof(b), "—");
-    svg_text(h, bar, CH_X1 + 6, y + CH_BAR - 1, "val", NULL, b);
-}
-
-static void build_chart(html *h, xmlNode *content)
-{
-    const slc_export *x = h->x;
-    const slc_catalog *cat = x->cat;
-    size_t nm = x->profile ? 4 : 3;
-    double row = (double)nm * (CH_BAR + CH_GAP) - CH_GAP;
-    double height =
-        CH_TOP + (double)cat->ncategories * (CH_CATH + (double)x->n * (row + CH_VGAP)) + 8;
-
-    xmlNode *s = section(h, content, "chart", SLC_XL_CHART);
-    xmlNode *fig = el(h, s, "figure");
-    xmlNode *svg = el(h, fig, "svg");
-    char vb[64];
-    snprintf(vb, sizeof(vb), "0 0 %d %.0f", CH_W, height);
-    attr(h, svg, "viewBox", vb);
-    attr_num(h, svg, "width", CH_W);
-    attr_num(h, svg, "height", height);
-    attr(h, svg, "role", "img");
-    slc_buf *t = &h->tmp;
-    slc_buf_clear(t);
-    slc_buf_addf(t, "%s: ", L(h, SLC_XL_CHART));
-    for (size_t k = 0; k < nm; k++)
-        slc_buf_addf(t, "%s%s", k ? ", " : "", L(h, measures[k].label));
-    attr(h, svg, "aria-label", t->data);
-    el_text(h, svg, "title", NULL, t->data);
-
-    /* legend */
-    xmlNode *legend = el(h, svg, "g");
-    attr(h, legend, "class", "legend");
-    svg_text(h, legend, 0, 14, "cat", NULL, L(h, SLC_XL_LEGEND));
-    for (size_t k = 0; k < nm; k++) {
-        double lx = CH_X0 + (double)k * 175;
-        svg_rect(h, legend, lx, 4, 14, 12, measures[k].cls);
-        svg_text(h, legend, lx + 19, 14, NULL, NULL, L(h, measures[k].label));
-    }
-    /* axis: share of the category's items, with grid lines */
-    xmlNode *axis = el(h, svg, "g");
-    attr(h, axis, "class", "axis");
-    for (int p = 0; p <= 100; p += 25) {
-        double gx = CH_X0 + (CH_X1 - CH_X0) * p / 100.0;
-        xmlNode *ln = el(h, axis, "line");
-        attr(h, ln, "class", "grid");
-        attr_num(h, ln, "x1", gx);
-        attr_num(h, ln, "x2", gx);
-        attr_num(h, ln, "y1", CH_TOP - 8);
-        attr_num(h, ln, "y2", height - 6);
-        char b[16];
-        snprintf(b, sizeof(b), "%d%%", p);
-        svg_text(h, axis, gx, CH_TOP - 14, "val", "middle", b);
-    }
-
-    double y = CH_TOP;
-    for (size_t c = 0; c < cat->ncategories; c++) {
-        const char *cname = lang_get(h, &cat->categories[c].label);
-        xmlNode *g = el(h, svg, "g");
-        slc_buf *tt = &h->tmp;
-        slc_buf_clear(tt);
-        slc_buf_addf(tt, "%s (%s: %zu)", cname, L(h, SLC_XL_ITEMS_PRESENT),
-                     slc_export_stat(x, 0, c)->items);
-        svg_text(h, g, 0, y + 15, "cat", NULL, tt->data);
-        y += CH_CATH;
-        for (size_t v = 0; v < x->n; v++) {
-            const slc_export_stats *st = slc_export_stat(x, v, c);
-            const char *vname = vendor_name(x->docs[v]);
-            slc_buf label;
-            slc_buf_init(&label);
-            truncated(&label, vname, 24);
-            svg_text(h, g, CH_LABEL, y + row / 2 + 4, NULL, "end", label.data);
-            slc_buf_release(&label);
-            size_t nums[4] = {st->yes, st->undisclosed, st->missing, st->req_met};
-            size_t dens[4] = {st->items, st->items, st->items, st->req_total};
-            for (size_t k = 0; k < nm; k++)
-                chart_bar(h, g, vname, cname, &measures[k], nums[k], dens[k],
-                          y + (double)k * (CH_BAR + CH_GAP));
-            y += row + CH_VGAP;
-        }
-    }
-}
-
-/* ---- comparison ---- */
 
 static void legend_item(html *h, xmlNode *ul, const char *cls, const char *mk, const char *label)
 {
@@ -559,6 +245,280 @@ static void legend_item(html *h, xmlNode *ul, const char *cls, const char *mk, c
     el_text(h, li, "span", "mk", mk);
     text(h, li, label);
 }
+
+/* "5 サービス稼働率" */
+static void item_ref(html *h, int no, slc_buf *out)
+{
+    const slc_cat_item *it = slc_catalog_item(h->x->cat, no);
+    slc_buf_addf(out, "%d %s", no, it ? lang_get(h, &it->name) : "");
+}
+
+static void summary_vendors(html *h, xmlNode *s)
+{
+    const slc_export *x = h->x;
+    const slc_summary *sm = &x->summary;
+    xmlNode *wrap = el(h, s, "div");
+    attr(h, wrap, "class", "scroll");
+    xmlNode *table = el(h, wrap, "table");
+    attr(h, table, "class", "vendors");
+    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
+    const slc_xlabel cols[] = {SLC_XL_VENDOR,        SLC_XL_FILE,   SLC_XL_ENCODING,
+                               SLC_XL_ITEMS_PRESENT, SLC_XL_ERRORS, SLC_XL_WARNINGS,
+                               SLC_XL_INFO};
+    for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
+        th_col(h, tr, c >= 3 ? "num" : NULL, L(h, cols[c]));
+    if (x->n > 1) {
+        th_col(h, tr, "num", L(h, SLC_XL_LEADS));
+        th_col(h, tr, "num", L(h, SLC_XL_TRAILS));
+        th_col(h, tr, "num", L(h, SLC_XL_DIFFERS));
+    }
+    if (x->profile) {
+        th_col(h, tr, "num", L(h, SLC_XL_SCORE));
+        th_col(h, tr, "num", L(h, SLC_XL_MUST_FAILED));
+    }
+    xmlNode *tb = el(h, table, "tbody");
+    for (size_t v = 0; v < x->n; v++) {
+        const slc_doc *d = x->docs[v];
+        const slc_summary_vendor *sv = &sm->vendors[v];
+        tr = el(h, tb, "tr");
+        attr(h, el_text(h, tr, "th", "name", sv->name), "scope", "row");
+        el_text(h, tr, "td", "path", d->path);
+        el_text(h, tr, "td", NULL, d->encoding);
+        char b[64];
+        snprintf(b, sizeof(b), "%zu / %zu", items_present(x, v), x->cat->nitems);
+        el_text(h, tr, "td", "num", b);
+        el_num(h, tr, sv->counts[SLC_SEV_ERROR], "num sev-error");
+        el_num(h, tr, sv->counts[SLC_SEV_WARNING], "num sev-warning");
+        el_num(h, tr, sv->counts[SLC_SEV_INFO], NULL);
+        if (x->n > 1) {
+            el_num(h, tr, x->cmp->vendors[v].leads, NULL);
+            el_num(h, tr, x->cmp->vendors[v].trails, NULL);
+            el_num(h, tr, x->cmp->vendors[v].differs, NULL);
+        }
+        if (x->profile) {
+            if (sv->scored) {
+                snprintf(b, sizeof(b), "%.1f", sv->score);
+                el_text(h, tr, "td", "num", b);
+                el_num(h, tr, sv->nmusts_failed, "num sev-error");
+            } else {
+                el_text(h, tr, "td", "num", "—");
+                el_text(h, tr, "td", "num", "—");
+            }
+        }
+    }
+}
+
+/* the grid: per category and vendor, requirements met / not met / unknown
+ * and the items where the vendor leads or trails; the class colours the
+ * cell, the markers (✓ ✗ ? ▲ ▼) say the same in greyscale */
+static void build_grid(html *h, xmlNode *content)
+{
+    const slc_export *x = h->x;
+    const slc_summary *sm = &x->summary;
+    const slc_catalog *cat = x->cat;
+    xmlNode *s = el(h, content, "section");
+    attr(h, s, "id", "grid");
+    el_text(h, s, "h3", NULL, L(h, SLC_XL_GRID));
+    xmlNode *ul = el(h, s, "ul");
+    attr(h, ul, "class", "legend");
+    attr(h, ul, "aria-label", L(h, SLC_XL_LEGEND));
+    if (x->profile) {
+        legend_item(h, ul, "met", "✓", L(h, SLC_XL_MET));
+        legend_item(h, ul, "not-met", "✗", L(h, SLC_XL_NOT_MET));
+        legend_item(h, ul, "unknown", "?", L(h, SLC_XL_UNKNOWN));
+    }
+    if (x->n > 1) {
+        legend_item(h, ul, NULL, slc_export_rank_marker(1), L(h, SLC_XL_LEADS));
+        legend_item(h, ul, NULL, slc_export_rank_marker(-1), L(h, SLC_XL_TRAILS));
+    }
+    xmlNode *wrap = el(h, s, "div");
+    attr(h, wrap, "class", "scroll");
+    xmlNode *table = el(h, wrap, "table");
+    attr(h, table, "class", "grid");
+    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
+    th_col(h, tr, "cat", L(h, SLC_XL_CATEGORY));
+    for (size_t v = 0; v < x->n; v++)
+        th_col(h, tr, "name", sm->vendors[v].name);
+    xmlNode *tb = el(h, table, "tbody");
+    slc_buf *t = &h->tmp;
+    for (size_t c = 0; c < cat->ncategories; c++) {
+        if (!slc_summary_cell_at(sm, c, 0)->items)
+            continue; /* none of its items in the report */
+        tr = el(h, tb, "tr");
+        xmlNode *th = el_text(h, tr, "th", "cat", lang_get(h, &cat->categories[c].label));
+        attr(h, th, "scope", "row");
+        for (size_t v = 0; v < x->n; v++) {
+            const slc_summary_cell *g = slc_summary_cell_at(sm, c, v);
+            const char *cls = !g->req_total    ? NULL
+                              : g->req_not_met ? "not-met"
+                              : g->req_unknown ? "unknown"
+                                               : "met";
+            xmlNode *td = el_text(h, tr, "td", cls, NULL);
+            if (g->req_total) {
+                xmlNode *p = el(h, td, "div");
+                static const char *mk[] = {"✓", "✗", "?"};
+                size_t nums[] = {g->req_met, g->req_not_met, g->req_unknown};
+                const slc_xlabel lb[] = {SLC_XL_MET, SLC_XL_NOT_MET, SLC_XL_UNKNOWN};
+                for (int k = 0; k < 3; k++) {
+                    if (!nums[k] && k)
+                        continue;
+                    slc_buf_clear(t);
+                    slc_buf_addf(t, "%s %s %zu", mk[k], L(h, lb[k]), nums[k]);
+                    if (k == 0)
+                        slc_buf_addf(t, "/%zu", g->req_total);
+                    el_text(h, p, "span", "g", t->data);
+                }
+            }
+            xmlNode *p = el(h, td, "div");
+            attr(h, p, "class", "facts");
+            slc_buf_clear(t);
+            if (x->n > 1)
+                slc_buf_addf(t, "%s %s %zu · %s %s %zu · ", slc_export_rank_marker(1),
+                             L(h, SLC_XL_LEADS), g->leads, slc_export_rank_marker(-1),
+                             L(h, SLC_XL_TRAILS), g->trails);
+            slc_buf_addf(t, "%s %zu/%zu", L(h, SLC_XL_ANSWERED), g->answered, g->items);
+            text(h, p, t->data);
+        }
+    }
+}
+
+static void musts_table(html *h, xmlNode *vs, const slc_summary_vendor *sv)
+{
+    const slc_export *x = h->x;
+    slc_buf *t = &h->tmp;
+    xmlNode *wrap = el(h, vs, "div");
+    attr(h, wrap, "class", "scroll");
+    xmlNode *table = el(h, wrap, "table");
+    attr(h, table, "class", "musts");
+    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
+    th_col(h, tr, "no", L(h, SLC_XL_NO));
+    th_col(h, tr, "item", L(h, SLC_XL_REQUIREMENT));
+    th_col(h, tr, "verdict", L(h, SLC_XL_VERDICT));
+    th_col(h, tr, NULL, L(h, SLC_XL_EVIDENCE));
+    th_col(h, tr, "num", L(h, SLC_XL_LINE));
+    xmlNode *tb = el(h, table, "tbody");
+    for (size_t k = 0; k < sv->nmusts; k++) {
+        const slc_req_result *r = sv->musts[k];
+        const slc_cat_item *it = slc_catalog_item(x->cat, r->req->item);
+        tr = el(h, tb, "tr");
+        char b[32];
+        snprintf(b, sizeof(b), "%d", r->req->item);
+        el_text(h, tr, "td", "no", b);
+        xmlNode *th = el_text(h, tr, "th", "item", it ? lang_get(h, &it->name) : "");
+        attr(h, th, "scope", "row");
+        slc_buf_clear(t);
+        slc_requirement_describe(r->req, x->lang, t);
+        el_text(h, th, "span", "unit", t->data);
+        int failed = r->verdict == SLC_VERDICT_NOT_MET;
+        xmlNode *td = el_text(h, tr, "td", failed ? "not-met" : "unknown", NULL);
+        el_text(h, td, "span", "mk", failed ? "✗" : "?");
+        slc_buf_clear(t);
+        slc_export_req_verdict(x, r, t);
+        text(h, td, t->data);
+        slc_buf_clear(t);
+        slc_export_evidence(x, r, t);
+        el_text(h, tr, "td", "txt", t->data);
+        if (r->line)
+            snprintf(b, sizeof(b), "%ld", r->line);
+        else
+            snprintf(b, sizeof(b), "—");
+        el_text(h, tr, "td", "num", b);
+    }
+}
+
+/* one vendor's open musts, score and remaining risks */
+static void summary_vendor(html *h, xmlNode *s, size_t v)
+{
+    const slc_export *x = h->x;
+    const slc_summary_vendor *sv = &x->summary.vendors[v];
+    slc_buf *t = &h->tmp;
+    xmlNode *vs = el(h, s, "section");
+    attr(h, vs, "class", "vendor");
+    el_text(h, vs, "h3", NULL, sv->name);
+    if (sv->scored) {
+        slc_buf_clear(t);
+        slc_buf_addf(t, "%s %.1f — %s: ", L(h, SLC_XL_SCORE), sv->score, L(h, SLC_XL_SCORE_HOW));
+        slc_summary_score_text(x, v, t);
+        el_text(h, vs, "p", NULL, t->data);
+        el_text(h, vs, "h4", NULL, L(h, SLC_XL_MUSTS_OPEN));
+        if (sv->nmusts)
+            musts_table(h, vs, sv);
+        else
+            el_text(h, vs, "p", NULL, L(h, SLC_XL_NONE));
+    }
+    el_text(h, vs, "h4", NULL, L(h, SLC_XL_RISKS));
+    xmlNode *dl = el(h, vs, "dl");
+    attr(h, dl, "class", "risks");
+    const struct {
+        slc_xlabel l;
+        size_t n;
+        int targets;
+        const size_t *items;
+    } risks[] = {
+        {SLC_XL_RISK_UNDISCLOSED, sv->nundisclosed, 0, sv->undisclosed},
+        {SLC_XL_RISK_TARGETS, sv->ntargets, 1, NULL},
+        {SLC_XL_RISK_MISSING, sv->nmissing, 0, sv->missing},
+    };
+    for (size_t k = 0; k < sizeof(risks) / sizeof(risks[0]); k++) {
+        if (risks[k].targets && !sv->scored)
+            continue;
+        slc_buf_clear(t);
+        slc_buf_addf(t, "%s (%zu)", L(h, risks[k].l), risks[k].n);
+        el_text(h, dl, "dt", NULL, t->data);
+        slc_buf_clear(t);
+        for (size_t j = 0; j < risks[k].n; j++) {
+            if (j)
+                slc_buf_adds(t, x->lang == SLC_LANG_JA ? "、" : "; ");
+            item_ref(h,
+                     risks[k].targets ? sv->targets[j]->req->item
+                                      : x->cat->items[risks[k].items[j]].no,
+                     t);
+        }
+        el_text(h, dl, "dd", NULL, risks[k].n ? t->data : L(h, SLC_XL_NONE));
+    }
+}
+
+static void build_summary(html *h, xmlNode *content)
+{
+    const slc_export *x = h->x;
+    const slc_summary *sm = &x->summary;
+    xmlNode *s = section(h, content, "summary", SLC_XL_SUMMARY);
+    slc_buf *t = &h->tmp;
+    words_p(h, s, "intro", "meta");
+    xmlNode *dl = el(h, s, "dl");
+    attr(h, dl, "class", "about");
+    el_text(h, dl, "dt", NULL, L(h, SLC_XL_REPORT_DATE));
+    el_text(h, dl, "dd", NULL, sm->date);
+    el_text(h, dl, "dt", NULL, L(h, SLC_XL_CHECKLIST));
+    el_text(h, dl, "dd", NULL, sm->checklist);
+    if (sm->profile) {
+        el_text(h, dl, "dt", NULL, L(h, SLC_XL_PROFILE));
+        slc_buf_clear(t);
+        slc_buf_addf(t, "%s (%s)", sm->profile, sm->profile_path ? sm->profile_path : "");
+        el_text(h, dl, "dd", NULL, t->data);
+        el_text(h, dl, "dt", NULL, L(h, SLC_XL_WEIGHTS));
+        slc_buf_clear(t);
+        slc_summary_weights_text(x, t);
+        el_text(h, dl, "dd", NULL, t->data);
+    }
+    summary_vendors(h, s);
+    build_grid(h, s);
+    /* the reviewer's fields, left empty to fill in on paper or on screen */
+    words_p(h, s, "decision_note", "meta");
+    xmlNode *table = el(h, s, "table");
+    attr(h, table, "class", "decision");
+    xmlNode *tb = el(h, table, "tbody");
+    const slc_xlabel fields[] = {SLC_XL_REVIEWER, SLC_XL_DECISION, SLC_XL_DECISION_DATE};
+    for (size_t k = 0; k < 3; k++) {
+        xmlNode *tr = el(h, tb, "tr");
+        attr(h, el_text(h, tr, "th", NULL, L(h, fields[k])), "scope", "row");
+        el_text(h, tr, "td", NULL, NULL);
+    }
+    for (size_t v = 0; v < x->n; v++)
+        summary_vendor(h, s, v);
+}
+
+/* ---- comparison ---- */
 
 static void comparison_cell(html *h, xmlNode *tr, size_t v, const slc_cmp_item *ci)
 {
@@ -621,7 +581,7 @@ static void build_comparison(html *h, xmlNode *content)
     attr(h, el_text(h, tr, "th", "no", L(h, SLC_XL_NO)), "scope", "col");
     attr(h, el_text(h, tr, "th", "item", L(h, SLC_XL_ITEM)), "scope", "col");
     for (size_t v = 0; v < x->n; v++)
-        attr(h, el_text(h, tr, "th", NULL, vendor_name(x->docs[v])), "scope", "col");
+        attr(h, el_text(h, tr, "th", NULL, slc_export_vendor_name(x, v)), "scope", "col");
     if (x->n > 1)
         attr(h, el_text(h, tr, "th", "verdict", L(h, SLC_XL_VERDICT)), "scope", "col");
     char span[16];
@@ -690,7 +650,7 @@ static void build_requirements(html *h, xmlNode *content)
     attr(h, el_text(h, tr, "th", "item", L(h, SLC_XL_REQUIREMENT)), "scope", "col");
     attr(h, el_text(h, tr, "th", "level", L(h, SLC_XL_LEVEL)), "scope", "col");
     for (size_t v = 0; v < x->n; v++)
-        attr(h, el_text(h, tr, "th", NULL, vendor_name(x->docs[v])), "scope", "col");
+        attr(h, el_text(h, tr, "th", NULL, slc_export_vendor_name(x, v)), "scope", "col");
     xmlNode *tb = el(h, table, "tbody");
     slc_buf *t = &h->tmp;
     for (size_t k = 0; k < p->nreqs; k++) {
@@ -817,7 +777,7 @@ static void build_details(html *h, xmlNode *content)
         char id[32];
         snprintf(id, sizeof(id), "vendor-%zu", v + 1);
         attr(h, vs, "id", id);
-        el_text(h, vs, "h3", NULL, vendor_name(d));
+        el_text(h, vs, "h3", NULL, slc_export_vendor_name(x, v));
         slc_buf_clear(t);
         slc_buf_addf(t, "%s: %s · %s: %s", L(h, SLC_XL_FILE), d->path, L(h, SLC_XL_ENCODING),
                      d->encoding ? d->encoding : "");
@@ -864,7 +824,6 @@ static void build_body(html *h, xmlNode *root)
     build_header(h, body);
     xmlNode *content = el(h, body, "main");
     build_summary(h, content);
-    build_chart(h, content);
     build_comparison(h, content);
     if (x->profile)
         build_requirements(h, content);
@@ -875,19 +834,31 @@ static void build_body(html *h, xmlNode *root)
     slc_buf *t = &h->tmp;
     slc_buf_clear(t);
     slc_buf_addf(t, "%s: %s", L(h, SLC_XL_GENERATED_BY), x->generator);
-    el_text(h, body, "footer", NULL, t->data);
-    el_text(h, body, "script", NULL, js);
+    xmlNode *footer = el_text(h, body, "footer", NULL, t->data);
+    words_p(h, footer, "footer", NULL);
+    el_text(h, body, "script", NULL, h->js->data);
 }
 
 slc_status slc_export_html(const slc_export *x, const char *path, slc_error *err)
 {
-    html h = {x, NULL, 0, {0}, {0}};
+    html h = {x,
+              NULL,
+              0,
+              {0},
+              {0},
+              slc_template_get("report.css"),
+              slc_template_get("report.js"),
+              x->lang == SLC_LANG_JA ? "report.ja.txt" : "report.en.txt"};
     slc_buf_init(&h.clean);
     slc_buf_init(&h.tmp);
 
     char css_hash[SLC_SHA256_B64_LEN], js_hash[SLC_SHA256_B64_LEN];
-    slc_sha256_base64(css, sizeof(css) - 1, css_hash);
-    slc_sha256_base64(js, sizeof(js) - 1, js_hash);
+    if (!h.css || !h.js) /* the build embeds them: only a broken build gets here */
+        return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1,
+                             "no report.css or report.js template");
+    /* the CSP allows exactly the bytes the page carries */
+    slc_sha256_base64(h.css->data, h.css->len, css_hash);
+    slc_sha256_base64(h.js->data, h.js->len, js_hash);
     char csp[256];
     snprintf(csp, sizeof(csp),
              "default-src 'none'; style-src 'sha256-%s'; img-src data:; script-src 'sha256-%s'; "

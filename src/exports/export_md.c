@@ -2,6 +2,9 @@
  * standing per category, legend), the comparison as one table per
  * category, and the findings per vendor.
  *
+ * The summary comes first (summary.h: date, checklist, profile and weights,
+ * vendors, the category grid, reviewer fields, open musts and risks).
+ *
  * The document is one cmark tree rendered by cmark, which escapes the
  * vendor's text in headings, paragraphs and lists. Plain cmark has no
  * tables, so each table is a custom block whose literal text we write
@@ -27,6 +30,7 @@
 #include "md_tree.h"
 #include "profile.h"
 #include "rules.h"
+#include "template.h"
 
 /* ---- the tree ---- */
 
@@ -35,11 +39,6 @@ static void add_table(cmark_node *parent, const slc_buf *t)
 {
     cmark_node *n = slc_md_add(parent, CMARK_NODE_CUSTOM_BLOCK);
     cmark_node_set_on_enter(n, t->data ? t->data : "");
-}
-
-static const char *vendor_name(const slc_doc *doc)
-{
-    return doc->name ? doc->name : doc->path;
 }
 
 /* ---- table cells ---- */
@@ -167,9 +166,20 @@ static size_t items_present(const slc_export *x, size_t v)
     return k;
 }
 
-/* Name, file, encoding, items present; the findings' counts unless the
- * report is diff's (which does not validate); leads and trails; with a
- * profile, the score and the musts not met. */
+/* the wording template's words for key (report.LANG.txt), as a paragraph */
+static void words_para(const slc_export *x, cmark_node *doc, const char *key)
+{
+    slc_buf w;
+    slc_buf_init(&w);
+    slc_template_word(x->lang == SLC_LANG_JA ? "report.ja.txt" : "report.en.txt", key, &w);
+    if (w.len)
+        slc_md_add_plain(slc_md_add(doc, CMARK_NODE_PARAGRAPH), w.data);
+    slc_buf_release(&w);
+}
+
+/* Name, file, encoding, items present; the findings' counts as validate
+ * gives them; leads and trails with several vendors; with a profile, the
+ * score and the musts not met. */
 static void summary_vendors(const slc_export *x, cmark_node *doc)
 {
     const slc_xlabel cols[] = {SLC_XL_VENDOR,        SLC_XL_FILE,       SLC_XL_ENCODING,
@@ -181,7 +191,7 @@ static void summary_vendors(const slc_export *x, cmark_node *doc)
     unsigned char right[11];
     size_t ncols = 0;
     for (size_t k = 0; k < 11; k++) {
-        if ((x->comparison_only && k >= 4 && k <= 6) || (!x->profile && k >= 9))
+        if ((x->n < 2 && (k == 7 || k == 8)) || (!x->profile && k >= 9))
             continue;
         right[ncols] = numeric[k];
         heads[ncols++] = slc_export_label(x, cols[k]);
@@ -191,18 +201,19 @@ static void summary_vendors(const slc_export *x, cmark_node *doc)
     table_head(&t, heads, ncols, right);
     for (size_t v = 0; v < x->n; v++) {
         const slc_doc *d = x->docs[v];
+        const slc_summary_vendor *sv = &x->summary.vendors[v];
         const slc_cmp_vendor *cv = &x->cmp->vendors[v];
         slc_buf_addc(&t, '|');
-        cell(&t, vendor_name(d));
+        cell(&t, sv->name);
         cell(&t, d->path);
         cell(&t, d->encoding);
         cellf_size(&t, items_present(x, v), x->cat->nitems);
-        if (!x->comparison_only)
-            slc_buf_addf(&t, " %zu | %zu | %zu |", x->vcounts[v][SLC_SEV_ERROR],
-                         x->vcounts[v][SLC_SEV_WARNING], x->vcounts[v][SLC_SEV_INFO]);
-        slc_buf_addf(&t, " %zu | %zu |", cv->leads, cv->trails);
-        if (x->profile && d->profile)
-            slc_buf_addf(&t, " %.0f/100 | %zu |", d->profile->score, d->profile->must_failed);
+        slc_buf_addf(&t, " %zu | %zu | %zu |", sv->counts[SLC_SEV_ERROR],
+                     sv->counts[SLC_SEV_WARNING], sv->counts[SLC_SEV_INFO]);
+        if (x->n > 1)
+            slc_buf_addf(&t, " %zu | %zu |", cv->leads, cv->trails);
+        if (x->profile && sv->scored)
+            slc_buf_addf(&t, " %.1f | %zu |", sv->score, sv->nmusts_failed);
         else if (x->profile)
             slc_buf_adds(&t, " — | — |");
         slc_buf_addc(&t, '\n');
@@ -211,38 +222,165 @@ static void summary_vendors(const slc_export *x, cmark_node *doc)
     slc_buf_release(&t);
 }
 
-/* Per category and vendor: answered 有, undisclosed, missing, requirements met. */
-static void summary_standing(const slc_export *x, cmark_node *doc)
+/* The grid: a row per category, a column per vendor; in each cell the
+ * requirements met / not met / unknown (✓ ✗ ?) and leads/trails (▲ ▼). */
+static void summary_grid(const slc_export *x, cmark_node *doc)
 {
-    const char *heads[] = {
-        slc_export_label(x, SLC_XL_CATEGORY), slc_export_label(x, SLC_XL_VENDOR),
-        slc_export_label(x, SLC_XL_YES),      slc_export_label(x, SLC_XL_UNDISCLOSED),
-        slc_export_label(x, SLC_XL_MISSING),  slc_export_label(x, SLC_XL_REQ_MET)};
-    const unsigned char numeric[] = {0, 0, 1, 1, 1, 1};
-    size_t ncols = x->profile ? 6 : 5;
-    slc_buf t;
+    const slc_summary *sm = &x->summary;
+    size_t ncols = x->n + 1;
+    const char **heads = slc_xcalloc(ncols, sizeof(*heads));
+    heads[0] = slc_export_label(x, SLC_XL_CATEGORY);
+    for (size_t v = 0; v < x->n; v++)
+        heads[v + 1] = sm->vendors[v].name;
+    slc_buf t, c;
     slc_buf_init(&t);
-    slc_md_heading(doc, 3, slc_export_label(x, SLC_XL_CHART));
-    table_head(&t, heads, ncols, numeric);
-    for (size_t c = 0; c < x->cat->ncategories; c++) {
-        const char *name = slc_label_get(&x->cat->categories[c].label, x->lang);
+    slc_buf_init(&c);
+    slc_md_heading(doc, 3, slc_export_label(x, SLC_XL_GRID));
+    table_head(&t, heads, ncols, NULL);
+    for (size_t k = 0; k < sm->ncategories; k++) {
+        if (!slc_summary_cell_at(sm, k, 0)->items)
+            continue;
+        slc_buf_addc(&t, '|');
+        cell(&t, slc_label_get(&x->cat->categories[k].label, x->lang));
         for (size_t v = 0; v < x->n; v++) {
-            const slc_export_stats *s = slc_export_stat(x, v, c);
-            slc_buf_addc(&t, '|');
-            cell(&t, name);
-            cell(&t, vendor_name(x->docs[v]));
-            cellf_size(&t, s->yes, s->items);
-            cellf_size(&t, s->undisclosed, s->items);
-            cellf_size(&t, s->missing, s->items);
-            if (x->profile && s->req_total)
-                cellf_size(&t, s->req_met, s->req_total);
-            else if (x->profile)
-                slc_buf_adds(&t, " — |");
-            slc_buf_addc(&t, '\n');
+            const slc_summary_cell *g = slc_summary_cell_at(sm, k, v);
+            slc_buf_clear(&c);
+            if (g->req_total) {
+                slc_buf_addf(&c, "✓ %s %zu/%zu", slc_export_label(x, SLC_XL_MET), g->req_met,
+                             g->req_total);
+                if (g->req_not_met)
+                    slc_buf_addf(&c, " ✗ %s %zu", slc_export_label(x, SLC_XL_NOT_MET),
+                                 g->req_not_met);
+                if (g->req_unknown)
+                    slc_buf_addf(&c, " ? %s %zu", slc_export_label(x, SLC_XL_UNKNOWN),
+                                 g->req_unknown);
+                slc_buf_adds(&c, "\n");
+            }
+            if (x->n > 1)
+                slc_buf_addf(&c, "▲ %s %zu · ▼ %s %zu · ", slc_export_label(x, SLC_XL_LEADS),
+                             g->leads, slc_export_label(x, SLC_XL_TRAILS), g->trails);
+            slc_buf_addf(&c, "%s %zu/%zu", slc_export_label(x, SLC_XL_ANSWERED), g->answered,
+                         g->items);
+            cell(&t, c.data);
         }
+        slc_buf_addc(&t, '\n');
     }
     add_table(doc, &t);
+    slc_buf_release(&c);
     slc_buf_release(&t);
+    free(heads);
+}
+
+/* empty reviewer, decision and date fields to fill in */
+static void summary_decision(const slc_export *x, cmark_node *doc)
+{
+    words_para(x, doc, "decision_note");
+    const char *heads[] = {slc_export_label(x, SLC_XL_REVIEWER),
+                           slc_export_label(x, SLC_XL_DECISION),
+                           slc_export_label(x, SLC_XL_DECISION_DATE)};
+    slc_buf t;
+    slc_buf_init(&t);
+    table_head(&t, heads, 3, NULL);
+    slc_buf_adds(&t, "|   |   |   |\n");
+    add_table(doc, &t);
+    slc_buf_release(&t);
+}
+
+static void summary_musts(const slc_export *x, cmark_node *doc, const slc_summary_vendor *sv)
+{
+    const char *heads[] = {
+        slc_export_label(x, SLC_XL_NO),          slc_export_label(x, SLC_XL_ITEM),
+        slc_export_label(x, SLC_XL_REQUIREMENT), slc_export_label(x, SLC_XL_VERDICT),
+        slc_export_label(x, SLC_XL_EVIDENCE),    slc_export_label(x, SLC_XL_LINE)};
+    const unsigned char numeric[] = {1, 0, 0, 0, 0, 1};
+    slc_buf t, s;
+    slc_buf_init(&t);
+    slc_buf_init(&s);
+    table_head(&t, heads, 6, numeric);
+    for (size_t k = 0; k < sv->nmusts; k++) {
+        const slc_req_result *r = sv->musts[k];
+        const slc_cat_item *it = slc_catalog_item(x->cat, r->req->item);
+        slc_buf_addf(&t, "| %d |", r->req->item);
+        cell(&t, it ? slc_label_get(&it->name, x->lang) : "");
+        slc_buf_clear(&s);
+        slc_requirement_describe(r->req, x->lang, &s);
+        cell(&t, s.data);
+        slc_buf_clear(&s);
+        slc_buf_adds(&s, r->verdict == SLC_VERDICT_NOT_MET ? "✗ " : "? ");
+        slc_export_req_verdict(x, r, &s);
+        cell(&t, s.data);
+        slc_buf_clear(&s);
+        slc_export_evidence(x, r, &s);
+        cell(&t, s.data);
+        if (r->line)
+            slc_buf_addf(&t, " %ld |\n", r->line);
+        else
+            slc_buf_adds(&t, " — |\n");
+    }
+    add_table(doc, &t);
+    slc_buf_release(&s);
+    slc_buf_release(&t);
+}
+
+static void summary_risks(const slc_export *x, cmark_node *doc, const slc_summary_vendor *sv)
+{
+    slc_md_heading(doc, 4, slc_export_label(x, SLC_XL_RISKS));
+    cmark_node *list = slc_md_list(doc);
+    const struct {
+        slc_xlabel l;
+        size_t n;
+        int targets;
+        const size_t *items;
+    } risks[] = {
+        {SLC_XL_RISK_UNDISCLOSED, sv->nundisclosed, 0, sv->undisclosed},
+        {SLC_XL_RISK_TARGETS, sv->ntargets, 1, NULL},
+        {SLC_XL_RISK_MISSING, sv->nmissing, 0, sv->missing},
+    };
+    slc_buf s;
+    slc_buf_init(&s);
+    for (size_t k = 0; k < sizeof(risks) / sizeof(risks[0]); k++) {
+        if (risks[k].targets && !sv->scored)
+            continue;
+        cmark_node *para = slc_md_add(slc_md_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH);
+        slc_buf_clear(&s);
+        slc_buf_addf(&s, "%s (%zu)", slc_export_label(x, risks[k].l), risks[k].n);
+        slc_md_add_plain(slc_md_add(para, CMARK_NODE_STRONG), s.data);
+        slc_buf_clear(&s);
+        slc_buf_adds(&s, x->lang == SLC_LANG_JA ? ": " : ": ");
+        if (!risks[k].n)
+            slc_buf_adds(&s, slc_export_label(x, SLC_XL_NONE));
+        for (size_t j = 0; j < risks[k].n; j++) {
+            int no =
+                risks[k].targets ? sv->targets[j]->req->item : x->cat->items[risks[k].items[j]].no;
+            const slc_cat_item *it = slc_catalog_item(x->cat, no);
+            slc_buf_addf(&s, "%s%d %s", j ? (x->lang == SLC_LANG_JA ? "、" : "; ") : "", no,
+                         it ? slc_label_get(&it->name, x->lang) : "");
+        }
+        slc_md_add_plain(para, s.data);
+    }
+    slc_buf_release(&s);
+}
+
+static void summary_vendor(const slc_export *x, cmark_node *doc, size_t v)
+{
+    const slc_summary_vendor *sv = &x->summary.vendors[v];
+    slc_md_heading(doc, 3, sv->name);
+    if (sv->scored) {
+        slc_buf s;
+        slc_buf_init(&s);
+        slc_buf_addf(&s, "%s %.1f — %s: ", slc_export_label(x, SLC_XL_SCORE), sv->score,
+                     slc_export_label(x, SLC_XL_SCORE_HOW));
+        slc_summary_score_text(x, v, &s);
+        slc_md_add_plain(slc_md_add(doc, CMARK_NODE_PARAGRAPH), s.data);
+        slc_buf_release(&s);
+        slc_md_heading(doc, 4, slc_export_label(x, SLC_XL_MUSTS_OPEN));
+        if (sv->nmusts)
+            summary_musts(x, doc, sv);
+        else
+            slc_md_add_plain(slc_md_add(doc, CMARK_NODE_PARAGRAPH),
+                             slc_export_label(x, SLC_XL_NONE));
+    }
+    summary_risks(x, doc, sv);
 }
 
 static void legend_entry(cmark_node *list, const char *marker, const char *label)
@@ -257,33 +395,49 @@ static void summary_legend(const slc_export *x, cmark_node *doc)
 {
     slc_md_heading(doc, 3, slc_export_label(x, SLC_XL_LEGEND));
     cmark_node *list = slc_md_list(doc);
+    if (x->profile) {
+        legend_entry(list, "✓", slc_export_label(x, SLC_XL_MET));
+        legend_entry(list, "✗", slc_export_label(x, SLC_XL_NOT_MET));
+        legend_entry(list, "?", slc_export_label(x, SLC_XL_UNKNOWN));
+    }
     legend_entry(list, slc_export_rank_marker(1), slc_export_label(x, SLC_XL_BETTER));
     legend_entry(list, slc_export_rank_marker(-1), slc_export_label(x, SLC_XL_WORSE));
-    for (int v = SLC_CMP_SAME; v <= SLC_CMP_MISSING; v++)
+    for (int v = x->n > 1 ? SLC_CMP_SAME : SLC_CMP_MISSING; v <= SLC_CMP_MISSING; v++)
         legend_entry(list, slc_export_verdict_marker((slc_cmp_verdict)v),
                      slc_export_verdict_label(x, (slc_cmp_verdict)v));
 }
 
 static void title_block(const slc_export *x, cmark_node *doc)
 {
-    const slc_catalog *cat = x->cat;
+    const slc_summary *sm = &x->summary;
     slc_buf line;
     slc_buf_init(&line);
+    words_para(x, doc, "organisation");
     slc_md_heading(doc, 1, x->title);
-    slc_buf_addf(&line, "%s: %s — %s: %s", slc_export_label(x, SLC_XL_GENERATED_BY), x->generator,
-                 slc_export_label(x, SLC_XL_CHECKLIST), slc_label_get(&cat->title, x->lang));
-    if (cat->version)
-        slc_buf_addf(&line, " %s", cat->version);
-    if (cat->published)
-        slc_buf_addf(&line, " (%s)", cat->published);
-    slc_md_add_plain(slc_md_add(doc, CMARK_NODE_PARAGRAPH), line.data);
+    cmark_node *list = slc_md_list(doc);
+    const struct {
+        slc_xlabel l;
+        const char *v;
+    } about[] = {{SLC_XL_REPORT_DATE, sm->date},
+                 {SLC_XL_CHECKLIST, sm->checklist},
+                 {SLC_XL_PROFILE, sm->profile},
+                 {SLC_XL_GENERATED_BY, x->generator}};
+    for (size_t k = 0; k < sizeof(about) / sizeof(about[0]); k++) {
+        if (!about[k].v)
+            continue;
+        slc_buf_clear(&line);
+        slc_buf_addf(&line, "%s: %s", slc_export_label(x, about[k].l), about[k].v);
+        if (about[k].l == SLC_XL_PROFILE && sm->profile_path)
+            slc_buf_addf(&line, " (%s)", sm->profile_path);
+        slc_md_add_plain(slc_md_add(slc_md_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH),
+                         line.data);
+    }
     if (x->profile) {
         slc_buf_clear(&line);
-        slc_buf_addf(&line, "%s: %s", slc_export_label(x, SLC_XL_PROFILE), x->profile->id);
-        const char *title = slc_label_get(&x->profile->title, x->lang);
-        if (title && *title)
-            slc_buf_addf(&line, " — %s", title);
-        slc_md_add_plain(slc_md_add(doc, CMARK_NODE_PARAGRAPH), line.data);
+        slc_buf_addf(&line, "%s: ", slc_export_label(x, SLC_XL_WEIGHTS));
+        slc_summary_weights_text(x, &line);
+        slc_md_add_plain(slc_md_add(slc_md_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH),
+                         line.data);
     }
     slc_buf_release(&line);
 }
@@ -291,8 +445,12 @@ static void title_block(const slc_export *x, cmark_node *doc)
 static void summary(const slc_export *x, cmark_node *doc)
 {
     slc_md_heading(doc, 2, slc_export_label(x, SLC_XL_SUMMARY));
+    words_para(x, doc, "intro");
     summary_vendors(x, doc);
-    summary_standing(x, doc);
+    summary_grid(x, doc);
+    summary_decision(x, doc);
+    for (size_t v = 0; v < x->n; v++)
+        summary_vendor(x, doc, v);
     summary_legend(x, doc);
 }
 
@@ -336,10 +494,12 @@ static void compare_row(const slc_export *x, slc_buf *t, size_t i, slc_buf *scra
     cell(t, slc_label_get(&it->name, x->lang));
     for (size_t v = 0; v < x->n; v++)
         cell_answer(x, t, v, i, scratch);
-    slc_buf_clear(scratch);
-    slc_buf_addf(scratch, "%s %s", slc_export_verdict_marker(ci->verdict),
-                 slc_export_verdict_label(x, ci->verdict));
-    cell(t, scratch->data);
+    if (x->n > 1) {
+        slc_buf_clear(scratch);
+        slc_buf_addf(scratch, "%s %s", slc_export_verdict_marker(ci->verdict),
+                     slc_export_verdict_label(x, ci->verdict));
+        cell(t, scratch->data);
+    }
     slc_buf_addc(t, '\n');
 }
 
@@ -354,7 +514,7 @@ static int category_shows(const slc_export *x, size_t c)
 static void compare_category(const slc_export *x, cmark_node *doc, size_t c)
 {
     const slc_catalog *cat = x->cat;
-    size_t ncols = x->n + 3;
+    size_t ncols = x->n + 2 + (x->n > 1);
     const char **heads = slc_xcalloc(ncols, sizeof(*heads));
     unsigned char *numeric = slc_xcalloc(ncols, 1);
     slc_buf t, scratch;
@@ -363,8 +523,9 @@ static void compare_category(const slc_export *x, cmark_node *doc, size_t c)
     heads[0] = slc_export_label(x, SLC_XL_NO);
     heads[1] = slc_export_label(x, SLC_XL_ITEM);
     for (size_t v = 0; v < x->n; v++)
-        heads[v + 2] = vendor_name(x->docs[v]);
-    heads[ncols - 1] = slc_export_label(x, SLC_XL_VERDICT);
+        heads[v + 2] = slc_export_vendor_name(x, v);
+    if (x->n > 1) /* one vendor: nothing to give a verdict on */
+        heads[ncols - 1] = slc_export_label(x, SLC_XL_VERDICT);
     numeric[0] = 1;
     slc_md_heading(doc, 4, slc_label_get(&cat->categories[c].label, x->lang));
     table_head(&t, heads, ncols, numeric);
@@ -452,7 +613,7 @@ static void findings_vendor(const slc_export *x, cmark_node *doc, size_t v, slc_
 {
     const slc_doc *d = x->docs[v];
     slc_buf_clear(scratch);
-    slc_buf_addf(scratch, "%s (%s)", vendor_name(d), d->path);
+    slc_buf_addf(scratch, "%s (%s)", slc_export_vendor_name(x, v), d->path);
     slc_md_heading(doc, 3, scratch->data);
     if (!d->nfindings)
         slc_md_add_plain(slc_md_add(doc, CMARK_NODE_PARAGRAPH),
@@ -482,6 +643,14 @@ slc_status slc_export_md(const slc_export *x, const char *path, slc_error *err)
     comparison(x, doc);
     if (!x->comparison_only)
         findings(x, doc);
+    slc_buf foot;
+    slc_buf_init(&foot);
+    slc_template_word(x->lang == SLC_LANG_JA ? "report.ja.txt" : "report.en.txt", "footer", &foot);
+    if (foot.len) {
+        slc_md_add(doc, CMARK_NODE_THEMATIC_BREAK);
+        slc_md_add_plain(slc_md_add(doc, CMARK_NODE_PARAGRAPH), foot.data);
+    }
+    slc_buf_release(&foot);
     char *md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
     cmark_node_free(doc);
     if (!md)

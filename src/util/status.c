@@ -34,6 +34,8 @@ static const struct {
          "チェックリストではなく文書・画像・アーカイブです。ベンダーの元の表計算"
          "ファイル（.xlsx・.xls・.csv）を使うか、回答をテキスト（CSV・TSV）に"
          "書き出してください"},
+    [SLC_ERR_TEMPLATE] = {"bad-template", "invalid template (--templates)",
+                          "テンプレートが不正です（--templates）"},
 };
 
 void slc_error_clear(slc_error *err)

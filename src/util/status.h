@@ -12,17 +12,18 @@ typedef enum slc_severity { SLC_SEV_INFO = 0, SLC_SEV_WARNING, SLC_SEV_ERROR } s
 
 typedef enum slc_status {
     SLC_OK = 0,
-    SLC_ERR_IO,           /* cannot open, read or write a file */
-    SLC_ERR_EMPTY,        /* input has no bytes */
-    SLC_ERR_BINARY,       /* NUL bytes without a UTF-16 byte order mark */
-    SLC_ERR_DECODE,       /* bytes are not text in any supported encoding */
-    SLC_ERR_ENCODING,     /* --encoding names an encoding we cannot use */
-    SLC_ERR_TOO_LARGE,    /* input exceeds a documented limit */
-    SLC_ERR_FORMAT,       /* input is text but not a format we read */
-    SLC_ERR_DEFINITION,   /* checklist definition is missing or invalid */
-    SLC_ERR_INTERNAL,     /* a library call failed unexpectedly */
-    SLC_ERR_UNMAPPABLE,   /* text holds a character the output encoding lacks */
-    SLC_ERR_NOT_CHECKLIST /* a document, image or archive (PDF, Word ...), by its signature */
+    SLC_ERR_IO,            /* cannot open, read or write a file */
+    SLC_ERR_EMPTY,         /* input has no bytes */
+    SLC_ERR_BINARY,        /* NUL bytes without a UTF-16 byte order mark */
+    SLC_ERR_DECODE,        /* bytes are not text in any supported encoding */
+    SLC_ERR_ENCODING,      /* --encoding names an encoding we cannot use */
+    SLC_ERR_TOO_LARGE,     /* input exceeds a documented limit */
+    SLC_ERR_FORMAT,        /* input is text but not a format we read */
+    SLC_ERR_DEFINITION,    /* checklist definition is missing or invalid */
+    SLC_ERR_INTERNAL,      /* a library call failed unexpectedly */
+    SLC_ERR_UNMAPPABLE,    /* text holds a character the output encoding lacks */
+    SLC_ERR_NOT_CHECKLIST, /* a document, image or archive (PDF, Word ...), by its signature */
+    SLC_ERR_TEMPLATE       /* a --templates file is not a valid template */
 } slc_status;
 
 /* Filled by the library when a call fails; owned by the caller.
