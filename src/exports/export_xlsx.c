@@ -19,10 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "profile.h"
 #include "rules.h"
+#include "summary.h"
 #include "term_text.h"
 #include "text.h"
 #include "xlsx_write.h"
@@ -459,87 +459,47 @@ static void vendor_sheet_names(xw *w, const char *const *fixed, size_t nfixed)
 
 /* ---- summary ----------------------------------------------------------- */
 
-static const char *vendor_name(const slc_doc *d)
+/* Vendor v's name, unique in the report (a name two files share gets the
+ * file's after it) */
+static const char *vendor_label(const slc_export *x, size_t v)
 {
-    return d->name ? d->name : d->path;
+    return slc_export_vendor_name(x, v);
 }
 
-/* The summary's own words (the other sheets' are export.c's). */
+/* The summary's words that export.c's table does not have. */
 typedef enum sl {
-    SL_REPORT_DATE,
-    SL_NONE,
     SL_PRESENT,
     SL_MUST_FAILED,
     SL_MUST_UNKNOWN,
-    SL_MUSTS,
     SL_ALL_MUSTS_MET,
-    SL_RISKS,
-    SL_NO_RISKS,
-    SL_RISK_UNDISCLOSED,
-    SL_RISK_TARGET,
-    SL_RISK_MISSING,
-    SL_SCORE_HOW,
-    SL_GRID,
     SL_GRID_REQ,
     SL_GRID_NO_REQ,
     SL_GRID_RANK,
     SL_GRID_LEGEND,
-    SL_REVIEWER,
-    SL_DECISION,
-    SL_DECISION_DATE,
     SL_LINE,
     SL_N
 } sl;
 
 static const slc_label summary_words[SL_N] = {
-    [SL_REPORT_DATE] = {"報告日", "Report date"},
-    [SL_NONE] = {"なし", "none"},
     [SL_PRESENT] = {"回答した項目", "Items answered"},
     [SL_MUST_FAILED] = {"必須要件 未充足", "Musts not met"},
     [SL_MUST_UNKNOWN] = {"必須要件 判断不能", "Musts unknown"},
-    [SL_MUSTS] = {"未充足・判断不能の必須要件", "Must requirements not met or unknown"},
     [SL_ALL_MUSTS_MET] = {"すべての必須要件を充足", "All must requirements met"},
-    [SL_RISKS] = {"残るリスク", "Risks that remain"},
-    [SL_NO_RISKS] = {"なし", "none"},
-    [SL_RISK_UNDISCLOSED] = {"非公開", "Undisclosed"},
-    [SL_RISK_TARGET] = {"保証が必要だが目標のみ", "A guarantee required, a target given"},
-    [SL_RISK_MISSING] = {"回答なし（欠落）", "Not answered (missing)"},
-    [SL_SCORE_HOW] = {"スコア = 充足した要件の重みの合計 ÷ 全要件の重みの合計 × 100"
-                      "（判断不能は充足に数えない）。重み: 必須 %zu 件 計 %g、推奨 %zu 件 計 %g。",
-                      "Score = weight of the requirements met / weight of all requirements x 100 "
-                      "(unknown counts as not met). Weights: %zu must, %g in all; %zu should, "
-                      "%g in all."},
-    [SL_GRID] = {"種別 × ベンダー", "Category x vendor"},
     [SL_GRID_REQ] = {"要件: 充足 %zu / 未充足 %zu / 判断不能 %zu",
                      "Requirements: %zu met / %zu not met / %zu unknown"},
-    [SL_GRID_NO_REQ] = {"要件なし", "no requirements"},
+    [SL_GRID_NO_REQ] = {"要件なし", "No requirements"},
     [SL_GRID_RANK] = {"▲ 優位 %zu　▼ 劣位 %zu　— 欠落 %zu",
                       "▲ leads %zu  ▼ trails %zu  — missing %zu"},
     [SL_GRID_LEGEND] =
         {"色: 緑 = すべて充足、赤 = 未充足あり、黄 = 判断不能あり（文字だけでも読めます）",
          "Colour: green = all met, red = some not met, yellow = some unknown (the "
          "words say the same without colour)"},
-    [SL_REVIEWER] = {"確認者", "Reviewer"},
-    [SL_DECISION] = {"判断", "Decision"},
-    [SL_DECISION_DATE] = {"日付", "Date"},
     [SL_LINE] = {"%ld 行目", "line %ld"},
 };
 
 static const char *word(const slc_export *x, sl k)
 {
     return slc_label_get(&summary_words[k], x->lang);
-}
-
-/* the report's date: SOURCE_DATE_EPOCH when set, else today (UTC) */
-static void report_date(slc_buf *out)
-{
-    time_t t = slc_xlsx_created();
-    if (!t)
-        t = time(NULL);
-    struct tm tm;
-    char day[16];
-    if (gmtime_r(&t, &tm) && strftime(day, sizeof(day), "%Y-%m-%d", &tm))
-        slc_buf_adds(out, day);
 }
 
 /* a label in column 0, a value beside it */
@@ -553,26 +513,14 @@ static void summary_pair(sheet *s, lxw_row_t r, const char *label, const char *v
 static lxw_row_t summary_head(sheet *s)
 {
     const slc_export *x = s->w->x;
-    const slc_catalog *cat = x->cat;
-    slc_buf *t = &s->w->tmp;
+    const slc_summary *sm = &x->summary;
     lxw_row_t r = 0;
     put_str(s, r++, 0, x->title, s->w->f.title);
-    slc_buf_clear(t);
-    report_date(t);
-    slc_buf_adds(t, "");
-    summary_pair(s, r++, word(x, SL_REPORT_DATE), t->data);
+    summary_pair(s, r++, slc_export_label(x, SLC_XL_REPORT_DATE), sm->date);
     summary_pair(s, r++, slc_export_label(x, SLC_XL_GENERATED_BY), x->generator);
-    slc_buf_clear(t);
-    slc_buf_adds(t, slc_label_get(&cat->title, x->lang));
-    if (cat->version)
-        slc_buf_addf(t, " (%s)", cat->version);
-    summary_pair(s, r++, slc_export_label(x, SLC_XL_CHECKLIST), t->data);
-    const char *profile = word(x, SL_NONE);
-    if (x->profile) {
-        const char *title = slc_label_get(&x->profile->title, x->lang);
-        profile = title && *title ? title : x->profile->id;
-    }
-    summary_pair(s, r++, slc_export_label(x, SLC_XL_PROFILE), profile);
+    summary_pair(s, r++, slc_export_label(x, SLC_XL_CHECKLIST), sm->checklist);
+    summary_pair(s, r++, slc_export_label(x, SLC_XL_PROFILE),
+                 sm->profile ? sm->profile : slc_export_label(x, SLC_XL_NONE));
     return r + 1;
 }
 
@@ -584,11 +532,25 @@ static void summary_counts(sheet *s, lxw_row_t r, const char *label, const doubl
         put_num(s, r, (lxw_col_t)(1 + k), v[k], f);
 }
 
-/* "No. 5 サービス提供時間" */
-static void add_item(const slc_export *x, int no, slc_buf *out)
+/* one row of the vendor table: a label, then per vendor a text */
+typedef void (*vendor_text_fn)(const slc_export *x, size_t v, slc_buf *out);
+
+static void summary_texts(sheet *s, lxw_row_t r, const char *label, vendor_text_fn fn)
 {
-    const slc_cat_item *it = slc_catalog_item(x->cat, no);
-    slc_buf_addf(out, "%d %s", no, it ? slc_label_get(&it->name, x->lang) : "");
+    xw *w = s->w;
+    put_str(s, r, 0, label, w->f.header);
+    for (size_t k = 0; k < w->x->n; k++) {
+        slc_buf_clear(&w->tmp);
+        fn(w->x, k, &w->tmp);
+        slc_buf_adds(&w->tmp, "");
+        put_str(s, r, (lxw_col_t)(1 + k), w->tmp.data, w->f.text);
+    }
+}
+
+/* "5 サービス稼働率" */
+static void add_item(const slc_export *x, const slc_cat_item *it, slc_buf *out)
+{
+    slc_buf_addf(out, "%d %s", it->no, slc_label_get(&it->name, x->lang));
 }
 
 /* s cut to at most max display columns, "…" where cut */
@@ -597,96 +559,95 @@ static void add_cut(slc_buf *out, const char *s, size_t max)
     size_t n = 0, w = 0;
     while (s[n]) {
         size_t k = slc_xlsx_cp_bytes((unsigned char)s[n]);
-        size_t cw = slc_text_width(s + n, k);
-        if (w + cw > max) {
+        w += slc_text_width(s + n, k);
+        if (w > max) {
             slc_buf_add(out, s, n);
             slc_buf_adds(out, "…");
             return;
         }
-        w += cw;
         n += k;
     }
     slc_buf_adds(out, s);
 }
 
-/* vendor v's must requirements not met or unknown, one paragraph each:
- * the item, the requirement, the verdict and why, the evidence and line */
+/* vendor v's must requirements not met or unknown, a paragraph each: the
+ * item, the requirement, the verdict and why, the evidence and its line */
 static void musts_text(const slc_export *x, size_t v, slc_buf *out)
 {
-    const slc_profile_result *pr = x->docs[v]->profile;
+    const slc_summary_vendor *sv = &x->summary.vendors[v];
+    int ja = x->lang == SLC_LANG_JA;
     slc_buf t;
     slc_buf_init(&t);
-    for (size_t k = 0; pr && k < pr->n; k++) {
-        const slc_req_result *res = &pr->v[k];
-        if (res->req->level != SLC_LEVEL_MUST || res->verdict == SLC_VERDICT_MET)
-            continue;
-        if (out->len)
+    for (size_t k = 0; k < sv->nmusts; k++) {
+        const slc_req_result *res = sv->musts[k];
+        const slc_cat_item *it = slc_catalog_item(x->cat, res->req->item);
+        if (k)
             slc_buf_adds(out, "\n");
         slc_buf_adds(out, "• ");
-        add_item(x, res->req->item, out);
-        slc_buf_adds(out, x->lang == SLC_LANG_JA ? "（" : " (");
+        if (it)
+            add_item(x, it, out);
+        slc_buf_adds(out, ja ? "（" : " (");
         slc_requirement_describe(res->req, x->lang, out);
-        slc_buf_adds(out, x->lang == SLC_LANG_JA ? "）: " : "): ");
+        slc_buf_adds(out, ja ? "）: " : "): ");
         slc_export_req_verdict(x, res, out);
         slc_buf_clear(&t);
         slc_export_evidence(x, res, &t);
         if (t.len) {
-            slc_buf_adds(out, x->lang == SLC_LANG_JA ? "\n　根拠「" : "\n  evidence \"");
+            slc_buf_adds(out, ja ? "\n　根拠「" : "\n  evidence \"");
             add_cut(out, t.data, EVIDENCE_MAX);
-            slc_buf_adds(out, x->lang == SLC_LANG_JA ? "」" : "\"");
+            slc_buf_adds(out, ja ? "」" : "\"");
         }
         if (res->line > 0) {
-            slc_buf_adds(out, x->lang == SLC_LANG_JA ? "（" : " (");
+            slc_buf_adds(out, ja ? "（" : " (");
             slc_buf_addf(out, word(x, SL_LINE), res->line);
-            slc_buf_adds(out, x->lang == SLC_LANG_JA ? "）" : ")");
+            slc_buf_adds(out, ja ? "）" : ")");
         }
     }
     slc_buf_release(&t);
     if (!out->len)
-        slc_buf_adds(out, word(x, pr ? SL_ALL_MUSTS_MET : SL_NONE));
+        slc_buf_adds(out,
+                     sv->scored ? word(x, SL_ALL_MUSTS_MET) : slc_export_label(x, SLC_XL_NONE));
 }
 
 /* one kind of risk: its name and the items it concerns, or nothing */
-static void add_risk(const slc_export *x, sl kind, const int *items, size_t n, slc_buf *out)
+static void risk_head(const slc_export *x, slc_xlabel kind, size_t n, slc_buf *out)
+{
+    if (out->len)
+        slc_buf_adds(out, "\n");
+    slc_buf_addf(out, "• %s (%zu): ", slc_export_label(x, kind), n);
+}
+
+static void risk_items(const slc_export *x, slc_xlabel kind, const size_t *idx, size_t n,
+                       slc_buf *out)
 {
     if (!n)
         return;
-    if (out->len)
-        slc_buf_adds(out, "\n");
-    slc_buf_addf(out, "• %s (%zu): ", word(x, kind), n);
+    risk_head(x, kind, n, out);
     for (size_t k = 0; k < n; k++) {
         if (k)
             slc_buf_adds(out, x->lang == SLC_LANG_JA ? "、" : ", ");
-        add_item(x, items[k], out);
+        add_item(x, &x->cat->items[idx[k]], out);
     }
 }
 
-/* the risks that remain for vendor v: items undisclosed, targets where a
- * guarantee was required, items not answered */
+/* the risks that remain for vendor v */
 static void risks_text(const slc_export *x, size_t v, slc_buf *out)
 {
-    const slc_catalog *cat = x->cat;
-    int *items = slc_xcalloc(cat->nitems + 1, sizeof(int));
-    size_t n = 0;
-    for (size_t i = 0; i < cat->nitems; i++)
-        if (slc_export_shows(x, i) && x->cmp->items[i].answers[v] &&
-            x->cmp->items[i].standing[v].undisclosed)
-            items[n++] = cat->items[i].no;
-    add_risk(x, SL_RISK_UNDISCLOSED, items, n, out);
-    n = 0;
-    const slc_profile_result *pr = x->docs[v]->profile;
-    for (size_t k = 0; pr && k < pr->n && n < cat->nitems; k++)
-        if (pr->v[k].reason && !strcmp(pr->v[k].reason, "not-guaranteed"))
-            items[n++] = pr->v[k].req->item;
-    add_risk(x, SL_RISK_TARGET, items, n, out);
-    n = 0;
-    for (size_t i = 0; i < cat->nitems; i++)
-        if (slc_export_shows(x, i) && !x->cmp->items[i].answers[v])
-            items[n++] = cat->items[i].no;
-    add_risk(x, SL_RISK_MISSING, items, n, out);
-    free(items);
+    const slc_summary_vendor *sv = &x->summary.vendors[v];
+    risk_items(x, SLC_XL_RISK_UNDISCLOSED, sv->undisclosed, sv->nundisclosed, out);
+    if (sv->ntargets) {
+        risk_head(x, SLC_XL_RISK_TARGETS, sv->ntargets, out);
+        for (size_t k = 0; k < sv->ntargets; k++) {
+            const slc_cat_item *it = slc_catalog_item(x->cat, sv->targets[k]->req->item);
+            if (k)
+                slc_buf_adds(out, x->lang == SLC_LANG_JA ? "、" : ", ");
+            if (it)
+                add_item(x, it, out);
+        }
+    }
+    risk_items(x, SLC_XL_RISK_MISSING, sv->missing, sv->nmissing, out);
     if (!out->len)
-        slc_buf_adds(out, word(x, SL_NO_RISKS));
+        slc_buf_adds(out, slc_export_label(x, SLC_XL_NONE));
 }
 
 /* the vendors side by side: counts, score, musts, risks; the next free row */
@@ -694,10 +655,11 @@ static lxw_row_t summary_vendors(sheet *s, lxw_row_t r)
 {
     xw *w = s->w;
     const slc_export *x = w->x;
+    const slc_summary *sm = &x->summary;
     double *v = slc_xcalloc(x->n, sizeof(double));
     put_label(s, r, 0, SLC_XL_VENDOR);
     for (size_t k = 0; k < x->n; k++)
-        put_str(s, r, (lxw_col_t)(1 + k), vendor_name(x->docs[k]), w->f.header);
+        put_str(s, r, (lxw_col_t)(1 + k), vendor_label(x, k), w->f.header);
     r++;
     put_label(s, r, 0, SLC_XL_FILE);
     for (size_t k = 0; k < x->n; k++)
@@ -717,7 +679,7 @@ static lxw_row_t summary_vendors(sheet *s, lxw_row_t r)
                {SLC_XL_INFO, SLC_SEV_INFO}};
     for (size_t q = 0; q < 3; q++) {
         for (size_t k = 0; k < x->n; k++)
-            v[k] = (double)x->vcounts[k][sev[q].sev];
+            v[k] = (double)sm->vendors[k].counts[sev[q].sev];
         summary_counts(s, r++, slc_export_label(x, sev[q].l), v, w->f.num);
     }
     if (x->n > 1) {
@@ -731,51 +693,38 @@ static lxw_row_t summary_vendors(sheet *s, lxw_row_t r)
             v[k] = (double)x->cmp->vendors[k].differs;
         summary_counts(s, r++, slc_export_label(x, SLC_XL_DIFFERS), v, w->f.num);
     }
-    slc_buf *t = &w->tmp;
     if (x->profile) {
         put_str(s, r, 0, slc_export_label(x, SLC_XL_SCORE), w->f.header);
         for (size_t k = 0; k < x->n; k++) {
-            const slc_profile_result *pr = x->docs[k]->profile;
-            if (pr)
-                put_num(s, r, (lxw_col_t)(1 + k), pr->score, w->f.score);
+            if (sm->vendors[k].scored)
+                put_num(s, r, (lxw_col_t)(1 + k), sm->vendors[k].score, w->f.score);
             else
                 put_str(s, r, (lxw_col_t)(1 + k), NULL, w->f.num);
         }
         r++;
+        summary_texts(s, r++, slc_export_label(x, SLC_XL_SCORE_HOW), slc_summary_score_text);
         for (size_t k = 0; k < x->n; k++)
-            v[k] = x->docs[k]->profile ? (double)x->docs[k]->profile->must_failed : 0;
+            v[k] = (double)sm->vendors[k].nmusts_failed;
         summary_counts(s, r++, word(x, SL_MUST_FAILED), v, w->f.num);
         for (size_t k = 0; k < x->n; k++)
-            v[k] = x->docs[k]->profile ? (double)x->docs[k]->profile->must_unknown : 0;
+            v[k] = (double)(sm->vendors[k].nmusts - sm->vendors[k].nmusts_failed);
         summary_counts(s, r++, word(x, SL_MUST_UNKNOWN), v, w->f.num);
-        put_str(s, r, 0, word(x, SL_MUSTS), w->f.header);
-        for (size_t k = 0; k < x->n; k++) {
-            slc_buf_clear(t);
-            musts_text(x, k, t);
-            put_str(s, r, (lxw_col_t)(1 + k), t->data, w->f.text);
-        }
-        r++;
+        summary_texts(s, r++, slc_export_label(x, SLC_XL_MUSTS_OPEN), musts_text);
     }
-    put_str(s, r, 0, word(x, SL_RISKS), w->f.header);
-    for (size_t k = 0; k < x->n; k++) {
-        slc_buf_clear(t);
-        risks_text(x, k, t);
-        slc_buf_adds(t, "");
-        put_str(s, r, (lxw_col_t)(1 + k), t->data, w->f.text);
-    }
+    summary_texts(s, r++, slc_export_label(x, SLC_XL_RISKS), risks_text);
     free(v);
-    return r + 2;
+    return r + 1;
 }
 
 /* a line of text across the vendor table's width, as tall as it wraps */
 static lxw_row_t summary_note(sheet *s, lxw_row_t r, const char *text)
 {
     xw *w = s->w;
-    lxw_col_t last = (lxw_col_t)w->x->n;
+    lxw_col_t last = (lxw_col_t)(s->ncols - 1);
     slc_xlsx_note(
         &w->e, worksheet_merge_range(s->ws, r, 0, r, last, slc_xlsx_text(text, &w->esc), w->f.text),
         s->name, r, 0);
-    double width = 24 + 40.0 * (double)w->x->n; /* the columns' widths, about */
+    double width = 24 + 40.0 * (double)last; /* the widths write_summary sets */
     double lines = slc_xlsx_lines(slc_xlsx_text_width(text), width);
     if (lines > 1)
         slc_xlsx_note(&w->e, worksheet_set_row(s->ws, r, lines * SLC_XLSX_LINE_PT + 2, NULL),
@@ -783,23 +732,16 @@ static lxw_row_t summary_note(sheet *s, lxw_row_t r, const char *text)
     return r + 1;
 }
 
-/* how the score is computed, with the profile's weights */
-static lxw_row_t summary_score(sheet *s, lxw_row_t r)
+/* the profile's weights, on a line of their own */
+static lxw_row_t summary_weights(sheet *s, lxw_row_t r)
 {
-    const slc_profile *p = s->w->x->profile;
-    if (!p)
+    const slc_export *x = s->w->x;
+    if (!x->profile)
         return r;
-    size_t must = 0, should = 0;
-    double wmust = 0, wshould = 0;
-    for (size_t k = 0; k < p->nreqs; k++) {
-        if (p->reqs[k].level == SLC_LEVEL_MUST)
-            must++, wmust += p->reqs[k].weight;
-        else
-            should++, wshould += p->reqs[k].weight;
-    }
     slc_buf *t = &s->w->tmp;
     slc_buf_clear(t);
-    slc_buf_addf(t, word(s->w->x, SL_SCORE_HOW), must, wmust, should, wshould);
+    slc_buf_addf(t, "%s: ", slc_export_label(x, SLC_XL_WEIGHTS));
+    slc_summary_weights_text(x, t);
     return summary_note(s, r, t->data) + 1;
 }
 
@@ -810,47 +752,30 @@ static lxw_row_t summary_grid(sheet *s, lxw_row_t r)
 {
     xw *w = s->w;
     const slc_export *x = w->x;
-    const slc_catalog *cat = x->cat;
-    size_t nc = cat->ncategories;
-    if (!nc)
+    const slc_summary *sm = &x->summary;
+    if (!sm->ncategories)
         return r;
-    put_str(s, r, 0, word(x, SL_GRID), w->f.header);
+    put_str(s, r, 0, slc_export_label(x, SLC_XL_GRID), w->f.header);
     for (size_t v = 0; v < x->n; v++)
-        put_str(s, r, (lxw_col_t)(1 + v), vendor_name(x->docs[v]), w->f.header);
+        put_str(s, r, (lxw_col_t)(1 + v), vendor_label(x, v), w->f.header);
     r++;
     slc_buf *t = &w->tmp;
-    for (size_t c = 0; c < nc && !slc_xlsx_failed(&w->e); c++, r++) {
-        put_str(s, r, 0, slc_label_get(&cat->categories[c].label, x->lang), w->f.header);
+    for (size_t c = 0; c < sm->ncategories && !slc_xlsx_failed(&w->e); c++, r++) {
+        put_str(s, r, 0, slc_label_get(&x->cat->categories[c].label, x->lang), w->f.header);
         for (size_t v = 0; v < x->n; v++) {
-            size_t met = 0, not_met = 0, unknown = 0, leads = 0, trails = 0, missing = 0;
-            const slc_profile_result *pr = x->docs[v]->profile;
-            for (size_t k = 0; pr && k < pr->n; k++) {
-                const slc_cat_item *it = slc_catalog_item(cat, pr->v[k].req->item);
-                if (!it || it->category != (int)c)
-                    continue;
-                met += pr->v[k].verdict == SLC_VERDICT_MET;
-                not_met += pr->v[k].verdict == SLC_VERDICT_NOT_MET;
-                unknown += pr->v[k].verdict == SLC_VERDICT_UNKNOWN;
-            }
-            for (size_t i = 0; i < cat->nitems; i++) {
-                if (cat->items[i].category != (int)c || !slc_export_shows(x, i))
-                    continue;
-                leads += x->cmp->items[i].rank[v] > 0;
-                trails += x->cmp->items[i].rank[v] < 0;
-                missing += !x->cmp->items[i].answers[v];
-            }
+            const slc_summary_cell *g = slc_summary_cell_at(sm, c, v);
             slc_buf_clear(t);
-            if (x->profile && met + not_met + unknown)
-                slc_buf_addf(t, word(x, SL_GRID_REQ), met, not_met, unknown);
+            if (x->profile && g->req_total)
+                slc_buf_addf(t, word(x, SL_GRID_REQ), g->req_met, g->req_not_met, g->req_unknown);
             else if (x->profile)
                 slc_buf_adds(t, word(x, SL_GRID_NO_REQ));
             if (t->len)
                 slc_buf_adds(t, "\n");
-            slc_buf_addf(t, word(x, SL_GRID_RANK), leads, trails, missing);
-            lxw_format *f = not_met   ? w->f.worse
-                            : unknown ? w->f.verdict[SLC_CMP_DIFFERS]
-                            : met     ? w->f.better
-                                      : w->f.text;
+            slc_buf_addf(t, word(x, SL_GRID_RANK), g->leads, g->trails, g->items - g->answered);
+            lxw_format *f = g->req_not_met   ? w->f.worse
+                            : g->req_unknown ? w->f.verdict[SLC_CMP_DIFFERS]
+                            : g->req_met     ? w->f.better
+                                             : w->f.text;
             put_str(s, r, (lxw_col_t)(1 + v), t->data, f);
         }
     }
@@ -863,10 +788,10 @@ static lxw_row_t summary_grid(sheet *s, lxw_row_t r)
 static lxw_row_t summary_fields(sheet *s, lxw_row_t r)
 {
     xw *w = s->w;
-    static const sl fields[] = {SL_REVIEWER, SL_DECISION, SL_DECISION_DATE};
-    lxw_col_t last = (lxw_col_t)(w->x->n > 1 ? w->x->n : 2);
+    static const slc_xlabel fields[] = {SLC_XL_REVIEWER, SLC_XL_DECISION, SLC_XL_DECISION_DATE};
+    lxw_col_t last = (lxw_col_t)(s->ncols - 1);
     for (size_t k = 0; k < 3; k++, r++) {
-        put_str(s, r, 0, word(w->x, fields[k]), w->f.header);
+        put_label(s, r, 0, fields[k]);
         slc_xlsx_note(&w->e, worksheet_merge_range(s->ws, r, 1, r, last, "", w->f.field), s->name,
                       r, 1);
         slc_xlsx_note(&w->e, worksheet_set_row(s->ws, r, 2 * SLC_XLSX_LINE_PT + 2, NULL), s->name,
@@ -896,22 +821,18 @@ static void write_summary(xw *w)
 {
     const slc_export *x = w->x;
     size_t ncols = 1 + (x->n > 2 ? x->n : 2);
-    double *cap = slc_xcalloc(ncols, sizeof(double));
-    cap[0] = 24;
-    for (size_t c = 1; c < ncols; c++)
-        cap[c] = 46;
     sheet s;
-    if (sheet_open(w, &s, slc_export_label(x, SLC_XL_SUMMARY), ncols, cap)) {
+    if (sheet_open(w, &s, slc_export_label(x, SLC_XL_SUMMARY), ncols, NULL)) {
         worksheet_activate(s.ws);
         lxw_row_t r = summary_head(&s);
         r = summary_vendors(&s, r);
-        r = summary_score(&s, r);
+        r = summary_weights(&s, r);
         r = summary_grid(&s, r);
         r = summary_fields(&s, r);
         summary_legend(&s, r);
-        for (size_t c = 1; c < ncols; c++) /* room for the musts and risks */
+        s.width[0] = 24; /* the labels; room for the musts and risks beside them */
+        for (size_t c = 1; c < ncols; c++)
             s.width[c] = 40;
-        s.width[0] = 24;
         s.lead = 1;
     }
     sheet_close(&s);
@@ -919,7 +840,6 @@ static void write_summary(xw *w)
         worksheet_set_portrait(s.ws);
         worksheet_fit_to_pages(s.ws, 1, 1);
     }
-    free(cap);
 }
 
 /* ---- comparison -------------------------------------------------------- */
@@ -971,7 +891,7 @@ static void comparison_header(sheet *s)
     for (size_t v = 0; v < x->n && !slc_xlsx_failed(&s->w->e); v++) {
         lxw_col_t c0 = (lxw_col_t)(nfixed + v * PV_N);
         /* merged over the vendor's columns: merge_range writes a string */
-        const char *name = slc_xlsx_text(vendor_name(x->docs[v]), &s->w->esc);
+        const char *name = slc_xlsx_text(vendor_label(x, v), &s->w->esc);
         if (slc_xlsx_utf16_units(name) > SLC_XLSX_CELL_TEXT_MAX)
             slc_xlsx_note(&s->w->e, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, s->name, 0, c0);
         else
@@ -1091,7 +1011,7 @@ static void write_findings(xw *w)
                 const slc_finding *f = &d->findings[k];
                 lxw_format *sev =
                     (unsigned)f->severity < SEV_N ? w->f.severity[f->severity] : w->f.text;
-                put_str(&s, r, FN_VENDOR, vendor_name(d), w->f.text);
+                put_str(&s, r, FN_VENDOR, vendor_label(x, v), w->f.text);
                 put_str(&s, r, FN_FILE, d->path, w->f.text);
                 put_pos(&s, r, FN_LINE, f->line, w->f.num);
                 put_pos(&s, r, FN_ITEM, f->item, w->f.num);
@@ -1142,7 +1062,7 @@ static void write_requirements(xw *w)
                 const slc_req_result *res = &pr->v[k];
                 const slc_requirement *q = res->req;
                 const slc_cat_item *it = slc_catalog_item(x->cat, q->item);
-                put_str(&s, r, RQ_VENDOR, vendor_name(x->docs[v]), w->f.text);
+                put_str(&s, r, RQ_VENDOR, vendor_label(x, v), w->f.text);
                 put_num(&s, r, RQ_NO, q->item, w->f.num);
                 put_str(&s, r, RQ_ITEM, it ? slc_label_get(&it->name, x->lang) : NULL, w->f.text);
                 put_str(&s, r, RQ_LEVEL, slc_export_level_label(x, q->level), w->f.text);
