@@ -46,6 +46,24 @@ expect_rc 0 "template -o t2.xlsx"
 run $SLACHECK template --lang ja --format xlsx -o "$W/tj.xlsx"
 expect_rc 0 "template --lang ja"
 xi template "$W/tj.xlsx" 49 "$W/items.json" ja
+# the cover's words are templates/vendor-template.*.txt; --templates DIR replaces them
+mkdir -p "$W/tdir"
+printf '%s\n' 'instructions_title = 株式会社サンプル購買部からのお願い' \
+    'instructions = 1. 黄色のセルに記入してください。\n2. 不明点は購買部へ。' >"$W/tdir/vendor-template.ja.txt"
+run $SLACHECK template --templates "$W/tdir" --lang ja --format xlsx -o "$W/tov.xlsx"
+expect_rc 0 "template --templates DIR"
+"$PY" - "$W/tj.xlsx" "$W/tov.xlsx" <<'EOF' || failures=$((failures + 1))
+import sys, openpyxl
+cover = lambda f: [c.value for c in openpyxl.load_workbook(f)["表紙"]["A"] if c.value]
+std, own = cover(sys.argv[1]), cover(sys.argv[2])
+ok = ("記入のしかた" in std and any("担当者・連絡先" in v for v in std)
+      and "How to fill in this workbook" in std and std.index("記入のしかた") < std.index("How to fill in this workbook")
+      and own[4:7] == ["株式会社サンプル購買部からのお願い", "1. 黄色のセルに記入してください。", "2. 不明点は購買部へ。"]
+      and "How to fill in this workbook" in own and "記入のしかた" not in own)
+if not ok:
+    print("FAIL: cover %r / override %r" % (std[:8], own[:8]))
+    sys.exit(1)
+EOF
 # a blank template reads back: 49 items, every answer empty, no other findings
 run $SLACHECK validate --format json "$W/t.xlsx"
 cp "$TMP/out" "$W/tv.json"

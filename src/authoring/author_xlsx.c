@@ -26,6 +26,7 @@
 #include "text.h"
 #include "author_table.h"
 #include "load.h"
+#include "template.h"
 #include "xlsx_write.h"
 
 #define PAPER_A4 9
@@ -193,33 +194,28 @@ static void protect(lxw_worksheet *ws)
 
 /* ---- the cover sheet -------------------------------------------------- */
 
-static const char *const cover_ja[] = {
-    "\x01記入のしかた",
-    "1. 「チェックリスト」シートの黄色のセル（回答・備考、上部の対象サービス・会社名・作成日・担当者・連絡先・版・改訂日）に記入してください。",
-    "2. 灰色のセル（No・種別・サービスレベル項目・規定内容・測定単位）はチェックリストの定義で、保護されていて変更できません。"
-    "シートの保護はパスワードなしです。列幅・行の高さ・書式は変更できます。",
-    "3. 回答のセルを選ぶと、その項目の規定内容と測定単位が表示されます。",
-    "4. 測定単位が「有無」の項目は、一覧から 有／無／該当なし を選べます。「【有】2週間前までにメールで通知」のように、"
-    "続けて説明を書いてもかまいません（一覧にない語を入力したときの確認は「OK」で続けられます）。",
-    "   有 … そのサービスレベルを提供している／対応している",
-    "   無 … 提供していない／対応していない",
-    "   該当なし … サービスの性質上、その項目が当てはまらない",
-    "5. 数値は単位とともに記入してください（例: 99.9%、4時間以内、7世代）。セルは文字列として扱われるので、入力したとおりに保存されます。",
-    "6. 記入後は次のコマンドで確認できます: slacheck validate answers.xlsx",
-    "",
-    "\x01How to fill in this workbook",
-    "1. Fill in the yellow cells of the \"チェックリスト\" (checklist) sheet: 回答 (answer), 備考 (remarks), and "
-    "対象サービス (service), 会社名 (company), 作成日 (date), 担当者・連絡先 (contact person) and 版・改訂日 "
-    "(revision) at the top.",
-    "2. The grey cells (No, category, item, definition, unit) are the checklist's own words: they are locked. "
-    "The sheet is protected without a password; column widths, row heights and formatting can be changed.",
-    "3. Selecting an answer cell shows the item's definition and unit.",
-    "4. Where the unit is 有無 (yes/no), pick 有 (yes), 無 (no) or 該当なし (not applicable) from the list, "
-    "or write an explanation after it, e.g. 「【有】2週間前までにメールで通知」 (press OK when Excel asks about a "
-    "value not in the list).",
-    "5. Give numbers with their unit (99.9%, 4時間以内, 7世代). Cells are text: what you type is kept as typed.",
-    "6. Check the filled-in workbook with: slacheck validate answers.xlsx",
-};
+/* The instructions in one language, from templates/vendor-template.LANG.txt
+ * (--templates DIR may replace them): a heading, then a row per line. */
+static lxw_row_t cover_part(aw *w, lxw_worksheet *ws, const char *name, lxw_row_t r,
+                            const char *file)
+{
+    slc_buf_clear(&w->tmp);
+    slc_template_word(file, "instructions_title", &w->tmp);
+    slc_buf_adds(&w->tmp, "");
+    put_str(w, ws, name, r++, 0, w->tmp.data, w->heading);
+    slc_buf_clear(&w->tmp);
+    slc_template_word(file, "instructions", &w->tmp);
+    slc_buf_adds(&w->tmp, "");
+    for (const char *p = w->tmp.data; *p;) {
+        size_t n = strcspn(p, "\n");
+        slc_buf_clear(&w->tmp2);
+        slc_buf_add(&w->tmp2, p, n);
+        slc_buf_adds(&w->tmp2, "");
+        put_str(w, ws, name, r++, 0, w->tmp2.data, w->text);
+        p += n + (p[n] == '\n');
+    }
+    return r + 1;
+}
 
 static void write_cover(aw *w, const char *name, const char *checklist_sheet)
 {
@@ -250,30 +246,9 @@ static void write_cover(aw *w, const char *name, const char *checklist_sheet)
     put_str(w, ws, name, r++, 0, w->tmp.data, w->subtitle);
     r++;
     /* the language asked for first */
-    const char *const *first = cover_ja, *const *second = NULL;
-    size_t nja = 0;
-    while (nja < sizeof(cover_ja) / sizeof(cover_ja[0]) && cover_ja[nja][0])
-        nja++;
-    size_t ntotal = sizeof(cover_ja) / sizeof(cover_ja[0]);
-    size_t n1 = nja, n2 = ntotal - nja - 1;
-    second = cover_ja + nja + 1;
-    if (w->o && w->o->lang == SLC_LANG_EN) {
-        const char *const *t = first;
-        first = second, second = t;
-        size_t tn = n1;
-        n1 = n2, n2 = tn;
-    }
-    for (int part = 0; part < 2; part++) {
-        const char *const *lines = part ? second : first;
-        size_t n = part ? n2 : n1;
-        for (size_t i = 0; i < n; i++) {
-            if (lines[i][0] == '\x01')
-                put_str(w, ws, name, r++, 0, lines[i] + 1, w->heading);
-            else
-                put_str(w, ws, name, r++, 0, lines[i], w->text);
-        }
-        r++;
-    }
+    int en = w->o && w->o->lang == SLC_LANG_EN;
+    r = cover_part(w, ws, name, r, en ? "vendor-template.en.txt" : "vendor-template.ja.txt");
+    cover_part(w, ws, name, r, en ? "vendor-template.ja.txt" : "vendor-template.en.txt");
     fit_rows(w, ws, name, width, 1);
     protect(ws);
 }
