@@ -43,8 +43,8 @@ static const double col_width[NCOLS] = {6, 11, 26, 46, 14, 50, 34};
 #define ROW_META 1 /* SLC_META_N rows: service, vendor, date, contact, revision */
 #define ROW_HEADER (ROW_META + SLC_META_N + 1)
 #define ROW_FIRST_ITEM (ROW_HEADER + 1)
-#define TITLE_PT 24.0 /* the 14-point title's row */
-#define COVER_WIDTH 90.0
+#define TITLE_PT 24.0    /* the 14-point title's row */
+#define COVER_WIDTH 66.0 /* A4 portrait at 100 % as LibreOffice prints it */
 
 typedef struct aw {
     const slc_catalog *cat;
