@@ -46,6 +46,24 @@ expect_rc 0 "template -o t2.xlsx"
 run $SLACHECK template --lang ja --format xlsx -o "$W/tj.xlsx"
 expect_rc 0 "template --lang ja"
 xi template "$W/tj.xlsx" 49 "$W/items.json" ja
+# the cover's words are templates/vendor-template.*.txt; --templates DIR replaces them
+mkdir -p "$W/tdir"
+printf '%s\n' 'instructions_title = 株式会社サンプル購買部からのお願い' \
+    'instructions = 1. 黄色のセルに記入してください。\n2. 不明点は購買部へ。' >"$W/tdir/vendor-template.ja.txt"
+run $SLACHECK template --templates "$W/tdir" --lang ja --format xlsx -o "$W/tov.xlsx"
+expect_rc 0 "template --templates DIR"
+"$PY" - "$W/tj.xlsx" "$W/tov.xlsx" <<'EOF' || failures=$((failures + 1))
+import sys, openpyxl
+cover = lambda f: [c.value for c in openpyxl.load_workbook(f)["表紙"]["A"] if c.value]
+std, own = cover(sys.argv[1]), cover(sys.argv[2])
+ok = ("記入のしかた" in std and any("担当者・連絡先" in v for v in std)
+      and "How to fill in this workbook" in std and std.index("記入のしかた") < std.index("How to fill in this workbook")
+      and own[4:7] == ["株式会社サンプル購買部からのお願い", "1. 黄色のセルに記入してください。", "2. 不明点は購買部へ。"]
+      and "How to fill in this workbook" in own and "記入のしかた" not in own)
+if not ok:
+    print("FAIL: cover %r / override %r" % (std[:8], own[:8]))
+    sys.exit(1)
+EOF
 # a blank template reads back: 49 items, every answer empty, no other findings
 run $SLACHECK validate --format json "$W/t.xlsx"
 cp "$TMP/out" "$W/tv.json"
@@ -62,8 +80,9 @@ jcheck "$W/fv.json" "f['items_found'] == 49" "'empty-answer' not in [r[0] for r 
 run $SLACHECK convert "$W/filled.xlsx" -o "$W/filled.json"
 expect_rc 0 "convert filled.xlsx -o json"
 xi same "$W/filled.json" "$W/typed.json"
-# a row's line is its spreadsheet row: item 1 is in row 7
-jcheck "$W/filled.json" "d['items'][0]['line'] == 7" "d['items'][48]['line'] == 55" \
+# a row's line is its spreadsheet row: item 1 is in row 9 (title, five
+# metadata rows, a blank row and the header above it)
+jcheck "$W/filled.json" "d['items'][0]['line'] == 9" "d['items'][48]['line'] == 57" \
     "d['source']['encoding'] == 'UTF-8'"
 # our own template, filled, converted to xlsx again: still what was typed
 run $SLACHECK convert "$W/filled.xlsx" -o "$W/filled2.xlsx"

@@ -115,9 +115,9 @@ def cmd_template(path, n, items_json, lang="en"):
         done()
     meta = {}
     for row in rows[:header]:
-        if row[0].value in ("対象サービス", "会社名", "作成日"):
-            meta[row[0].value] = row[1]
-    check(sorted(meta) == sorted(["対象サービス", "会社名", "作成日"]), "metadata rows %r" % sorted(meta))
+        if row[0].value in META_KEYS:
+            meta[row[0].value] = value_cell(row)
+    check(sorted(meta) == sorted(META_KEYS), "metadata rows %r" % sorted(meta))
     for k, c in meta.items():
         check(not c.protection.locked, "metadata value cell %s (%s) is locked" % (c.coordinate, k))
         check(c.number_format == "@", "metadata value cell %s is not a text cell" % c.coordinate)
@@ -195,17 +195,28 @@ HOSTILE = {
 }
 
 
+META_KEYS = ["対象サービス", "会社名", "作成日", "担当者・連絡先", "版・改訂日"]
+
+
+def value_cell(row):
+    """The cell beside a metadata key: the first one the key's merge does not cover."""
+    return next(c for c in row[1:] if not isinstance(c, openpyxl.cell.cell.MergedCell))
+
+
 def cmd_fill(template, out, expect):
     wb = openpyxl.load_workbook(template)
     ws = wb["チェックリスト"]
     want = {"items": {}, "meta": {}}
-    meta = {"対象サービス": "テスト・サービス", "会社名": "株式会社＜テスト＞", "作成日": "2024/04/01"}
-    keys = {"対象サービス": "service", "会社名": "vendor", "作成日": "date"}
+    meta = {"対象サービス": "テスト・サービス", "会社名": "株式会社＜テスト＞", "作成日": "2024/04/01",
+            "担当者・連絡先": "山田 (03-0000-0000)", "版・改訂日": "第2版 2024/05/01"}
+    keys = {"対象サービス": "service", "会社名": "vendor", "作成日": "date",
+            "担当者・連絡先": "contact", "版・改訂日": "revision"}
     for row in ws.iter_rows():
         k = row[0].value
         if k in meta:
-            row[1].value = meta[k]
-            row[1].data_type = "s"
+            c = value_cell(row)
+            c.value = meta[k]
+            c.data_type = "s"
             want["meta"][keys[k]] = meta[k]
         elif isinstance(k, int):
             ans, rem = HOSTILE.get(k, ("【有】項目%dの回答" % k, "備考%d" % k))

@@ -7,7 +7,8 @@
 #include "load.h"
 #include "read_csv.h"
 
-const char *const slc_meta_keys[SLC_META_N] = {"対象サービス", "会社名", "作成日"};
+const char *const slc_meta_keys[SLC_META_N] = {"対象サービス", "会社名", "作成日", "担当者・連絡先",
+                                               "版・改訂日"};
 const char *const slc_canon_header[SLC_CANON_COLS] = {
     "No", "種別", "サービスレベル項目", "規定内容", "測定単位", "回答", "備考"};
 
@@ -17,6 +18,8 @@ const char *slc_meta_value(const slc_doc *doc, int m)
         return NULL;
     if (m == SLC_META_SERVICE && doc->anonymous)
         return NULL; /* standard input: its name is no one's statement */
+    if (m == SLC_META_SERVICE && !doc->meta[m] && doc->name == doc->meta[SLC_META_VENDOR])
+        return NULL; /* named after its company: the service is not stated */
     return m == SLC_META_SERVICE ? doc->name : doc->meta[m];
 }
 

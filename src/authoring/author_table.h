@@ -10,7 +10,8 @@
 /* The canonical form's own words, which every authoring format writes and
  * the aligner knows: the metadata keys and the column header. */
 #define SLC_CANON_COLS 7
-extern const char *const slc_meta_keys[SLC_META_N]; /* 対象サービス 会社名 作成日 */
+extern const char
+    *const slc_meta_keys[SLC_META_N]; /* 対象サービス 会社名 作成日 担当者・連絡先 版・改訂日 */
 extern const char *const slc_canon_header[SLC_CANON_COLS]; /* No 種別 ... 回答 備考 */
 /* The metadata value a canonical file states for m: for the service, the
  * document's display name (stated, or given with --name). NULL if none. */

@@ -3,14 +3,17 @@
  *   - a cover sheet (表紙 / Instructions): the checklist's title, version
  *     and publisher, and how to fill it in, in Japanese and English;
  *   - the checklist sheet: the checklist's title, metadata rows
- *     (対象サービス, 会社名, 作成日: a key cell and a value cell, which
- *     align.c reads as metadata), the canonical header row (the words of
+ *     (対象サービス, 会社名, 作成日, 担当者・連絡先, 版・改訂日: a key cell
+ *     and a value cell, which align.c reads as metadata), the canonical header row (the words of
  *     write_table.c: No/種別/サービスレベル項目/規定内容/測定単位/回答/備考)
  *     and one row per item. Item columns are locked and the sheet protected
  *     (no password); answer, remarks and metadata value cells are unlocked
  *     text cells. Each answer cell's input message shows the definition and
  *     unit; where the item is 有無, a 有/無/該当なし list is offered that
  *     still takes free text (an information alert, not a stop).
+ *
+ * Printed on A4 one page wide, with each row as tall as its wrapped text
+ * (LibreOffice does not fit rows when it opens a workbook).
  *
  * Answers are always written as string cells, never as formulas, and come
  * back byte for byte (xlsx_write.c escapes what Excel would decode;
@@ -23,6 +26,7 @@
 #include "text.h"
 #include "author_table.h"
 #include "load.h"
+#include "template.h"
 #include "xlsx_write.h"
 
 #define PAPER_A4 9
@@ -36,9 +40,11 @@ static const double col_width[NCOLS] = {6, 11, 26, 46, 14, 50, 34};
 
 /* the rows of the checklist sheet (0-based) */
 #define ROW_TITLE 0
-#define ROW_META 1 /* three rows: service, vendor, date */
-#define ROW_HEADER 5
-#define ROW_FIRST_ITEM 6
+#define ROW_META 1 /* SLC_META_N rows: service, vendor, date, contact, revision */
+#define ROW_HEADER (ROW_META + SLC_META_N + 1)
+#define ROW_FIRST_ITEM (ROW_HEADER + 1)
+#define TITLE_PT 24.0    /* the 14-point title's row */
+#define COVER_WIDTH 66.0 /* A4 portrait at 100 % as LibreOffice prints it */
 
 typedef struct aw {
     const slc_catalog *cat;
@@ -50,6 +56,7 @@ typedef struct aw {
     slc_xlsx_errors e; /* the first libxlsxwriter error, and where */
     slc_buf esc;       /* scratch: escaped cell text */
     slc_buf tmp, tmp2; /* scratch: composed text */
+    slc_xlsx_fit fit;  /* the current sheet's wrapped text, for row heights */
 } aw;
 
 /* ---- text ------------------------------------------------------------- */
@@ -83,8 +90,20 @@ static void fit_units(slc_buf *b, size_t max)
 static void put_str(aw *w, lxw_worksheet *ws, const char *sheet, lxw_row_t row, lxw_col_t col,
                     const char *s, lxw_format *f)
 {
+    if (slc_xlsx_failed(&w->e))
+        return;
+    slc_xlsx_note(&w->e, slc_xlsx_write_text(ws, row, col, s, f, &w->esc), sheet, row, col);
+    if (f && f->text_wrap && s)
+        slc_xlsx_fit_note(&w->fit, row, col, s);
+}
+
+/* Each row as tall as its wrapped text, for the columns' widths; the
+ * notes are cleared for the next sheet. */
+static void fit_rows(aw *w, lxw_worksheet *ws, const char *sheet, const double *width, size_t ncols)
+{
     if (!slc_xlsx_failed(&w->e))
-        slc_xlsx_note(&w->e, slc_xlsx_write_text(ws, row, col, s, f, &w->esc), sheet, row, col);
+        slc_xlsx_note(&w->e, slc_xlsx_fit_rows(&w->fit, ws, width, ncols), sheet, 0, 0);
+    slc_xlsx_fit_release(&w->fit);
 }
 
 /* ---- formats ---------------------------------------------------------- */
@@ -157,6 +176,7 @@ static lxw_worksheet *add_sheet(aw *w, const char *name)
     worksheet_set_paper(ws, PAPER_A4);
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+    slc_xlsx_note(&w->e, worksheet_set_footer(ws, "&C&P / &N"), name, 0, 0);
     return ws;
 }
 
@@ -174,32 +194,28 @@ static void protect(lxw_worksheet *ws)
 
 /* ---- the cover sheet -------------------------------------------------- */
 
-static const char *const cover_ja[] = {
-    "\x01記入のしかた",
-    "1. 「チェックリスト」シートの黄色のセル（回答・備考、上部の対象サービス・会社名・作成日）に記入してください。",
-    "2. 灰色のセル（No・種別・サービスレベル項目・規定内容・測定単位）はチェックリストの定義で、保護されていて変更できません。"
-    "シートの保護はパスワードなしです。列幅・行の高さ・書式は変更できます。",
-    "3. 回答のセルを選ぶと、その項目の規定内容と測定単位が表示されます。",
-    "4. 測定単位が「有無」の項目は、一覧から 有／無／該当なし を選べます。「【有】2週間前までにメールで通知」のように、"
-    "続けて説明を書いてもかまいません（一覧にない語を入力したときの確認は「OK」で続けられます）。",
-    "   有 … そのサービスレベルを提供している／対応している",
-    "   無 … 提供していない／対応していない",
-    "   該当なし … サービスの性質上、その項目が当てはまらない",
-    "5. 数値は単位とともに記入してください（例: 99.9%、4時間以内、7世代）。セルは文字列として扱われるので、入力したとおりに保存されます。",
-    "6. 記入後は次のコマンドで確認できます: slacheck validate answers.xlsx",
-    "",
-    "\x01How to fill in this workbook",
-    "1. Fill in the yellow cells of the \"チェックリスト\" (checklist) sheet: 回答 (answer), 備考 (remarks), and "
-    "対象サービス (service), 会社名 (company) and 作成日 (date) at the top.",
-    "2. The grey cells (No, category, item, definition, unit) are the checklist's own words: they are locked. "
-    "The sheet is protected without a password; column widths, row heights and formatting can be changed.",
-    "3. Selecting an answer cell shows the item's definition and unit.",
-    "4. Where the unit is 有無 (yes/no), pick 有 (yes), 無 (no) or 該当なし (not applicable) from the list, "
-    "or write an explanation after it, e.g. 「【有】2週間前までにメールで通知」 (press OK when Excel asks about a "
-    "value not in the list).",
-    "5. Give numbers with their unit (99.9%, 4時間以内, 7世代). Cells are text: what you type is kept as typed.",
-    "6. Check the filled-in workbook with: slacheck validate answers.xlsx",
-};
+/* The instructions in one language, from templates/vendor-template.LANG.txt
+ * (--templates DIR may replace them): a heading, then a row per line. */
+static lxw_row_t cover_part(aw *w, lxw_worksheet *ws, const char *name, lxw_row_t r,
+                            const char *file)
+{
+    slc_buf_clear(&w->tmp);
+    slc_template_word(file, "instructions_title", &w->tmp);
+    slc_buf_adds(&w->tmp, "");
+    put_str(w, ws, name, r++, 0, w->tmp.data, w->heading);
+    slc_buf_clear(&w->tmp);
+    slc_template_word(file, "instructions", &w->tmp);
+    slc_buf_adds(&w->tmp, "");
+    for (const char *p = w->tmp.data; *p;) {
+        size_t n = strcspn(p, "\n");
+        slc_buf_clear(&w->tmp2);
+        slc_buf_add(&w->tmp2, p, n);
+        slc_buf_adds(&w->tmp2, "");
+        put_str(w, ws, name, r++, 0, w->tmp2.data, w->text);
+        p += n + (p[n] == '\n');
+    }
+    return r + 1;
+}
 
 static void write_cover(aw *w, const char *name, const char *checklist_sheet)
 {
@@ -208,8 +224,10 @@ static void write_cover(aw *w, const char *name, const char *checklist_sheet)
     if (!ws)
         return;
     worksheet_set_portrait(ws);
-    slc_xlsx_note(&w->e, worksheet_set_column(ws, 0, 0, 110, NULL), name, 0, 0);
+    static const double width[1] = {COVER_WIDTH};
+    slc_xlsx_note(&w->e, worksheet_set_column(ws, 0, 0, width[0], NULL), name, 0, 0);
     lxw_row_t r = 0;
+    slc_xlsx_note(&w->e, worksheet_set_row(ws, r, TITLE_PT, NULL), name, r, 0);
     put_str(w, ws, name, r++, 0, cat->title.ja, w->title);
     if (cat->title.en)
         put_str(w, ws, name, r++, 0, cat->title.en, w->heading);
@@ -228,30 +246,10 @@ static void write_cover(aw *w, const char *name, const char *checklist_sheet)
     put_str(w, ws, name, r++, 0, w->tmp.data, w->subtitle);
     r++;
     /* the language asked for first */
-    const char *const *first = cover_ja, *const *second = NULL;
-    size_t nja = 0;
-    while (nja < sizeof(cover_ja) / sizeof(cover_ja[0]) && cover_ja[nja][0])
-        nja++;
-    size_t ntotal = sizeof(cover_ja) / sizeof(cover_ja[0]);
-    size_t n1 = nja, n2 = ntotal - nja - 1;
-    second = cover_ja + nja + 1;
-    if (w->o && w->o->lang == SLC_LANG_EN) {
-        const char *const *t = first;
-        first = second, second = t;
-        size_t tn = n1;
-        n1 = n2, n2 = tn;
-    }
-    for (int part = 0; part < 2; part++) {
-        const char *const *lines = part ? second : first;
-        size_t n = part ? n2 : n1;
-        for (size_t i = 0; i < n; i++) {
-            if (lines[i][0] == '\x01')
-                put_str(w, ws, name, r++, 0, lines[i] + 1, w->heading);
-            else
-                put_str(w, ws, name, r++, 0, lines[i], w->text);
-        }
-        r++;
-    }
+    int en = w->o && w->o->lang == SLC_LANG_EN;
+    r = cover_part(w, ws, name, r, en ? "vendor-template.en.txt" : "vendor-template.ja.txt");
+    cover_part(w, ws, name, r, en ? "vendor-template.ja.txt" : "vendor-template.en.txt");
+    fit_rows(w, ws, name, width, 1);
     protect(ws);
 }
 
@@ -321,18 +319,25 @@ static void write_checklist(aw *w, const char *name)
     put_str(w, ws, name, ROW_TITLE, 0, title, w->title);
     free(title);
 
-    /* metadata: a key cell align.c knows and a value cell over B:D */
+    slc_xlsx_note(&w->e, worksheet_set_row(ws, ROW_TITLE, TITLE_PT, NULL), name, ROW_TITLE, 0);
+
+    /* metadata: a key cell align.c knows, over A:B so that it shows whole,
+     * and a value cell over C:D */
     for (int m = 0; m < SLC_META_N && !slc_xlsx_failed(&w->e); m++) {
         lxw_row_t row = (lxw_row_t)(ROW_META + m);
         const char *v = slc_meta_value(doc, m);
-        put_str(w, ws, name, row, COL_NO, slc_meta_keys[m], w->label);
-        /* merge_range writes its own (empty) string: keep the value ours */
+        /* merge_range writes its own string: the key is the checklist's
+         * own word, the value is put after it, escaped */
         slc_xlsx_note(
             &w->e,
-            worksheet_merge_range(ws, row, COL_CATEGORY, row, COL_DEFINITION, "", w->meta_input),
-            name, row, COL_CATEGORY);
-        if (v && *v)
-            put_str(w, ws, name, row, COL_CATEGORY, v, w->meta_input);
+            worksheet_merge_range(ws, row, COL_NO, row, COL_CATEGORY, slc_meta_keys[m], w->label),
+            name, row, COL_NO);
+        slc_xlsx_note(
+            &w->e, worksheet_merge_range(ws, row, COL_NAME, row, COL_DEFINITION, "", w->meta_input),
+            name, row, COL_NAME);
+        if (v && *v && !slc_xlsx_failed(&w->e)) /* one line over C:D: no row to fit */
+            slc_xlsx_note(&w->e, slc_xlsx_write_text(ws, row, COL_NAME, v, w->meta_input, &w->esc),
+                          name, row, COL_NAME);
     }
     if (slc_xlsx_failed(&w->e))
         return;
@@ -358,6 +363,7 @@ static void write_checklist(aw *w, const char *name)
     }
     if (slc_xlsx_failed(&w->e))
         return;
+    fit_rows(w, ws, name, col_width, NCOLS);
     worksheet_freeze_panes(ws, ROW_HEADER + 1, COL_NAME + 1);
     slc_xlsx_note(&w->e, worksheet_repeat_rows(ws, ROW_HEADER, ROW_HEADER), name, ROW_HEADER, 0);
     slc_xlsx_note(&w->e, worksheet_set_footer(ws, "&C&P / &N"), name, 0, 0);
@@ -408,5 +414,6 @@ slc_status slc_author_xlsx(const slc_catalog *cat, const slc_doc *doc, const slc
     slc_buf_release(&w.esc);
     slc_buf_release(&w.tmp);
     slc_buf_release(&w.tmp2);
+    slc_xlsx_fit_release(&w.fit);
     return st;
 }

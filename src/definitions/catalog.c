@@ -21,7 +21,8 @@ static const char *const kind_ids[SLC_KIND_N] = {"presence", "duration",  "time-
 static const char *const better_ids[] = {"none", "higher", "lower"};
 static const char *const role_ids[SLC_ROLE_COUNT] = {
     "", "no", "category", "name", "definition", "unit", "answer", "remarks", "example"};
-static const char *const meta_ids[SLC_META_N] = {"service", "vendor", "date"};
+static const char *const meta_ids[SLC_META_N] = {"service", "vendor", "date", "contact",
+                                                 "revision"};
 static const char *const dim_ids[SLC_DIM_N] = {"duration", "percentage", "count"};
 static const char *const op_ids[SLC_OP_N] = {"eq", "ne", "lt", "le", "gt", "ge"};
 static const char *const presence_ids[] = {"not-stated", "yes", "no", "na"};

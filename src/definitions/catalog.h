@@ -39,6 +39,8 @@ typedef enum slc_meta_role {
     SLC_META_SERVICE = 0,
     SLC_META_VENDOR,
     SLC_META_DATE,
+    SLC_META_CONTACT,  /* the person to ask: 担当者 / 連絡先 */
+    SLC_META_REVISION, /* which edition of the answers: 版 / 改訂日 */
     SLC_META_N
 } slc_meta_role;
 

@@ -1,7 +1,15 @@
 /* export_xlsx.c - the report as an Excel workbook, through libxlsxwriter
- * (xlsx_write.h): a summary with a native chart of each vendor's standing
- * per category, the comparison, the findings, the profile's requirements
- * and one sheet per vendor.
+ * (xlsx_write.h): a summary for the decision (the vendors side by side:
+ * counts, score and how it is computed, the must requirements not met or
+ * unknown with their evidence and line, the risks that remain, a category
+ * x vendor grid, and empty reviewer / decision / date fields), the
+ * comparison, the findings, the profile's requirements and one sheet per
+ * vendor.
+ *
+ * Printed on A4: text wraps and rows are as tall as their text (LibreOffice
+ * does not fit rows on open), a sheet fits one page wide only where it
+ * stays readable, else it runs over several pages wide with its leading
+ * columns repeated, page numbers in the footer.
  *
  * Vendor text is always written as a string cell, never as a formula,
  * and comes back byte for byte (xlsx_write.c escapes what Excel would
@@ -14,12 +22,21 @@
 
 #include "profile.h"
 #include "rules.h"
+#include "summary.h"
 #include "term_text.h"
 #include "text.h"
 #include "xlsx_write.h"
 
 #define PAPER_A4 9
 #define SHEET_NAME_MAX 31 /* Excel: UTF-16 units */
+/* A4 landscape within the margins, in column-width units at 100 % as
+ * LibreOffice prints them (Excel fits a little more); a sheet is shrunk
+ * to one page wide only down to MIN_FIT, and never below MIN_SCALE when
+ * it runs over several pages. */
+#define PAGE_CHARS 100.0
+#define MIN_FIT 0.7
+#define MIN_SCALE 0.6
+#define EVIDENCE_MAX 120 /* display width of the evidence quoted on the summary */
 
 /* colours: Excel's own "good" and "bad" styles, and pale verdict tints */
 #define C_BETTER_FILL 0xC6EFCE
@@ -35,7 +52,7 @@ static const lxw_color_t verdict_fill[4] = {0xE2EFDA, 0xDDEBF7, 0xFFF2CC, 0xE7E6
 enum { SEV_N = 3 };
 
 typedef struct formats {
-    lxw_format *title, *bold, *header, *group, *text, *num, *score, *present;
+    lxw_format *title, *bold, *header, *group, *text, *num, *score, *present, *field;
     lxw_format *better, *worse, *verdict[4], *severity[SEV_N];
 } formats;
 
@@ -44,11 +61,10 @@ typedef struct xw {
     const slc_export *x;
     lxw_workbook *wb;
     formats f;
-    const char *summary_name; /* for the chart's references */
-    char **vendor_sheet;      /* [n] unique sheet names */
-    slc_xlsx_errors e;        /* the first libxlsxwriter error, and where */
-    slc_buf esc;              /* scratch: escaped cell text */
-    slc_buf tmp;              /* scratch: composed cell text */
+    char **vendor_sheet; /* [n] unique sheet names */
+    slc_xlsx_errors e;   /* the first libxlsxwriter error, and where */
+    slc_buf esc;         /* scratch: escaped cell text */
+    slc_buf tmp;         /* scratch: composed cell text */
 } xw;
 
 /* One sheet: its widths are estimated from what is written. */
@@ -59,6 +75,10 @@ typedef struct sheet {
     double *width;     /* per column, in Excel character units */
     const double *cap; /* per column maximum, or NULL */
     size_t ncols;
+    lxw_col_t lead;    /* columns repeated on every page across */
+    lxw_col_t group0;  /* from this column on, pages break only ... */
+    lxw_col_t group_n; /* ... every group_n columns (a vendor's), or 0 */
+    slc_xlsx_fit fit;  /* wrapped text, for the row heights */
 } sheet;
 
 /* ---- text -------------------------------------------------------------- */
@@ -75,21 +95,6 @@ static void plain_text(slc_buf *out, const char *s)
         else
             slc_buf_addc(out, *p);
     }
-}
-
-/* Display width of the widest line of s, in Excel character units. */
-static double text_width(const char *s)
-{
-    double best = 0;
-    while (*s) {
-        const char *nl = strchr(s, '\n');
-        size_t n = nl ? (size_t)(nl - s) : strlen(s);
-        double wd = (double)slc_text_width(s, n);
-        if (wd > best)
-            best = wd;
-        s += n + (nl != NULL);
-    }
-    return best;
 }
 
 /* ---- cells ------------------------------------------------------------- */
@@ -111,8 +116,11 @@ static void put_str(sheet *s, lxw_row_t row, lxw_col_t col, const char *text, lx
     xw *w = s->w;
     if (slc_xlsx_failed(&w->e))
         return;
-    if (text && *text)
-        grow(s, col, text_width(text));
+    if (text && *text) {
+        grow(s, col, slc_xlsx_text_width(text));
+        if (f && f->text_wrap)
+            slc_xlsx_fit_note(&s->fit, row, col, text);
+    }
     slc_xlsx_note(&w->e, slc_xlsx_write_text(s->ws, row, col, text, f, &w->esc), s->name, row, col);
 }
 
@@ -176,8 +184,9 @@ static int sheet_open(xw *w, sheet *s, const char *name, size_t ncols, const dou
     }
     worksheet_set_landscape(s->ws);
     worksheet_set_paper(s->ws, PAPER_A4);
-    worksheet_fit_to_pages(s->ws, 1, 0);
     worksheet_set_margins(s->ws, 0.4, 0.4, 0.6, 0.6);
+    /* the sheet's name left, "page / pages" in the middle */
+    slc_xlsx_note(&w->e, worksheet_set_footer(s->ws, "&L&A&C&P / &N"), name, 0, 0);
     return 1;
 }
 
@@ -191,11 +200,72 @@ static void sheet_table(sheet *s, lxw_row_t top, lxw_row_t header, lxw_col_t lea
     if (slc_xlsx_failed(e))
         return;
     worksheet_freeze_panes(s->ws, header + 1, lead);
+    s->lead = lead;
     slc_xlsx_note(e, worksheet_repeat_rows(s->ws, top, header), s->name, top, 0);
     if (!slc_xlsx_failed(e))
         slc_xlsx_note(
             e, worksheet_autofilter(s->ws, header, 0, last > header ? last : header, last_col),
             s->name, header, 0);
+}
+
+/* 1 if a printed page may start at column c */
+static int may_break(const sheet *s, lxw_col_t c)
+{
+    if (c <= s->lead)
+        return 0;
+    return !s->group_n || c < s->group0 || (c - s->group0) % s->group_n == 0;
+}
+
+/* Print width: one page wide where the sheet stays readable at MIN_FIT;
+ * else pages break between columns (a vendor's stay together), the lead
+ * columns repeated on each, at the scale the widest page needs. */
+static void sheet_print(sheet *s)
+{
+    slc_xlsx_errors *e = &s->w->e;
+    double total = 0, lead = 0, unit = 0, widest = 0;
+    for (size_t c = 0; c < s->ncols; c++) {
+        total += s->width[c];
+        if (c < s->lead)
+            lead += s->width[c];
+        else if (may_break(s, (lxw_col_t)c))
+            unit = s->width[c];
+        else
+            unit += s->width[c];
+        if (c >= s->lead && unit > widest)
+            widest = unit;
+    }
+    if (total * MIN_FIT <= PAGE_CHARS) {
+        worksheet_fit_to_pages(s->ws, 1, 0);
+        return;
+    }
+    double scale = PAGE_CHARS / (lead + widest);
+    scale = scale > 1 ? 1 : scale < MIN_SCALE ? MIN_SCALE : scale;
+    worksheet_set_print_scale(s->ws, (uint16_t)(scale * 100));
+    /* libxlsxwriter cuts a print-titles name longer than its buffer, even
+     * inside a character: a long sheet name keeps its rows only */
+    if (s->lead && 2 * (strlen(s->name) + 2) + 24 < LXW_DEFINED_NAME_LENGTH)
+        slc_xlsx_note(e, worksheet_repeat_columns(s->ws, 0, s->lead - 1), s->name, 0, 0);
+    /* a break where the next unit would not fit on the page */
+    lxw_col_t *breaks = slc_xcalloc(s->ncols + 1, sizeof(*breaks));
+    size_t nb = 0;
+    double room = PAGE_CHARS / scale, used = lead;
+    for (size_t c = s->lead; c < s->ncols; c++) {
+        if (!may_break(s, (lxw_col_t)c)) {
+            used += s->width[c];
+            continue;
+        }
+        double next = 0;
+        for (size_t k = c; k < s->ncols && (k == c || !may_break(s, (lxw_col_t)k)); k++)
+            next += s->width[k];
+        if (used + next > room && used > lead) {
+            breaks[nb++] = (lxw_col_t)c;
+            used = lead;
+        }
+        used += s->width[c];
+    }
+    if (nb && !slc_xlsx_failed(e))
+        slc_xlsx_note(e, worksheet_set_v_pagebreaks(s->ws, breaks), s->name, 0, 0);
+    free(breaks);
 }
 
 static void sheet_close(sheet *s)
@@ -204,6 +274,11 @@ static void sheet_close(sheet *s)
     for (size_t c = 0; s->ws && c < s->ncols && !slc_xlsx_failed(e); c++)
         slc_xlsx_note(e, worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, s->width[c], NULL),
                       s->name, 0, (lxw_col_t)c);
+    if (s->ws && !slc_xlsx_failed(e)) {
+        slc_xlsx_note(e, slc_xlsx_fit_rows(&s->fit, s->ws, s->width, s->ncols), s->name, 0, 0);
+        sheet_print(s);
+    }
+    slc_xlsx_fit_release(&s->fit);
     free(s->width);
     s->width = NULL;
 }
@@ -249,6 +324,7 @@ static int formats_setup(xw *w)
     if ((f->group = filled(wb, C_GROUP_FILL, 0)))
         format_set_bold(f->group);
     f->text = cell_format(wb, 1);
+    f->field = cell_format(wb, 1); /* what the reviewer fills in */
     f->num = cell_format(wb, 0);
     if ((f->score = cell_format(wb, 0)))
         format_set_num_format(f->score, "0.0");
@@ -264,8 +340,8 @@ static int formats_setup(xw *w)
     f->severity[SLC_SEV_INFO] = f->text;
     f->severity[SLC_SEV_WARNING] = f->verdict[SLC_CMP_DIFFERS];
     f->severity[SLC_SEV_ERROR] = f->worse;
-    int ok = f->title && f->bold && f->header && f->group && f->text && f->num && f->score &&
-             f->present && f->better && f->worse;
+    int ok = f->title && f->bold && f->header && f->group && f->text && f->field && f->num &&
+             f->score && f->present && f->better && f->worse;
     for (int v = 0; v < 4; v++)
         ok = ok && f->verdict[v];
     if (!ok)
@@ -383,75 +459,348 @@ static void vendor_sheet_names(xw *w, const char *const *fixed, size_t nfixed)
 
 /* ---- summary ----------------------------------------------------------- */
 
-static const char *vendor_name(const slc_doc *d)
+/* Vendor v's name, unique in the report (a name two files share gets the
+ * file's after it) */
+static const char *vendor_label(const slc_export *x, size_t v)
 {
-    return d->name ? d->name : d->path;
+    return slc_export_vendor_name(x, v);
 }
 
-/* title, generator, checklist, profile; returns the next free row */
+/* The summary's words that export.c's table does not have. */
+typedef enum sl {
+    SL_PRESENT,
+    SL_MUST_FAILED,
+    SL_MUST_UNKNOWN,
+    SL_ALL_MUSTS_MET,
+    SL_GRID_REQ,
+    SL_GRID_NO_REQ,
+    SL_GRID_RANK,
+    SL_GRID_LEGEND,
+    SL_LINE,
+    SL_N
+} sl;
+
+static const slc_label summary_words[SL_N] = {
+    [SL_PRESENT] = {"回答した項目", "Items answered"},
+    [SL_MUST_FAILED] = {"必須要件 未充足", "Musts not met"},
+    [SL_MUST_UNKNOWN] = {"必須要件 判断不能", "Musts unknown"},
+    [SL_ALL_MUSTS_MET] = {"すべての必須要件を充足", "All must requirements met"},
+    [SL_GRID_REQ] = {"要件: 充足 %zu / 未充足 %zu / 判断不能 %zu",
+                     "Requirements: %zu met / %zu not met / %zu unknown"},
+    [SL_GRID_NO_REQ] = {"要件なし", "No requirements"},
+    [SL_GRID_RANK] = {"▲ 優位 %zu　▼ 劣位 %zu　— 欠落 %zu",
+                      "▲ leads %zu  ▼ trails %zu  — missing %zu"},
+    [SL_GRID_LEGEND] =
+        {"色: 緑 = すべて充足、赤 = 未充足あり、黄 = 判断不能あり（文字だけでも読めます）",
+         "Colour: green = all met, red = some not met, yellow = some unknown (the "
+         "words say the same without colour)"},
+    [SL_LINE] = {"%ld 行目", "line %ld"},
+};
+
+static const char *word(const slc_export *x, sl k)
+{
+    return slc_label_get(&summary_words[k], x->lang);
+}
+
+/* a label in column 0, a value beside it */
+static void summary_pair(sheet *s, lxw_row_t r, const char *label, const char *value)
+{
+    put_str(s, r, 0, label, s->w->f.bold);
+    put_str(s, r, 1, value, NULL);
+}
+
+/* title, report date, generator, checklist, profile; the next free row */
 static lxw_row_t summary_head(sheet *s)
 {
     const slc_export *x = s->w->x;
-    const slc_catalog *cat = x->cat;
+    const slc_summary *sm = &x->summary;
     lxw_row_t r = 0;
     put_str(s, r++, 0, x->title, s->w->f.title);
-    put_str(s, r, 0, slc_export_label(x, SLC_XL_GENERATED_BY), s->w->f.bold);
-    put_str(s, r++, 1, x->generator, NULL);
-    put_str(s, r, 0, slc_export_label(x, SLC_XL_CHECKLIST), s->w->f.bold);
-    slc_buf *t = &s->w->tmp;
-    slc_buf_clear(t);
-    slc_buf_adds(t, slc_label_get(&cat->title, x->lang));
-    if (cat->version)
-        slc_buf_addf(t, " (%s)", cat->version);
-    put_str(s, r++, 1, t->data, NULL);
-    if (x->profile) {
-        put_str(s, r, 0, slc_export_label(x, SLC_XL_PROFILE), s->w->f.bold);
-        const char *title = slc_label_get(&x->profile->title, x->lang);
-        put_str(s, r++, 1, title && *title ? title : x->profile->id, NULL);
-    }
+    summary_pair(s, r++, slc_export_label(x, SLC_XL_REPORT_DATE), sm->date);
+    summary_pair(s, r++, slc_export_label(x, SLC_XL_GENERATED_BY), x->generator);
+    summary_pair(s, r++, slc_export_label(x, SLC_XL_CHECKLIST), sm->checklist);
+    summary_pair(s, r++, slc_export_label(x, SLC_XL_PROFILE),
+                 sm->profile ? sm->profile : slc_export_label(x, SLC_XL_NONE));
     return r + 1;
 }
 
-/* the vendor table; returns the row after it */
-static lxw_row_t summary_vendors(sheet *s, lxw_row_t hdr)
+/* one row of the vendor table: a label, then per vendor a number */
+static void summary_counts(sheet *s, lxw_row_t r, const char *label, const double *v, lxw_format *f)
+{
+    put_str(s, r, 0, label, s->w->f.header);
+    for (size_t k = 0; k < s->w->x->n; k++)
+        put_num(s, r, (lxw_col_t)(1 + k), v[k], f);
+}
+
+/* one row of the vendor table: a label, then per vendor a text */
+typedef void (*vendor_text_fn)(const slc_export *x, size_t v, slc_buf *out);
+
+static void summary_texts(sheet *s, lxw_row_t r, const char *label, vendor_text_fn fn)
+{
+    xw *w = s->w;
+    put_str(s, r, 0, label, w->f.header);
+    for (size_t k = 0; k < w->x->n; k++) {
+        slc_buf_clear(&w->tmp);
+        fn(w->x, k, &w->tmp);
+        slc_buf_adds(&w->tmp, "");
+        put_str(s, r, (lxw_col_t)(1 + k), w->tmp.data, w->f.text);
+    }
+}
+
+/* "5 サービス稼働率" */
+static void add_item(const slc_export *x, const slc_cat_item *it, slc_buf *out)
+{
+    slc_buf_addf(out, "%d %s", it->no, slc_label_get(&it->name, x->lang));
+}
+
+/* s cut to at most max display columns, "…" where cut */
+static void add_cut(slc_buf *out, const char *s, size_t max)
+{
+    size_t n = 0, w = 0;
+    while (s[n]) {
+        size_t k = slc_xlsx_cp_bytes((unsigned char)s[n]);
+        w += slc_text_width(s + n, k);
+        if (w > max) {
+            slc_buf_add(out, s, n);
+            slc_buf_adds(out, "…");
+            return;
+        }
+        n += k;
+    }
+    slc_buf_adds(out, s);
+}
+
+/* vendor v's must requirements not met or unknown, a paragraph each: the
+ * item, the requirement, the verdict and why, the evidence and its line */
+static void musts_text(const slc_export *x, size_t v, slc_buf *out)
+{
+    const slc_summary_vendor *sv = &x->summary.vendors[v];
+    int ja = x->lang == SLC_LANG_JA;
+    slc_buf t;
+    slc_buf_init(&t);
+    for (size_t k = 0; k < sv->nmusts; k++) {
+        const slc_req_result *res = sv->musts[k];
+        const slc_cat_item *it = slc_catalog_item(x->cat, res->req->item);
+        if (k)
+            slc_buf_adds(out, "\n");
+        slc_buf_adds(out, "• ");
+        if (it)
+            add_item(x, it, out);
+        slc_buf_adds(out, ja ? "（" : " (");
+        slc_requirement_describe(res->req, x->lang, out);
+        slc_buf_adds(out, ja ? "）: " : "): ");
+        slc_export_req_verdict(x, res, out);
+        slc_buf_clear(&t);
+        slc_export_evidence(x, res, &t);
+        if (t.len) {
+            slc_buf_adds(out, ja ? "\n　根拠「" : "\n  evidence \"");
+            add_cut(out, t.data, EVIDENCE_MAX);
+            slc_buf_adds(out, ja ? "」" : "\"");
+        }
+        if (res->line > 0) {
+            slc_buf_adds(out, ja ? "（" : " (");
+            slc_buf_addf(out, word(x, SL_LINE), res->line);
+            slc_buf_adds(out, ja ? "）" : ")");
+        }
+    }
+    slc_buf_release(&t);
+    if (!out->len)
+        slc_buf_adds(out,
+                     sv->scored ? word(x, SL_ALL_MUSTS_MET) : slc_export_label(x, SLC_XL_NONE));
+}
+
+/* one kind of risk: its name and the items it concerns, or nothing */
+static void risk_head(const slc_export *x, slc_xlabel kind, size_t n, slc_buf *out)
+{
+    if (out->len)
+        slc_buf_adds(out, "\n");
+    slc_buf_addf(out, "• %s (%zu): ", slc_export_label(x, kind), n);
+}
+
+static void risk_items(const slc_export *x, slc_xlabel kind, const size_t *idx, size_t n,
+                       slc_buf *out)
+{
+    if (!n)
+        return;
+    risk_head(x, kind, n, out);
+    for (size_t k = 0; k < n; k++) {
+        if (k)
+            slc_buf_adds(out, x->lang == SLC_LANG_JA ? "、" : ", ");
+        add_item(x, &x->cat->items[idx[k]], out);
+    }
+}
+
+/* the risks that remain for vendor v */
+static void risks_text(const slc_export *x, size_t v, slc_buf *out)
+{
+    const slc_summary_vendor *sv = &x->summary.vendors[v];
+    risk_items(x, SLC_XL_RISK_UNDISCLOSED, sv->undisclosed, sv->nundisclosed, out);
+    if (sv->ntargets) {
+        risk_head(x, SLC_XL_RISK_TARGETS, sv->ntargets, out);
+        for (size_t k = 0; k < sv->ntargets; k++) {
+            const slc_cat_item *it = slc_catalog_item(x->cat, sv->targets[k]->req->item);
+            if (k)
+                slc_buf_adds(out, x->lang == SLC_LANG_JA ? "、" : ", ");
+            if (it)
+                add_item(x, it, out);
+        }
+    }
+    risk_items(x, SLC_XL_RISK_MISSING, sv->missing, sv->nmissing, out);
+    if (!out->len)
+        slc_buf_adds(out, slc_export_label(x, SLC_XL_NONE));
+}
+
+/* the vendors side by side: counts, score, musts, risks; the next free row */
+static lxw_row_t summary_vendors(sheet *s, lxw_row_t r)
 {
     xw *w = s->w;
     const slc_export *x = w->x;
-    static const slc_xlabel cols[] = {SLC_XL_VENDOR,        SLC_XL_FILE,   SLC_XL_ENCODING,
-                                      SLC_XL_ITEMS_PRESENT, SLC_XL_ERRORS, SLC_XL_WARNINGS,
-                                      SLC_XL_INFO,          SLC_XL_LEADS,  SLC_XL_TRAILS,
-                                      SLC_XL_DIFFERS,       SLC_XL_SCORE,  SLC_XL_MUST_FAILED};
-    lxw_col_t ncols = x->profile ? 12 : 10;
-    put_labels(s, hdr, cols, ncols);
-    lxw_row_t r = hdr + 1;
-    for (size_t v = 0; v < x->n; v++, r++) {
-        const slc_doc *d = x->docs[v];
-        size_t present = 0;
+    const slc_summary *sm = &x->summary;
+    double *v = slc_xcalloc(x->n, sizeof(double));
+    put_label(s, r, 0, SLC_XL_VENDOR);
+    for (size_t k = 0; k < x->n; k++)
+        put_str(s, r, (lxw_col_t)(1 + k), vendor_label(x, k), w->f.header);
+    r++;
+    put_label(s, r, 0, SLC_XL_FILE);
+    for (size_t k = 0; k < x->n; k++)
+        put_str(s, r, (lxw_col_t)(1 + k), x->docs[k]->path, w->f.text);
+    r++;
+    for (size_t k = 0; k < x->n; k++) {
+        v[k] = 0;
         for (size_t i = 0; i < x->cat->nitems; i++)
-            present += d->first[i] >= 0;
-        put_str(s, r, 0, vendor_name(d), w->f.text);
-        put_str(s, r, 1, d->path, w->f.text);
-        put_str(s, r, 2, d->encoding, w->f.text);
-        put_num(s, r, 3, (double)present, w->f.present);
-        put_num(s, r, 4, (double)x->vcounts[v][SLC_SEV_ERROR], w->f.num);
-        put_num(s, r, 5, (double)x->vcounts[v][SLC_SEV_WARNING], w->f.num);
-        put_num(s, r, 6, (double)x->vcounts[v][SLC_SEV_INFO], w->f.num);
-        put_num(s, r, 7, (double)x->cmp->vendors[v].leads, w->f.num);
-        put_num(s, r, 8, (double)x->cmp->vendors[v].trails, w->f.num);
-        put_num(s, r, 9, (double)x->cmp->vendors[v].differs, w->f.num);
-        if (x->profile && d->profile) {
-            put_num(s, r, 10, d->profile->score, w->f.score);
-            put_num(s, r, 11, (double)d->profile->must_failed, w->f.num);
-        } else if (x->profile) {
-            put_str(s, r, 10, NULL, w->f.num);
-            put_str(s, r, 11, NULL, w->f.num);
-        }
+            v[k] += x->docs[k]->first[i] >= 0;
     }
-    sheet_table(s, hdr, hdr, 0, r - 1, ncols - 1);
+    summary_counts(s, r++, word(x, SL_PRESENT), v, w->f.present);
+    static const struct {
+        slc_xlabel l;
+        int sev;
+    } sev[] = {{SLC_XL_ERRORS, SLC_SEV_ERROR},
+               {SLC_XL_WARNINGS, SLC_SEV_WARNING},
+               {SLC_XL_INFO, SLC_SEV_INFO}};
+    for (size_t q = 0; q < 3; q++) {
+        for (size_t k = 0; k < x->n; k++)
+            v[k] = (double)sm->vendors[k].counts[sev[q].sev];
+        summary_counts(s, r++, slc_export_label(x, sev[q].l), v, w->f.num);
+    }
+    if (x->n > 1) {
+        for (size_t k = 0; k < x->n; k++)
+            v[k] = (double)x->cmp->vendors[k].leads;
+        summary_counts(s, r++, slc_export_label(x, SLC_XL_LEADS), v, w->f.num);
+        for (size_t k = 0; k < x->n; k++)
+            v[k] = (double)x->cmp->vendors[k].trails;
+        summary_counts(s, r++, slc_export_label(x, SLC_XL_TRAILS), v, w->f.num);
+        for (size_t k = 0; k < x->n; k++)
+            v[k] = (double)x->cmp->vendors[k].differs;
+        summary_counts(s, r++, slc_export_label(x, SLC_XL_DIFFERS), v, w->f.num);
+    }
+    if (x->profile) {
+        put_str(s, r, 0, slc_export_label(x, SLC_XL_SCORE), w->f.header);
+        for (size_t k = 0; k < x->n; k++) {
+            if (sm->vendors[k].scored)
+                put_num(s, r, (lxw_col_t)(1 + k), sm->vendors[k].score, w->f.score);
+            else
+                put_str(s, r, (lxw_col_t)(1 + k), NULL, w->f.num);
+        }
+        r++;
+        summary_texts(s, r++, slc_export_label(x, SLC_XL_SCORE_HOW), slc_summary_score_text);
+        for (size_t k = 0; k < x->n; k++)
+            v[k] = (double)sm->vendors[k].nmusts_failed;
+        summary_counts(s, r++, word(x, SL_MUST_FAILED), v, w->f.num);
+        for (size_t k = 0; k < x->n; k++)
+            v[k] = (double)(sm->vendors[k].nmusts - sm->vendors[k].nmusts_failed);
+        summary_counts(s, r++, word(x, SL_MUST_UNKNOWN), v, w->f.num);
+        summary_texts(s, r++, slc_export_label(x, SLC_XL_MUSTS_OPEN), musts_text);
+    }
+    summary_texts(s, r++, slc_export_label(x, SLC_XL_RISKS), risks_text);
+    free(v);
     return r + 1;
 }
 
-/* markers and colours; returns the row after it */
+/* a line of text across the vendor table's width, as tall as it wraps */
+static lxw_row_t summary_note(sheet *s, lxw_row_t r, const char *text)
+{
+    xw *w = s->w;
+    lxw_col_t last = (lxw_col_t)(s->ncols - 1);
+    slc_xlsx_note(
+        &w->e, worksheet_merge_range(s->ws, r, 0, r, last, slc_xlsx_text(text, &w->esc), w->f.text),
+        s->name, r, 0);
+    double width = 24 + 40.0 * (double)last; /* the widths write_summary sets */
+    double lines = slc_xlsx_lines(slc_xlsx_text_width(text), width);
+    if (lines > 1)
+        slc_xlsx_note(&w->e, worksheet_set_row(s->ws, r, lines * SLC_XLSX_LINE_PT + 2, NULL),
+                      s->name, r, 0);
+    return r + 1;
+}
+
+/* the profile's weights, on a line of their own */
+static lxw_row_t summary_weights(sheet *s, lxw_row_t r)
+{
+    const slc_export *x = s->w->x;
+    if (!x->profile)
+        return r;
+    slc_buf *t = &s->w->tmp;
+    slc_buf_clear(t);
+    slc_buf_addf(t, "%s: ", slc_export_label(x, SLC_XL_WEIGHTS));
+    slc_summary_weights_text(x, t);
+    return summary_note(s, r, t->data) + 1;
+}
+
+/* For each category, per vendor: the requirements met, not met and
+ * unknown, and the items where the vendor leads or trails; coloured by
+ * the worst requirement status, and said in words for greyscale. */
+static lxw_row_t summary_grid(sheet *s, lxw_row_t r)
+{
+    xw *w = s->w;
+    const slc_export *x = w->x;
+    const slc_summary *sm = &x->summary;
+    if (!sm->ncategories)
+        return r;
+    put_str(s, r, 0, slc_export_label(x, SLC_XL_GRID), w->f.header);
+    for (size_t v = 0; v < x->n; v++)
+        put_str(s, r, (lxw_col_t)(1 + v), vendor_label(x, v), w->f.header);
+    r++;
+    slc_buf *t = &w->tmp;
+    for (size_t c = 0; c < sm->ncategories && !slc_xlsx_failed(&w->e); c++, r++) {
+        put_str(s, r, 0, slc_label_get(&x->cat->categories[c].label, x->lang), w->f.header);
+        for (size_t v = 0; v < x->n; v++) {
+            const slc_summary_cell *g = slc_summary_cell_at(sm, c, v);
+            slc_buf_clear(t);
+            if (x->profile && g->req_total)
+                slc_buf_addf(t, word(x, SL_GRID_REQ), g->req_met, g->req_not_met, g->req_unknown);
+            else if (x->profile)
+                slc_buf_adds(t, word(x, SL_GRID_NO_REQ));
+            if (t->len)
+                slc_buf_adds(t, "\n");
+            slc_buf_addf(t, word(x, SL_GRID_RANK), g->leads, g->trails, g->items - g->answered);
+            lxw_format *f = g->req_not_met   ? w->f.worse
+                            : g->req_unknown ? w->f.verdict[SLC_CMP_DIFFERS]
+                            : g->req_met     ? w->f.better
+                                             : w->f.text;
+            put_str(s, r, (lxw_col_t)(1 + v), t->data, f);
+        }
+    }
+    if (x->profile)
+        r = summary_note(s, r, word(x, SL_GRID_LEGEND));
+    return r + 1;
+}
+
+/* empty fields for the reviewer, the decision and its date */
+static lxw_row_t summary_fields(sheet *s, lxw_row_t r)
+{
+    xw *w = s->w;
+    static const slc_xlabel fields[] = {SLC_XL_REVIEWER, SLC_XL_DECISION, SLC_XL_DECISION_DATE};
+    lxw_col_t last = (lxw_col_t)(s->ncols - 1);
+    for (size_t k = 0; k < 3; k++, r++) {
+        put_label(s, r, 0, fields[k]);
+        slc_xlsx_note(&w->e, worksheet_merge_range(s->ws, r, 1, r, last, "", w->f.field), s->name,
+                      r, 1);
+        slc_xlsx_note(&w->e, worksheet_set_row(s->ws, r, 2 * SLC_XLSX_LINE_PT + 2, NULL), s->name,
+                      r, 0);
+    }
+    return r + 1;
+}
+
+/* markers and colours of the comparison; returns the row after it */
 static lxw_row_t summary_legend(sheet *s, lxw_row_t r)
 {
     xw *w = s->w;
@@ -461,117 +810,36 @@ static lxw_row_t summary_legend(sheet *s, lxw_row_t r)
     put_str(s, r++, 1, slc_export_label(x, SLC_XL_BETTER), w->f.better);
     put_str(s, r, 0, slc_export_rank_marker(-1), w->f.worse);
     put_str(s, r++, 1, slc_export_label(x, SLC_XL_WORSE), w->f.worse);
-    for (int v = 0; v < 4; v++, r++) {
+    for (int v = 0; v < 4 && x->n > 1; v++, r++) {
         put_str(s, r, 0, slc_export_verdict_marker((slc_cmp_verdict)v), w->f.verdict[v]);
         put_str(s, r, 1, slc_export_verdict_label(x, (slc_cmp_verdict)v), w->f.verdict[v]);
     }
     return r + 1;
 }
 
-enum {
-    ST_VENDOR,
-    ST_CATEGORY,
-    ST_ITEMS,
-    ST_YES,
-    ST_UNDISCLOSED,
-    ST_MISSING,
-    ST_REQ_MET,
-    ST_REQ_TOTAL
-};
-
-/* the chart's data, vendor by category; one chart per vendor beside it */
-static void summary_chart(sheet *s, lxw_row_t r)
-{
-    xw *w = s->w;
-    const slc_export *x = w->x;
-    const slc_catalog *cat = x->cat;
-    size_t nc = cat->ncategories;
-    if (!nc)
-        return;
-    put_str(s, r++, 0, slc_export_label(x, SLC_XL_CHART), w->f.bold);
-    static const slc_xlabel cols[] = {SLC_XL_VENDOR,  SLC_XL_CATEGORY,    SLC_XL_ITEMS_PRESENT,
-                                      SLC_XL_YES,     SLC_XL_UNDISCLOSED, SLC_XL_MISSING,
-                                      SLC_XL_REQ_MET, SLC_XL_REQUIREMENTS};
-    lxw_col_t ncols = x->profile ? 8 : 6;
-    lxw_row_t hdr = r++;
-    put_labels(s, hdr, cols, ncols);
-    static const struct {
-        int col;
-        lxw_color_t color;
-    } series[] = {{ST_YES, 0x70AD47},
-                  {ST_UNDISCLOSED, 0xFFC000},
-                  {ST_MISSING, 0xA5A5A5},
-                  {ST_REQ_MET, 0x4472C4}};
-    size_t nseries = x->profile ? 4 : 3;
-    lxw_col_t chart_col = ncols + 1;
-    for (size_t v = 0; v < x->n && !slc_xlsx_failed(&w->e); v++) {
-        lxw_row_t first = r;
-        for (size_t c = 0; c < nc; c++, r++) {
-            const slc_export_stats *st = slc_export_stat(x, v, c);
-            /* a chart caches this text raw (libxlsxwriter escapes only the
-             * sheet's own cells): controls shown, as in a terminal */
-            slc_buf shown;
-            slc_buf_init(&shown);
-            slc_term_text_adds(&shown, vendor_name(x->docs[v]), 0);
-            put_str(s, r, ST_VENDOR, shown.data, w->f.text);
-            slc_buf_release(&shown);
-            put_str(s, r, ST_CATEGORY, slc_label_get(&cat->categories[c].label, x->lang),
-                    w->f.text);
-            put_num(s, r, ST_ITEMS, (double)st->items, w->f.num);
-            put_num(s, r, ST_YES, (double)st->yes, w->f.num);
-            put_num(s, r, ST_UNDISCLOSED, (double)st->undisclosed, w->f.num);
-            put_num(s, r, ST_MISSING, (double)st->missing, w->f.num);
-            if (x->profile) {
-                put_num(s, r, ST_REQ_MET, (double)st->req_met, w->f.num);
-                put_num(s, r, ST_REQ_TOTAL, (double)st->req_total, w->f.num);
-            }
-        }
-        lxw_row_t last = r - 1;
-        lxw_chart *chart = workbook_add_chart(w->wb, LXW_CHART_COLUMN);
-        if (!chart) {
-            slc_xlsx_note(&w->e, LXW_ERROR_MEMORY_MALLOC_FAILED, s->name, first, chart_col);
-            break;
-        }
-        /* names come from cells, so a vendor called "=x" stays a name */
-        chart_title_set_name_range(chart, s->name, first, ST_VENDOR);
-        chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-        chart_axis_set_min(chart->y_axis, 0);
-        chart_axis_set_major_unit(chart->y_axis, 1);
-        for (size_t k = 0; k < nseries; k++) {
-            lxw_chart_series *ser = chart_add_series(chart, NULL, NULL);
-            if (!ser) {
-                slc_xlsx_note(&w->e, LXW_ERROR_MEMORY_MALLOC_FAILED, s->name, first, chart_col);
-                break;
-            }
-            lxw_col_t col = (lxw_col_t)series[k].col;
-            chart_series_set_categories(ser, s->name, first, ST_CATEGORY, last, ST_CATEGORY);
-            chart_series_set_values(ser, s->name, first, col, last, col);
-            chart_series_set_name_range(ser, s->name, hdr, col);
-            lxw_chart_fill fill = {.color = series[k].color};
-            chart_series_set_fill(ser, &fill);
-        }
-        lxw_chart_options opt = {.x_scale = 1.6, .y_scale = 1.2, .x_offset = 4, .y_offset = 4};
-        slc_xlsx_note(
-            &w->e,
-            worksheet_insert_chart_opt(s->ws, hdr + (lxw_row_t)(v * 19), chart_col, chart, &opt),
-            s->name, hdr, chart_col);
-    }
-}
-
 static void write_summary(xw *w)
 {
-    static const double cap[] = {40, 50, 14, 10, 10, 10, 10, 10, 10, 10, 10, 14};
+    const slc_export *x = w->x;
+    size_t ncols = 1 + (x->n > 2 ? x->n : 2);
     sheet s;
-    if (sheet_open(w, &s, slc_export_label(w->x, SLC_XL_SUMMARY), 12, cap)) {
-        w->summary_name = s.name;
+    if (sheet_open(w, &s, slc_export_label(x, SLC_XL_SUMMARY), ncols, NULL)) {
         worksheet_activate(s.ws);
         lxw_row_t r = summary_head(&s);
         r = summary_vendors(&s, r);
-        r = summary_legend(&s, r);
-        summary_chart(&s, r);
-        s.width[0] = s.width[0] < 24 ? 24 : s.width[0]; /* the title and labels overflow */
+        r = summary_weights(&s, r);
+        r = summary_grid(&s, r);
+        r = summary_fields(&s, r);
+        summary_legend(&s, r);
+        s.width[0] = 24; /* the labels; room for the musts and risks beside them */
+        for (size_t c = 1; c < ncols; c++)
+            s.width[c] = 40;
+        s.lead = 1;
     }
     sheet_close(&s);
+    if (s.ws && !slc_xlsx_failed(&w->e)) { /* page 1, whole: taller than wide */
+        worksheet_set_portrait(s.ws);
+        worksheet_fit_to_pages(s.ws, 1, 1);
+    }
 }
 
 /* ---- comparison -------------------------------------------------------- */
@@ -600,22 +868,30 @@ static void put_facts(sheet *s, lxw_row_t row, lxw_col_t col, size_t v, size_t i
     put_str(s, row, col, t->data, s->w->f.text);
 }
 
-enum { CMP_NO, CMP_CATEGORY, CMP_ITEM, CMP_VERDICT, CMP_FIXED };
+enum { CMP_NO, CMP_CATEGORY, CMP_ITEM, CMP_VERDICT };
 enum { PV_RANK, PV_ANSWER, PV_REMARKS, PV_FACTS, PV_N }; /* per vendor */
+
+/* the columns before the vendors': No., category, item, and the verdict
+ * when there is something to compare */
+static lxw_col_t cmp_fixed(const slc_export *x)
+{
+    return x->n > 1 ? CMP_VERDICT + 1 : CMP_VERDICT;
+}
 
 static void comparison_header(sheet *s)
 {
     const slc_export *x = s->w->x;
     static const slc_xlabel fixed[] = {SLC_XL_NO, SLC_XL_CATEGORY, SLC_XL_ITEM, SLC_XL_VERDICT};
-    for (lxw_col_t c = 0; c < CMP_FIXED; c++) {
+    lxw_col_t nfixed = cmp_fixed(x);
+    for (lxw_col_t c = 0; c < nfixed; c++) {
         put_header(s, 0, c, NULL);
         put_label(s, 1, c, fixed[c]);
     }
     slc_buf *t = &s->w->tmp;
     for (size_t v = 0; v < x->n && !slc_xlsx_failed(&s->w->e); v++) {
-        lxw_col_t c0 = (lxw_col_t)(CMP_FIXED + v * PV_N);
+        lxw_col_t c0 = (lxw_col_t)(nfixed + v * PV_N);
         /* merged over the vendor's columns: merge_range writes a string */
-        const char *name = slc_xlsx_text(vendor_name(x->docs[v]), &s->w->esc);
+        const char *name = slc_xlsx_text(vendor_label(x, v), &s->w->esc);
         if (slc_xlsx_utf16_units(name) > SLC_XLSX_CELL_TEXT_MAX)
             slc_xlsx_note(&s->w->e, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, s->name, 0, c0);
         else
@@ -638,17 +914,20 @@ static void comparison_row(sheet *s, lxw_row_t r, size_t i)
     const slc_export *x = w->x;
     const slc_cat_item *it = &x->cat->items[i];
     const slc_cmp_item *ci = &x->cmp->items[i];
+    lxw_col_t nfixed = cmp_fixed(x);
     put_num(s, r, CMP_NO, it->no, w->f.num);
     put_str(s, r, CMP_CATEGORY, category_label(x, it), w->f.text);
     put_str(s, r, CMP_ITEM, slc_label_get(&it->name, x->lang), w->f.text);
     slc_buf *t = &w->tmp;
-    slc_buf_clear(t);
-    slc_buf_addf(t, "%s %s", slc_export_verdict_marker(ci->verdict),
-                 slc_export_verdict_label(x, ci->verdict));
-    put_str(s, r, CMP_VERDICT, t->data,
-            (unsigned)ci->verdict < 4 ? w->f.verdict[ci->verdict] : w->f.text);
+    if (nfixed > CMP_VERDICT) {
+        slc_buf_clear(t);
+        slc_buf_addf(t, "%s %s", slc_export_verdict_marker(ci->verdict),
+                     slc_export_verdict_label(x, ci->verdict));
+        put_str(s, r, CMP_VERDICT, t->data,
+                (unsigned)ci->verdict < 4 ? w->f.verdict[ci->verdict] : w->f.text);
+    }
     for (size_t v = 0; v < x->n; v++) {
-        lxw_col_t c0 = (lxw_col_t)(CMP_FIXED + v * PV_N);
+        lxw_col_t c0 = (lxw_col_t)(nfixed + v * PV_N);
         const slc_answer *a = ci->answers[v];
         lxw_format *f = rank_format(w, ci->rank[v]);
         put_str(s, r, c0 + PV_RANK, slc_export_rank_marker(ci->rank[v]), f);
@@ -659,18 +938,33 @@ static void comparison_row(sheet *s, lxw_row_t r, size_t i)
     }
 }
 
+/* a section's name across the table, merged so that it neither wraps in
+ * the narrow first column nor spills over the rows below */
+static void comparison_group(sheet *s, lxw_row_t r, const char *label)
+{
+    xw *w = s->w;
+    slc_xlsx_note(&w->e,
+                  worksheet_merge_range(s->ws, r, 0, r, (lxw_col_t)(s->ncols - 1),
+                                        slc_xlsx_text(label ? label : "", &w->esc), w->f.group),
+                  s->name, r, 0);
+}
+
 static void write_comparison(xw *w)
 {
     const slc_export *x = w->x;
     const slc_catalog *cat = x->cat;
-    size_t ncols = CMP_FIXED + x->n * PV_N;
+    lxw_col_t nfixed = cmp_fixed(x);
+    size_t ncols = nfixed + x->n * PV_N;
     double *cap = slc_xcalloc(ncols, sizeof(double));
-    cap[CMP_NO] = 6, cap[CMP_CATEGORY] = 14, cap[CMP_ITEM] = 28, cap[CMP_VERDICT] = 16;
+    /* the fixed columns and one vendor's fit one landscape page */
+    cap[CMP_NO] = 6, cap[CMP_CATEGORY] = 10, cap[CMP_ITEM] = 24;
+    if (nfixed > CMP_VERDICT)
+        cap[CMP_VERDICT] = 12;
     for (size_t v = 0; v < x->n; v++) {
-        cap[CMP_FIXED + v * PV_N + PV_RANK] = 5;
-        cap[CMP_FIXED + v * PV_N + PV_ANSWER] = 50;
-        cap[CMP_FIXED + v * PV_N + PV_REMARKS] = 30;
-        cap[CMP_FIXED + v * PV_N + PV_FACTS] = 28;
+        cap[nfixed + v * PV_N + PV_RANK] = 5;
+        cap[nfixed + v * PV_N + PV_ANSWER] = 44;
+        cap[nfixed + v * PV_N + PV_REMARKS] = 26;
+        cap[nfixed + v * PV_N + PV_FACTS] = 22;
     }
     sheet s;
     if (sheet_open(w, &s, slc_export_label(x, SLC_XL_COMPARISON), ncols, cap)) {
@@ -683,17 +977,14 @@ static void write_comparison(xw *w)
             const slc_cat_item *it = &cat->items[i];
             if (it->section != section && it->section >= 0 &&
                 (size_t)it->section < cat->nsections) {
-                section = it->section; /* a group row: the section's name across the table */
-                put_str(&s, r, 0, slc_label_get(&cat->sections[section].label, x->lang),
-                        w->f.group);
-                for (lxw_col_t c = 1; c < ncols; c++)
-                    put_str(&s, r, c, NULL, w->f.group);
-                r++;
+                section = it->section;
+                comparison_group(&s, r++, slc_label_get(&cat->sections[section].label, x->lang));
             }
             comparison_row(&s, r++, i);
         }
-        s.width[0] = 6; /* the group rows' text overflows into the next cells */
-        sheet_table(&s, 0, 1, CMP_FIXED, r - 1, (lxw_col_t)(ncols - 1));
+        sheet_table(&s, 0, 1, nfixed, r - 1, (lxw_col_t)(ncols - 1));
+        s.group0 = nfixed; /* a vendor's columns print on one page */
+        s.group_n = PV_N;
     }
     sheet_close(&s);
     free(cap);
@@ -706,7 +997,7 @@ enum { FN_VENDOR, FN_FILE, FN_LINE, FN_ITEM, FN_SEVERITY, FN_RULE, FN_MESSAGE, F
 static void write_findings(xw *w)
 {
     const slc_export *x = w->x;
-    static const double cap[FN_N] = {24, 36, 8, 6, 10, 24, 80};
+    static const double cap[FN_N] = {18, 24, 6, 5, 8, 18, 60}; /* one page wide */
     static const slc_xlabel cols[FN_N] = {SLC_XL_VENDOR,   SLC_XL_FILE, SLC_XL_LINE,   SLC_XL_NO,
                                           SLC_XL_SEVERITY, SLC_XL_RULE, SLC_XL_MESSAGE};
     sheet s;
@@ -720,7 +1011,7 @@ static void write_findings(xw *w)
                 const slc_finding *f = &d->findings[k];
                 lxw_format *sev =
                     (unsigned)f->severity < SEV_N ? w->f.severity[f->severity] : w->f.text;
-                put_str(&s, r, FN_VENDOR, vendor_name(d), w->f.text);
+                put_str(&s, r, FN_VENDOR, vendor_label(x, v), w->f.text);
                 put_str(&s, r, FN_FILE, d->path, w->f.text);
                 put_pos(&s, r, FN_LINE, f->line, w->f.num);
                 put_pos(&s, r, FN_ITEM, f->item, w->f.num);
@@ -771,7 +1062,7 @@ static void write_requirements(xw *w)
                 const slc_req_result *res = &pr->v[k];
                 const slc_requirement *q = res->req;
                 const slc_cat_item *it = slc_catalog_item(x->cat, q->item);
-                put_str(&s, r, RQ_VENDOR, vendor_name(x->docs[v]), w->f.text);
+                put_str(&s, r, RQ_VENDOR, vendor_label(x, v), w->f.text);
                 put_num(&s, r, RQ_NO, q->item, w->f.num);
                 put_str(&s, r, RQ_ITEM, it ? slc_label_get(&it->name, x->lang) : NULL, w->f.text);
                 put_str(&s, r, RQ_LEVEL, slc_export_level_label(x, q->level), w->f.text);

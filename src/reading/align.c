@@ -77,15 +77,47 @@ static int key_in(const slc_keys *k, const char *s)
     return 0;
 }
 
-static int ends_with_key(const slc_keys *k, const char *s)
+/* the length of the key s ends with (and has more before), or 0 */
+static size_t ends_with_key(const slc_keys *k, const char *s)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < k->n; i++) {
         size_t m = strlen(k->v[i]);
         if (n > m && !strcmp(s + n - m, k->v[i]))
-            return 1;
+            return m;
     }
     return 0;
+}
+
+static size_t code_points(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* An answer column headed 「ウィ・キャンの回答」 names the vendor: the
+ * cell's own words before the suffix (which is `cut` code points of its
+ * folded form), unless a preamble line already did. */
+static void vendor_from_header(aligner *a, const char *cell, size_t cut)
+{
+    if (a->doc->meta[SLC_META_VENDOR])
+        return;
+    size_t n = strlen(cell);
+    while (n && (cell[n - 1] == ' ' || cell[n - 1] == '\t'))
+        n--;
+    size_t cps = code_points(cell, n);
+    if (cps <= cut)
+        return;
+    for (size_t drop = cut; drop && n; n--)
+        if (((unsigned char)cell[n - 1] & 0xC0) != 0x80)
+            drop--;
+    size_t start = 0;
+    while (start < n && (cell[start] == ' ' || cell[start] == '\t'))
+        start++;
+    if (n > start)
+        a->doc->meta[SLC_META_VENDOR] = slc_arena_strndup(&a->doc->arena, cell + start, n - start);
 }
 
 /* An item number: digits after NFKC, optionally "No." before or "." after. */
@@ -436,19 +468,24 @@ static int try_header(aligner *a)
 {
     const slc_row *r = a->row;
     slc_role roles[MAX_ALIGN];
+    size_t suffix_at[MAX_ALIGN]; /* answer headed 「…の回答」: the suffix's code points */
     int hits = 0, key = 0;
     size_t n = r->ncells < MAX_ALIGN ? r->ncells : MAX_ALIGN;
     for (size_t i = 0; i < n; i++) {
         roles[i] = SLC_ROLE_NONE;
+        suffix_at[i] = 0;
         if (strlen(r->cells[i]) > 120)
             continue;
         const char *f = fold_cell(a, i);
         if (!*f)
             continue;
         for (int role = 1; role < SLC_ROLE_COUNT; role++) {
+            size_t suffix = 0;
             if (key_in(&a->cat->header_words[role], f) ||
-                ends_with_key(&a->cat->header_suffixes[role], f)) {
+                (suffix = ends_with_key(&a->cat->header_suffixes[role], f))) {
                 roles[i] = (slc_role)role;
+                if (suffix && role == SLC_ROLE_ANSWER && !a->have_header)
+                    suffix_at[i] = code_points(f + strlen(f) - suffix, suffix);
                 hits++;
                 key |= role == SLC_ROLE_NAME || role == SLC_ROLE_ANSWER;
                 break;
@@ -463,6 +500,8 @@ static int try_header(aligner *a)
         if (roles[i] != SLC_ROLE_NONE && have[roles[i]]++)
             roles[i] = SLC_ROLE_NONE;
         a->columns[i] = roles[i];
+        if (roles[i] == SLC_ROLE_ANSWER && suffix_at[i])
+            vendor_from_header(a, r->cells[i], suffix_at[i]);
     }
     a->ncolumns = n;
     if (!a->have_header)

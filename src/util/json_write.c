@@ -72,7 +72,7 @@ json_t *slc_json_checklist(const slc_catalog *cat)
 
 json_t *slc_json_meta(const slc_doc *doc)
 {
-    static const char *names[SLC_META_N] = {"service", "vendor", "date"};
+    static const char *names[SLC_META_N] = {"service", "vendor", "date", "contact", "revision"};
     json_t *m = json_object();
     for (int i = 0; i < SLC_META_N; i++)
         json_object_set_new(m, names[i], slc_json_text(doc->meta[i]));

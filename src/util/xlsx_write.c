@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "text.h"
+
 /* ---- text ---------------------------------------------------------------- */
 
 static int is_hex(char c)
@@ -63,6 +65,100 @@ size_t slc_xlsx_utf16_units(const char *s)
     for (; *s; s += slc_xlsx_cp_bytes((unsigned char)*s))
         n += slc_xlsx_cp_bytes((unsigned char)*s) == 4 ? 2 : 1;
     return n;
+}
+
+double slc_xlsx_text_width(const char *s)
+{
+    double best = 0;
+    while (*s) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        double wd = (double)slc_text_width(s, n);
+        if (wd > best)
+            best = wd;
+        s += n + (nl != NULL);
+    }
+    return best;
+}
+
+/* ---- row heights --------------------------------------------------------- */
+
+typedef struct slc_xlsx_line {
+    lxw_row_t row;
+    lxw_col_t col;
+    unsigned first; /* the first line of its cell */
+    double width;   /* display width */
+} slc_xlsx_line;
+
+#define ROW_PT_MAX 409.0 /* Excel: the tallest row */
+
+void slc_xlsx_fit_init(slc_xlsx_fit *f)
+{
+    memset(f, 0, sizeof(*f));
+}
+
+void slc_xlsx_fit_release(slc_xlsx_fit *f)
+{
+    free(f->v);
+    memset(f, 0, sizeof(*f));
+}
+
+void slc_xlsx_fit_note(slc_xlsx_fit *f, lxw_row_t row, lxw_col_t col, const char *s)
+{
+    unsigned first = 1;
+    while (s && *s) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        if (f->n == f->cap) {
+            f->cap = f->cap ? f->cap * 2 : 256;
+            f->v = slc_xrealloc(f->v, f->cap * sizeof(*f->v));
+        }
+        f->v[f->n++] = (slc_xlsx_line){row, col, first, (double)slc_text_width(s, n)};
+        first = 0;
+        s += n + (nl != NULL);
+    }
+}
+
+double slc_xlsx_lines(double w, double width)
+{
+    /* a column shows about width - 1 characters beside its padding; words
+     * wrap whole, so a line holds a little less than it could */
+    double room = width > 2 ? (width - 1) * 0.92 : 1;
+    double lines = 1;
+    while (w > room * lines)
+        lines++;
+    return lines;
+}
+
+lxw_error slc_xlsx_fit_rows(const slc_xlsx_fit *f, lxw_worksheet *ws, const double *width,
+                            size_t ncols)
+{
+    lxw_row_t rows = 0;
+    for (size_t k = 0; k < f->n; k++)
+        if (f->v[k].row + 1 > rows)
+            rows = f->v[k].row + 1;
+    if (!rows)
+        return LXW_NO_ERROR;
+    double *need = slc_xcalloc(rows, sizeof(double));
+    double cell = 0;
+    for (size_t k = 0; k < f->n; k++) {
+        const slc_xlsx_line *l = &f->v[k];
+        if (l->col >= ncols)
+            continue;
+        cell = l->first ? 0 : cell;
+        cell += slc_xlsx_lines(l->width, width[l->col]);
+        if (cell > need[l->row])
+            need[l->row] = cell;
+    }
+    lxw_error rc = LXW_NO_ERROR;
+    for (lxw_row_t r = 0; r < rows && rc == LXW_NO_ERROR; r++) {
+        if (need[r] <= 1)
+            continue;
+        double pt = need[r] * SLC_XLSX_LINE_PT + 2;
+        rc = worksheet_set_row(ws, r, pt < ROW_PT_MAX ? pt : ROW_PT_MAX, NULL);
+    }
+    free(need);
+    return rc;
 }
 
 /* ---- errors -------------------------------------------------------------- */

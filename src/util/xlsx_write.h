@@ -37,6 +37,34 @@ size_t slc_xlsx_cp_bytes(unsigned char c);
 /* UTF-16 units of valid UTF-8 s: Excel's limits count these. */
 size_t slc_xlsx_utf16_units(const char *s);
 
+/* Display width of the widest line of s, in Excel character units (a wide
+ * glyph counts two). */
+double slc_xlsx_text_width(const char *s);
+
+/* ---- row heights --------------------------------------------------------- */
+
+/* LibreOffice does not fit rows to wrapped text when it opens a workbook,
+ * and Excel only for rows it never saw a height for: a writer notes the
+ * text of each wrapped cell as it writes it and, once the column widths
+ * are known, sets each row's height from the lines its tallest cell needs. */
+typedef struct slc_xlsx_fit {
+    struct slc_xlsx_line *v; /* one per line of text noted */
+    size_t n, cap;
+} slc_xlsx_fit;
+
+#define SLC_XLSX_LINE_PT 15.0 /* points per line of the default 11-point font */
+
+void slc_xlsx_fit_init(slc_xlsx_fit *f);
+void slc_xlsx_fit_release(slc_xlsx_fit *f);
+/* Notes the text of the wrapped cell (row, col). */
+void slc_xlsx_fit_note(slc_xlsx_fit *f, lxw_row_t row, lxw_col_t col, const char *s);
+/* Lines a text of display width w takes in a column of width `width`. */
+double slc_xlsx_lines(double w, double width);
+/* Sets the height of every row whose cells need more than one line, given
+ * the final column widths width[0..ncols-1]; the first failure. */
+lxw_error slc_xlsx_fit_rows(const slc_xlsx_fit *f, lxw_worksheet *ws, const double *width,
+                            size_t ncols);
+
 /* ---- errors -------------------------------------------------------------- */
 
 /* The first libxlsxwriter failure of a workbook and where it happened;

@@ -97,10 +97,13 @@ slc_status slc_json_read(const slc_catalog *cat, const char *text, size_t len,
     out->delimiter = 0;
     /* metadata as "key, value" rows, as a spreadsheet would have them */
     json_t *meta = json_object_get(root, "meta");
-    static const char *const keys[SLC_META_N] = {"service", "vendor", "date"};
+    static const char *const keys[SLC_META_N] = {"service", "vendor", "date", "contact",
+                                                 "revision"};
     const char *service = json_is_object(meta) ? str(meta, "service") : NULL;
-    if (!service)
-        service = str(root, "vendor");
+    const char *company = json_is_object(meta) ? str(meta, "vendor") : NULL;
+    const char *shown = str(root, "vendor");
+    if (!service && !(shown && company && !strcmp(shown, company)))
+        service = shown; /* the name it was shown by, unless its company's */
     for (int m = 0; m < SLC_META_N; m++) {
         const char *v = m == SLC_META_SERVICE  ? service
                         : json_is_object(meta) ? str(meta, keys[m])
