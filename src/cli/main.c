@@ -20,7 +20,7 @@ static slc_lang lang_from_env(void)
         if (v && *v)
             return !strncmp(v, "ja", 2) ? SLC_LANG_JA : SLC_LANG_EN;
     }
-    return SLC_LANG_EN;
+    return slc_platform_ui_japanese() ? SLC_LANG_JA : SLC_LANG_EN;
 }
 
 /* Ctrl-C or a kill while a report is written: no *.tmp-XXXXXX is left
@@ -33,23 +33,10 @@ static void on_signal(int sig)
     raise(sig);
 }
 
-static void catch_signals(void)
-{
-    const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
-    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
-        struct sigaction sa, old;
-        memset(&sa, 0, sizeof(sa));
-        sa.sa_handler = on_signal;
-        sigemptyset(&sa.sa_mask);
-        /* a signal ignored by whoever started us stays ignored (nohup) */
-        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
-            sigaction(sigs[i], &sa, NULL);
-    }
-}
-
 int main(int argc, char **argv)
 {
-    catch_signals();
+    slc_platform_init(&argc, &argv);
+    slc_platform_catch_signals(on_signal);
     cli_ctx ctx;
     memset(&ctx, 0, sizeof(ctx));
     slc_json_init(); /* the libraries allocate through slc_xmalloc */

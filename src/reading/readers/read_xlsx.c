@@ -201,8 +201,7 @@ static int io_close(void *data)
     return 0;
 }
 
-static slc_status fail(xr *x, slc_status st, long line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+static slc_status fail(xr *x, slc_status st, long line, const char *fmt, ...) SLC_PRINTF(4, 5);
 
 static slc_status fail(xr *x, slc_status st, long line, const char *fmt, ...)
 {
@@ -594,8 +593,7 @@ static const char *resolve(xr *x, const char *source, const char *target)
 
 /* A part name beside part `source`: its directory ("xl/" for
  * "xl/workbook.xml", nothing at the top), then fmt's text. In the arena. */
-static const char *beside(xr *x, const char *source, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static const char *beside(xr *x, const char *source, const char *fmt, ...) SLC_PRINTF(3, 4);
 
 static const char *beside(xr *x, const char *source, const char *fmt, ...)
 {
