@@ -42,10 +42,12 @@ int main(int argc, char **argv)
     slc_json_init(); /* the libraries allocate through slc_xmalloc */
     slc_xml_init();
     ctx.lang = lang_from_env();
-    int rc = cli_parse(&ctx, argc - 1, argv + 1);
-    if (rc == EXIT_CLEAN)
+    int dropped = cli_dropped_files(argc - 1, argv + 1);
+    int rc = dropped ? cli_dropped_run(ctx.lang, argc - 1, argv + 1)
+                     : cli_parse(&ctx, argc - 1, argv + 1);
+    if (!dropped && rc == EXIT_CLEAN)
         rc = ctx.cmd->run(&ctx);
-    else if (rc < 0)
+    else if (!dropped && rc < 0)
         rc = EXIT_CLEAN;
     /* what went to standard output must really have been written */
     if (fflush(stdout) != 0 || ferror(stdout)) {
