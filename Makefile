@@ -295,3 +295,35 @@ $(WIN)/obj/slacheck-rc.o: windows/slacheck.rc windows/slacheck.manifest
 # static, one file: the C++ runtime (ICU) and winpthreads linked in
 $(WIN)/slacheck.exe: $(WIN_OBJ)
 	$(WIN_CXX) -static -s -o $@ $(WIN_OBJ) $(WIN_LIBS) -pthread
+
+# the suite's C helpers, as .exe files for the suite under Wine
+WIN_LIB_OBJ = $(LIB_SRC:src/%.c=$(WIN)/obj/%.o) $(WIN)/obj/builtin.o $(WIN)/obj/catalog_tables.o
+$(WIN)/catalog-check.exe: tests/catalog_tables.c tools/catalog_emit.c tools/catalog_emit.h $(WIN_LIB_OBJ)
+	$(WIN_CXX) $(WIN_CFLAGS) -x c -Itools -static -s -o $@ tests/catalog_tables.c tools/catalog_emit.c \
+	    -x none $(WIN_LIB_OBJ) $(WIN_LIBS) -pthread
+$(WIN)/compare-basis.exe: tests/compare_basis.c $(WIN_LIB_OBJ)
+	$(WIN_CXX) $(WIN_CFLAGS) -x c -static -s -o $@ tests/compare_basis.c -x none $(WIN_LIB_OBJ) $(WIN_LIBS) -pthread
+
+# The suite against slacheck.exe under Wine (windows/check.sh), beside the
+# Linux build whose outputs tests/t-windows.sh compares byte for byte.
+check-windows: windows test-deps
+	@./tools/deps.sh $(DEB_WINE)
+	@$(MAKE) --no-print-directory all $(WIN)/catalog-check.exe $(WIN)/compare-basis.exe
+	@WIN=$(WIN) ./windows/check.sh
+
+# The zip for Windows users: the exe, a README in Japanese and English, the
+# examples and profiles, the licences of every library linked in.
+WIN_DIST = $(WIN)/slacheck-windows-x86_64
+dist-windows: windows
+	rm -rf $(WIN_DIST) $(WIN_DIST).zip
+	mkdir -p $(WIN_DIST)/examples/profiles $(WIN_DIST)/licenses
+	cp $(WIN)/slacheck.exe $(WIN_DIST)/
+	sed 's/$$/\r/' windows/README.txt >$(WIN_DIST)/README.txt # CRLF: Notepad
+	cp LICENSE $(WIN_DIST)/LICENSE.txt
+	cp examples/*.tsv $(WIN_DIST)/examples/
+	cp examples/profiles/*.xml $(WIN_DIST)/examples/profiles/
+	cp -r $(WIN_PREFIX)/licenses/. $(WIN_DIST)/licenses/
+	cp /usr/share/doc/mingw-w64-x86-64-dev/copyright $(WIN_DIST)/licenses/mingw-w64-runtime-and-winpthreads.txt
+	cp /usr/share/doc/gcc-mingw-w64-base/copyright $(WIN_DIST)/licenses/gcc-runtime-libstdc++.txt
+	cd $(WIN) && zip -qr -X $(notdir $(WIN_DIST)).zip $(notdir $(WIN_DIST))
+	@echo "wrote $(WIN_DIST).zip"
