@@ -7,6 +7,8 @@ $CC -O2 -I"$HERE" -c -o "$PREFIX/lib/iconv.o" "$HERE/iconv.c"
 rm -f "$PREFIX/lib/libiconv.a"
 $AR rcs "$PREFIX/lib/libiconv.a" "$PREFIX/lib/iconv.o"
 cp "$HERE/iconv.h" "$PREFIX/include/"
+# FreeXL includes libiconv's localcharset.h on Windows but calls nothing in it
+echo '/* empty: FreeXL includes it on Windows and uses nothing from it */' >"$PREFIX/include/localcharset.h"
 fetch freexl
 # config.h as configure would write it on this target
 cat >config.h <<'H'
