@@ -254,7 +254,7 @@ WIN_DEPS     = zlib libcsv jansson cmark pcre2 libxlsxwriter freexl icu libxml2
 DEB_WINDOWS  = mingw-w64 cmake make autoconf automake libtool pkg-config icu-devtools dpkg-dev zip python3
 DEB_WINE     = wine wine64
 WIN_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D__USE_MINGW_ANSI_STDIO=1 \
-               -Wall -Wextra -pedantic $(WERROR) -O2 -DU_STATIC_IMPLEMENTATION -DPCRE2_STATIC \
+               -Wall -Wextra -pedantic $(WERROR) -O2 -DU_STATIC_IMPLEMENTATION -DU_DISABLE_RENAMING=1 -DPCRE2_STATIC \
                -DLIBXML_STATIC -DCMARK_STATIC_DEFINE -DCMARK_NO_DEPRECATED \
                -I$(WIN_PREFIX)/include -I$(WIN_PREFIX)/include/libxml2 $(INCLUDES)
 WIN_LIBS     = -L$(WIN_PREFIX)/lib -lxlsxwriter -lminizip -lxml2 -lcmark -ljansson -lpcre2-32 \
