@@ -296,19 +296,11 @@ $(WIN)/obj/slacheck-rc.o: windows/slacheck.rc windows/slacheck.manifest
 $(WIN)/slacheck.exe: $(WIN_OBJ)
 	$(WIN_CXX) -static -s -o $@ $(WIN_OBJ) $(WIN_LIBS) -pthread
 
-# the suite's C helpers, as .exe files for the suite under Wine
-WIN_LIB_OBJ = $(LIB_SRC:src/%.c=$(WIN)/obj/%.o) $(WIN)/obj/builtin.o $(WIN)/obj/catalog_tables.o
-$(WIN)/catalog-check.exe: tests/catalog_tables.c tools/catalog_emit.c tools/catalog_emit.h $(WIN_LIB_OBJ)
-	$(WIN_CXX) $(WIN_CFLAGS) -x c -Itools -static -s -o $@ tests/catalog_tables.c tools/catalog_emit.c \
-	    -x none $(WIN_LIB_OBJ) $(WIN_LIBS) -pthread
-$(WIN)/compare-basis.exe: tests/compare_basis.c $(WIN_LIB_OBJ)
-	$(WIN_CXX) $(WIN_CFLAGS) -x c -static -s -o $@ tests/compare_basis.c -x none $(WIN_LIB_OBJ) $(WIN_LIBS) -pthread
-
 # The suite against slacheck.exe under Wine (windows/check.sh), beside the
 # Linux build whose outputs tests/t-windows.sh compares byte for byte.
 check-windows: windows test-deps
 	@./tools/deps.sh $(DEB_WINE)
-	@$(MAKE) --no-print-directory all $(WIN)/catalog-check.exe $(WIN)/compare-basis.exe
+	@$(MAKE) --no-print-directory all
 	@WIN=$(WIN) ./windows/check.sh
 
 # The zip for Windows users: the exe, a README in Japanese and English, the
