@@ -114,6 +114,13 @@ ontty() {
     rc=$?
 }
 
+# unix_only REASON: the test needs what a Windows program cannot be given
+# under Wine (a pseudo-terminal, a FIFO ...); `make check-windows` sets
+# SLC_WINE=1 and the test is skipped there with the reason.
+unix_only() {
+    [ -z "${SLC_WINE:-}" ] || skip "under Wine: $*"
+}
+
 # have_tool CMD: CMD (a name on PATH or a path) can be run
 have_tool() {
     command -v "$1" >/dev/null 2>&1

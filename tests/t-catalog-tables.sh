@@ -4,6 +4,7 @@
 # when both are written out, every pattern compiled; and validating with
 # the built-in and with --checklist FILE gives the same findings.
 set -u
+[ -z "${SLC_WINE:-}" ] || { echo "SKIP: under Wine: its C helper (tools/catalog_emit.c uses open_memstream) is not built for Windows"; exit 77; }
 XML=$ROOT/checklists/meti-cloud-sla-2010.xml
 CHECK=$ROOT/$BUILD/catalog-check
 [ -x "$CHECK" ] || { echo "FAIL: $CHECK not built (make $BUILD/catalog-check)"; exit 1; }

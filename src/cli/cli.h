@@ -180,6 +180,14 @@ int cli_write_output(cli_ctx *ctx, const char *path, const slc_buf *buf);
 typedef slc_status (*cli_path_writer)(const void *data, const char *path, slc_error *err);
 int cli_write_path(cli_ctx *ctx, const char *path, cli_path_writer fn, const void *data);
 
+/* Files dropped onto the program (dropped.c): 1 if the platform starts
+ * programs with dropped files and argv (after the program's name) holds
+ * only existing files, no command. */
+int cli_dropped_files(int argc, char **argv);
+/* Writes their comparison report, HTML and XLSX, beside the first file and
+ * opens the HTML, or shows what went wrong; an exit code. */
+int cli_dropped_run(slc_lang lang, int argc, char **argv);
+
 int cmd_validate(cli_ctx *ctx);
 int cmd_items(cli_ctx *ctx);
 int cmd_convert(cli_ctx *ctx);

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "compare.h"
@@ -69,10 +68,8 @@ static size_t terminal_width(void)
     const char *cols = getenv("COLUMNS");
     if (cols && atoi(cols) > 20)
         return (size_t)atoi(cols);
-    struct winsize ws;
-    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
-        return ws.ws_col;
-    return 120;
+    size_t w = slc_platform_terminal_width();
+    return w > 20 ? w : 120;
 }
 
 /* diff's own formats, written to standard output or -o; the reports

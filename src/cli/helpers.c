@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "platform.h"
 #include "export.h"
 #include "load.h"
 #include "output.h"
@@ -350,12 +351,12 @@ int cli_colour(const cli_ctx *ctx, const char *path)
         return 0;
     if (force && *force && strcmp(force, "0"))
         return 1;
-    return to_stdout(path) && isatty(STDOUT_FILENO);
+    return to_stdout(path) && slc_platform_is_terminal(1);
 }
 
 int cli_refuse_binary_tty(const cli_ctx *ctx, const char *path)
 {
-    if (!to_stdout(path) || !isatty(STDOUT_FILENO))
+    if (!to_stdout(path) || !slc_platform_is_terminal(1))
         return EXIT_CLEAN;
     return cli_usage_error(ctx,
                            "refusing to write a binary workbook to a terminal; "

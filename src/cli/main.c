@@ -21,7 +21,7 @@ static slc_lang lang_from_env(void)
         if (v && *v)
             return !strncmp(v, "ja", 2) ? SLC_LANG_JA : SLC_LANG_EN;
     }
-    return SLC_LANG_EN;
+    return slc_platform_ui_japanese() ? SLC_LANG_JA : SLC_LANG_EN;
 }
 
 /* Ctrl-C or a kill while a report is written: no *.tmp-XXXXXX is left
@@ -34,32 +34,21 @@ static void on_signal(int sig)
     raise(sig);
 }
 
-static void catch_signals(void)
-{
-    const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
-    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
-        struct sigaction sa, old;
-        memset(&sa, 0, sizeof(sa));
-        sa.sa_handler = on_signal;
-        sigemptyset(&sa.sa_mask);
-        /* a signal ignored by whoever started us stays ignored (nohup) */
-        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
-            sigaction(sigs[i], &sa, NULL);
-    }
-}
-
 int main(int argc, char **argv)
 {
-    catch_signals();
+    slc_platform_init(&argc, &argv);
+    slc_platform_catch_signals(on_signal);
     cli_ctx ctx;
     memset(&ctx, 0, sizeof(ctx));
     slc_json_init(); /* the libraries allocate through slc_xmalloc */
     slc_xml_init();
     ctx.lang = lang_from_env();
-    int rc = cli_parse(&ctx, argc - 1, argv + 1);
-    if (rc == EXIT_CLEAN)
+    int dropped = cli_dropped_files(argc - 1, argv + 1);
+    int rc = dropped ? cli_dropped_run(ctx.lang, argc - 1, argv + 1)
+                     : cli_parse(&ctx, argc - 1, argv + 1);
+    if (!dropped && rc == EXIT_CLEAN)
         rc = ctx.cmd->run(&ctx);
-    else if (rc < 0)
+    else if (!dropped && rc < 0)
         rc = EXIT_CLEAN;
     /* what went to standard output must really have been written */
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -17,7 +17,7 @@ static double now(void)
 
 void cli_progress_start(cli_ctx *ctx, cli_progress *p, size_t total)
 {
-    p->on = total > 1 && !ctx->opt[OPT_QUIET] && isatty(STDERR_FILENO);
+    p->on = total > 1 && !ctx->opt[OPT_QUIET] && slc_platform_is_terminal(2);
     p->total = total;
     p->start = p->last = now();
     p->drawn = 0;

@@ -139,6 +139,5 @@ void slc_batch_run(const slc_batch *b, slc_batch_fn fn, void *data)
 
 unsigned slc_batch_cpus(void)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
+    return slc_platform_cpus();
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "platform.h"
 #include "util.h"
 
 /* ---- temporary files removed on a signal ---------------------------------
@@ -56,7 +57,7 @@ slc_status slc_output_open(slc_output *out, const char *path, slc_error *err)
     if (exists && !S_ISREG(st.st_mode)) {
         if (S_ISDIR(st.st_mode))
             return slc_error_set(err, SLC_ERR_IO, path, 0, -1, "%s", strerror(EISDIR));
-        out->fp = fopen(path, "w"); /* device or pipe: in place */
+        out->fp = fopen(path, "wb"); /* device or pipe: in place */
         if (!out->fp)
             return slc_error_set(err, SLC_ERR_IO, path, 0, -1, "%s", strerror(errno));
         out->path = slc_xstrdup(path);
@@ -73,18 +74,8 @@ slc_status slc_output_open(slc_output *out, const char *path, slc_error *err)
         return rc;
     }
     temp_track(out->tmp);
-    if (exists) {
-        /* a file rewritten keeps its mode (a 0600 report stays private) and,
-         * where we may set it, its group */
-        if (fchown(fd, (uid_t)-1, st.st_gid) != 0)
-            errno = 0;
-        fchmod(fd, st.st_mode & 07777);
-    } else { /* same permissions a plain fopen would give */
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-    }
-    out->fp = fdopen(fd, "w");
+    slc_platform_copy_mode(fd, exists ? path : NULL);
+    out->fp = fdopen(fd, "wb");
     if (!out->fp) {
         slc_status rc = slc_error_set(err, SLC_ERR_IO, path, 0, -1, "%s", strerror(errno));
         close(fd);
@@ -110,9 +101,8 @@ slc_status slc_output_open_path(slc_output *out, const char *path, const char **
         *write_to = out->tmp;
         return SLC_OK;
     }
-    const char *dir = getenv("TMPDIR");
-    if (!dir || !*dir)
-        dir = "/tmp";
+    char dir[4096];
+    slc_platform_temp_dir(dir, sizeof(dir));
     size_t n = strlen(dir) + 32;
     out->staged = slc_xmalloc(n);
     snprintf(out->staged, n, "%s/slacheck-XXXXXX", dir);
@@ -154,7 +144,7 @@ slc_status slc_output_commit(slc_output *out, slc_error *err)
     slc_status rc = SLC_OK;
     const char *shown = out->path ? out->path : "-";
     if (!out->fp && out->tmp) { /* filled by path: rename into place */
-        if (rename(out->tmp, out->path) != 0) {
+        if (slc_platform_replace(out->tmp, out->path) != 0) {
             rc = slc_error_set(err, SLC_ERR_IO, shown, 0, -1, "%s", strerror(errno));
             unlink(out->tmp);
         }
@@ -183,12 +173,12 @@ slc_status slc_output_commit(slc_output *out, slc_error *err)
                                  strerror(saved ? saved : EIO));
         return SLC_OK;
     }
-    if (!bad && out->tmp && fsync(fileno(out->fp)) != 0 && errno != EINVAL)
-        bad = 1, saved = errno;
+    if (!bad && out->tmp && (saved = slc_platform_sync(out->fp)) != 0)
+        bad = 1;
     if (fclose(out->fp) != 0 && !bad)
         bad = 1, saved = errno;
     out->fp = NULL;
-    if (!bad && out->tmp && rename(out->tmp, out->path) != 0)
+    if (!bad && out->tmp && slc_platform_replace(out->tmp, out->path) != 0)
         bad = 1, saved = errno;
     if (bad) {
         rc = slc_error_set(err, SLC_ERR_IO, shown, 0, -1, "%s", strerror(saved ? saved : EIO));
@@ -220,23 +210,23 @@ void slc_output_abort(slc_output *out)
 
 int slc_same_file(const char *a, const char *b)
 {
-    struct stat sa, sb;
     if (!a || !b || !strcmp(a, "-") || !strcmp(b, "-"))
         return 0;
-    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
-        return 0;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    return slc_platform_same_file(a, b);
 }
 
 /* the directory holding path (resolved) and the name in it; 0 if the
  * directory cannot be resolved */
 static int split_resolved(const char *path, char **dir, const char **base)
 {
-    const char *slash = strrchr(path, '/');
+    const char *slash = NULL;
+    for (const char *p = path; *p; p++)
+        if (slc_platform_is_separator(*p))
+            slash = p;
     char *d =
         slash ? slc_xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : slc_xstrdup(".");
     *base = slash ? slash + 1 : path;
-    *dir = realpath(d, NULL);
+    *dir = slc_platform_real_path(d);
     free(d);
     return *dir != NULL;
 }

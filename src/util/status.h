@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "platform.h"
+
 typedef enum slc_lang { SLC_LANG_EN = 0, SLC_LANG_JA = 1 } slc_lang;
 
 /* How much a finding matters; ordered, so "at least warning" is >=. */
@@ -39,8 +41,7 @@ typedef struct slc_error {
 void slc_error_clear(slc_error *err);
 /* Records a failure; returns status for `return slc_error_set(...)`. */
 slc_status slc_error_set(slc_error *err, slc_status status, const char *path, long line,
-                         long long offset, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+                         long long offset, const char *fmt, ...) SLC_PRINTF(6, 7);
 
 /* Short name of a status, stable, e.g. "decode-error". */
 const char *slc_status_id(slc_status status);

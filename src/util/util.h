@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdarg.h>
 
+#include "platform.h"
+
 void *slc_xmalloc(size_t n);
 void *slc_xcalloc(size_t n, size_t size);
 void *slc_xrealloc(void *p, size_t n);
@@ -30,7 +32,7 @@ void slc_buf_grow(slc_buf *b, size_t extra);
 void slc_buf_add(slc_buf *b, const void *p, size_t n);
 void slc_buf_adds(slc_buf *b, const char *s);
 void slc_buf_addc(slc_buf *b, char c);
-void slc_buf_addf(slc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void slc_buf_addf(slc_buf *b, const char *fmt, ...) SLC_PRINTF(2, 3);
 /* Hands the bytes to the caller (free() them); the buffer is left empty. */
 char *slc_buf_detach(slc_buf *b, size_t *len);
 

@@ -224,7 +224,7 @@ static void quiet_begin(quiet *q)
 {
     fflush(stderr);
     q->cap = tmpfile();
-    int fd = q->cap ? fileno(q->cap) : open("/dev/null", O_WRONLY);
+    int fd = q->cap ? fileno(q->cap) : open(slc_platform_null_device(), O_WRONLY);
     q->saved = fd >= 0 ? dup(STDERR_FILENO) : -1;
     if (q->saved >= 0 && dup2(fd, STDERR_FILENO) < 0) {
         close(q->saved);

@@ -202,8 +202,7 @@ static size_t line_offset(hr *r, long want)
     return r->cur_off;
 }
 
-static slc_status fail(hr *r, slc_status st, long line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+static slc_status fail(hr *r, slc_status st, long line, const char *fmt, ...) SLC_PRINTF(4, 5);
 
 static slc_status fail(hr *r, slc_status st, long line, const char *fmt, ...)
 {

@@ -2,7 +2,6 @@
  * "slacheck-checklist" document, docs/json.md), through jansson, as rows
  * for the aligner: the metadata, a header of the canonical form's column
  * words, then one row per item with its number, name, answer and remarks. */
-#define _GNU_SOURCE /* memmem */
 #include "read_json.h"
 
 #include <string.h>
@@ -22,7 +21,7 @@ int slc_json_sniff(const char *path, const char *text, size_t len)
     /* a delimited file does not start with a brace and name the format */
     static const char probe[] = "\"slacheck-checklist\"";
     size_t window = len - i < 4096 ? len - i : 4096;
-    return memmem(text + i, window, probe, sizeof(probe) - 1) != NULL;
+    return slc_memmem(text + i, window, probe, sizeof(probe) - 1) != NULL;
 }
 
 typedef struct row_builder {

@@ -196,14 +196,14 @@ slc_status slc_xls_read(const char *bytes, size_t n, const slc_limits *limits, s
     slc_status st = SLC_OK;
 
     /* FreeXL reads files only: a private copy, gone once it is read */
-    const char *dir = getenv("TMPDIR");
-    char tmp[4096];
-    snprintf(tmp, sizeof(tmp), "%s/slacheck-xls-XXXXXX", dir && *dir ? dir : "/tmp");
+    char dir[4096], tmp[4200];
+    slc_platform_temp_dir(dir, sizeof(dir));
+    snprintf(tmp, sizeof(tmp), "%s/slacheck-xls-XXXXXX", dir);
     int fd = mkstemp(tmp);
     if (fd < 0)
         return slc_error_set(err, SLC_ERR_IO, x.path, 0, -1,
-                             "cannot make a temporary copy for FreeXL in %s: %s",
-                             dir && *dir ? dir : "/tmp", strerror(errno));
+                             "cannot make a temporary copy for FreeXL in %s: %s", dir,
+                             strerror(errno));
     size_t done = 0;
     while (done < n) {
         ssize_t k = write(fd, bytes + done, n - done);

@@ -73,7 +73,7 @@ void slc_xlsx_pkg_close(slc_xlsx_pkg *x);
 
 /* Sets the package's error; returns st. */
 slc_status slc_xlsx_fail(slc_xlsx_pkg *x, slc_status st, long line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+    SLC_PRINTF(4, 5);
 /* 1 if the package has a part of this name (case-insensitive, as OPC says). */
 int slc_xlsx_locate(slc_xlsx_pkg *x, const char *name);
 
@@ -119,7 +119,7 @@ int slc_xlsx_read_rich(slc_xlsx_part *p, slc_buf *raw);
 const char *slc_xlsx_resolve(slc_xlsx_pkg *x, const char *source, const char *target);
 /* A part name beside part `source` (its directory, then fmt's text). */
 const char *slc_xlsx_beside(slc_xlsx_pkg *x, const char *source, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+    SLC_PRINTF(3, 4);
 /* 1 if a relationship type ends with tail ("/worksheet"). */
 int slc_xlsx_type_is(const char *type, const char *tail);
 /* The relationships of a part (its _rels/NAME.rels); none if absent. */
