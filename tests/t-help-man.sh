@@ -163,8 +163,9 @@ fi
 
 # ---- rules: src/checking/rules.c against RULES and docs/rules.md ----------------------
 
-sed -n 's/.*= {"\([a-z-]*\)", SLC_SEV_\([A-Z]*\),.*/\1 \2/p' "$ROOT/src/checking/rules.c" |
-    tr 'A-Z' 'a-z' | sort >"$W/rules.c"
+# an entry's id and severity may be on the line after its "= " (clang-format)
+tr '\n' ' ' <"$ROOT/src/checking/rules.c" | grep -o '= *{"[a-z-]*", SLC_SEV_[A-Z]*' |
+    sed 's/.*"\([a-z-]*\)", SLC_SEV_\([A-Z]*\)/\1 \2/' | tr 'A-Z' 'a-z' | sort >"$W/rules.c"
 [ -s "$W/rules.c" ] || bad "no rules found in src/checking/rules.c"
 man_section RULES | awk 'prev == ".TP" { print } { prev = $0 }' | sed 's/\\-/-/g' |
     sed -n 's/^\.BR \([a-z-]*\) " (\([a-z]*\))"$/\1 \2/p' | sort >"$W/rules.man"

@@ -93,6 +93,15 @@ static const slc_rule_info rules[SLC_RULE_N] = {
          "要件を満たすか回答から判断できません（非公開または記載なし）。",
          "item {item} ({name}): cannot tell whether it meets {level} requirement {requirement} ({expected}): \"{found}\"{same_as}",
          "項目 {item}（{name}）が {level} 要件 {requirement} を満たすか判断できません（{expected}）:「{found}」{same_as}"},
+    [SLC_RULE_PATTERN_LIMIT] =
+        {"pattern-limit", SLC_SEV_WARNING,
+         "A profile's pattern backtracked past the match limits on an answer: the requirement is "
+         "unknown, not unmet.",
+         "プロファイルのパターンが回答の照合で上限を超えました。要件は「不明」とし、「不一致」とはしません。",
+         "item {item} ({name}): requirement {requirement} stopped at the match limits (its pattern "
+         "backtracks too much): unknown, not \"not matched\"; simplify the pattern",
+         "項目 {item}（{name}）: 要件 {requirement} のパターンが照合の上限で止まりました"
+         "（後戻りが多すぎます）。「不一致」ではなく「不明」とします。パターンを簡単にしてください"},
     [SLC_RULE_IGNORED_ROW] =
         {"ignored-row", SLC_SEV_INFO,
          "A row inside the table that is neither an item, a header nor a section.",

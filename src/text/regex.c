@@ -12,9 +12,18 @@
 #include "regex.h"
 #include "util.h"
 
+/* Limits on one match: a pattern that backtracks without end (such as
+ * ^(a*)*\1b) stops within a fraction of a second instead of PCRE2's
+ * default ten million steps; ordinary patterns on answers of the largest
+ * cell stay well inside them. */
+#define MATCH_LIMIT 200000u   /* backtracking steps */
+#define DEPTH_LIMIT 10000u    /* nested backtracking points */
+#define HEAP_LIMIT_KIB 20480u /* memory for backtracking */
+
 struct slc_regex {
     pcre2_code *code;
-    int ngroups; /* capture groups reported, at most SLC_REGEX_GROUPS */
+    pcre2_match_context *mc; /* the limits; read-only while matching */
+    int ngroups;             /* capture groups reported, at most SLC_REGEX_GROUPS */
 };
 
 /* code points of UTF-8 text (ill-formed sequences become U+FFFD); *n set */
@@ -80,6 +89,12 @@ slc_regex *slc_regex_new(const char *pattern, char *err, size_t len)
     uint32_t groups = 0;
     pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &groups);
     r->code = re;
+    r->mc = pcre2_match_context_create(NULL);
+    if (r->mc) {
+        pcre2_set_match_limit(r->mc, MATCH_LIMIT);
+        pcre2_set_depth_limit(r->mc, DEPTH_LIMIT);
+        pcre2_set_heap_limit(r->mc, HEAP_LIMIT_KIB);
+    }
     r->ngroups = groups > SLC_REGEX_GROUPS ? SLC_REGEX_GROUPS : (int)groups;
     return r;
 }
@@ -95,6 +110,7 @@ void slc_regex_free(slc_regex *re)
     if (!re)
         return;
     pcre2_code_free(re->code);
+    pcre2_match_context_free(re->mc);
     free(re);
 }
 
@@ -122,7 +138,7 @@ void slc_regex_each(const slc_regex *re, const int32_t *cp, size_t n, slc_regex_
     pcre2_match_data *md = pcre2_match_data_create(SLC_REGEX_GROUPS + 1, NULL);
     size_t at = 0;
     while (at <= n) {
-        int rc = pcre2_match(re->code, s, n, at, PCRE2_NO_UTF_CHECK, md, NULL);
+        int rc = pcre2_match(re->code, s, n, at, PCRE2_NO_UTF_CHECK, md, re->mc);
         if (rc < 0)
             break; /* no match, or a limit reached; 0: more groups than asked for */
         const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -148,8 +164,10 @@ int slc_regex_search(const slc_regex *re, const char *s)
     size_t n;
     uint32_t *v = utf8_to_cp(s, &n);
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-    int rc = pcre2_match(re->code, v, n, 0, PCRE2_NO_UTF_CHECK, md, NULL);
+    int rc = pcre2_match(re->code, v, n, 0, PCRE2_NO_UTF_CHECK, md, re->mc);
     pcre2_match_data_free(md);
     free(v);
-    return rc >= 0; /* 0: matched, the ovector too small for the groups */
+    if (rc >= 0)
+        return 1; /* 0: matched, the ovector too small for the groups */
+    return rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL ? 0 : -1;
 }
