@@ -10,7 +10,11 @@
 #     them (tests/xls/README.md);
 #   - damaged workbooks: truncated, sectors overwritten, no workbook
 #     stream: exit 3 with what is wrong, never a crash; --max-rows and
-#     --max-cell-bytes hold.
+#     --max-cell-bytes hold;
+#   - FreeXL runs in a child process: a FreeXL that crashes (a stand-in
+#     library put first with LD_PRELOAD) makes the file unreadable (exit 3,
+#     "crashed"), the child's memory limit turns a 4 GiB allocation into
+#     "out of memory", and a file that reads well still reads after them.
 . "$ROOT/tests/lib.sh"
 X="$ROOT/tests/xls"
 W=$TMP/w
@@ -108,5 +112,48 @@ err_has "more than 10 rows" "--max-rows 10"
 run $SLACHECK validate --max-cell-bytes 100 "$X/qlingo.xls"
 expect_rc 3 "--max-cell-bytes 100"
 err_has "more than 100 bytes in a cell" "--max-cell-bytes 100"
+
+# FreeXL contained: stand-ins for freexl_open, put before the real one
+if have_tool cc && ! ldd "$ROOT/$BUILD/slacheck" 2>/dev/null | grep -q "libfreexl"; then
+    unchecked "slacheck is not linked with a shared libfreexl: no stand-in"
+elif have_tool cc; then
+    cat >"$W/shim.c" <<'C'
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+int freexl_open(const char *path, const void **h)
+{
+    (void)h;
+    if (strstr(path, "slacheck-xls") && getenv("SHIM_CRASH"))
+        raise(SIGSEGV);
+    void *p = malloc((size_t)4 << 30);
+    if (!p)
+        return -4; /* FREEXL_INSUFFICIENT_MEMORY */
+    raise(SIGSEGV);
+    return 0;
+}
+C
+    if cc -shared -fPIC -o "$W/shim.so" "$W/shim.c" 2>"$W/cc.err"; then
+        # the sanitizers want to come first; the stand-in is not instrumented
+        export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+        run env SHIM_CRASH=1 LD_PRELOAD="$W/shim.so" $SLACHECK validate "$X/qlingo.xls"
+        expect_rc 3 "FreeXL crashing"
+        err_has "[bad-format]" "FreeXL crashing"
+        err_has "FreeXL crashed on it (signal 11)" "FreeXL crashing: says so"
+        if ldd "$ROOT/$BUILD/slacheck" | grep -q libasan; then
+            unchecked "ASan build: no address-space limit on the child"
+        else
+            run env LD_PRELOAD="$W/shim.so" $SLACHECK validate "$X/qlingo.xls"
+            expect_rc 3 "FreeXL asking for 4 GiB"
+            err_has "out of memory" "FreeXL asking for 4 GiB: the child's limit"
+        fi
+    else
+        unchecked "cc cannot build a shared library: $(head -1 "$W/cc.err")"
+    fi
+else
+    unchecked "no C compiler for the FreeXL stand-in"
+fi
+run $SLACHECK validate "$X/qlingo.xls"
+case $rc in 0 | 1) ;; *) fail "qlingo.xls after the stand-ins: exit $rc" ;; esac
 
 finish

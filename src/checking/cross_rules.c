@@ -77,7 +77,7 @@ static int cond_holds(slc_doc *doc, const slc_cond *c)
         const slc_cat_item *it = c->nitems ? slc_catalog_item(doc->cat, c->items[0]) : NULL;
         const slc_answer *a = it ? slc_doc_answer(doc, (size_t)doc->cat->by_no[it->no]) : NULL;
         return a && c->re && a->cell[SLC_ROLE_ANSWER] &&
-               slc_regex_search(c->re, a->cell[SLC_ROLE_ANSWER]);
+               slc_regex_search(c->re, a->cell[SLC_ROLE_ANSWER]) > 0;
     }
     case SLC_COND_COMPARE: {
         double a, b;

@@ -666,7 +666,10 @@ static void scan_numbers(extractor *x)
                         (m->cp[i - 1] == '-' &&
                          (i < 2 || !(digit_or_kanji(m->cp[i - 2]) || m->cp[i - 2] == '%' ||
                                      is_space(m->cp[i - 2]) || (m->cp[i - 2] | 32) >= 'a'))));
-        if ((unit->dim == SLC_DIM_PERCENTAGE && amount > 100) || negative) {
+        /* a number too large to mean anything (1 and 400 zeros is inf): refused
+         * too, so no fact goes out without a value */
+        int too_large = !(amount * unit->factor <= 1e15) || !(amount <= 1e15);
+        if ((unit->dim == SLC_DIM_PERCENTAGE && amount > 100) || negative || too_large) {
             impossible(x, i, stop);
             for (size_t k = i; k < stop; k++)
                 x->covered[k] = 1;
@@ -1427,7 +1430,8 @@ void slc_facts_extract(const slc_catalog *cat, const char *answer, slc_arena *ar
 
 /* a byte-level look for what could be an impossible value: a percentage of
  * three digits or more, HH:MM past 24 or with minutes past 59, a minus
- * sign before a digit, or full-width signs (NFKC would make them ASCII) */
+ * sign before a digit, more than 15 digits in a row, or full-width signs
+ * (NFKC would make them ASCII) */
 static int maybe_impossible(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -1449,6 +1453,8 @@ static int maybe_impossible(const char *s)
             if (v > 100000)
                 v = 100000;
         }
+        if (j - i > 15)
+            return 1; /* too many digits for any value */
         if (i > 0 && p[i - 1] == '-' &&
             (i < 2 || !((p[i - 2] >= '0' && p[i - 2] <= '9') || p[i - 2] == '%' ||
                         p[i - 2] == ' ' || (p[i - 2] | 32) >= 'a')))

@@ -126,6 +126,17 @@ static const slc_rule_info rules[SLC_RULE_N] = {
          "項目 {item}（{name}）が{level}要件 {requirement} を満たすか判断できません（{expected}）:「{found}」{same_as}",
          "Ask the vendor to state the value the requirement needs.",
          "要件の判断に必要な値を明記するようベンダーに求めてください。"},
+    [SLC_RULE_PATTERN_LIMIT] =
+        {"pattern-limit", SLC_SEV_WARNING,
+         "A profile's pattern backtracked past the match limits on an answer: the requirement is "
+         "unknown, not unmet.",
+         "プロファイルのパターンが回答の照合で上限を超えました。要件は「不明」とし、「不一致」とはしません。",
+         "item {item} ({name}): requirement {requirement} stopped at the match limits (its pattern "
+         "backtracks too much): unknown, not \"not matched\"; simplify the pattern",
+         "項目 {item}（{name}）: 要件 {requirement} のパターンが照合の上限で止まりました"
+         "（後戻りが多すぎます）。「不一致」ではなく「不明」とします。パターンを簡単にしてください",
+         "Simplify the profile's pattern (no nested repetition such as (a*)*), or write the requirement as a quantity.",
+         "プロファイルのパターンを簡単にしてください（(a*)* のような入れ子の繰り返しを避ける）。あるいは要件を数量で書いてください。"},
     [SLC_RULE_IGNORED_ROW] =
         {"ignored-row", SLC_SEV_INFO,
          "A row inside the table that is neither an item, a header nor a section.",

@@ -226,6 +226,8 @@ void cli_free_docs(cli_ctx *ctx, slc_doc **docs);
 /* Tells on stderr each item doc gives twice (the duplicate-item finding)
  * and which answer is used: convert, diff and export go on with the first. */
 void cli_warn_duplicates(cli_ctx *ctx, const slc_doc *doc);
+/* Warns of each answer an XLSX report x has cut at Excel's cell limit. */
+void cli_warn_cut(cli_ctx *ctx, const struct slc_export *x);
 /* Reads the load options, loads the catalog and, if profile is not NULL,
  * --profile (*profile NULL when not given); an exit code. */
 int cli_prepare(cli_ctx *ctx, slc_load_options *lo, struct slc_profile **profile);

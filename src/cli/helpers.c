@@ -225,6 +225,23 @@ void cli_warn_duplicates(cli_ctx *ctx, const slc_doc *doc)
     slc_buf_release(&msg);
 }
 
+void cli_warn_cut(cli_ctx *ctx, const slc_export *x)
+{
+    slc_buf lines, line;
+    slc_buf_init(&lines);
+    slc_buf_init(&line);
+    if (slc_export_xlsx_cuts(x, &lines)) {
+        for (const char *p = lines.data, *e; (e = strchr(p, '\n')); p = e + 1) {
+            slc_buf_clear(&line);
+            slc_term_text_add(&line, p, (size_t)(e - p), 0);
+            fprintf(stderr, "slacheck: %s: %s\n", ctx->lang == SLC_LANG_JA ? "警告" : "warning",
+                    line.data);
+        }
+    }
+    slc_buf_release(&lines);
+    slc_buf_release(&line);
+}
+
 int cli_load_docs(cli_ctx *ctx, const slc_load_options *lo, int validate,
                   const slc_profile *profile, slc_doc ***out)
 {
@@ -323,7 +340,10 @@ int cli_write_report(cli_ctx *ctx, const slc_export *x, const slc_export_format 
                      const char *path)
 {
     report_job j = {x, fmt};
-    return cli_write_path(ctx, path, write_report, &j);
+    int rc = cli_write_path(ctx, path, write_report, &j);
+    if (rc == EXIT_CLEAN && fmt->write == slc_export_xlsx)
+        cli_warn_cut(ctx, x);
+    return rc;
 }
 
 const slc_export_format *cli_report_format(cli_ctx *ctx, const char *path)

@@ -317,6 +317,7 @@ static void judge(slc_doc *doc, const slc_requirement *r, slc_req_result *out)
     const slc_fact *pres = slc_facts_find(f, n, SLC_FACT_PRESENCE, -1);
     const slc_fact *disc = disclosure(f, n);
     const slc_fact *hit = NULL;
+    int searched = 0;
 
     switch (r->crit) {
     case SLC_CRIT_PRESENCE:
@@ -351,8 +352,11 @@ static void judge(slc_doc *doc, const slc_requirement *r, slc_req_result *out)
         }
         break;
     case SLC_CRIT_MATCH:
-        if (r->re && slc_regex_search(r->re, answer)) {
+        searched = r->re ? slc_regex_search(r->re, answer) : 0;
+        if (searched > 0) {
             out->verdict = SLC_VERDICT_MET;
+        } else if (searched < 0) {
+            out->reason = "pattern-limit"; /* unknown: the search was stopped */
         } else if (pres && pres->presence == SLC_PRESENCE_NO) {
             hit = pres;
             out->verdict = SLC_VERDICT_NOT_MET;
@@ -419,6 +423,12 @@ void slc_profile_evaluate(slc_doc *doc, const slc_profile *p)
             f.severity = r->level == SLC_LEVEL_MUST ? SLC_SEV_WARNING : SLC_SEV_INFO;
         }
         slc_doc_add_finding(doc, &f);
+        if (x->reason && !strcmp(x->reason, "pattern-limit")) {
+            f.rule = SLC_RULE_PATTERN_LIMIT; /* the profile's pattern, not the answer */
+            f.severity = SLC_SEV_WARNING;
+            f.expected = r->pattern;
+            slc_doc_add_finding(doc, &f);
+        }
     }
     res->score = total > 0 ? met / total * 100.0 : 100.0;
     doc->profile = res;

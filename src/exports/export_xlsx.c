@@ -65,6 +65,7 @@ typedef struct xw {
     slc_xlsx_errors e;   /* the first libxlsxwriter error, and where */
     slc_buf esc;         /* scratch: escaped cell text */
     slc_buf tmp;         /* scratch: composed cell text */
+    slc_buf cut;         /* scratch: text cut at Excel's cell limit */
 } xw;
 
 /* One sheet: its widths are estimated from what is written. */
@@ -111,6 +112,12 @@ static void grow(sheet *s, lxw_col_t col, double wd)
 }
 
 /* A string cell: vendor text and labels alike, never a formula. */
+/* What ends a text cut at Excel's cell limit (slc_export_xlsx_cuts). */
+static const char *cut_marker(const slc_export *x)
+{
+    return x->lang == SLC_LANG_JA ? "…（以下省略）" : "… (truncated)";
+}
+
 static void put_str(sheet *s, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f)
 {
     xw *w = s->w;
@@ -121,7 +128,7 @@ static void put_str(sheet *s, lxw_row_t row, lxw_col_t col, const char *text, lx
         if (f && f->text_wrap)
             slc_xlsx_fit_note(&s->fit, row, col, text);
     }
-    slc_xlsx_note(&w->e, slc_xlsx_write_text(s->ws, row, col, text, f, &w->esc), s->name, row, col);
+    slc_xlsx_note(&w->e, slc_xlsx_write_cut(s->ws, row, col, text, cut_marker(w->x), f, &w->esc), s->name, row, col);
 }
 
 static void put_num(sheet *s, lxw_row_t row, lxw_col_t col, double v, lxw_format *f)
@@ -891,7 +898,9 @@ static void comparison_header(sheet *s)
     for (size_t v = 0; v < x->n && !slc_xlsx_failed(&s->w->e); v++) {
         lxw_col_t c0 = (lxw_col_t)(nfixed + v * PV_N);
         /* merged over the vendor's columns: merge_range writes a string */
-        const char *name = slc_xlsx_text(vendor_label(x, v), &s->w->esc);
+        int was_cut;
+        const char *name = slc_xlsx_cut_text(vendor_label(x, v), cut_marker(x), &s->w->cut,
+                                             &s->w->esc, &was_cut);
         if (slc_xlsx_utf16_units(name) > SLC_XLSX_CELL_TEXT_MAX)
             slc_xlsx_note(&s->w->e, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, s->name, 0, c0);
         else
@@ -1191,6 +1200,7 @@ slc_status slc_export_xlsx(const slc_export *x, const char *path, slc_error *err
     w.x = x;
     slc_buf_init(&w.esc);
     slc_buf_init(&w.tmp);
+    slc_buf_init(&w.cut);
     w.wb = workbook_new_opt(path, &opt);
     if (!w.wb)
         return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "%s",
@@ -1202,5 +1212,51 @@ slc_status slc_export_xlsx(const slc_export *x, const char *path, slc_error *err
     free(w.vendor_sheet);
     slc_buf_release(&w.esc);
     slc_buf_release(&w.tmp);
+    slc_buf_release(&w.cut);
     return st;
+}
+
+/* One warning line for a text cut in the workbook. */
+static void cut_warning(const slc_export *x, const slc_doc *d, const slc_cat_item *it, int remarks,
+                        slc_buf *out)
+{
+    if (x->lang == SLC_LANG_JA)
+        slc_buf_addf(out,
+                     "%s: 項目 %d（%s）の%sは XLSX のセルの上限（32,767 文字）を超えるため、"
+                     "ブックでは途中で切り「%s」と記しました。全文は他の形式（html、md、json）"
+                     "にあります\n",
+                     d->path, it->no, slc_label_get(&it->name, x->lang), remarks ? "備考" : "回答",
+                     cut_marker(x));
+    else
+        slc_buf_addf(out,
+                     "%s: item %d (%s): the %s is longer than an XLSX cell holds (32,767 "
+                     "characters): the workbook has it cut, ending \"%s\"; the full text is "
+                     "in the other formats (html, md, json)\n",
+                     d->path, it->no, slc_label_get(&it->name, x->lang),
+                     remarks ? "remarks" : "answer", cut_marker(x));
+}
+
+size_t slc_export_xlsx_cuts(const slc_export *x, slc_buf *out)
+{
+    size_t n = 0;
+    slc_buf esc;
+    slc_buf_init(&esc);
+    slc_buf_clear(out);
+    for (size_t i = 0; i < x->cat->nitems; i++) {
+        if (!slc_export_shows(x, i))
+            continue;
+        const slc_cmp_item *ci = &x->cmp->items[i];
+        for (size_t v = 0; v < x->n; v++) {
+            const slc_answer *a = ci->answers[v];
+            for (int k = 0; a && k < 2; k++) {
+                const char *t = a->cell[k ? SLC_ROLE_REMARKS : SLC_ROLE_ANSWER];
+                if (!t || slc_xlsx_utf16_units(slc_xlsx_text(t, &esc)) <= SLC_XLSX_CELL_TEXT_MAX)
+                    continue;
+                cut_warning(x, x->docs[v], &x->cat->items[i], k, out);
+                n++;
+            }
+        }
+    }
+    slc_buf_release(&esc);
+    return n;
 }

@@ -61,6 +61,7 @@ typedef enum slc_rule {
     SLC_RULE_CONSISTENCY, /* a rule declared in the checklist (cross_rule) */
     SLC_RULE_REQUIREMENT_NOT_MET,
     SLC_RULE_REQUIREMENT_UNKNOWN,
+    SLC_RULE_PATTERN_LIMIT, /* a profile's pattern stopped at the backtracking limits */
     SLC_RULE_KNOWN_VARIANT, /* a name, definition or unit the checklist lists as a variant */
     SLC_RULE_DEFINITION_MISMATCH,
     SLC_RULE_DEFINITION_CUT_SHORT,

@@ -12,8 +12,17 @@
 #include "regex.h"
 #include "util.h"
 
+/* Limits on one match: a pattern that backtracks without end (such as
+ * ^(a*)*\1b) stops within a fraction of a second instead of PCRE2's
+ * default ten million steps; ordinary patterns on answers of the largest
+ * cell stay well inside them. */
+#define MATCH_LIMIT 200000u   /* backtracking steps */
+#define DEPTH_LIMIT 10000u    /* nested backtracking points */
+#define HEAP_LIMIT_KIB 20480u /* memory for backtracking */
+
 struct slc_regex {
     pcre2_code *code;
+    pcre2_match_context *mc; /* the limits; read-only while matching */
     int ngroups; /* capture groups reported, at most SLC_REGEX_GROUPS */
     /* the code points a match can begin with, when the pattern says (see
      * first_chars; valid when known) */
@@ -456,6 +465,12 @@ slc_regex *slc_regex_new(const char *pattern, char *err, size_t len)
     uint32_t groups = 0;
     pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &groups);
     r->code = re;
+    r->mc = pcre2_match_context_create(NULL);
+    if (r->mc) {
+        pcre2_set_match_limit(r->mc, MATCH_LIMIT);
+        pcre2_set_depth_limit(r->mc, DEPTH_LIMIT);
+        pcre2_set_heap_limit(r->mc, HEAP_LIMIT_KIB);
+    }
     r->ngroups = groups > SLC_REGEX_GROUPS ? SLC_REGEX_GROUPS : (int)groups;
     if (r->known) {
         r->pat = pat;
@@ -494,6 +509,7 @@ void slc_regex_free(slc_regex *re)
     pcre2_code_free(re->anchored);
     free(re->first);
     free(re->pat);
+    pcre2_match_context_free(re->mc);
     free(re);
 }
 
@@ -540,7 +556,7 @@ static void each(const slc_regex *re, const uint32_t *s, size_t n, slc_regex_fn 
         if (re->known && (at = next_start(re, s, n, at)) >= n)
             break; /* no code point a match begins with: no match */
         int rc = pcre2_match(re->anchored ? re->anchored : re->code, s, n, at, PCRE2_NO_UTF_CHECK,
-                             md, NULL);
+                             md, re->mc);
         if (rc == PCRE2_ERROR_NOMATCH && re->anchored) {
             at++; /* none here: the next position a match may begin */
             continue;
@@ -569,8 +585,10 @@ int slc_regex_search(const slc_regex *re, const char *s)
     size_t n;
     uint32_t *v = utf8_to_cp(s, &n);
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-    int rc = pcre2_match(re->code, v, n, 0, PCRE2_NO_UTF_CHECK, md, NULL);
+    int rc = pcre2_match(re->code, v, n, 0, PCRE2_NO_UTF_CHECK, md, re->mc);
     pcre2_match_data_free(md);
     free(v);
-    return rc >= 0; /* 0: matched, the ovector too small for the groups */
+    if (rc >= 0)
+        return 1; /* 0: matched, the ovector too small for the groups */
+    return rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL ? 0 : -1;
 }

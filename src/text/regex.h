@@ -22,7 +22,7 @@ void slc_regex_jit(slc_regex *re);
 
 /* Every match in code points [0,n): start/end and the spans of up to
  * SLC_REGEX_GROUPS capture groups (-1 when a group did not take part).
- * A match that would run past PCRE2's match or heap limit (a pattern that
+ * A match that would run past the limits on backtracking (a pattern that
  * backtracks without end) ends the search: it is not a match. */
 #define SLC_REGEX_GROUPS 4
 typedef struct slc_match {
@@ -37,7 +37,9 @@ void slc_regex_each(const slc_regex *re, const int32_t *cp, size_t n, slc_regex_
  * gives: they are not checked again for each pattern. */
 void slc_regex_each_scalar(const slc_regex *re, const int32_t *cp, size_t n, slc_regex_fn fn,
                            void *data);
-/* 1 if the pattern matches anywhere in UTF-8 text */
+/* 1 if the pattern matches anywhere in UTF-8 text, 0 if it does not, -1 if
+ * the search stopped at a limit on backtracking (match steps, depth, heap,
+ * JIT stack): whether it matches is not known. */
 int slc_regex_search(const slc_regex *re, const char *s);
 
 #endif

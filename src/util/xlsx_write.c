@@ -211,6 +211,55 @@ lxw_error slc_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, c
     return worksheet_write_string(ws, row, col, t, f);
 }
 
+const char *slc_xlsx_cut_text(const char *s, const char *marker, slc_buf *cut, slc_buf *esc,
+                              int *was_cut)
+{
+    const char *t = slc_xlsx_text(s, esc);
+    size_t units = slc_xlsx_utf16_units(t);
+    *was_cut = units > SLC_XLSX_CELL_TEXT_MAX;
+    if (!*was_cut)
+        return t;
+    size_t mark = slc_xlsx_utf16_units(marker);
+    size_t budget = mark < SLC_XLSX_CELL_TEXT_MAX ? SLC_XLSX_CELL_TEXT_MAX - mark : 0;
+    /* escaping may lengthen the prefix: shorten it by the excess until it fits */
+    for (;;) {
+        size_t k = 0, u = 0;
+        while (s[k]) {
+            size_t b = slc_xlsx_cp_bytes((unsigned char)s[k]);
+            size_t w = b == 4 ? 2 : 1;
+            if (u + w > budget)
+                break;
+            u += w;
+            k += b;
+        }
+        slc_buf_clear(cut);
+        slc_buf_add(cut, s, k);
+        slc_buf_adds(cut, marker);
+        t = slc_xlsx_text(cut->data, esc);
+        units = slc_xlsx_utf16_units(t);
+        if (units <= SLC_XLSX_CELL_TEXT_MAX || !budget)
+            return t;
+        size_t over = units - SLC_XLSX_CELL_TEXT_MAX;
+        budget = over < budget ? budget - over : 0;
+    }
+}
+
+lxw_error slc_xlsx_write_cut(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+                             const char *marker, lxw_format *f, slc_buf *esc)
+{
+    if (!s || !*s)
+        return slc_xlsx_write_text(ws, row, col, s, f, esc);
+    slc_buf cut;
+    slc_buf_init(&cut);
+    int was_cut;
+    const char *t = slc_xlsx_cut_text(s, marker, &cut, esc, &was_cut);
+    lxw_error rc = slc_xlsx_utf16_units(t) > SLC_XLSX_CELL_TEXT_MAX
+                       ? LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED
+                       : worksheet_write_string(ws, row, col, t, f);
+    slc_buf_release(&cut);
+    return rc;
+}
+
 /* workbook_close() tells of its failures on stderr itself ("[ERROR]
  * workbook_close(): ... System error = No space left on device"); a writer
  * never prints, so while it runs standard error goes to a temporary file,

@@ -94,6 +94,18 @@ slc_status slc_xlsx_status(lxw_error rc);
 lxw_error slc_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
                               lxw_format *f, slc_buf *esc);
 
+/* The text to give libxlsxwriter for s (escaped as slc_xlsx_text does)
+ * when it may be cut: s itself if it fits Excel's cell limit, else the
+ * longest prefix that fits with marker appended ("… (truncated)"), built in
+ * cut or esc (both cleared and refilled). *was_cut says which. */
+const char *slc_xlsx_cut_text(const char *s, const char *marker, slc_buf *cut, slc_buf *esc,
+                              int *was_cut);
+
+/* slc_xlsx_write_text for vendor text in a report: text over Excel's limit
+ * is cut and marked (slc_xlsx_cut_text) instead of failing. */
+lxw_error slc_xlsx_write_cut(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+                             const char *marker, lxw_format *f, slc_buf *esc);
+
 /* Closes (writes and frees) wb with standard error captured, since
  * workbook_close() prints its own complaints. SLC_OK, or err set for path:
  * the first failure kept in e and the cell it concerned, else the close's

@@ -48,9 +48,16 @@ typedef struct parse_state {
     size_t nrows, cap;
     long line, start_line;
     long long start_offset;
-    int overflow; /* which limit was hit, 0 if none */
+    size_t ncells; /* kept in all rows so far */
+    int overflow;  /* which limit was hit, 0 if none */
     char delimiter;
 } parse_state;
+
+/* Cells kept in one table, a bound on memory: rows x cells per row allow
+ * 100 million, which a 64 MiB file of tabs reaches (some 16 bytes each).
+ * Empty cells at the end of a row are not kept, so only cells before a
+ * row's last non-empty one count. */
+#define MAX_TABLE_CELLS 4000000u
 
 static int formula_guarded(const char *s, size_t n);
 
@@ -76,7 +83,8 @@ static void on_field(void *s, size_t n, void *data)
     const char *c = s ? s : "";
     if (st->delimiter != '\t' && formula_guarded(c, n)) /* the CSV rule, undone */
         c++, n--;
-    slc_ptrs_push(&st->cells, slc_arena_strndup(st->arena, c, s ? n : 0));
+    /* empty cells share one string: a file of tabs costs a pointer a cell */
+    slc_ptrs_push(&st->cells, s && n ? slc_arena_strndup(st->arena, c, n) : (char *)"");
 }
 
 static void on_record(int term, void *data)
@@ -89,6 +97,13 @@ static void on_record(int term, void *data)
         st->overflow = 1;
         return;
     }
+    while (st->cells.n && !*(const char *)st->cells.v[st->cells.n - 1])
+        st->cells.n--; /* empty cells at the end of a row say nothing */
+    if (st->cells.n > MAX_TABLE_CELLS - st->ncells) {
+        st->overflow = 4;
+        return;
+    }
+    st->ncells += st->cells.n;
     if (st->nrows == st->cap) {
         st->cap = st->cap ? st->cap * 2 : 64;
         st->rows = slc_xrealloc(st->rows, st->cap * sizeof(*st->rows));
@@ -247,10 +262,12 @@ slc_status slc_rows_parse(const char *text, size_t len, char delimiter, const sl
         goto done;
     }
     if (st.overflow) {
-        static const char *what[] = {"", "rows", "cells in a row", "bytes in a cell"};
+        static const char *what[] = {"", "rows", "cells in a row", "bytes in a cell",
+                                     "cells in the table (before each row's last non-empty one)"};
         size_t lim = st.overflow == 1   ? limits->max_rows
                      : st.overflow == 2 ? limits->max_cells
-                                        : limits->max_cell_bytes;
+                     : st.overflow == 3 ? limits->max_cell_bytes
+                                        : MAX_TABLE_CELLS;
         rc = slc_error_set(err, SLC_ERR_TOO_LARGE, path, st.start_line, st.start_offset,
                            "more than %zu %s", lim, what[st.overflow]);
         goto done;
