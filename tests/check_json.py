@@ -143,10 +143,18 @@ def main():
         bad += 1
         for op in (" == ", " in "):
             if not why and op in expr:
-                try:
-                    why = "left side is %r" % (eval(expr.split(op, 1)[0], env),)
-                except Exception as e:
-                    why = "%s: %s" % (type(e).__name__, e)
+                # the left side: the longest prefix before op that is an expression
+                # (op may stand inside it too, as in a generator's condition)
+                parts = expr.split(op)
+                for k in range(len(parts) - 1, 0, -1):
+                    try:
+                        why = "left side is %r" % (eval(op.join(parts[:k]), env),)
+                        break
+                    except SyntaxError:
+                        continue
+                    except Exception as e:
+                        why = "%s: %s" % (type(e).__name__, e)
+                        break
                 break
         print("FAIL: %s (%s): %s" % (sys.argv[1], why or "false", expr))
     sys.exit(1 if bad else 0)

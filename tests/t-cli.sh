@@ -70,7 +70,7 @@ expect_rc 2 "mistyped option (ja)"
 err_has "もしかして '--exit-zero' ですか？" "mistyped option in Japanese"
 run $SLACHECK validate --format jsno qlingo.tsv
 expect_rc 2 "mistyped format"
-err_has "validate formats are text, json, github, sarif, junit and md: jsno" "mistyped format"
+err_has "validate formats are text, json, github, sarif, junit, md and codequality: jsno" "mistyped format"
 err_has "did you mean 'json'?" "mistyped format"
 run $SLACHECK diff -f htlm qlingo.tsv qlingo.tsv
 err_has "did you mean 'html'?" "mistyped diff format"

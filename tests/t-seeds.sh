@@ -10,7 +10,7 @@ expect_rc 0 "convert qlingo.tsv -o q.json"
 jcheck "$TMP/q.json" \
     "d['format'] == 'slacheck-checklist'" \
     "d['vendor'] == 'qlingo'" \
-    "d['meta'] == {'service': None, 'vendor': None, 'date': None}" \
+    "d['meta'] == {'service': None, 'vendor': None, 'date': None, 'contact': None, 'revision': None}" \
     "d['source']['encoding'] == 'UTF-8' and d['source']['bom'] is False" \
     "[i['no'] for i in d['items']] == list(range(1, 50))" \
     "items[18]['answer'] == 'ログの取得は行っていますが、ログ提供は行っていません。'" \

@@ -246,15 +246,23 @@ static void legend_item(html *h, xmlNode *ul, const char *cls, const char *mk, c
     text(h, li, label);
 }
 
+/* A table of class `cls` in a scroll container (no clipped column on a
+ * narrow screen) under parent; returns its header row (its tbody goes in
+ * tr->parent->parent, the table). */
+static xmlNode *scroll_table(html *h, xmlNode *parent, const char *cls)
+{
+    xmlNode *wrap = el(h, parent, "div");
+    attr(h, wrap, "class", "scroll");
+    xmlNode *table = el(h, wrap, "table");
+    attr(h, table, "class", cls);
+    return el(h, el(h, table, "thead"), "tr");
+}
+
 static void summary_vendors(html *h, xmlNode *s)
 {
     const slc_export *x = h->x;
     const slc_summary *sm = &x->summary;
-    xmlNode *wrap = el(h, s, "div");
-    attr(h, wrap, "class", "scroll");
-    xmlNode *table = el(h, wrap, "table");
-    attr(h, table, "class", "vendors");
-    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
+    xmlNode *tr = scroll_table(h, s, "vendors");
     const slc_xlabel cols[] = {SLC_XL_VENDOR,        SLC_XL_FILE,   SLC_XL_ENCODING,
                                SLC_XL_ITEMS_PRESENT, SLC_XL_ERRORS, SLC_XL_WARNINGS,
                                SLC_XL_INFO};
@@ -269,7 +277,7 @@ static void summary_vendors(html *h, xmlNode *s)
         th_col(h, tr, "num", L(h, SLC_XL_SCORE));
         th_col(h, tr, "num", L(h, SLC_XL_MUST_FAILED));
     }
-    xmlNode *tb = el(h, table, "tbody");
+    xmlNode *tb = el(h, tr->parent->parent, "tbody");
     for (size_t v = 0; v < x->n; v++) {
         const slc_doc *d = x->docs[v];
         const slc_summary_vendor *sv = &sm->vendors[v];
@@ -324,15 +332,11 @@ static void build_grid(html *h, xmlNode *content)
         legend_item(h, ul, NULL, slc_export_rank_marker(1), L(h, SLC_XL_LEADS));
         legend_item(h, ul, NULL, slc_export_rank_marker(-1), L(h, SLC_XL_TRAILS));
     }
-    xmlNode *wrap = el(h, s, "div");
-    attr(h, wrap, "class", "scroll");
-    xmlNode *table = el(h, wrap, "table");
-    attr(h, table, "class", "grid");
-    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
+    xmlNode *tr = scroll_table(h, s, "grid");
     th_col(h, tr, "cat", L(h, SLC_XL_CATEGORY));
     for (size_t v = 0; v < x->n; v++)
         th_col(h, tr, "name", sm->vendors[v].name);
-    xmlNode *tb = el(h, table, "tbody");
+    xmlNode *tb = el(h, tr->parent->parent, "tbody");
     slc_buf *t = &h->tmp;
     for (size_t c = 0; c < cat->ncategories; c++) {
         if (!slc_summary_cell_at(sm, c, 0)->items)
@@ -379,17 +383,13 @@ static void musts_table(html *h, xmlNode *vs, const slc_summary_vendor *sv)
 {
     const slc_export *x = h->x;
     slc_buf *t = &h->tmp;
-    xmlNode *wrap = el(h, vs, "div");
-    attr(h, wrap, "class", "scroll");
-    xmlNode *table = el(h, wrap, "table");
-    attr(h, table, "class", "musts");
-    xmlNode *tr = el(h, el(h, table, "thead"), "tr");
+    xmlNode *tr = scroll_table(h, vs, "musts");
     th_col(h, tr, "no", L(h, SLC_XL_NO));
     th_col(h, tr, "item", L(h, SLC_XL_REQUIREMENT));
     th_col(h, tr, "verdict", L(h, SLC_XL_VERDICT));
     th_col(h, tr, NULL, L(h, SLC_XL_EVIDENCE));
     th_col(h, tr, "num", L(h, SLC_XL_LINE));
-    xmlNode *tb = el(h, table, "tbody");
+    xmlNode *tb = el(h, tr->parent->parent, "tbody");
     for (size_t k = 0; k < sv->nmusts; k++) {
         const slc_req_result *r = sv->musts[k];
         const slc_cat_item *it = slc_catalog_item(x->cat, r->req->item);

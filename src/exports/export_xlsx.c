@@ -128,7 +128,8 @@ static void put_str(sheet *s, lxw_row_t row, lxw_col_t col, const char *text, lx
         if (f && f->text_wrap)
             slc_xlsx_fit_note(&s->fit, row, col, text);
     }
-    slc_xlsx_note(&w->e, slc_xlsx_write_cut(s->ws, row, col, text, cut_marker(w->x), f, &w->esc), s->name, row, col);
+    slc_xlsx_note(&w->e, slc_xlsx_write_cut(s->ws, row, col, text, cut_marker(w->x), f, &w->esc),
+                  s->name, row, col);
 }
 
 static void put_num(sheet *s, lxw_row_t row, lxw_col_t col, double v, lxw_format *f)
@@ -899,8 +900,8 @@ static void comparison_header(sheet *s)
         lxw_col_t c0 = (lxw_col_t)(nfixed + v * PV_N);
         /* merged over the vendor's columns: merge_range writes a string */
         int was_cut;
-        const char *name = slc_xlsx_cut_text(vendor_label(x, v), cut_marker(x), &s->w->cut,
-                                             &s->w->esc, &was_cut);
+        const char *name =
+            slc_xlsx_cut_text(vendor_label(x, v), cut_marker(x), &s->w->cut, &s->w->esc, &was_cut);
         if (slc_xlsx_utf16_units(name) > SLC_XLSX_CELL_TEXT_MAX)
             slc_xlsx_note(&s->w->e, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, s->name, 0, c0);
         else

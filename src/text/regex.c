@@ -23,7 +23,7 @@
 struct slc_regex {
     pcre2_code *code;
     pcre2_match_context *mc; /* the limits; read-only while matching */
-    int ngroups; /* capture groups reported, at most SLC_REGEX_GROUPS */
+    int ngroups;             /* capture groups reported, at most SLC_REGEX_GROUPS */
     /* the code points a match can begin with, when the pattern says (see
      * first_chars; valid when known) */
     uint32_t *first;
