@@ -6,7 +6,10 @@
  *    CR and LF;
  *  - slc_rows_write_field as CSV: the field never starts with a formula
  *    character, and slc_rows_parse reads it back to the very same bytes
- *    (valid UTF-8 without NUL only: what the loader hands on).
+ *    (valid UTF-8 without NUL only: what the loader hands on);
+ *  - the JUnit XML report, with the bytes as a file's path and as the
+ *    detail of its error: libxml2 parses what it wrote (no character XML
+ *    1.0 forbids, no broken markup) in one testsuite.
  * Build and run: `make fuzz FUZZ_TARGETS=output` (see fuzz/README.md). */
 #include <stddef.h>
 #include <stdint.h>
@@ -14,7 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+
+#include "common.h"
 #include "read_csv.h"
+#include "report.h"
 #include "term_text.h"
 #include "util.h"
 
@@ -116,11 +123,44 @@ static void check_csv(const uint8_t *data, size_t size)
     slc_buf_release(&line);
 }
 
+static slc_catalog *cat;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    cat = fuzz_catalog("fuzz_output");
+    return 0;
+}
+
+static void check_junit(const uint8_t *data, size_t size)
+{
+    slc_error err;
+    slc_error_clear(&err);
+    size_t n = size < sizeof(err.path) - 1 ? size : sizeof(err.path) - 1;
+    memcpy(err.path, data, n);
+    err.path[n] = '\0'; /* a path is a C string: cut at a NUL */
+    slc_error_set(&err, SLC_ERR_FORMAT, err.path, 1, 0, "%.*s", (int)(size < 400 ? size : 400),
+                  (const char *)data);
+    slc_report *r = slc_report_new("junit", cat, SLC_LANG_EN, SLC_SEV_ERROR);
+    if (!r)
+        abort();
+    r->ops->add_error(r, &err);
+    r->ops->finish(r, 3);
+    xmlDocPtr doc = xmlReadMemory(r->out.data ? r->out.data : "", (int)r->out.len, "junit.xml",
+                                  NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!doc)
+        abort(); /* one vendor's bytes broke the CI dashboard's file */
+    xmlFreeDoc(doc);
+    slc_report_free(r);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     check_term(data, size, 0);
     check_term(data, size, SLC_TERM_KEEP_LF);
     check_term(data, size, SLC_TERM_PASS_CR_LF);
     check_csv(data, size);
+    check_junit(data, size);
     return 0;
 }

@@ -229,6 +229,7 @@ static void walk_sheet(const void *h, pipe_out *o)
 /* A fuzzer's death callback would record the child's crash as its own. */
 void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
 
+#ifndef SLC_NO_AS_LIMIT
 /* The address space in use now (bytes), from /proc; 0 if unknown. */
 static rlim_t address_space_now(void)
 {
@@ -242,6 +243,7 @@ static rlim_t address_space_now(void)
     long psz = sysconf(_SC_PAGESIZE);
     return (rlim_t)pages * (rlim_t)(psz > 0 ? psz : 4096);
 }
+#endif
 
 static void child_limits(size_t n)
 {
