@@ -13,7 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "authoring.h"
+#include "author_md.h"
+#include "author_xlsx.h"
 #include "catalog.h"
 #include "doc.h"
 #include "load.h"

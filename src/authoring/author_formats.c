@@ -5,6 +5,8 @@
 
 #include "author_json.h"
 #include "author_table.h"
+#include "author_md.h"
+#include "author_xlsx.h"
 
 static void write_tsv(const slc_catalog *cat, slc_doc *doc, const slc_author_opts *o, slc_buf *out)
 {

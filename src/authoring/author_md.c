@@ -31,6 +31,7 @@
 #include "md_tree.h"
 #include "read_md.h"
 #include "author_table.h"
+#include "author_md.h"
 
 #define PLACEHOLDER_JA "<!-- 回答をここに記入 -->"
 #define PLACEHOLDER_EN "<!-- 回答をここに記入 / write the answer here -->"

@@ -28,6 +28,7 @@
 #include "load.h"
 #include "template.h"
 #include "xlsx_write.h"
+#include "author_xlsx.h"
 
 #define PAPER_A4 9
 #define DV_TITLE_MAX 32    /* Excel: data validation titles */

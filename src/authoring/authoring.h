@@ -20,10 +20,4 @@ typedef struct slc_author_opts {
                           (templates); 0: only the items doc has (convert) */
 } slc_author_opts;
 
-void slc_author_md(const slc_catalog *cat, const slc_doc *doc, const slc_author_opts *o,
-                   slc_buf *out);
-/* Writes the workbook at path (a fresh temporary file the caller renames). */
-slc_status slc_author_xlsx(const slc_catalog *cat, const slc_doc *doc, const slc_author_opts *o,
-                           const char *path, slc_error *err);
-
 #endif

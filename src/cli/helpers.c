@@ -10,6 +10,7 @@
 #include "batch.h"
 #include "platform.h"
 #include "export.h"
+#include "export_xlsx.h"
 #include "load.h"
 #include "output.h"
 #include "profile.h"

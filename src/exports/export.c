@@ -14,6 +14,10 @@
 #include "rules.h"
 #include "version.h"
 #include "export_table.h"
+#include "export_html.h"
+#include "export_md.h"
+#include "export_xlsx.h"
+#include "export_json.h"
 
 static const slc_label labels[SLC_XL_N] = {
     [SLC_XL_TITLE_ONE] = {"クラウドサービスレベルのチェックリスト: %s",

@@ -194,15 +194,6 @@ const slc_export_format *slc_export_format_find(const char *id);
 /* By the path's extension (".htm" and ".html", ".markdown" ...), or NULL. */
 const slc_export_format *slc_export_format_for_path(const char *path);
 
-slc_status slc_export_xlsx(const slc_export *x, const char *path, slc_error *err);
-/* The answers and remarks longer than an XLSX cell holds, which the
- * workbook has cut and marked: one warning line each into out (cleared
- * first), in the report's language; how many. */
-size_t slc_export_xlsx_cuts(const slc_export *x, slc_buf *out);
-slc_status slc_export_html(const slc_export *x, const char *path, slc_error *err);
-slc_status slc_export_md(const slc_export *x, const char *path, slc_error *err);
-slc_status slc_export_json(const slc_export *x, const char *path, slc_error *err);
-
 /* For writers that build their bytes in memory: writes them to path. */
 slc_status slc_export_write(const slc_buf *buf, const char *path, slc_error *err);
 

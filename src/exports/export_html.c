@@ -21,6 +21,7 @@
 #include "rules.h"
 #include "sha256.h"
 #include "template.h"
+#include "export_html.h"
 
 /* Filters the comparison table by words and to the items that differ;
  * without it the page shows everything. Labels come from data- attributes. */

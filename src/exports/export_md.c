@@ -31,6 +31,7 @@
 #include "profile.h"
 #include "rules.h"
 #include "template.h"
+#include "export_md.h"
 
 /* ---- the tree ---- */
 

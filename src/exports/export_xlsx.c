@@ -26,6 +26,7 @@
 #include "term_text.h"
 #include "text.h"
 #include "xlsx_write.h"
+#include "export_xlsx.h"
 
 #define PAPER_A4 9
 #define SHEET_NAME_MAX 31 /* Excel: UTF-16 units */

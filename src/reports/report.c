@@ -3,6 +3,12 @@
 #include "report.h"
 
 #include "report_codequality.h"
+#include "report_text.h"
+#include "report_github.h"
+#include "report_json.h"
+#include "report_sarif.h"
+#include "report_junit.h"
+#include "report_md.h"
 
 #include <stdlib.h>
 #include <string.h>

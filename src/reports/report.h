@@ -50,11 +50,5 @@ void slc_report_no_finish(slc_report *s, int exit_code);
  * after each file (text, GitHub). The caller frees it with slc_report_free. */
 slc_report *slc_report_lines_new(const slc_report_ops *ops, const slc_catalog *cat, slc_lang lang,
                                  slc_severity fail_on);
-slc_report *slc_report_text_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
-slc_report *slc_report_github_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
-slc_report *slc_report_json_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
-slc_report *slc_report_sarif_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
-slc_report *slc_report_junit_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
-slc_report *slc_report_md_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
 
 #endif

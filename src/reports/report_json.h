@@ -6,6 +6,8 @@
 #ifndef SLC_REPORT_JSON_H
 #define SLC_REPORT_JSON_H
 
+#include "report.h"
+
 #include "catalog.h"
 #include "doc.h"
 #include "util.h"
@@ -26,5 +28,8 @@ void slc_json_report_free(slc_json_report *r);
  * embeds it. A new jansson reference the caller decrefs. */
 struct json_t;
 struct json_t *slc_json_report_file(const slc_doc *doc, slc_lang lang, size_t counts[3]);
+
+/* The report behind report.h's interface (slc_report_free frees it). */
+slc_report *slc_report_json_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
 
 #endif

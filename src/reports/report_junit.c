@@ -10,6 +10,7 @@
 #include "rules.h"
 #include "report.h"
 #include "term_text.h"
+#include "report_junit.h"
 
 typedef struct junit_report {
     slc_report base;

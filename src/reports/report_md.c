@@ -8,6 +8,7 @@
 #include "profile.h"
 #include "rules.h"
 #include "report.h"
+#include "report_md.h"
 
 typedef struct md_report {
     slc_report base;

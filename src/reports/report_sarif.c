@@ -8,6 +8,7 @@
 #include "rules.h"
 #include "report.h"
 #include "version.h"
+#include "report_sarif.h"
 
 typedef struct sarif_report {
     slc_report base;

@@ -3,6 +3,8 @@
 #ifndef SLC_REPORT_TEXT_H
 #define SLC_REPORT_TEXT_H
 
+#include "report.h"
+
 #include "doc.h"
 #include "util.h"
 
@@ -14,5 +16,8 @@ void slc_report_text_colour(const slc_doc *doc, slc_lang lang, int colour, slc_b
 /* Items of the catalog as an aligned table or TSV. */
 void slc_report_items_text(const slc_catalog *cat, slc_lang lang, slc_buf *out);
 void slc_report_items_tsv(const slc_catalog *cat, slc_buf *out);
+
+/* The report behind report.h's interface (slc_report_free frees it). */
+slc_report *slc_report_text_new(const slc_catalog *cat, slc_lang lang, slc_severity fail_on);
 
 #endif
