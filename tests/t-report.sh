@@ -51,6 +51,8 @@ for fmt in sarif junit md; do
 done
 grep -q 'failures="2"' r.junit || fail "r.junit: the two failed musts"
 grep -q "Exit status 1." r.md || fail "r.md: exit status 1"
+# English counts agree in number ("1 file", "2 errors"), never "1 files"
+grep -q "^1 file (0 unreadable): 2 errors, " r.md || fail "r.md: counts in English: $(sed -n 3p r.md)"
 
 # ---- ... and exit 3 (an unreadable file) ---------------------------------------------
 rm -f r.*

@@ -31,10 +31,12 @@ static void md_doc(slc_report *sk, const slc_doc *doc)
     slc_md_add_text(h, CMARK_NODE_CODE, doc->path);
     slc_md_add_text(h, CMARK_NODE_TEXT, ")");
     char line[256];
-    snprintf(line, sizeof(line),
-             ja ? "エラー %zu、警告 %zu、情報 %zu（%s）"
-                : "%zu errors, %zu warnings, %zu info (%s)",
-             c[2], c[1], c[0], doc->encoding);
+    if (ja)
+        snprintf(line, sizeof(line), "エラー %zu、警告 %zu、情報 %zu（%s）", c[2], c[1], c[0],
+                 doc->encoding);
+    else
+        snprintf(line, sizeof(line), "%zu error%s, %zu warning%s, %zu info (%s)", c[2],
+                 c[2] == 1 ? "" : "s", c[1], c[1] == 1 ? "" : "s", c[0], doc->encoding);
     slc_md_add_text(slc_md_add(s->doc, CMARK_NODE_PARAGRAPH), CMARK_NODE_TEXT, line);
     if (doc->profile) {
         const slc_profile_result *p = doc->profile;
@@ -99,12 +101,18 @@ static void md_finish(slc_report *sk, int exit_code)
     slc_md_add_text(title, CMARK_NODE_TEXT, ja ? "slacheck 検証結果" : "slacheck results");
     cmark_node_prepend_child(s->doc, title);
     char line[256];
-    snprintf(
-        line, sizeof(line),
-        ja ? "%zu ファイル（読めないもの %zu）: エラー %zu、警告 %zu、情報 %zu。終了コード %d。"
-           : "%zu files (%zu unreadable): %zu errors, %zu warnings, %zu info. Exit status %d.",
-        s->files + s->unreadable, s->unreadable, s->counts[2], s->counts[1], s->counts[0],
-        exit_code);
+    size_t nf = s->files + s->unreadable, *n = s->counts;
+    if (ja)
+        snprintf(
+            line, sizeof(line),
+            "%zu ファイル（読めないもの %zu）: エラー %zu、警告 %zu、情報 %zu。終了コード %d。", nf,
+            s->unreadable, n[2], n[1], n[0], exit_code);
+    else
+        snprintf(
+            line, sizeof(line),
+            "%zu file%s (%zu unreadable): %zu error%s, %zu warning%s, %zu info. Exit status %d.",
+            nf, nf == 1 ? "" : "s", s->unreadable, n[2], n[2] == 1 ? "" : "s", n[1],
+            n[1] == 1 ? "" : "s", n[0], exit_code);
     cmark_node *p = slc_md_node_new(CMARK_NODE_PARAGRAPH);
     slc_md_add_text(p, CMARK_NODE_TEXT, line);
     cmark_node_insert_after(title, p);
