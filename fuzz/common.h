@@ -34,6 +34,19 @@ static inline slc_catalog *fuzz_catalog(const char *harness)
     return cat;
 }
 
+/* A harness whose only set-up is the built-in checklist: declares `cat`
+ * and an LLVMFuzzerInitialize that loads it (name: the harness, for the
+ * message if it cannot). */
+#define FUZZ_WITH_CATALOG(name) \
+    static slc_catalog *cat; \
+    int LLVMFuzzerInitialize(int *argc, char ***argv); \
+    int LLVMFuzzerInitialize(int *argc, char ***argv) \
+    { \
+        (void)argc, (void)argv; \
+        cat = fuzz_catalog(name); \
+        return 0; \
+    }
+
 /* Appends the bytes of the file at path to b (nothing if it cannot be read). */
 static inline void fuzz_read_file(const char *path, slc_buf *b)
 {

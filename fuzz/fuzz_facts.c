@@ -17,18 +17,9 @@
 #include "util.h"
 #include "common.h"
 
-static slc_catalog *cat;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    cat = fuzz_catalog("fuzz_facts");
-    return 0;
-}
+FUZZ_WITH_CATALOG("fuzz_facts")
 
 /* Strict UTF-8 (no overlong forms, surrogates or code points past
  * U+10FFFF) and no NUL: what the decoder guarantees. */

@@ -19,18 +19,9 @@
 #include "rules.h"
 #include "validate.h"
 
-static slc_catalog *cat;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    cat = fuzz_catalog("fuzz_html");
-    return 0;
-}
+FUZZ_WITH_CATALOG("fuzz_html")
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -21,8 +21,6 @@
 #include "common.h"
 #include "validate.h"
 
-static slc_catalog *cat;
-
 /* What the writers produced must parse as JSON (valid UTF-8, escaped
  * control characters): a report that does not parse is a lost report. */
 static void must_parse(const char *what, const slc_buf *b)
@@ -37,16 +35,9 @@ static void must_parse(const char *what, const slc_buf *b)
     json_decref(j);
 }
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    cat = fuzz_catalog("fuzz_load");
-    return 0;
-}
+FUZZ_WITH_CATALOG("fuzz_load")
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -123,15 +123,7 @@ static void check_csv(const uint8_t *data, size_t size)
     slc_buf_release(&line);
 }
 
-static slc_catalog *cat;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc, (void)argv;
-    cat = fuzz_catalog("fuzz_output");
-    return 0;
-}
+FUZZ_WITH_CATALOG("fuzz_output")
 
 static void check_junit(const uint8_t *data, size_t size)
 {
