@@ -587,37 +587,61 @@ void slc_text_append_cps(slc_buf *out, const int32_t *cp, size_t n)
     out->data[out->len] = '\0';
 }
 
-static int is_ascii_plain(const char *s, size_t n)
+/* The common case without ICU: text made only of code points that are their
+ * own NFKC (and NFKC_Casefold) and compose with no neighbour - ASCII, kana,
+ * CJK ideographs (slc_text_is_kana_or_han) and the Japanese punctuation
+ * 、。〃〈〉《》「」『』【】 (U+3001..3003, U+3008..3011). Appends what ICU
+ * would, and returns 1; returns 0, having appended nothing, at the first
+ * other code point (or bad UTF-8). Folding keeps ASCII letters (lowercased),
+ * digits, kana and ideographs, and drops the rest (spaces, controls,
+ * punctuation, symbols), as the ICU path does. */
+static int transform_plain(slc_buf *out, const char *s, size_t n, int fold)
 {
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return 0;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t start = out->len;
+    slc_buf_grow(out, n);
+    char *d = out->data + out->len;
+    for (size_t i = 0; i < n;) {
+        unsigned char b = p[i];
+        if (b < 0x80) {
+            i++;
+            if (!fold || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))
+                *d++ = (char)b;
+            else if (b >= 'A' && b <= 'Z')
+                *d++ = (char)(b + 32);
+            continue;
+        }
+        if (b < 0xE3 || b > 0xE9 || i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 ||
+            (p[i + 2] & 0xC0) != 0x80)
+            goto other;
+        int32_t c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+        if (slc_text_is_kana_or_han(c) ||
+            (!fold && ((c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011)))) {
+            memcpy(d, p + i, 3);
+            d += 3;
+        } else if (!(c >= 0x3001 && c <= 0x3003) && !(c >= 0x3008 && c <= 0x3011)) {
+            goto other;
+        }
+        i += 3;
+    }
+    out->len = (size_t)(d - out->data);
+    out->data[out->len] = '\0';
     return 1;
+other:
+    out->len = start;
+    out->data[out->len] = '\0';
+    return 0;
 }
 
 static void transform(slc_buf *out, const char *s, size_t n, int fold)
 {
+    if (transform_plain(out, s, n, fold))
+        return;
     UErrorCode st = U_ZERO_ERROR;
     const UNormalizer2 *nz =
         fold ? unorm2_getNFKCCasefoldInstance(&st) : unorm2_getNFKCInstance(&st);
     if (U_FAILURE(st)) {
         slc_buf_add(out, s, n);
-        return;
-    }
-    if (is_ascii_plain(s, n)) {
-        if (!fold) { /* NFKC of ASCII is itself */
-            slc_buf_add(out, s, n);
-            return;
-        }
-        slc_buf_grow(out, n);
-        for (size_t i = 0; i < n; i++) { /* case fold; drop space, punctuation, symbols */
-            char c = s[i];
-            if (c >= 'A' && c <= 'Z')
-                slc_buf_addc(out, (char)(c + 32));
-            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-                slc_buf_addc(out, c);
-        }
-        out->data[out->len] = '\0'; /* grew above: terminated even if nothing was kept */
         return;
     }
     UChar s1[256], s2[256], *u = NULL, *v = NULL;
