@@ -3,7 +3,8 @@
  * characters, punctuation and symbols), whether the text takes the path
  * without ICU (ASCII, kana, ideographs, Japanese punctuation) or not. Each
  * code point of the BMP is tried alone and between neighbours of the plain
- * path, against ICU called here directly. */
+ * path, against ICU called here directly; and slc_text_map_nfkc, which
+ * decodes kana and kanji itself, against ICU one code point at a time. */
 #include <stdlib.h>
 
 #include <unicode/uchar.h>
@@ -62,6 +63,33 @@ static int check(const char *s, slc_buf *got, slc_buf *want)
     return bad;
 }
 
+/* slc_text_map_nfkc of "a" c "b": c's own NFKC (asked of ICU one code
+ * point at a time) between a and b, each mapped back to its code point */
+static void check_mapped(UChar32 c, const char *s)
+{
+    slc_mapped m;
+    slc_buf want;
+    slc_buf_init(&want);
+    char one[5] = {0};
+    int32_t k = 0;
+    U8_APPEND_UNSAFE((uint8_t *)one, k, c);
+    reference(&want, one, 0);
+    slc_text_map_nfkc(s, &m);
+    slc_buf got;
+    slc_buf_init(&got);
+    slc_text_append_cps(&got, m.cp, m.n);
+    int ok = m.n >= 2 && m.cp[0] == 'a' && m.cp[m.n - 1] == 'b' && m.orig[0] == 0 &&
+             m.orig[m.n - 1] == 2 && m.orig[m.n] == 3 && got.len == want.len + 2 &&
+             !memcmp(got.data + 1, want.data, want.len);
+    for (size_t i = 1; ok && i + 1 < m.n; i++)
+        ok = m.orig[i] == 1;
+    CHECK(ok, "map_nfkc of U+%04X: got \"%s\" (%zu code points), expected \"a%sb\"", (unsigned)c,
+          got.data ? got.data : "", m.n, want.data);
+    slc_buf_release(&got);
+    slc_buf_release(&want);
+    slc_mapped_release(&m);
+}
+
 int main(void)
 {
     slc_buf got, want;
@@ -78,6 +106,8 @@ int main(void)
             snprintf(s, sizeof(s), contexts[i], cp);
             shown += check(s, &got, &want);
         }
+        snprintf(s, sizeof(s), "a%sb", cp);
+        check_mapped(c, s);
     }
     /* sentences as vendors write them, mixed with what needs ICU */
     static const char *const text[] = {
@@ -91,6 +121,27 @@ int main(void)
     };
     for (size_t i = 0; i < N_OF(text); i++) {
         check(text[i], &got, &want);
+    }
+    /* bad UTF-8 is one U+FFFD a byte or a sequence, as U8_NEXT reads it:
+     * a lone lead byte, a surrogate (ED A0 80), an overlong form (E0 80 80) */
+    static const struct {
+        const char *s;
+        size_t n, fffd; /* code points, of which U+FFFD */
+    } bad[] = {{"a\xE3\x81", 2, 1},
+               {"a\xED\xA0\x80z", 5, 3},
+               {"a\xE0\x80\x80z", 5, 3},
+               {"\xE6\x9C", 1, 1},
+               {"\xE6\x9C\x89\xE3", 2, 1}};
+    for (size_t i = 0; i < N_OF(bad); i++) {
+        slc_mapped m;
+        slc_text_map_nfkc(bad[i].s, &m);
+        size_t fffd = 0;
+        for (size_t k = 0; k < m.n; k++)
+            fffd += m.cp[k] == 0xFFFD;
+        CHECK(m.n == bad[i].n && fffd == bad[i].fffd,
+              "map_nfkc of bad UTF-8 %zu: %zu code points, %zu U+FFFD; expected %zu, %zu", i, m.n,
+              fffd, bad[i].n, bad[i].fffd);
+        slc_mapped_release(&m);
     }
     slc_buf_release(&got);
     slc_buf_release(&want);
