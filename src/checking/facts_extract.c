@@ -1437,6 +1437,11 @@ static int maybe_impossible(const char *s)
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; p[i]; i++) {
         if (p[i] >= 0x80) { /* ％ ： － (EF BC 85, 9A, 8D) and − (E2 88 92) */
+            if (p[i] >= 0xE3 && p[i] <= 0xE9 && (p[i + 1] & 0xC0) == 0x80 &&
+                (p[i + 2] & 0xC0) == 0x80) {
+                i += 2; /* kana or kanji: past its three bytes */
+                continue;
+            }
             if (p[i] == 0xEF && p[i + 1] == 0xBC &&
                 (p[i + 2] == 0x85 || p[i + 2] == 0x9A || p[i + 2] == 0x8D))
                 return 1;
