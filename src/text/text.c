@@ -587,14 +587,17 @@ void slc_text_append_cps(slc_buf *out, const int32_t *cp, size_t n)
     out->data[out->len] = '\0';
 }
 
-/* The common case without ICU: text made only of code points that are their
- * own NFKC (and NFKC_Casefold) and compose with no neighbour - ASCII, kana,
- * CJK ideographs (slc_text_is_kana_or_han) and the Japanese punctuation
- * 、。〃〈〉《》「」『』【】 (U+3001..3003, U+3008..3011). Appends what ICU
- * would, and returns 1; returns 0, having appended nothing, at the first
- * other code point (or bad UTF-8). Folding keeps ASCII letters (lowercased),
- * digits, kana and ideographs, and drops the rest (spaces, controls,
- * punctuation, symbols), as the ICU path does. */
+/* The common case without ICU: text made only of code points whose NFKC
+ * (and NFKC_Casefold) is one code point that composes with no neighbour:
+ * ASCII, kana, CJK ideographs (slc_text_is_kana_or_han), 々〆〇ゝゞヽヾ, the
+ * Japanese punctuation and symbols U+3001..3004, U+3008..301F and ・, the
+ * ideographic space (a space) and the full-width forms of ASCII
+ * (U+FF01..FF5E, ASCII after NFKC). Appends what ICU would, and returns 1;
+ * returns 0, having appended nothing, at the first other code point (or
+ * bad UTF-8). Folding keeps letters (ASCII ones lowercased), digits, kana
+ * and ideographs, and drops the rest (spaces, controls, punctuation,
+ * symbols), as the ICU path does. tests/unit/test_text.c checks every BMP
+ * code point against ICU. */
 static int transform_plain(slc_buf *out, const char *s, size_t n, int fold)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -605,24 +608,36 @@ static int transform_plain(slc_buf *out, const char *s, size_t n, int fold)
         unsigned char b = p[i];
         if (b < 0x80) {
             i++;
-            if (!fold || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))
-                *d++ = (char)b;
-            else if (b >= 'A' && b <= 'Z')
-                *d++ = (char)(b + 32);
-            continue;
+        } else {
+            if (b < 0xE3 || (b > 0xE9 && b != 0xEF) || i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 ||
+                (p[i + 2] & 0xC0) != 0x80)
+                goto other;
+            int32_t c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+            if (c >= 0xFF01 && c <= 0xFF5E) {
+                b = (unsigned char)(c - 0xFEE0); /* full-width ASCII */
+            } else if (c == 0x3000) {
+                b = ' ';
+            } else if (slc_text_is_kana_or_han(c) || (c >= 0x3005 && c <= 0x3007) || c == 0x309D ||
+                       c == 0x309E || c == 0x30FD || c == 0x30FE) {
+                memcpy(d, p + i, 3); /* letters: kept by folding too */
+                d += 3;
+                i += 3;
+                continue;
+            } else if ((c >= 0x3001 && c <= 0x3004) || (c >= 0x3008 && c <= 0x301F) ||
+                       c == 0x30FB) {
+                if (!fold) /* punctuation and symbols: dropped by folding */
+                    memcpy(d, p + i, 3), d += 3;
+                i += 3;
+                continue;
+            } else {
+                goto other;
+            }
+            i += 3;
         }
-        if (b < 0xE3 || b > 0xE9 || i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 ||
-            (p[i + 2] & 0xC0) != 0x80)
-            goto other;
-        int32_t c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-        if (slc_text_is_kana_or_han(c) ||
-            (!fold && ((c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011)))) {
-            memcpy(d, p + i, 3);
-            d += 3;
-        } else if (!(c >= 0x3001 && c <= 0x3003) && !(c >= 0x3008 && c <= 0x3011)) {
-            goto other;
-        }
-        i += 3;
+        if (!fold || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))
+            *d++ = (char)b;
+        else if (b >= 'A' && b <= 'Z')
+            *d++ = (char)(b + 32);
     }
     out->len = (size_t)(d - out->data);
     out->data[out->len] = '\0';
