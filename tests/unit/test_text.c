@@ -143,6 +143,19 @@ int main(void)
               fffd, bad[i].n, bad[i].fffd);
         slc_mapped_release(&m);
     }
+    /* slc_text_length counts code points eight bytes at a time: every
+     * prefix of a mixed text, and of bad UTF-8, against one byte at a time */
+    static const char mixed[] = "【有】稼働率99.9%以上 (SLA) – ﾃｽﾄ 𠮷\x80\xFF\xE3\x81 end";
+    for (size_t len = 0; len < sizeof(mixed); len++) {
+        for (size_t off = 0; off < 8 && off <= len; off++) {
+            size_t w = 0;
+            for (size_t i = off; i < len; i++)
+                w += ((unsigned char)mixed[i] & 0xC0) != 0x80;
+            CHECK(slc_text_length(mixed + off, len - off) == w,
+                  "length of %zu bytes from %zu: %zu, expected %zu", len - off, off,
+                  slc_text_length(mixed + off, len - off), w);
+        }
+    }
     slc_buf_release(&got);
     slc_buf_release(&want);
     return unit_finish("test_text");
