@@ -15,6 +15,14 @@
 #include "text.h"
 #include "unit.h"
 
+/* what folding drops: spaces, controls, format characters, punctuation
+ * and symbols (general categories Cc Cf P* S*, and White_Space) */
+static int folding_drops(UChar32 c)
+{
+    return u_hasBinaryProperty(c, UCHAR_WHITE_SPACE) ||
+           (U_GET_GC_MASK(c) & (U_GC_CC_MASK | U_GC_CF_MASK | U_GC_P_MASK | U_GC_S_MASK));
+}
+
 /* what ICU makes of s: NFKC, or NFKC_Casefold less what folding drops */
 static void reference(slc_buf *out, const char *s, int fold)
 {
@@ -25,19 +33,20 @@ static void reference(slc_buf *out, const char *s, int fold)
     int32_t ulen = 0;
     u_strFromUTF8Lenient(u, 64, &ulen, s, -1, &st);
     int32_t vlen = unorm2_normalize(nz, u, ulen, v, 256, &st);
-    slc_buf_clear(out);
-    slc_buf_add(out, "", 0);
-    for (int32_t i = 0; U_SUCCESS(st) && i < vlen;) {
+    int32_t kept = 0;
+    for (int32_t i = 0, k; U_SUCCESS(st) && i < vlen; i = k) { /* in place */
         UChar32 c;
-        U16_NEXT(v, i, vlen, c);
-        if (fold) {
-            int8_t t = u_charType(c);
-            if (u_isUWhiteSpace(c) || t == U_CONTROL_CHAR || t == U_FORMAT_CHAR ||
-                (U_GET_GC_MASK(c) & (U_GC_P_MASK | U_GC_S_MASK)))
-                continue;
-        }
-        slc_text_append_cp(out, c);
+        k = i;
+        U16_NEXT(v, k, vlen, c);
+        if (!fold || !folding_drops(c))
+            U16_APPEND_UNSAFE(v, kept, c);
     }
+    char utf8[1024];
+    int32_t n = 0;
+    UErrorCode e = U_ZERO_ERROR;
+    u_strToUTF8(utf8, sizeof(utf8), &n, v, U_SUCCESS(st) ? kept : 0, &e);
+    slc_buf_clear(out);
+    slc_buf_add(out, utf8, U_SUCCESS(e) ? (size_t)n : 0);
 }
 
 /* the contexts each code point is tried in: %s is the code point */
