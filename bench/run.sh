@@ -14,6 +14,9 @@
 #   BENCH_ONLY       a pattern: only figures whose id contains it (e.g. one, batch, rss)
 #   BENCH_TARGET_FPS  files/s aim for a one-process batch (default 8000, issue 7)
 #   BENCH_TARGET_ONE  aim for one file end to end, times linkonly (default 1.3, issue 7)
+#   BENCH_FACTS_BASE  issue 14's instructions for validate -j1 -q of the first 200 files,
+#                     scaled to this corpus (default 635500000; bench/README.md)
+#   BENCH_TARGET_FACTS  aim for that figure, times the base (default 1.15, issue 14)
 #   CC               compiler for the bench helpers (default cc)
 #
 # Output: the table on standard output, and the same figures as
@@ -37,6 +40,8 @@ CALLGRIND=${BENCH_CALLGRIND:-1}
 ONLY=${BENCH_ONLY:-}
 TARGET_FPS=${BENCH_TARGET_FPS:-8000}
 TARGET_ONE=${BENCH_TARGET_ONE:-1.3}
+FACTS_BASE=${BENCH_FACTS_BASE:-635500000}
+TARGET_FACTS=${BENCH_TARGET_FACTS:-1.15}
 CC=${CC:-cc}
 B="$ROOT/$BUILD/bench"
 CORPUS="$B/corpus"
@@ -44,7 +49,7 @@ BUILT="$ROOT/$BUILD/slacheck"
 SLACHECK="$ROOT/$BUILD/bench/slacheck"   # a copy: a rebuild mid-run cannot mix versions
 ONE="$ROOT/examples/qlingo.tsv"      # the one file of the one-file figures
 PKGS=$(sed -n 's/^PKGS *= *//p' Makefile)   # the libraries slacheck is built with
-FIGURES="read csv batch json rss one callgrind big diff report reports3 peers"
+FIGURES="read csv batch json rss one callgrind facts big diff report reports3 peers"
 export LANG=C.UTF-8 LC_ALL='' LC_MESSAGES=''
 
 die() { echo "bench: $*" >&2; exit 2; }
@@ -225,16 +230,17 @@ fig_one() {
         "$(calc "$(kv median "$floor") * 1000")" "$(calc "$(kv median "$l") / $(kv median "$floor")")" - -
 }
 
+cg() {   # cg NAME COMMAND...: instructions executed (Ir)
+    name=$1
+    shift
+    valgrind --tool=callgrind --callgrind-out-file="$B/callgrind.$name.out" "$@" \
+        >/dev/null 2>"$B/callgrind.$name.log"
+    sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$B/callgrind.$name.log" | tail -n 1
+}
+
 fig_callgrind() {
     [ "$CALLGRIND" = 1 ] || return 0
     command -v valgrind >/dev/null 2>&1 || { note "no valgrind: callgrind figure skipped"; return 0; }
-    cg() {   # cg NAME COMMAND...: instructions executed (Ir)
-        name=$1
-        shift
-        valgrind --tool=callgrind --callgrind-out-file="$B/callgrind.$name.out" "$@" \
-            >/dev/null 2>"$B/callgrind.$name.log"
-        sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$B/callgrind.$name.log" | tail -n 1
-    }
     a=$(cg one "$SLACHECK" validate "$ONE")
     f=$(cg linkonly "$B/linkonly")
     if [ -z "$a" ] || [ -z "$f" ]; then
@@ -244,6 +250,24 @@ fig_callgrind() {
     fi
     row callgrind "one file, instructions (callgrind)" "$a" Ir "$f" "$(calc "$a / $f")" \
         "<= ${TARGET_ONE}x linkonly" "$(verdict "$(calc "$a / $f")" "<=" "$TARGET_ONE")"
+}
+
+# facts: instructions of validate -j1 -q of the first 200 files (the files
+# of `gen_corpus.py DIR 200`), against issue 14's baseline scaled to them
+fig_facts() {
+    [ "$CALLGRIND" = 1 ] || return 0
+    command -v valgrind >/dev/null 2>&1 || { note "no valgrind: facts figure skipped"; return 0; }
+    [ "$NFILES" -ge 200 ] || { note "fewer than 200 files: facts figure skipped"; return 0; }
+    # shellcheck disable=SC2046  # the 200 relative paths, without spaces
+    a=$(cg facts200 "$SLACHECK" validate -j1 -q $(head -n 200 list.txt))
+    if [ -z "$a" ]; then
+        note "callgrind failed (see $B/callgrind.facts200.log)"
+        : >"$B/failed"
+        return 0
+    fi
+    r=$(calc "$a / $FACTS_BASE")
+    row facts "200 files validate -j1 -q, instructions (callgrind)" "$a" Ir "$FACTS_BASE" "$r" \
+        "<= ${TARGET_FACTS}x issue 14" "$(verdict "$r" "<=" "$TARGET_FACTS")"
 }
 
 fig_big() {

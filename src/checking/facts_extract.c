@@ -57,11 +57,13 @@ typedef struct cues {
 } cues;
 
 struct unit_words;
+struct value_starts;
 
 typedef struct extractor {
     const slc_catalog *cat;
-    const struct unit_words *units; /* the catalog's unit words by lead byte */
-    const slc_cat_item *item;       /* NULL: no context */
+    const struct unit_words *units;    /* the catalog's unit words by lead byte */
+    const struct value_starts *starts; /* where its value phrases may begin */
+    const slc_cat_item *item;          /* NULL: no context */
     slc_arena *arena;
     slc_facts *out;
     slc_mapped m;
@@ -721,26 +723,38 @@ static int32_t first_cp(const char *w)
     return *p ? next_cp(&p) : -1;
 }
 
+/* The first code points (ASCII lowercased) of the catalog's value phrases,
+ * worked out once per catalog (pattern_index): only positions where some
+ * phrase could start are worth a look. From 64 words on, every one is. */
+typedef struct value_starts {
+    int32_t firsts[64];
+    uint64_t seen[64]; /* firsts, by the low 12 bits of a code point */
+    size_t nf;
+} value_starts;
+
+static void value_starts_build(const slc_catalog *cat, value_starts *vs)
+{
+    memset(vs, 0, sizeof(*vs));
+    for (size_t k = 0; k < cat->nvalues; k++)
+        for (size_t w = 0; w < cat->values[k].words.n && vs->nf < 64; w++) {
+            int32_t c = lower(first_cp(cat->values[k].words.v[w]));
+            vs->firsts[vs->nf++] = c;
+            vs->seen[(c & 4095) >> 6] |= 1ull << (c & 63);
+        }
+}
+
 static void scan_values(extractor *x)
 {
     const slc_catalog *cat = x->cat;
-    /* only positions where some phrase could start are worth a look */
-    int32_t firsts[64];
-    uint64_t seen[16] = {0}; /* first code points, hashed to 1024 bits */
-    size_t nf = 0;
-    for (size_t k = 0; k < cat->nvalues; k++)
-        for (size_t w = 0; w < cat->values[k].words.n && nf < 64; w++) {
-            int32_t c = first_cp(cat->values[k].words.v[w]);
-            c = lower(c);
-            firsts[nf++] = c;
-            seen[(c & 1023) >> 6] |= 1ull << (c & 63);
-        }
+    const int32_t *firsts = x->starts->firsts;
+    const uint64_t *seen = x->starts->seen;
+    size_t nf = x->starts->nf;
     for (size_t i = 0; i < x->m.n; i++) {
         if (x->covered[i])
             continue;
         int32_t c = lower(x->m.cp[i]);
         int maybe = nf >= 64;
-        if (!maybe && !(seen[(c & 1023) >> 6] >> (c & 63) & 1))
+        if (!maybe && !(seen[(c & 4095) >> 6] >> (c & 63) & 1))
             continue;
         for (size_t k = 0; k < nf && !maybe; k++)
             maybe = firsts[k] == c;
@@ -1117,8 +1131,10 @@ typedef struct pattern_index {
     hint_word *words;
     size_t nwords;
     int head[HINT_BUCKETS]; /* first word of each bucket, -1 if none */
+    uint64_t lead[64];      /* the words' first code points, by their low 12 bits */
     int always;             /* some word is empty: it occurs in every text */
     unit_words units;
+    value_starts starts;
     struct pattern_index *older;
 } pattern_index;
 
@@ -1142,6 +1158,7 @@ static int hint_id(pattern_index *ix, const char *w)
         ix->always = 1;
     } else {
         unsigned b = (unsigned)cp[0] % HINT_BUCKETS;
+        ix->lead[(cp[0] & 4095) >> 6] |= 1ull << (cp[0] & 63);
         hw->next = ix->head[b];
         ix->head[b] = (int)ix->nwords;
     }
@@ -1166,6 +1183,7 @@ static pattern_index *index_build(const slc_catalog *cat)
         nh += cat->patterns[i].hints.n;
     ix->hids = slc_xmalloc((nh ? nh : 1) * sizeof(int));
     unit_words_build(cat, &ix->units);
+    value_starts_build(cat, &ix->starts);
     nh = 0;
     for (size_t i = 0; i < np; i++) {
         const slc_cat_pattern *p = &cat->patterns[i];
@@ -1234,6 +1252,8 @@ static void hints_found(const pattern_index *ix, const slc_mapped *m, unsigned c
             found[w] = 1;
     for (size_t i = 0; i < m->n; i++) {
         int32_t c = lower(m->cp[i]);
+        if (!(ix->lead[(c & 4095) >> 6] >> (c & 63) & 1))
+            continue; /* no word begins with it */
         for (int w = ix->head[(unsigned)c % HINT_BUCKETS]; w >= 0; w = ix->words[w].next) {
             const hint_word *hw = &ix->words[w];
             if (found[w] || hw->cp[0] != c || i + hw->n > m->n)
@@ -1324,6 +1344,7 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
     }
     const pattern_index *ix = index_of(cat);
     x.units = &ix->units;
+    x.starts = &ix->starts;
     unsigned char found_small[512];
     unsigned char *found =
         ix->nwords <= sizeof(found_small) ? found_small : slc_xmalloc(ix->nwords);
@@ -1437,6 +1458,11 @@ static int maybe_impossible(const char *s)
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; p[i]; i++) {
         if (p[i] >= 0x80) { /* ％ ： － (EF BC 85, 9A, 8D) and − (E2 88 92) */
+            if (p[i] >= 0xE3 && p[i] <= 0xE9 && (p[i + 1] & 0xC0) == 0x80 &&
+                (p[i + 2] & 0xC0) == 0x80) {
+                i += 2; /* kana or kanji: past its three bytes */
+                continue;
+            }
             if (p[i] == 0xEF && p[i + 1] == 0xBC &&
                 (p[i + 2] == 0x85 || p[i + 2] == 0x9A || p[i + 2] == 0x8D))
                 return 1;

@@ -329,13 +329,12 @@ done:
 
 /* Whether answer i says yes, no or not applicable: a 有/無 word, or a
  * sentence that says it in words (対応しています, 行っておりません, 提供なし),
- * read as a presence fact. */
+ * read as a presence fact. The fact reader makes a presence fact of the
+ * 有/無 word too (slc_facts_presence), so the facts alone tell. */
 static int states_presence(slc_doc *doc, size_t i)
 {
     const slc_answer *a = &doc->answers[i];
     const char *answer = a->cell[SLC_ROLE_ANSWER];
-    if (slc_facts_presence(doc->cat, answer) != SLC_PRESENCE_NONE)
-        return 1;
     size_t n = 0;
     const slc_fact *f;
     slc_facts more = {0};

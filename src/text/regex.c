@@ -555,8 +555,10 @@ static void each(const slc_regex *re, const uint32_t *s, size_t n, slc_regex_fn 
     while (at <= n) {
         if (re->known && (at = next_start(re, s, n, at)) >= n)
             break; /* no code point a match begins with: no match */
-        int rc = pcre2_match(re->anchored ? re->anchored : re->code, s, n, at, PCRE2_NO_UTF_CHECK,
-                             md, re->mc);
+        /* the anchored code is JIT-compiled (slc_regex_jit): straight into
+         * it, without pcre2_match's checks on every call */
+        int rc = re->anchored ? pcre2_jit_match(re->anchored, s, n, at, 0, md, re->mc)
+                              : pcre2_match(re->code, s, n, at, PCRE2_NO_UTF_CHECK, md, re->mc);
         if (rc == PCRE2_ERROR_NOMATCH && re->anchored) {
             at++; /* none here: the next position a match may begin */
             continue;

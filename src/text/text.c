@@ -1,6 +1,7 @@
 /* text.c - decoding, normalization and comparison keys (ICU lives here). */
 #include "text.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -587,37 +588,76 @@ void slc_text_append_cps(slc_buf *out, const int32_t *cp, size_t n)
     out->data[out->len] = '\0';
 }
 
-static int is_ascii_plain(const char *s, size_t n)
+/* The common case without ICU: text made only of code points whose NFKC
+ * (and NFKC_Casefold) is one code point that composes with no neighbour:
+ * ASCII, kana, CJK ideographs (slc_text_is_kana_or_han), 々〆〇ゝゞヽヾ, the
+ * Japanese punctuation and symbols U+3001..3004, U+3008..301F and ・, the
+ * ideographic space (a space) and the full-width forms of ASCII
+ * (U+FF01..FF5E, ASCII after NFKC). Appends what ICU would, and returns 1;
+ * returns 0, having appended nothing, at the first other code point (or
+ * bad UTF-8). Folding keeps letters (ASCII ones lowercased), digits, kana
+ * and ideographs, and drops the rest (spaces, controls, punctuation,
+ * symbols), as the ICU path does. tests/unit/test_text.c checks every BMP
+ * code point against ICU. */
+static int transform_plain(slc_buf *out, const char *s, size_t n, int fold)
 {
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return 0;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t start = out->len;
+    slc_buf_grow(out, n);
+    char *d = out->data + out->len;
+    for (size_t i = 0; i < n;) {
+        unsigned char b = p[i];
+        if (b < 0x80) {
+            i++;
+        } else {
+            if (b < 0xE3 || (b > 0xE9 && b != 0xEF) || i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 ||
+                (p[i + 2] & 0xC0) != 0x80)
+                goto other;
+            int32_t c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+            if (c >= 0xFF01 && c <= 0xFF5E) {
+                b = (unsigned char)(c - 0xFEE0); /* full-width ASCII */
+            } else if (c == 0x3000) {
+                b = ' ';
+            } else if (slc_text_is_kana_or_han(c) || (c >= 0x3005 && c <= 0x3007) || c == 0x309D ||
+                       c == 0x309E || c == 0x30FD || c == 0x30FE) {
+                memcpy(d, p + i, 3); /* letters: kept by folding too */
+                d += 3;
+                i += 3;
+                continue;
+            } else if ((c >= 0x3001 && c <= 0x3004) || (c >= 0x3008 && c <= 0x301F) ||
+                       c == 0x30FB) {
+                if (!fold) /* punctuation and symbols: dropped by folding */
+                    memcpy(d, p + i, 3), d += 3;
+                i += 3;
+                continue;
+            } else {
+                goto other;
+            }
+            i += 3;
+        }
+        if (!fold || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))
+            *d++ = (char)b;
+        else if (b >= 'A' && b <= 'Z')
+            *d++ = (char)(b + 32);
+    }
+    out->len = (size_t)(d - out->data);
+    out->data[out->len] = '\0';
     return 1;
+other:
+    out->len = start;
+    out->data[out->len] = '\0';
+    return 0;
 }
 
 static void transform(slc_buf *out, const char *s, size_t n, int fold)
 {
+    if (transform_plain(out, s, n, fold))
+        return;
     UErrorCode st = U_ZERO_ERROR;
     const UNormalizer2 *nz =
         fold ? unorm2_getNFKCCasefoldInstance(&st) : unorm2_getNFKCInstance(&st);
     if (U_FAILURE(st)) {
         slc_buf_add(out, s, n);
-        return;
-    }
-    if (is_ascii_plain(s, n)) {
-        if (!fold) { /* NFKC of ASCII is itself */
-            slc_buf_add(out, s, n);
-            return;
-        }
-        slc_buf_grow(out, n);
-        for (size_t i = 0; i < n; i++) { /* case fold; drop space, punctuation, symbols */
-            char c = s[i];
-            if (c >= 'A' && c <= 'Z')
-                slc_buf_addc(out, (char)(c + 32));
-            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-                slc_buf_addc(out, c);
-        }
-        out->data[out->len] = '\0'; /* grew above: terminated even if nothing was kept */
         return;
     }
     UChar s1[256], s2[256], *u = NULL, *v = NULL;
@@ -743,8 +783,16 @@ size_t slc_text_offset(const char *s, size_t cp)
 
 size_t slc_text_length(const char *s, size_t n)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t k = 0, i = 0;
+    /* eight bytes at a time: the bytes that begin no code point are
+     * 10xxxxxx (bit 7 set, bit 6 clear), counted by one multiplication */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+        k += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < n; i++)
         k += ((unsigned char)s[i] & 0xC0) != 0x80;
     return k;
 }

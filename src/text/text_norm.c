@@ -35,8 +35,18 @@ void slc_text_map_nfkc(const char *s, slc_mapped *m)
     m->orig = slc_xmalloc((cap + 1) * sizeof(size_t));
     while (i < len) {
         UChar32 c;
-        if ((unsigned char)s[i] < 0x80) {
-            c = (unsigned char)s[i++];
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            c = b;
+            i++;
+        } else if (b >= 0xE1 && b != 0xED && b <= 0xEF && i + 2 < len &&
+                   ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+                   ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            /* three bytes with no overlong or surrogate form (E0, ED): all
+             * of kana and kanji, decoded here as U8_NEXT would */
+            c = ((b & 0x0F) << 12) | (((unsigned char)s[i + 1] & 0x3F) << 6) |
+                ((unsigned char)s[i + 2] & 0x3F);
+            i += 3;
         } else {
             U8_NEXT((const uint8_t *)s, i, len, c);
             if (c < 0)
