@@ -794,8 +794,16 @@ static int weekday(int32_t c)
 static int weekday_at(const slc_mapped *m, size_t i, size_t *len)
 {
     int d = weekday(m->cp[i]);
-    if (d < 0 || (i > 0 && digit_or_kanji(m->cp[i - 1])))
+    if (d < 0)
         return -1;
+    if (i > 0 && digit_or_kanji(m->cp[i - 1])) {
+        /* 第2日曜日: a weekday of an ordinal week, not a date (4月) */
+        size_t b = i;
+        while (b > 0 && digit_or_kanji(m->cp[b - 1]))
+            b--;
+        if (!(b > 0 && m->cp[b - 1] == 0x7B2C && i + 1 < m->n && m->cp[i + 1] == 0x66DC))
+            return -1; /* 第 .. 曜 */
+    }
     *len = 1;
     if (i + 1 < m->n && m->cp[i + 1] == 0x66DC) { /* 曜 */
         *len = 2;
@@ -901,6 +909,27 @@ static int sentence_end(const slc_mapped *m, size_t i)
     return m->cp[i] == '.' && !(i + 1 < m->n && m->cp[i + 1] >= '0' && m->cp[i + 1] <= '9');
 }
 
+/* 24時間 alone in an item that measures a duration (RPOは24時間, 復旧時間:
+ * 24時間) is that long, not round the clock; 24時間体制, 24時間監視 and
+ * 24時間受付 are round the clock in any item */
+static int around_the_clock_is_duration(const extractor *x, size_t s, size_t e)
+{
+    static const char *const clock[] = {"体制", "監視", "受付",     "対応", "稼働",     "運用",
+                                        "有人", "常駐", "サポート", "365",  "いつでも", "営業"};
+    const slc_mapped *m = &x->m;
+    if (!x->item || (x->item->kind != SLC_KIND_DURATION && x->item->kind != SLC_KIND_FREQUENCY))
+        return 0;
+    if (m->cp[s] != '2' || m->cp[e - 1] == 0x5236) /* 常時, 終日; 24時間体制 */
+        return 0;
+    size_t a = skip_spaces(m, e);
+    if (a < m->n && (m->cp[a] == 0x3067 || m->cp[a] == 0x306E)) /* 24時間で, 24時間の */
+        a = skip_spaces(m, a + 1);
+    for (size_t w = 0; w < sizeof(clock) / sizeof(clock[0]); w++)
+        if (word_at(m, a, clock[w]))
+            return 0;
+    return 1;
+}
+
 static void on_match(void *data, const slc_match *mt)
 {
     pattern_ctx *pc = data;
@@ -948,6 +977,8 @@ static void on_match(void *data, const slc_match *mt)
         return;
     }
     if (!strcmp(p->type, "time-band")) {
+        if (!strcmp(p->id, "24h") && around_the_clock_is_duration(x, s, e))
+            return; /* RPOは24時間: a duration, read as a number */
         int h1 = 0, m1 = 0, h2 = 24, m2 = 0;
         if (mt->ngroups >= 2) { /* HH:MM~HH:MM, or 9時~18時 (whole hours) */
             int whole = mt->ngroups < 4;
@@ -1292,6 +1323,30 @@ static int declined(const extractor *x)
     return 0;
 }
 
+/* Whether a sentence's ending says yes or no to the item where its things
+ * say otherwise: 「ISMAPは準備中です」 (only planned things) is no 有, and
+ * 「TLS1.0は無効にしています」 (only old protocols turned off) is no 無 of
+ * encryption. */
+static int said_by_things(const slc_facts *out, size_t first, const char *id)
+{
+    int things = 0, planned = 0, off = 0;
+    for (size_t i = first; i < out->n; i++) {
+        const slc_fact *f = &out->v[i];
+        if (f->type != SLC_FACT_THING)
+            continue;
+        things++;
+        planned += f->status == SLC_THING_PLANNED;
+        off += f->status == SLC_THING_NOT && !strcmp(f->kind, "protocol");
+    }
+    if (!things)
+        return 1;
+    if (!strcmp(id, "yes"))
+        return planned < things;
+    if (!strcmp(id, "no"))
+        return off < things;
+    return 1;
+}
+
 static void run(const slc_catalog *cat, const slc_cat_item *item, const char *answer,
                 slc_arena *arena, slc_facts *out, size_t *bad, size_t maxbad, size_t *nbad)
 {
@@ -1372,8 +1427,9 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
         if (f->type == SLC_FACT_QUANTITY && (c = cue_over(&x, &x.basis, f->start)) != NULL)
             f->basis = basis_of(c->id);
         else if (f->type == SLC_FACT_THING && !f->negated &&
-                 (c = cue_after(&x, &x.status, f->end)) != NULL)
-            f->status = status_of(c->id);
+                 ((c = cue_over(&x, &x.status, f->start)) != NULL ||
+                  (c = cue_after(&x, &x.status, f->end)) != NULL))
+            f->status = status_of(c->id); /* we do not support TLS 1.0; ISMAPは取得予定 */
     }
     /* a range is one statement: 48時間から96時間の…ダウンタイム is a condition
      * at both ends though the words follow only the second */
@@ -1386,9 +1442,9 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
         else if (e->basis == SLC_BASIS_STATED)
             e->basis = b->basis;
     }
+    const cue *c = NULL;
     if (x.presence.n) {
         /* no before yes: 実施しておりません holds 実施 */
-        const cue *c = NULL;
         for (size_t k = 0; k < x.presence.n && !c; k++)
             if (!strcmp(x.presence.v[k].id, "no"))
                 c = &x.presence.v[k];
@@ -1397,6 +1453,10 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
                 c = &x.presence.v[k];
         if (!c)
             c = &x.presence.v[0];
+        if (!said_by_things(out, first, c->id))
+            c = NULL;
+    }
+    if (c) {
         slc_fact *f = add(&x, SLC_FACT_PRESENCE, c->start, c->end);
         f->presence = !strcmp(c->id, "no")               ? SLC_PRESENCE_NO
                       : !strcmp(c->id, "not-applicable") ? SLC_PRESENCE_NA

@@ -35,6 +35,22 @@ static const facts_case cases[] = {
     {5, "99.9%を保証", "99.9% (guarantee)"},
     {5, "直近3ヶ月の実績99.95%", "99.95% (actual)"},
     {5, "99.5%を下回った月は利用料の25%を減額", "< 99.5% (condition)"},
+    /* a bound verb denied is the opposite bound, and no condition */
+    {5, "稼働率は99.9%を下回らないよう運用しています。", "≥ 99.9%"},
+    {5, "月間稼働率が99.5%を下回ることはありません", "≥ 99.5%"},
+    {10, "復旧までに8時間を超えることはございません。", "≤ 8 hours"},
+    {15, "検知後15分を超えない範囲でご連絡します", "≤ 15 minutes"},
+    {5, "99%を下回った月は返金します", "< 99% (condition)"},
+    /* past figures are actual; time passed before deletion is a threshold */
+    {5, "昨年度の稼働率は99.98%でした。", "99.98% (actual)"},
+    {5, "2024年の年間稼働率は100%でした", "100% (actual)"},
+    {31, "解約日から60日を経過したデータは消去されます", "yes | > 60 days (condition)"},
+    /* 24時間 in an item that measures a duration is a duration */
+    {29, "RPOは24時間", "24 hours"},
+    {11, "目標復旧時間：24時間", "24 hours (target)"},
+    {26, "障害受付は24時間", "24h"},
+    /* a weekday after an ordinal week: 第2日曜日 */
+    {1, "定期メンテナンスは毎月第2日曜日 1:00～5:00", "01:00-05:00 x 1d | 1 month"},
     /* numbers that are no quantity */
     {10, "第2火曜日", ""},
     {10, "料金の10分の1", ""},
@@ -50,6 +66,25 @@ static const facts_case cases[] = {
     {0, "TLS1.2/1.3", "tls1.2 | tls1.3"},
     {0, "データは日本国内に保管", "domestic"},
     {0, "海外には保管しません", "not overseas"},
+    /* negation before the thing (English) */
+    {42, "We do not support TLS 1.0 or TLS 1.1.", "not tls1.0 | not tls1.1"},
+    {42, "TLS 1.0 is no longer supported; we use TLS 1.2.", "yes | not tls1.0 | tls1.2"},
+    /* a status that is not held says no 有 by its ending */
+    {39, "プライバシーマークは現在準備中です。", "planned privacy-mark"},
+    {39, "ISMAPは検討中です", "planned ismap"},
+    /* presence said by a noun ending (体言止め) or after a label */
+    {44, "テナント間はデータを論理的に分離", "yes"},
+    {42, "SSL/TLSによる暗号化", "yes | tls | ssl"},
+    {38, "入力形式の制限：対応可", "yes"},
+    {35, "補償：無", "no"},
+    {38, "入力形式の制限には対応不可", "no"},
+    {13, "30分以上にわたる参照または操作不可", "≥ 30 minutes (condition)"},
+    {35, "保険：有", "yes"},
+    {6, "遠隔地のデータセンターへバックアップを転送", "yes"},
+    {2, "計画停止は1ヶ月前にメールで通知", "yes | 1 month"},
+    {2, "緊急の場合はこの限りではありません。", ""},
+    {9, "詳細な方針の回答は差し控えさせていただきます", "undisclosed"},
+    {49, "保管場所は開示いたしかねます", "undisclosed"},
     /* disclosure */
     {0, "SLAとしては非公開です", "undisclosed"},
     {0, "約款第12条に定める", "by-reference"},
