@@ -48,6 +48,7 @@ void slc_facts_release(slc_facts *f)
  * of the normalized text), in the order of the checklist's patterns */
 typedef struct cue {
     size_t start, end;
+    size_t word_end; /* basis words: where the words themselves end, else 0 */
     const char *id;
 } cue;
 
@@ -82,6 +83,7 @@ static void cue_add(cues *c, size_t s, size_t e, const char *id)
     }
     c->v[c->n].start = s;
     c->v[c->n].end = e;
+    c->v[c->n].word_end = 0;
     c->v[c->n].id = id;
     c->n++;
 }
@@ -724,6 +726,10 @@ static int32_t first_cp(const char *w)
 static void scan_values(extractor *x)
 {
     const slc_catalog *cat = x->cat;
+    /* in an item that measures a percentage, 毎月 and 日次 say when it is
+     * measured or reported, not what it is */
+    if (x->item && x->item->kind == SLC_KIND_PERCENTAGE)
+        return;
     /* only positions where some phrase could start are worth a look */
     int32_t firsts[64];
     uint64_t seen[16] = {0}; /* first code points, hashed to 1024 bits */
@@ -777,6 +783,15 @@ static int group_int(const slc_mapped *m, const slc_match *mt, int g)
     for (long i = mt->gstart[g]; i < mt->gend[g]; i++)
         v = v * 10 + (m->cp[i] - '0');
     return v;
+}
+
+/* whether the hour in group g (its minutes in g + 1) is followed by pm */
+static int half_day_pm(const slc_mapped *m, const slc_match *mt, int g)
+{
+    long i = mt->gstart[g + 1] >= 0 ? mt->gend[g + 1] : mt->gend[g];
+    while (i >= 0 && (size_t)i < m->n && is_space(m->cp[i]))
+        i++;
+    return i >= 0 && (size_t)i < m->n && (m->cp[i] | 32) == 'p';
 }
 
 /* 0 (日) .. 6 (土) for a weekday's kanji, else -1 */
@@ -947,11 +962,13 @@ static void on_match(void *data, const slc_match *mt)
     if (p->type[0] == 'b' && !strcmp(p->type, "basis-word")) {
         /* the words reach their sentence: up to 。 or a full stop that is no
          * decimal point */
+        size_t word_end = e;
         while (s > 0 && !sentence_end(m, s - 1))
             s--;
         while (e < m->n && !sentence_end(m, e))
             e++;
         cue_add(&x->basis, s, e, p->id);
+        x->basis.v[x->basis.n - 1].word_end = word_end;
         return;
     }
     if (p->type[0] == 's' && !strcmp(p->type, "status")) {
@@ -980,7 +997,23 @@ static void on_match(void *data, const slc_match *mt)
         if (!strcmp(p->id, "24h") && around_the_clock_is_duration(x, s, e))
             return; /* RPOは24時間: a duration, read as a number */
         int h1 = 0, m1 = 0, h2 = 24, m2 = 0;
-        if (mt->ngroups >= 2) { /* HH:MM~HH:MM, or 9時~18時 (whole hours) */
+        if (!strcmp(p->id, "am-pm")) { /* 9am-6pm, 8:30 a.m. to 5:30 p.m. */
+            h1 = group_int(m, mt, 0), m1 = group_int(m, mt, 1);
+            h2 = group_int(m, mt, 2), m2 = group_int(m, mt, 3);
+            int pm1 = half_day_pm(m, mt, 0), pm2 = half_day_pm(m, mt, 2);
+            m1 = m1 < 0 ? 0 : m1;
+            m2 = m2 < 0 ? 0 : m2;
+            if (h1 > 12 || h2 > 12 || m1 > 59 || m2 > 59) {
+                impossible(x, s, e);
+                for (size_t i = s; i < e; i++)
+                    x->covered[i] = 1;
+                return;
+            }
+            h1 = h1 % 12 + (pm1 ? 12 : 0);
+            h2 = h2 % 12 + (pm2 ? 12 : 0);
+            if (h2 == 0 && m2 == 0)
+                h2 = 24;               /* to midnight */
+        } else if (mt->ngroups >= 2) { /* HH:MM~HH:MM, or 9時~18時 (whole hours) */
             int whole = mt->ngroups < 4;
             h1 = group_int(m, mt, 0), m1 = whole ? 0 : group_int(m, mt, 1);
             h2 = group_int(m, mt, whole ? 1 : 2), m2 = whole ? 0 : group_int(m, mt, 3);
@@ -1078,6 +1111,37 @@ static const cue *cue_after(const extractor *x, const cues *c, size_t pos)
         if (x->m.orig[k] >= pos && sentence_end(&x->m, k))
             return NULL;
     return best;
+}
+
+/* The basis of a quantity that starts at pos (original code points): a
+ * threshold that holds it (99.5%を下回った場合); else a basis word just
+ * before it in its clause, as a label (目標値:99.9%、実績値:99.98%; 保証値
+ * 99.5% / 目標値 99.9%); else the first basis word of its sentence in the
+ * checklist's order */
+static const cue *basis_over(const extractor *x, size_t pos)
+{
+    const slc_mapped *m = &x->m;
+    const cue *label = NULL;
+    for (size_t i = 0; i < x->basis.n; i++) {
+        const cue *c = &x->basis.v[i];
+        if (!c->word_end) { /* a threshold: the match holds the number */
+            if (m->orig[c->start] <= pos && pos < (c->end < m->n ? m->orig[c->end] : m->orig[m->n]))
+                return c;
+            continue;
+        }
+        for (size_t k = c->word_end; k < m->n && k < c->word_end + 8; k++) {
+            if (m->orig[k] == pos) {
+                if (!label || c->word_end > label->word_end)
+                    label = c;
+                break;
+            }
+            int32_t ch = m->cp[k];
+            if (digit_or_kanji(ch) || ch == 0x3001 || ch == 0x3002 || ch == ',' || ch == '/' ||
+                ch == ';' || ch == '|' || ch == '.')
+                break;
+        }
+    }
+    return label ? label : cue_over(x, &x->basis, pos);
 }
 
 static slc_basis basis_of(const char *id)
@@ -1326,8 +1390,9 @@ static int declined(const extractor *x)
 /* Whether a sentence's ending says yes or no to the item where its things
  * say otherwise: 「ISMAPは準備中です」 (only planned things) is no 有, and
  * 「TLS1.0は無効にしています」 (only old protocols turned off) is no 無 of
- * encryption. */
-static int said_by_things(const slc_facts *out, size_t first, const char *id)
+ * encryption; 「ISO 27001に準拠しています」 (only standards complied with,
+ * compliant of them) says neither. */
+static int said_by_things(const slc_facts *out, size_t first, const char *id, size_t compliant)
 {
     int things = 0, planned = 0, off = 0;
     for (size_t i = first; i < out->n; i++) {
@@ -1339,7 +1404,7 @@ static int said_by_things(const slc_facts *out, size_t first, const char *id)
         off += f->status == SLC_THING_NOT && !strcmp(f->kind, "protocol");
     }
     if (!things)
-        return 1;
+        return !compliant;
     if (!strcmp(id, "yes"))
         return planned < things;
     if (!strcmp(id, "no"))
@@ -1424,13 +1489,26 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
     for (size_t i = first; i < out->n; i++) {
         slc_fact *f = &out->v[i];
         const cue *c;
-        if (f->type == SLC_FACT_QUANTITY && (c = cue_over(&x, &x.basis, f->start)) != NULL)
+        if (f->type == SLC_FACT_QUANTITY && (c = basis_over(&x, f->start)) != NULL)
             f->basis = basis_of(c->id);
         else if (f->type == SLC_FACT_THING && !f->negated &&
                  ((c = cue_over(&x, &x.status, f->start)) != NULL ||
-                  (c = cue_after(&x, &x.status, f->end)) != NULL))
+                  (c = cue_after(&x, &x.status, f->end)) != NULL)) {
             f->status = status_of(c->id); /* we do not support TLS 1.0; ISMAPは取得予定 */
+            if (!strcmp(c->id, "compliant"))
+                f->type = SLC_FACT_N; /* ISO 27001に準拠: not a certificate held */
+        }
     }
+    /* what is only complied with is no thing of the answer, but its ending
+     * then says nothing of the item either */
+    size_t compliant = 0;
+    for (size_t i = first; i < out->n; i++)
+        if (out->v[i].type == SLC_FACT_N) {
+            memmove(&out->v[i], &out->v[i + 1], (out->n - i - 1) * sizeof(out->v[i]));
+            out->n--;
+            i--;
+            compliant++;
+        }
     /* a range is one statement: 48時間から96時間の…ダウンタイム is a condition
      * at both ends though the words follow only the second */
     for (size_t r = 0; r < x.nranges; r++) {
@@ -1453,7 +1531,7 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
                 c = &x.presence.v[k];
         if (!c)
             c = &x.presence.v[0];
-        if (!said_by_things(out, first, c->id))
+        if (!said_by_things(out, first, c->id, compliant))
             c = NULL;
     }
     if (c) {

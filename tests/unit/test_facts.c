@@ -51,6 +51,18 @@ static const facts_case cases[] = {
     {26, "障害受付は24時間", "24h"},
     /* a weekday after an ordinal week: 第2日曜日 */
     {1, "定期メンテナンスは毎月第2日曜日 1:00～5:00", "01:00-05:00 x 1d | 1 month"},
+    /* a label just before a number decides its basis */
+    {5, "目標値：99.9%、実績値：99.98%", "99.9% (target) | 99.98% (actual)"},
+    {5, "保証値 99.5% / 目標値 99.9%", "99.5% (guarantee) | 99.9% (target)"},
+    {5, "99.999%以上を目標値として定め、SLAとして保証", "≥ 99.999% (guarantee)"},
+    /* a guarantee denied */
+    {10, "SLAは設けておりませんが、4時間以内の復旧を目指します。", "≤ 4 hours (target)"},
+    {5, "Availability of 99.9% is not guaranteed.", "99.9% (target)"},
+    /* the share refunded is no quantity */
+    {5, "99.9%未満：10%返金、99.0%未満：25%返金", "< 99.9% (condition) | < 99% (condition)"},
+    {5, "稼働率99.5%未満の場合、返金率は月額の50%", "< 99.5% (condition)"},
+    /* a rate in an item that measures a percentage says when, not what */
+    {5, "稼働率は毎月ステータスページで公開しています。", ""},
     /* numbers that are no quantity */
     {10, "第2火曜日", ""},
     {10, "料金の10分の1", ""},
@@ -59,6 +71,10 @@ static const facts_case cases[] = {
     {1, "24時間365日", "24h x 7d"},
     {1, "平日9:00～18:00", "09:00-18:00 x 5d"},
     {1, "月～金 9時～17時", "09:00-17:00 x 5d"},
+    /* English hours and round the clock */
+    {26, "Phone support: 9am-6pm JST, Monday-Friday", "09:00-18:00 x 5d"},
+    {27, "Chat support from 8:30 a.m. to 5:30 p.m. on weekdays", "08:30-17:30 x 5d"},
+    {27, "Email support 24 hours a day, 365 days a year", "24h x 7d"},
     /* things: certifications, protocols, places, and their status */
     {0, "ISO/IEC 27001取得済み", "iso27001"},
     {0, "ISMAPは取得予定", "planned ismap"},
@@ -85,6 +101,12 @@ static const facts_case cases[] = {
     {2, "緊急の場合はこの限りではありません。", ""},
     {9, "詳細な方針の回答は差し控えさせていただきます", "undisclosed"},
     {49, "保管場所は開示いたしかねます", "undisclosed"},
+    /* compliance with a standard is not holding its certificate */
+    {41, "ISO/IEC 27001:2022に準拠した運用を行っています。", ""},
+    {39, "ISO27001に準拠した体制を整え、ISMS認証を取得しています", "yes | isms"},
+    /* a past verb says it is done */
+    {39, "当社は2015年にISMS認証を取得しました。", "yes | isms"},
+    {35, "保険には加入しておりませんでした。", "no"},
     /* disclosure */
     {0, "SLAとしては非公開です", "undisclosed"},
     {0, "約款第12条に定める", "by-reference"},
