@@ -629,7 +629,8 @@ static void scan_numbers(extractor *x)
                     if (back > 0 && (m->cp[back - 1] == 0x3067 || m->cp[back - 1] == 0x306F))
                         back--;
                     /* within those 35 days, up to the first 3 days */
-                    static const char *const det[] = {"the ", "those ", "these ", "a "};
+                    static const char *const det[] = {
+                        "the last ", "the past ", "the first ", "the ", "those ", "these ", "a "};
                     for (size_t d = 0; d < sizeof(det) / sizeof(det[0]); d++) {
                         size_t dl = strlen(det[d]) - 1;
                         if (back > dl && word_at(m, back - dl, det[d]) == dl + 1 &&
@@ -1025,6 +1026,11 @@ static void on_match(void *data, const slc_match *mt)
                 if (h2 < h1 - 12 || (h2 <= 12 && h2 + 12 > h1))
                     h2 += h2 < 12 ? 12 : 0;
             }
+            /* 午前10時から午後5時 */
+            long g2 = mt->gstart[whole ? 1 : 2];
+            if (g2 >= 2 && m->cp[g2 - 2] == 0x5348 && m->cp[g2 - 1] == 0x5F8C && h2 < 12 &&
+                h2 + 12 > h1)
+                h2 += 12;
             if (h1 > 24 || h2 > 24 || m1 > 59 || m2 > 59 || h1 * 60 + m1 > 1440 ||
                 h2 * 60 + m2 > 1440) {
                 impossible(x, s, e); /* 25:61 is no time of day */

@@ -63,6 +63,11 @@ static const facts_case cases[] = {
     {5, "稼働率99.5%未満の場合、返金率は月額の50%", "< 99.5% (condition)"},
     /* a rate in an item that measures a percentage says when, not what */
     {5, "稼働率は毎月ステータスページで公開しています。", ""},
+    /* English bounds and commitments */
+    {30, "Backups are retained for a minimum of 30 days.", "≥ 30 days"},
+    {29, "Point-in-time recovery up to the last 5 minutes", "≤ 5 minutes"},
+    {5, "Service Level Agreement: 99.9% monthly uptime", "99.9% (guarantee)"},
+    {5, "Our uptime commitment is 99.95%.", "99.95% (guarantee)"},
     /* numbers that are no quantity */
     {10, "第2火曜日", ""},
     {10, "料金の10分の1", ""},
@@ -75,6 +80,8 @@ static const facts_case cases[] = {
     {26, "Phone support: 9am-6pm JST, Monday-Friday", "09:00-18:00 x 5d"},
     {27, "Chat support from 8:30 a.m. to 5:30 p.m. on weekdays", "08:30-17:30 x 5d"},
     {27, "Email support 24 hours a day, 365 days a year", "24h x 7d"},
+    {27, "月曜～金曜（祝日除く）の午前10時から午後5時まで", "10:00-17:00 x 5d"},
+    {26, "受付は午後1時～午後6時", "13:00-18:00"},
     /* things: certifications, protocols, places, and their status */
     {0, "ISO/IEC 27001取得済み", "iso27001"},
     {0, "ISMAPは取得予定", "planned ismap"},
@@ -111,6 +118,7 @@ static const facts_case cases[] = {
     {0, "SLAとしては非公開です", "undisclosed"},
     {0, "約款第12条に定める", "by-reference"},
     {0, "同上", "same-as-above"},
+    {5, "稼働率の実績はステータスページで確認できます。", "by-reference"},
     {0, "上記と同上", ""},
 };
 
