@@ -898,7 +898,9 @@ static int band_days(const slc_mapped *m, size_t start, size_t end)
         if (word_at(m, i, "土日祝") || word_at(m, i, "土日・祝") || word_at(m, i, "土日を除") ||
             word_at(m, i, "excluding saturday") || word_at(m, i, "weekdays") ||
             word_at(m, i, "monday to friday") || word_at(m, i, "monday through friday") ||
-            word_at(m, i, "monday - friday") || word_at(m, i, "monday-friday"))
+            word_at(m, i, "monday - friday") || word_at(m, i, "monday-friday") ||
+            word_at(m, i, "monday – friday") || word_at(m, i, "monday–friday") ||
+            word_at(m, i, "mondays to fridays"))
             return 5;
     }
     return single;

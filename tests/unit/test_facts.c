@@ -68,6 +68,11 @@ static const facts_case cases[] = {
     {29, "Point-in-time recovery up to the last 5 minutes", "≤ 5 minutes"},
     {5, "Service Level Agreement: 99.9% monthly uptime", "99.9% (guarantee)"},
     {5, "Our uptime commitment is 99.95%.", "99.95% (guarantee)"},
+    {46, "保存後14日間を経過すると自動的に削除されます", "> 14 days (condition)"},
+    {29, "Encrypted nightly backups", "1 day"},
+    /* a formula is no statement of a quantity */
+    {5, "月間総稼働時間=60(分)×24(時間)×30(日)=43,200分", ""},
+    {5, "稼働率 = (720 - 停止時間) ÷ 720 × 100", ""},
     /* numbers that are no quantity */
     {10, "第2火曜日", ""},
     {10, "料金の10分の1", ""},
@@ -82,6 +87,10 @@ static const facts_case cases[] = {
     {27, "Email support 24 hours a day, 365 days a year", "24h x 7d"},
     {27, "月曜～金曜（祝日除く）の午前10時から午後5時まで", "10:00-17:00 x 5d"},
     {26, "受付は午後1時～午後6時", "13:00-18:00"},
+    {27, "Telephone support: 8:30 A.M. to 6:00 P.M. Monday – Friday", "08:30-18:00 x 5d"},
+    {27, "Open 9am-5pm, Mondays to Fridays", "09:00-17:00 x 5d"},
+    {49, "Backups are kept in Australian data centres.", "overseas"},
+    {49, "データはドイツのデータセンターに保管", "overseas"},
     /* things: certifications, protocols, places, and their status */
     {0, "ISO/IEC 27001取得済み", "iso27001"},
     {0, "ISMAPは取得予定", "planned ismap"},
