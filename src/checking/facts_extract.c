@@ -829,6 +829,48 @@ static int weekday_at(const slc_mapped *m, size_t i, size_t *len)
     return d;
 }
 
+/* an English weekday at i (Mon, Monday, Mondays; any case) not inside a
+ * word: 0 (Sunday) .. 6, its length; else -1 */
+static int weekday_en_at(const slc_mapped *m, size_t i, size_t *len)
+{
+    static const char *const day[7] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    if (i > 0 && (lower(m->cp[i - 1]) >= 'a' && lower(m->cp[i - 1]) <= 'z'))
+        return -1;
+    for (int d = 0; d < 7; d++)
+        if (word_at(m, i, day[d])) {
+            size_t e = i + 3;
+            while (e < m->n && lower(m->cp[e]) >= 'a' && lower(m->cp[e]) <= 'z')
+                e++;
+            *len = e - i;
+            return d;
+        }
+    return -1;
+}
+
+/* Monday – Friday, Mon-Fri, Sunday through Thursday, Mondays to Fridays:
+ * the days of the span, else 0 */
+static int weekday_en_span(const slc_mapped *m, size_t i)
+{
+    size_t l1, l2;
+    int d1 = weekday_en_at(m, i, &l1);
+    if (d1 < 0)
+        return 0;
+    size_t j = skip_spaces(m, i + l1);
+    if (j < m->n && (is_range_sep(m->cp[j]) || m->cp[j] == 0xFF5E))
+        j++;
+    else if (word_at(m, j, "to "))
+        j += 3;
+    else if (word_at(m, j, "through "))
+        j += 8;
+    else if (word_at(m, j, "thru "))
+        j += 5;
+    else
+        return 0;
+    j = skip_spaces(m, j);
+    int d2 = j < m->n ? weekday_en_at(m, j, &l2) : -1;
+    return d2 < 0 ? 0 : (d2 - d1 + 7) % 7 + 1;
+}
+
 /* a code point that begins one of band_days' words or a weekday */
 static int band_word_start(int32_t c)
 {
@@ -837,6 +879,9 @@ static int band_word_start(int32_t c)
     case 'e':
     case 'm':
     case 'w':
+    case 's':
+    case 't':
+    case 'f':
     case 0x5E74: /* 年 */
     case 0x9031: /* 週 */
     case 0x6BCE: /* 毎 */
@@ -879,6 +924,9 @@ static int band_days(const slc_mapped *m, size_t start, size_t end)
             if (l1 > 1 && i < start && i + l1 + 4 >= start) /* 毎週火曜日の, 水曜日10:00~ */
                 single = 1;
         }
+        int en = weekday_en_span(m, i);
+        if (en)
+            return en;
         if (word_at(m, i, "平日"))
             return 5;
         if (word_at(m, i, "定休日") || word_at(m, i, "休業日")) { /* 定休日:日曜日 */

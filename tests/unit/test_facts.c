@@ -70,6 +70,9 @@ static const facts_case cases[] = {
     {5, "Our uptime commitment is 99.95%.", "99.95% (guarantee)"},
     {46, "保存後14日間を経過すると自動的に削除されます", "> 14 days (condition)"},
     {29, "Encrypted nightly backups", "1 day"},
+    {11, "RTO under 1 hour, RPO under 5 minutes.", "< 1 hour | < 5 minutes"},
+    {27, "Normal requests: within 1 business day", "≤ 1 day"},
+    {27, "Low priority: within 5 working days", "≤ 5 days"},
     /* a formula is no statement of a quantity */
     {5, "月間総稼働時間=60(分)×24(時間)×30(日)=43,200分", ""},
     {5, "稼働率 = (720 - 停止時間) ÷ 720 × 100", ""},
@@ -91,6 +94,13 @@ static const facts_case cases[] = {
     {27, "Open 9am-5pm, Mondays to Fridays", "09:00-17:00 x 5d"},
     {49, "Backups are kept in Australian data centres.", "overseas"},
     {49, "データはドイツのデータセンターに保管", "overseas"},
+    {27, "Business day: 8:30 ~ 17:30 EST Monday ~ Friday", "08:30-17:30 x 5d"},
+    {26, "Hours: Mon–Fri, 9:00 a.m.–5:30 p.m. ET", "09:00-17:30 x 5d"},
+    {27, "between the hours of 8:00 AM and 7:00 PM, Sunday through Thursday", "08:00-19:00 x 5d"},
+    {26, "Urgent issues: 24 hours per day, 7 days per week", "24h x 7d"},
+    {39, "We are not yet SOC 2 attested.", "not soc2"},
+    {39, "We are not currently certified to ISO 27001, but hold ISMAP.",
+     "yes | not iso27001 | ismap"},
     /* things: certifications, protocols, places, and their status */
     {0, "ISO/IEC 27001取得済み", "iso27001"},
     {0, "ISMAPは取得予定", "planned ismap"},
