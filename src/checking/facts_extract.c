@@ -48,6 +48,7 @@ void slc_facts_release(slc_facts *f)
  * of the normalized text), in the order of the checklist's patterns */
 typedef struct cue {
     size_t start, end;
+    size_t word_end; /* basis words: where the words themselves end, else 0 */
     const char *id;
 } cue;
 
@@ -84,6 +85,7 @@ static void cue_add(cues *c, size_t s, size_t e, const char *id)
     }
     c->v[c->n].start = s;
     c->v[c->n].end = e;
+    c->v[c->n].word_end = 0;
     c->v[c->n].id = id;
     c->n++;
 }
@@ -629,7 +631,8 @@ static void scan_numbers(extractor *x)
                     if (back > 0 && (m->cp[back - 1] == 0x3067 || m->cp[back - 1] == 0x306F))
                         back--;
                     /* within those 35 days, up to the first 3 days */
-                    static const char *const det[] = {"the ", "those ", "these ", "a "};
+                    static const char *const det[] = {
+                        "the last ", "the past ", "the first ", "the ", "those ", "these ", "a "};
                     for (size_t d = 0; d < sizeof(det) / sizeof(det[0]); d++) {
                         size_t dl = strlen(det[d]) - 1;
                         if (back > dl && word_at(m, back - dl, det[d]) == dl + 1 &&
@@ -746,6 +749,10 @@ static void value_starts_build(const slc_catalog *cat, value_starts *vs)
 static void scan_values(extractor *x)
 {
     const slc_catalog *cat = x->cat;
+    /* in an item that measures a percentage, 毎月 and 日次 say when it is
+     * measured or reported, not what it is */
+    if (x->item && x->item->kind == SLC_KIND_PERCENTAGE)
+        return;
     const int32_t *firsts = x->starts->firsts;
     const uint64_t *seen = x->starts->seen;
     size_t nf = x->starts->nf;
@@ -793,6 +800,15 @@ static int group_int(const slc_mapped *m, const slc_match *mt, int g)
     return v;
 }
 
+/* whether the hour in group g (its minutes in g + 1) is followed by pm */
+static int half_day_pm(const slc_mapped *m, const slc_match *mt, int g)
+{
+    long i = mt->gstart[g + 1] >= 0 ? mt->gend[g + 1] : mt->gend[g];
+    while (i >= 0 && (size_t)i < m->n && is_space(m->cp[i]))
+        i++;
+    return i >= 0 && (size_t)i < m->n && (m->cp[i] | 32) == 'p';
+}
+
 /* 0 (日) .. 6 (土) for a weekday's kanji, else -1 */
 static int weekday(int32_t c)
 {
@@ -808,8 +824,16 @@ static int weekday(int32_t c)
 static int weekday_at(const slc_mapped *m, size_t i, size_t *len)
 {
     int d = weekday(m->cp[i]);
-    if (d < 0 || (i > 0 && digit_or_kanji(m->cp[i - 1])))
+    if (d < 0)
         return -1;
+    if (i > 0 && digit_or_kanji(m->cp[i - 1])) {
+        /* 第2日曜日: a weekday of an ordinal week, not a date (4月) */
+        size_t b = i;
+        while (b > 0 && digit_or_kanji(m->cp[b - 1]))
+            b--;
+        if (!(b > 0 && m->cp[b - 1] == 0x7B2C && i + 1 < m->n && m->cp[i + 1] == 0x66DC))
+            return -1; /* 第 .. 曜 */
+    }
     *len = 1;
     if (i + 1 < m->n && m->cp[i + 1] == 0x66DC) { /* 曜 */
         *len = 2;
@@ -817,6 +841,48 @@ static int weekday_at(const slc_mapped *m, size_t i, size_t *len)
             *len = 3;
     }
     return d;
+}
+
+/* an English weekday at i (Mon, Monday, Mondays; any case) not inside a
+ * word: 0 (Sunday) .. 6, its length; else -1 */
+static int weekday_en_at(const slc_mapped *m, size_t i, size_t *len)
+{
+    static const char *const day[7] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    if (i > 0 && (lower(m->cp[i - 1]) >= 'a' && lower(m->cp[i - 1]) <= 'z'))
+        return -1;
+    for (int d = 0; d < 7; d++)
+        if (word_at(m, i, day[d])) {
+            size_t e = i + 3;
+            while (e < m->n && lower(m->cp[e]) >= 'a' && lower(m->cp[e]) <= 'z')
+                e++;
+            *len = e - i;
+            return d;
+        }
+    return -1;
+}
+
+/* Monday – Friday, Mon-Fri, Sunday through Thursday, Mondays to Fridays:
+ * the days of the span, else 0 */
+static int weekday_en_span(const slc_mapped *m, size_t i)
+{
+    size_t l1, l2;
+    int d1 = weekday_en_at(m, i, &l1);
+    if (d1 < 0)
+        return 0;
+    size_t j = skip_spaces(m, i + l1);
+    if (j < m->n && (is_range_sep(m->cp[j]) || m->cp[j] == 0xFF5E))
+        j++;
+    else if (word_at(m, j, "to "))
+        j += 3;
+    else if (word_at(m, j, "through "))
+        j += 8;
+    else if (word_at(m, j, "thru "))
+        j += 5;
+    else
+        return 0;
+    j = skip_spaces(m, j);
+    int d2 = j < m->n ? weekday_en_at(m, j, &l2) : -1;
+    return d2 < 0 ? 0 : (d2 - d1 + 7) % 7 + 1;
 }
 
 /* a code point that begins one of band_days' words or a weekday */
@@ -827,6 +893,9 @@ static int band_word_start(int32_t c)
     case 'e':
     case 'm':
     case 'w':
+    case 's':
+    case 't':
+    case 'f':
     case 0x5E74: /* 年 */
     case 0x9031: /* 週 */
     case 0x6BCE: /* 毎 */
@@ -869,6 +938,9 @@ static int band_days(const slc_mapped *m, size_t start, size_t end)
             if (l1 > 1 && i < start && i + l1 + 4 >= start) /* 毎週火曜日の, 水曜日10:00~ */
                 single = 1;
         }
+        int en = weekday_en_span(m, i);
+        if (en)
+            return en;
         if (word_at(m, i, "平日"))
             return 5;
         if (word_at(m, i, "定休日") || word_at(m, i, "休業日")) { /* 定休日:日曜日 */
@@ -888,7 +960,9 @@ static int band_days(const slc_mapped *m, size_t start, size_t end)
         if (word_at(m, i, "土日祝") || word_at(m, i, "土日・祝") || word_at(m, i, "土日を除") ||
             word_at(m, i, "excluding saturday") || word_at(m, i, "weekdays") ||
             word_at(m, i, "monday to friday") || word_at(m, i, "monday through friday") ||
-            word_at(m, i, "monday - friday") || word_at(m, i, "monday-friday"))
+            word_at(m, i, "monday - friday") || word_at(m, i, "monday-friday") ||
+            word_at(m, i, "monday – friday") || word_at(m, i, "monday–friday") ||
+            word_at(m, i, "mondays to fridays"))
             return 5;
     }
     return single;
@@ -915,6 +989,27 @@ static int sentence_end(const slc_mapped *m, size_t i)
     return m->cp[i] == '.' && !(i + 1 < m->n && m->cp[i + 1] >= '0' && m->cp[i + 1] <= '9');
 }
 
+/* 24時間 alone in an item that measures a duration (RPOは24時間, 復旧時間:
+ * 24時間) is that long, not round the clock; 24時間体制, 24時間監視 and
+ * 24時間受付 are round the clock in any item */
+static int around_the_clock_is_duration(const extractor *x, size_t s, size_t e)
+{
+    static const char *const clock[] = {"体制", "監視", "受付",     "対応", "稼働",     "運用",
+                                        "有人", "常駐", "サポート", "365",  "いつでも", "営業"};
+    const slc_mapped *m = &x->m;
+    if (!x->item || (x->item->kind != SLC_KIND_DURATION && x->item->kind != SLC_KIND_FREQUENCY))
+        return 0;
+    if (m->cp[s] != '2' || m->cp[e - 1] == 0x5236) /* 常時, 終日; 24時間体制 */
+        return 0;
+    size_t a = skip_spaces(m, e);
+    if (a < m->n && (m->cp[a] == 0x3067 || m->cp[a] == 0x306E)) /* 24時間で, 24時間の */
+        a = skip_spaces(m, a + 1);
+    for (size_t w = 0; w < sizeof(clock) / sizeof(clock[0]); w++)
+        if (word_at(m, a, clock[w]))
+            return 0;
+    return 1;
+}
+
 static void on_match(void *data, const slc_match *mt)
 {
     pattern_ctx *pc = data;
@@ -932,11 +1027,13 @@ static void on_match(void *data, const slc_match *mt)
     if (p->type[0] == 'b' && !strcmp(p->type, "basis-word")) {
         /* the words reach their sentence: up to 。 or a full stop that is no
          * decimal point */
+        size_t word_end = e;
         while (s > 0 && !sentence_end(m, s - 1))
             s--;
         while (e < m->n && !sentence_end(m, e))
             e++;
         cue_add(&x->basis, s, e, p->id);
+        x->basis.v[x->basis.n - 1].word_end = word_end;
         return;
     }
     if (p->type[0] == 's' && !strcmp(p->type, "status")) {
@@ -962,8 +1059,26 @@ static void on_match(void *data, const slc_match *mt)
         return;
     }
     if (!strcmp(p->type, "time-band")) {
+        if (!strcmp(p->id, "24h") && around_the_clock_is_duration(x, s, e))
+            return; /* RPOは24時間: a duration, read as a number */
         int h1 = 0, m1 = 0, h2 = 24, m2 = 0;
-        if (mt->ngroups >= 2) { /* HH:MM~HH:MM, or 9時~18時 (whole hours) */
+        if (!strcmp(p->id, "am-pm")) { /* 9am-6pm, 8:30 a.m. to 5:30 p.m. */
+            h1 = group_int(m, mt, 0), m1 = group_int(m, mt, 1);
+            h2 = group_int(m, mt, 2), m2 = group_int(m, mt, 3);
+            int pm1 = half_day_pm(m, mt, 0), pm2 = half_day_pm(m, mt, 2);
+            m1 = m1 < 0 ? 0 : m1;
+            m2 = m2 < 0 ? 0 : m2;
+            if (h1 > 12 || h2 > 12 || m1 > 59 || m2 > 59) {
+                impossible(x, s, e);
+                for (size_t i = s; i < e; i++)
+                    x->covered[i] = 1;
+                return;
+            }
+            h1 = h1 % 12 + (pm1 ? 12 : 0);
+            h2 = h2 % 12 + (pm2 ? 12 : 0);
+            if (h2 == 0 && m2 == 0)
+                h2 = 24;               /* to midnight */
+        } else if (mt->ngroups >= 2) { /* HH:MM~HH:MM, or 9時~18時 (whole hours) */
             int whole = mt->ngroups < 4;
             h1 = group_int(m, mt, 0), m1 = whole ? 0 : group_int(m, mt, 1);
             h2 = group_int(m, mt, whole ? 1 : 2), m2 = whole ? 0 : group_int(m, mt, 3);
@@ -975,6 +1090,11 @@ static void on_match(void *data, const slc_match *mt)
                 if (h2 < h1 - 12 || (h2 <= 12 && h2 + 12 > h1))
                     h2 += h2 < 12 ? 12 : 0;
             }
+            /* 午前10時から午後5時 */
+            long g2 = mt->gstart[whole ? 1 : 2];
+            if (g2 >= 2 && m->cp[g2 - 2] == 0x5348 && m->cp[g2 - 1] == 0x5F8C && h2 < 12 &&
+                h2 + 12 > h1)
+                h2 += 12;
             if (h1 > 24 || h2 > 24 || m1 > 59 || m2 > 59 || h1 * 60 + m1 > 1440 ||
                 h2 * 60 + m2 > 1440) {
                 impossible(x, s, e); /* 25:61 is no time of day */
@@ -1061,6 +1181,37 @@ static const cue *cue_after(const extractor *x, const cues *c, size_t pos)
         if (x->m.orig[k] >= pos && sentence_end(&x->m, k))
             return NULL;
     return best;
+}
+
+/* The basis of a quantity that starts at pos (original code points): a
+ * threshold that holds it (99.5%を下回った場合); else a basis word just
+ * before it in its clause, as a label (目標値:99.9%、実績値:99.98%; 保証値
+ * 99.5% / 目標値 99.9%); else the first basis word of its sentence in the
+ * checklist's order */
+static const cue *basis_over(const extractor *x, size_t pos)
+{
+    const slc_mapped *m = &x->m;
+    const cue *label = NULL;
+    for (size_t i = 0; i < x->basis.n; i++) {
+        const cue *c = &x->basis.v[i];
+        if (!c->word_end) { /* a threshold: the match holds the number */
+            if (m->orig[c->start] <= pos && pos < (c->end < m->n ? m->orig[c->end] : m->orig[m->n]))
+                return c;
+            continue;
+        }
+        for (size_t k = c->word_end; k < m->n && k < c->word_end + 8; k++) {
+            if (m->orig[k] == pos) {
+                if (!label || c->word_end > label->word_end)
+                    label = c;
+                break;
+            }
+            int32_t ch = m->cp[k];
+            if (digit_or_kanji(ch) || ch == 0x3001 || ch == 0x3002 || ch == ',' || ch == '/' ||
+                ch == ';' || ch == '|' || ch == '.')
+                break;
+        }
+    }
+    return label ? label : cue_over(x, &x->basis, pos);
 }
 
 static slc_basis basis_of(const char *id)
@@ -1312,6 +1463,31 @@ static int declined(const extractor *x)
     return 0;
 }
 
+/* Whether a sentence's ending says yes or no to the item where its things
+ * say otherwise: 「ISMAPは準備中です」 (only planned things) is no 有, and
+ * 「TLS1.0は無効にしています」 (only old protocols turned off) is no 無 of
+ * encryption; 「ISO 27001に準拠しています」 (only standards complied with,
+ * compliant of them) says neither. */
+static int said_by_things(const slc_facts *out, size_t first, const char *id, size_t compliant)
+{
+    int things = 0, planned = 0, off = 0;
+    for (size_t i = first; i < out->n; i++) {
+        const slc_fact *f = &out->v[i];
+        if (f->type != SLC_FACT_THING)
+            continue;
+        things++;
+        planned += f->status == SLC_THING_PLANNED;
+        off += f->status == SLC_THING_NOT && !strcmp(f->kind, "protocol");
+    }
+    if (!things)
+        return !compliant;
+    if (!strcmp(id, "yes"))
+        return planned < things;
+    if (!strcmp(id, "no"))
+        return off < things;
+    return 1;
+}
+
 static void run(const slc_catalog *cat, const slc_cat_item *item, const char *answer,
                 slc_arena *arena, slc_facts *out, size_t *bad, size_t maxbad, size_t *nbad)
 {
@@ -1390,12 +1566,26 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
     for (size_t i = first; i < out->n; i++) {
         slc_fact *f = &out->v[i];
         const cue *c;
-        if (f->type == SLC_FACT_QUANTITY && (c = cue_over(&x, &x.basis, f->start)) != NULL)
+        if (f->type == SLC_FACT_QUANTITY && (c = basis_over(&x, f->start)) != NULL)
             f->basis = basis_of(c->id);
         else if (f->type == SLC_FACT_THING && !f->negated &&
-                 (c = cue_after(&x, &x.status, f->end)) != NULL)
-            f->status = status_of(c->id);
+                 ((c = cue_over(&x, &x.status, f->start)) != NULL ||
+                  (c = cue_after(&x, &x.status, f->end)) != NULL)) {
+            f->status = status_of(c->id); /* we do not support TLS 1.0; ISMAPは取得予定 */
+            if (!strcmp(c->id, "compliant"))
+                f->type = SLC_FACT_N; /* ISO 27001に準拠: not a certificate held */
+        }
     }
+    /* what is only complied with is no thing of the answer, but its ending
+     * then says nothing of the item either */
+    size_t compliant = 0;
+    for (size_t i = first; i < out->n; i++)
+        if (out->v[i].type == SLC_FACT_N) {
+            memmove(&out->v[i], &out->v[i + 1], (out->n - i - 1) * sizeof(out->v[i]));
+            out->n--;
+            i--;
+            compliant++;
+        }
     /* a range is one statement: 48時間から96時間の…ダウンタイム is a condition
      * at both ends though the words follow only the second */
     for (size_t r = 0; r < x.nranges; r++) {
@@ -1407,9 +1597,9 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
         else if (e->basis == SLC_BASIS_STATED)
             e->basis = b->basis;
     }
+    const cue *c = NULL;
     if (x.presence.n) {
         /* no before yes: 実施しておりません holds 実施 */
-        const cue *c = NULL;
         for (size_t k = 0; k < x.presence.n && !c; k++)
             if (!strcmp(x.presence.v[k].id, "no"))
                 c = &x.presence.v[k];
@@ -1418,6 +1608,10 @@ static void run(const slc_catalog *cat, const slc_cat_item *item, const char *an
                 c = &x.presence.v[k];
         if (!c)
             c = &x.presence.v[0];
+        if (!said_by_things(out, first, c->id, compliant))
+            c = NULL;
+    }
+    if (c) {
         slc_fact *f = add(&x, SLC_FACT_PRESENCE, c->start, c->end);
         f->presence = !strcmp(c->id, "no")               ? SLC_PRESENCE_NO
                       : !strcmp(c->id, "not-applicable") ? SLC_PRESENCE_NA
