@@ -31,7 +31,7 @@ PYEOF
 # an override: the stylesheet, and two keys of the Japanese wording
 mkdir ours
 printf 'body{color:#123456}\n' >ours/report.css
-printf '# ours\norganisation = 株式会社テスト 調達部\nfooter = 社外秘（テスト）\n' >ours/report.ja.txt
+printf '# ours\norganisation = 株式会社テスト 調達部\nfooter = 社外秘（テスト）\nsummary = 審査の概要\n' >ours/report.ja.txt
 printf 'notes\n' >ours/README.md
 run $SLACHECK export --lang ja --templates ours "$A" "$B" -o ours.html -o ours.md
 expect_rc 0 "export --templates ours"
@@ -40,6 +40,7 @@ grep -q 'ボーダー\|--accent' ours.html && fail "the built-in stylesheet is s
 for f in ours.html ours.md; do
     grep -q '株式会社テスト 調達部' "$f" || fail "$f: the organisation is not shown"
     grep -q '社外秘（テスト）' "$f" || fail "$f: the footer is not shown"
+    grep -q '^\(<h2>\|## \)審査の概要' "$f" || fail "$f: the summary heading is not the template's"
 done
 # keys the override leaves out keep the built-in words
 intro=$(sed -n 's/^intro = //p' "$ROOT/templates/report.ja.txt")
