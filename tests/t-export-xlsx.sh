@@ -51,9 +51,9 @@ xcheck "$W/seeds.xlsx" \
     "all(val(items(ws('Comparison'), 2)[i['no']][6]) == i['remarks'] for i in J('$W/a.json')['items'])" \
     "all(val(items(ws('Comparison'), 2)[i['no']][9]) == i['answer'] for i in J('$W/q.json')['items'])" \
     "all(val(items(ws('Comparison'), 2)[i['no']][10]) == i['remarks'] for i in J('$W/q.json')['items'])" \
-    "all(val(items(ws('Active! gate SS'))[i['no']][5]) == i['answer'] and val(items(ws('Active! gate SS'))[i['no']][6]) == i['remarks'] and items(ws('Active! gate SS'))[i['no']][8].value == i['line'] for i in J('$W/a.json')['items'])" \
-    "all(val(items(ws('qlingo'))[i['no']][5]) == i['answer'] and val(items(ws('qlingo'))[i['no']][6]) == i['remarks'] and items(ws('qlingo'))[i['no']][8].value == i['line'] for i in J('$W/q.json')['items'])" \
-    "rows(ws('qlingo'))[0] == ['No.', 'Category', 'Service level item', 'Definition', 'Unit', 'Answer', 'Remarks', 'Facts read', 'Line']" \
+    "all(val(items(ws('Active! gate SS'))[i['no']][2]) == i['answer'] and val(items(ws('Active! gate SS'))[i['no']][3]) == i['remarks'] and items(ws('Active! gate SS'))[i['no']][4].value == i['line'] for i in J('$W/a.json')['items'])" \
+    "all(val(items(ws('qlingo'))[i['no']][2]) == i['answer'] and val(items(ws('qlingo'))[i['no']][3]) == i['remarks'] and items(ws('qlingo'))[i['no']][4].value == i['line'] for i in J('$W/q.json')['items'])" \
+    "rows(ws('qlingo'))[0] == ['No.', 'Service level item', 'Answer', 'Remarks', 'Line', 'Facts read', 'Category', 'Definition', 'Unit']" \
     "items(ws('Comparison'), 2)[2][3].value == '≠ differs' and items(ws('Comparison'), 2)[33][3].value == '≈ equivalent'" \
     "items(ws('Comparison'), 2)[2][7].value == 'yes; ≥ 2 weeks'" \
     "formulas == []"
@@ -68,11 +68,13 @@ xcheck "$W/seeds.xlsx" \
 # styles and print set-up on every sheet
 xcheck "$W/seeds.xlsx" \
     "all(c.font.b for c in ws('Comparison')[2]) and all(c.font.b for c in ws('qlingo')[1]) and all(c.font.b for c in ws('Findings')[1])" \
-    "ws('Comparison').freeze_panes == 'E3' and ws('qlingo').freeze_panes == 'D2' and ws('Findings').freeze_panes == 'C2'" \
+    "ws('Comparison').freeze_panes == 'E3' and ws('qlingo').freeze_panes == 'C2' and ws('Findings').freeze_panes == 'C2'" \
     "ws('Comparison').auto_filter.ref == 'A2:L55' and ws('qlingo').auto_filter.ref == 'A1:I50'" \
     "all(ws(n).auto_filter.ref for n in S[1:])" \
     "all(ws(n).page_setup.orientation == 'landscape' for n in S[1:]) and ws('Summary').page_setup.orientation == 'portrait'" \
-    "all(ws(n).sheet_properties.pageSetUpPr.fitToPage and ws(n).page_setup.fitToWidth in (None, 1) and ws(n).page_setup.fitToHeight in (0, '0') for n in ('Findings',))" \
+    "all(ws(n).sheet_properties.pageSetUpPr.fitToPage and ws(n).page_setup.fitToWidth in (None, 1) and ws(n).page_setup.fitToHeight in (0, '0') for n in ('Findings', 'qlingo', 'Active! gate SS'))" \
+    "[a.replace('\$', '') for a in ws('qlingo').print_area] == ['A1:E50'] and [a.replace('\$', '') for a in ws('Active! gate SS').print_area] == ['A1:E50']" \
+    "ws('Comparison').print_area is None" \
     "ws('Summary').sheet_properties.pageSetUpPr.fitToPage and ws('Summary').page_setup.fitToHeight in (None, 1, '1')" \
     "not (ws('Comparison').sheet_properties.pageSetUpPr and ws('Comparison').sheet_properties.pageSetUpPr.fitToPage)" \
     "60 <= int(ws('Comparison').page_setup.scale) <= 100 and [b.id for b in ws('Comparison').col_breaks.brk] == [8]" \
@@ -144,9 +146,9 @@ xcheck "$W/hostile.xlsx" \
     "rows(ws('Comparison'))[0][4] == '=HYPERLINK(\"http://v\")' and ws('Comparison')['E1'].data_type == 's'" \
     "all(val(items(ws('Comparison'), 2)[i['no']][5]) == i['answer'] and val(items(ws('Comparison'), 2)[i['no']][6]) == i['remarks'] for i in J('$W/hostile.json')['items'])" \
     "all(items(ws('Comparison'), 2)[i['no']][5].data_type == 's' for i in J('$W/hostile.json')['items'] if i['answer'])" \
-    "all(val(items(ws(S[3]))[i['no']][5]) == i['answer'] and val(items(ws(S[3]))[i['no']][6]) == i['remarks'] for i in J('$W/hostile.json')['items'])" \
+    "all(val(items(ws(S[3]))[i['no']][2]) == i['answer'] and val(items(ws(S[3]))[i['no']][3]) == i['remarks'] for i in J('$W/hostile.json')['items'])" \
     "all(c.data_type in ('s', 'n') for sh in wb for r in sh.iter_rows() for c in r if c.value is not None)" \
-    "any(val(r[5]) == '=1+1' for r in items(ws(S[3])).values())" \
+    "any(val(r[2]) == '=1+1' for r in items(ws(S[3])).values())" \
     "rows(ws('Summary'))[6][1] == '=HYPERLINK(\"http://v\")' and ws('Summary')['B7'].data_type == 's'" \
     "not any('<f>' in zx(n) for n in Z if n.startswith('xl/worksheets/'))" \
     "'<t>_x005F_x0041_ is not A, _x005F_x005F_ is not _</t>' in zx('xl/sharedStrings.xml')" \

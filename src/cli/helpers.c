@@ -10,6 +10,7 @@
 #include "batch.h"
 #include "platform.h"
 #include "export.h"
+#include "export_html.h"
 #include "export_xlsx.h"
 #include "load.h"
 #include "output.h"
@@ -84,7 +85,9 @@ int cli_load_catalog(cli_ctx *ctx)
         return cli_exit_code(err.status, CLI_STAGE_DEFINITION);
     }
     /* --templates: read and checked before any report is written */
-    if (ctx->opt[OPT_TEMPLATES] && slc_templates_use_dir(ctx->opt[OPT_TEMPLATES], &err) != SLC_OK) {
+    if (ctx->opt[OPT_TEMPLATES] &&
+        (slc_templates_use_dir(ctx->opt[OPT_TEMPLATES], &err) != SLC_OK ||
+         slc_export_html_check_template(&err) != SLC_OK)) {
         cli_print_error(ctx, &err);
         return cli_exit_code(SLC_ERR_DEFINITION, CLI_STAGE_DEFINITION);
     }

@@ -12,6 +12,7 @@
 #include "load.h"
 #include "profile.h"
 #include "rules.h"
+#include "template.h"
 #include "version.h"
 #include "export_table.h"
 #include "export_html.h"
@@ -96,6 +97,27 @@ const char *slc_export_label(const slc_export *x, slc_xlabel l)
     if ((unsigned)l >= SLC_XL_N)
         return "?";
     return slc_label_get(&labels[l], x->lang);
+}
+
+/* labels that are also keys of templates/report.LANG.txt */
+static const struct {
+    slc_xlabel l;
+    const char *key;
+} worded[] = {
+    {SLC_XL_SUMMARY, "summary"},         {SLC_XL_GRID, "grid"},
+    {SLC_XL_COMPARISON, "comparison"},   {SLC_XL_REQUIREMENTS, "requirements"},
+    {SLC_XL_FINDINGS, "findings"},       {SLC_XL_DETAILS, "details"},
+    {SLC_XL_CHECKLIST, "checklist"},     {SLC_XL_GENERATED_BY, "generated_by"},
+    {SLC_XL_REPORT_DATE, "report_date"}, {SLC_XL_PROFILE, "profile"},
+    {SLC_XL_WEIGHTS, "weights"},         {SLC_XL_REVIEWER, "reviewer"},
+    {SLC_XL_DECISION, "decision"},       {SLC_XL_DECISION_DATE, "decision_date"},
+};
+
+const char *slc_export_word(const slc_export *x, slc_xlabel l)
+{
+    if ((unsigned)l < SLC_XL_N && x->words && x->words[l])
+        return x->words[l];
+    return slc_export_label(x, l);
 }
 
 const char *slc_cmp_verdict_label(slc_cmp_verdict v, slc_lang lang)
@@ -308,6 +330,14 @@ slc_export *slc_export_new(slc_doc **docs, size_t n, const slc_comparison *cmp,
     else
         slc_buf_addf(&t, slc_export_label(x, SLC_XL_TITLE_MANY), n);
     x->title = slc_arena_strdup(&x->arena, t.data);
+    x->words = slc_arena_alloc(&x->arena, SLC_XL_N * sizeof(*x->words));
+    memset(x->words, 0, SLC_XL_N * sizeof(*x->words));
+    for (size_t k = 0; k < sizeof(worded) / sizeof(worded[0]); k++) {
+        slc_buf_clear(&t);
+        if (slc_template_word(lang == SLC_LANG_JA ? "report.ja.txt" : "report.en.txt",
+                              worded[k].key, &t))
+            x->words[worded[k].l] = slc_arena_strdup(&x->arena, t.data ? t.data : "");
+    }
     slc_buf_release(&t);
 
     const slc_catalog *cat = x->cat;

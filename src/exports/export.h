@@ -49,6 +49,7 @@ typedef struct slc_export {
     size_t counts[3];          /* findings over all vendors: info, warning, error */
     size_t (*vcounts)[3];      /* per vendor */
     slc_summary summary;       /* the summary page (summary.h), built with the model */
+    const char **words;        /* [SLC_XL_N]: the template's word, or NULL (slc_export_word) */
     slc_arena arena;
 } slc_export;
 
@@ -138,6 +139,12 @@ typedef enum slc_xlabel {
 } slc_xlabel;
 
 const char *slc_export_label(const slc_export *x, slc_xlabel l);
+/* The same, but for a heading or field name that is also a key of the
+ * reports' wording (templates/report.LANG.txt: summary, comparison, ...)
+ * the template's word, so that --templates renames it in the HTML and
+ * Markdown reports alike. The XLSX report keeps slc_export_label: its
+ * sheet names must stay names Excel takes. */
+const char *slc_export_word(const slc_export *x, slc_xlabel l);
 /* Vendor v's display name as every writer prints it (unique in the report:
  * see slc_summary_vendor.name). */
 const char *slc_export_vendor_name(const slc_export *x, size_t v);

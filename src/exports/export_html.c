@@ -1,17 +1,22 @@
 /* export_html.c - the HTML report: one self-contained page (inline CSS,
- * an inline SVG chart, a small inline script), built as a libxml2 tree so
- * that vendor text only ever enters as text nodes or attribute values and
- * the serializer escapes it. A strict Content-Security-Policy allows the
- * inline style and script by their SHA-256 only; nothing is fetched.
+ * a small inline script), built as a libxml2 tree so that vendor text
+ * only ever enters as text nodes or attribute values and the serializer
+ * escapes it. A strict Content-Security-Policy allows the inline style and
+ * script by their SHA-256 only; nothing is fetched.
  *
- * The page: header, summary of the vendors, the chart of each vendor's
- * standing per category, the comparison table (grouped by category,
- * better/worse by colour and by marker), the buyer's requirements, the
- * findings and each vendor's answers with their source lines. */
+ * The page's structure and fixed wording are the skeleton
+ * templates/report.html (docs/templates.md), copied into the tree with
+ * its slots filled; the blocks drawn here are the vendors, the category
+ * grid, each vendor's open musts and risks, the comparison table (grouped
+ * by category, better/worse by colour and by marker), the buyer's
+ * requirements, the findings and each vendor's answers with their lines. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLtree.h>
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlIO.h>
 
@@ -31,11 +36,12 @@
 typedef struct html {
     const slc_export *x;
     xmlDoc *doc;
-    int failed;                   /* a libxml2 call returned NULL: the page is not written */
-    slc_buf clean;                /* scratch for text_clean */
-    slc_buf tmp;                  /* scratch for composed strings */
-    const slc_template *css, *js; /* templates/report.css, report.js (or --templates) */
-    const char *words;            /* templates/report.LANG.txt */
+    int failed;            /* a libxml2 call returned NULL: the page is not written */
+    slc_buf clean;         /* scratch for text_clean */
+    slc_buf tmp;           /* scratch for composed strings */
+    slc_buf style, script; /* report.css and report.js as the page carries them */
+    char csp[256];         /* the Content-Security-Policy: their hashes */
+    const char *words;     /* templates/report.LANG.txt */
 } html;
 
 /* Vendor text as HTML may carry it: CR LF and lone CR become LF, and
@@ -152,85 +158,6 @@ static size_t items_present(const slc_export *x, size_t v)
     return n;
 }
 
-/* a paragraph of the wording template (report.LANG.txt), if not empty */
-static void words_p(html *h, xmlNode *parent, const char *key, const char *cls)
-{
-    slc_buf w;
-    slc_buf_init(&w);
-    slc_template_word(h->words, key, &w);
-    if (w.len)
-        el_text(h, parent, "p", cls, w.data);
-    slc_buf_release(&w);
-}
-
-/* ---- head ---- */
-
-static void build_head(html *h, xmlNode *root, const char *csp)
-{
-    xmlNode *head = el(h, root, "head");
-    attr(h, el(h, head, "meta"), "charset", "utf-8");
-    xmlNode *m = el(h, head, "meta");
-    attr(h, m, "http-equiv", "Content-Security-Policy");
-    attr(h, m, "content", csp);
-    m = el(h, head, "meta");
-    attr(h, m, "name", "viewport");
-    attr(h, m, "content", "width=device-width, initial-scale=1");
-    m = el(h, head, "meta");
-    attr(h, m, "name", "generator");
-    attr(h, m, "content", h->x->generator);
-    el_text(h, head, "title", NULL, h->x->title);
-    el_text(h, head, "style", NULL, h->css->data);
-}
-
-/* ---- header ---- */
-
-static void build_header(html *h, xmlNode *body)
-{
-    const slc_export *x = h->x;
-    xmlNode *hd = el(h, body, "header");
-    words_p(h, hd, "organisation", "org");
-    el_text(h, hd, "h1", NULL, x->title);
-    slc_buf *t = &h->tmp;
-    slc_buf_clear(t);
-    slc_buf_addf(t, "%s: %s", L(h, SLC_XL_CHECKLIST), lang_get(h, &x->cat->title));
-    if (x->cat->version)
-        slc_buf_addf(t, " (%s%s%s)", x->cat->id ? x->cat->id : "", x->cat->id ? " v" : "v",
-                     x->cat->version);
-    if (x->cat->published)
-        slc_buf_addf(t, ", %s", x->cat->published);
-    el_text(h, hd, "p", "meta", t->data);
-    slc_buf_clear(t);
-    slc_buf_addf(t, "%s: %s", L(h, SLC_XL_GENERATED_BY), x->generator);
-    el_text(h, hd, "p", "meta", t->data);
-
-    static const struct {
-        const char *id;
-        slc_xlabel l;
-        int when;
-    } links[] = {
-        {"summary", SLC_XL_SUMMARY, 0},       {"grid", SLC_XL_GRID, 0},
-        {"comparison", SLC_XL_COMPARISON, 0}, {"requirements", SLC_XL_REQUIREMENTS, 1},
-        {"findings", SLC_XL_FINDINGS, 2},     {"details", SLC_XL_DETAILS, 2},
-    };
-    xmlNode *ul = el(h, el(h, hd, "nav"), "ul");
-    for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
-        if ((links[i].when == 1 && !x->profile) || (links[i].when == 2 && x->comparison_only))
-            continue;
-        char href[32];
-        snprintf(href, sizeof(href), "#%s", links[i].id);
-        xmlNode *a = el_text(h, el(h, ul, "li"), "a", NULL, L(h, links[i].l));
-        attr(h, a, "href", href);
-    }
-}
-
-static xmlNode *section(html *h, xmlNode *parent, const char *id, slc_xlabel l)
-{
-    xmlNode *s = el(h, parent, "section");
-    attr(h, s, "id", id);
-    el_text(h, s, "h2", NULL, L(h, l));
-    return s;
-}
-
 /* ---- summary: the page a decision meeting starts from ---- */
 
 static void th_col(html *h, xmlNode *tr, const char *cls, const char *label)
@@ -313,14 +240,11 @@ static void summary_vendors(html *h, xmlNode *s)
 /* the grid: per category and vendor, requirements met / not met / unknown
  * and the items where the vendor leads or trails; the class colours the
  * cell, the markers (✓ ✗ ? ▲ ▼) say the same in greyscale */
-static void build_grid(html *h, xmlNode *content)
+static void block_grid(html *h, xmlNode *s)
 {
     const slc_export *x = h->x;
     const slc_summary *sm = &x->summary;
     const slc_catalog *cat = x->cat;
-    xmlNode *s = el(h, content, "section");
-    attr(h, s, "id", "grid");
-    el_text(h, s, "h3", NULL, L(h, SLC_XL_GRID));
     xmlNode *ul = el(h, s, "ul");
     attr(h, ul, "class", "legend");
     attr(h, ul, "aria-label", L(h, SLC_XL_LEGEND));
@@ -456,43 +380,9 @@ static void summary_vendor(html *h, xmlNode *s, size_t v)
     slc_buf_release(&items);
 }
 
-static void build_summary(html *h, xmlNode *content)
+static void block_vendor_summaries(html *h, xmlNode *s)
 {
-    const slc_export *x = h->x;
-    const slc_summary *sm = &x->summary;
-    xmlNode *s = section(h, content, "summary", SLC_XL_SUMMARY);
-    slc_buf *t = &h->tmp;
-    words_p(h, s, "intro", "meta");
-    xmlNode *dl = el(h, s, "dl");
-    attr(h, dl, "class", "about");
-    el_text(h, dl, "dt", NULL, L(h, SLC_XL_REPORT_DATE));
-    el_text(h, dl, "dd", NULL, sm->date);
-    el_text(h, dl, "dt", NULL, L(h, SLC_XL_CHECKLIST));
-    el_text(h, dl, "dd", NULL, sm->checklist);
-    if (sm->profile) {
-        el_text(h, dl, "dt", NULL, L(h, SLC_XL_PROFILE));
-        slc_buf_clear(t);
-        slc_buf_addf(t, "%s (%s)", sm->profile, sm->profile_path ? sm->profile_path : "");
-        el_text(h, dl, "dd", NULL, t->data);
-        el_text(h, dl, "dt", NULL, L(h, SLC_XL_WEIGHTS));
-        slc_buf_clear(t);
-        slc_summary_weights_text(x, t);
-        el_text(h, dl, "dd", NULL, t->data);
-    }
-    summary_vendors(h, s);
-    build_grid(h, s);
-    /* the reviewer's fields, left empty to fill in on paper or on screen */
-    words_p(h, s, "decision_note", "meta");
-    xmlNode *table = el(h, s, "table");
-    attr(h, table, "class", "decision");
-    xmlNode *tb = el(h, table, "tbody");
-    const slc_xlabel fields[] = {SLC_XL_REVIEWER, SLC_XL_DECISION, SLC_XL_DECISION_DATE};
-    for (size_t k = 0; k < 3; k++) {
-        xmlNode *tr = el(h, tb, "tr");
-        attr(h, el_text(h, tr, "th", NULL, L(h, fields[k])), "scope", "row");
-        el_text(h, tr, "td", NULL, NULL);
-    }
-    for (size_t v = 0; v < x->n; v++)
+    for (size_t v = 0; v < h->x->n; v++)
         summary_vendor(h, s, v);
 }
 
@@ -531,11 +421,10 @@ static void comparison_cell(html *h, xmlNode *tr, size_t v, const slc_cmp_item *
     slc_buf_release(&facts);
 }
 
-static void build_comparison(html *h, xmlNode *content)
+static void block_comparison(html *h, xmlNode *s)
 {
     const slc_export *x = h->x;
     const slc_catalog *cat = x->cat;
-    xmlNode *s = section(h, content, "comparison", SLC_XL_COMPARISON);
 
     xmlNode *ul = el(h, s, "ul");
     attr(h, ul, "class", "legend");
@@ -618,11 +507,12 @@ static void build_comparison(html *h, xmlNode *content)
 
 /* ---- requirements ---- */
 
-static void build_requirements(html *h, xmlNode *content)
+static void block_requirements(html *h, xmlNode *s)
 {
     const slc_export *x = h->x;
     const slc_profile *p = x->profile;
-    xmlNode *s = section(h, content, "requirements", SLC_XL_REQUIREMENTS);
+    if (!p) /* a skeleton without data-if="with_profile" around it */
+        return;
     const char *desc = lang_get(h, &p->description);
     if (*desc)
         el_text(h, s, "p", "meta", desc);
@@ -692,10 +582,11 @@ static void build_requirements(html *h, xmlNode *content)
 
 /* ---- findings ---- */
 
-static void build_findings(html *h, xmlNode *content)
+static void block_findings(html *h, xmlNode *s)
 {
     const slc_export *x = h->x;
-    xmlNode *s = section(h, content, "findings", SLC_XL_FINDINGS);
+    if (x->comparison_only)
+        return;
     slc_buf *t = &h->tmp;
     slc_buf_clear(t);
     slc_buf_addf(t, "%s: %zu · %s: %zu · %s: %zu", L(h, SLC_XL_ERRORS), x->counts[SLC_SEV_ERROR],
@@ -746,11 +637,12 @@ static void build_findings(html *h, xmlNode *content)
 
 /* ---- per-vendor details ---- */
 
-static void build_details(html *h, xmlNode *content)
+static void block_answers(html *h, xmlNode *s)
 {
     const slc_export *x = h->x;
     const slc_catalog *cat = x->cat;
-    xmlNode *s = section(h, content, "details", SLC_XL_DETAILS);
+    if (x->comparison_only)
+        return;
     slc_buf *t = &h->tmp;
     for (size_t v = 0; v < x->n; v++) {
         const slc_doc *d = x->docs[v];
@@ -796,69 +688,495 @@ static void build_details(html *h, xmlNode *content)
     }
 }
 
-/* ---- the page ---- */
+/* ---- the page: the skeleton filled ---- */
 
-static void build_body(html *h, xmlNode *root)
+/* The page's structure and fixed wording come from templates/report.html
+ * (or the --templates folder's): XML with {{slot}}s, read by libxml2's XML
+ * parser (strict, so bad markup is an error with its line), checked, then
+ * copied into the page element by element through el, attr and text, so
+ * whatever a slot brings is escaped like the rest of the page. Line breaks
+ * between elements are the template file's layout and are dropped: the
+ * page gets its own (starts_line), as the built parts do. */
+
+typedef enum { SK_TEXT, SK_BLOCK, SK_COND } sk_kind;
+
+typedef enum {
+    SKV_NONE,
+    SKV_LANG,
+    SKV_CSP,
+    SKV_TITLE,
+    SKV_GENERATOR,
+    SKV_CSS,
+    SKV_JS,
+    SKV_CATALOG_LINE,
+    SKV_CATALOG_NAME,
+    SKV_DATE,
+    SKV_PROFILE_LINE,
+    SKV_WEIGHTS_LINE,
+    SKV_WITH_PROFILE,
+    SKV_WITH_DETAILS
+} sk_value;
+
+typedef struct sk_slot {
+    const char *name;
+    sk_kind kind;
+    int once;                                /* must be in the skeleton exactly once */
+    sk_value value;                          /* SK_TEXT, SK_COND */
+    void (*block)(html *h, xmlNode *parent); /* SK_BLOCK */
+} sk_slot;
+
+static const sk_slot sk_slots[] = {
+    {"lang", SK_TEXT, 0, SKV_LANG, NULL},
+    {"csp", SK_TEXT, 1, SKV_CSP, NULL},
+    {"title", SK_TEXT, 0, SKV_TITLE, NULL},
+    {"generator", SK_TEXT, 0, SKV_GENERATOR, NULL},
+    {"css", SK_TEXT, 1, SKV_CSS, NULL},
+    {"js", SK_TEXT, 1, SKV_JS, NULL},
+    {"catalog_line", SK_TEXT, 0, SKV_CATALOG_LINE, NULL},
+    {"catalog_name", SK_TEXT, 0, SKV_CATALOG_NAME, NULL},
+    {"date", SK_TEXT, 0, SKV_DATE, NULL},
+    {"profile_line", SK_TEXT, 0, SKV_PROFILE_LINE, NULL},
+    {"weights_line", SK_TEXT, 0, SKV_WEIGHTS_LINE, NULL},
+    {"with_profile", SK_COND, 0, SKV_WITH_PROFILE, NULL},
+    {"with_details", SK_COND, 0, SKV_WITH_DETAILS, NULL},
+    {"vendors_table", SK_BLOCK, 1, SKV_NONE, summary_vendors},
+    {"grid_table", SK_BLOCK, 1, SKV_NONE, block_grid},
+    {"vendor_summaries", SK_BLOCK, 1, SKV_NONE, block_vendor_summaries},
+    {"comparison_table", SK_BLOCK, 1, SKV_NONE, block_comparison},
+    {"requirements_table", SK_BLOCK, 1, SKV_NONE, block_requirements},
+    {"findings_table", SK_BLOCK, 1, SKV_NONE, block_findings},
+    {"answer_tables", SK_BLOCK, 1, SKV_NONE, block_answers},
+};
+#define SK_NSLOTS (sizeof(sk_slots) / sizeof(sk_slots[0]))
+
+typedef struct skel {
+    const slc_template *t; /* report.html in use */
+    const char *file;      /* for messages */
+    slc_error *err;
+    slc_status st;
+    int check;                /* checking: every element kept, counts taken, nothing built */
+    unsigned used[SK_NSLOTS]; /* how often each slot is in the skeleton */
+    long second[SK_NSLOTS];   /* the line of a slot's second use */
+    int styled;               /* a style, script or link seen: too late for the CSP */
+    slc_buf val;              /* a text's or an attribute's value, filled */
+} skel;
+
+static long sk_line(const xmlNode *n)
 {
-    const slc_export *x = h->x;
-    xmlNode *body = el(h, root, "body");
-    build_header(h, body);
-    xmlNode *content = el(h, body, "main");
-    build_summary(h, content);
-    build_comparison(h, content);
-    if (x->profile)
-        build_requirements(h, content);
-    if (!x->comparison_only) {
-        build_findings(h, content);
-        build_details(h, content);
+    for (; n; n = n->parent) {
+        long l = xmlGetLineNo(n);
+        if (l > 0)
+            return l;
     }
-    slc_buf *t = &h->tmp;
-    slc_buf_clear(t);
-    slc_buf_addf(t, "%s: %s", L(h, SLC_XL_GENERATED_BY), x->generator);
-    xmlNode *footer = el_text(h, body, "footer", NULL, t->data);
-    words_p(h, footer, "footer", NULL);
-    el_text(h, body, "script", NULL, h->js->data);
+    return 0;
 }
 
+/* a failure at line (0: the whole file), column col (0: the line) */
+static void sk_fail_at(skel *k, long line, long col, const char *fmt, ...) SLC_PRINTF(4, 5);
+static void sk_fail_at(skel *k, long line, long col, const char *fmt, ...)
+{
+    if (k->st != SLC_OK)
+        return;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    long long off = -1;
+    if (line > 0) { /* the line's first byte */
+        off = 0;
+        for (long l = 1; l < line && (size_t)off < k->t->len; off++)
+            l += k->t->data[off] == '\n';
+        if (col > 0)
+            off += col - 1;
+    }
+    k->st = slc_error_set(k->err, SLC_ERR_TEMPLATE, k->file, line, off, "%s", msg);
+}
+
+#define sk_fail(k, line, ...) sk_fail_at(k, line, 0, __VA_ARGS__)
+
+static const sk_slot *sk_find(const char *name, size_t len)
+{
+    for (size_t i = 0; i < SK_NSLOTS; i++)
+        if (strlen(sk_slots[i].name) == len && !memcmp(sk_slots[i].name, name, len))
+            return &sk_slots[i];
+    return NULL;
+}
+
+/* appends a text slot's value (or, with a condition, "1" if it holds) */
+static void sk_value_text(html *h, sk_value v, slc_buf *out)
+{
+    const slc_export *x = h->x;
+    const slc_summary *sm = &x->summary;
+    switch (v) {
+    case SKV_LANG:
+        slc_buf_adds(out, x->lang == SLC_LANG_JA ? "ja" : "en");
+        break;
+    case SKV_CSP:
+        slc_buf_adds(out, h->csp);
+        break;
+    case SKV_TITLE:
+        slc_buf_adds(out, x->title);
+        break;
+    case SKV_GENERATOR:
+        slc_buf_adds(out, x->generator);
+        break;
+    case SKV_CSS:
+        slc_buf_adds(out, h->style.data ? h->style.data : "");
+        break;
+    case SKV_JS:
+        slc_buf_adds(out, h->script.data ? h->script.data : "");
+        break;
+    case SKV_CATALOG_LINE:
+        slc_buf_adds(out, lang_get(h, &x->cat->title));
+        if (x->cat->version)
+            slc_buf_addf(out, " (%s%s%s)", x->cat->id ? x->cat->id : "", x->cat->id ? " v" : "v",
+                         x->cat->version);
+        if (x->cat->published)
+            slc_buf_addf(out, ", %s", x->cat->published);
+        break;
+    case SKV_CATALOG_NAME:
+        slc_buf_adds(out, sm->checklist ? sm->checklist : "");
+        break;
+    case SKV_DATE:
+        slc_buf_adds(out, sm->date ? sm->date : "");
+        break;
+    case SKV_PROFILE_LINE:
+        if (sm->profile)
+            slc_buf_addf(out, "%s (%s)", sm->profile, sm->profile_path ? sm->profile_path : "");
+        break;
+    case SKV_WEIGHTS_LINE:
+        if (sm->profile)
+            slc_summary_weights_text(x, out);
+        break;
+    case SKV_WITH_PROFILE:
+        if (x->profile)
+            slc_buf_adds(out, "1");
+        break;
+    case SKV_WITH_DETAILS:
+        if (!x->comparison_only)
+            slc_buf_adds(out, "1");
+        break;
+    case SKV_NONE:
+        break;
+    }
+}
+
+static int sk_is_name(const char *s, size_t len)
+{
+    if (!len)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+            return 0;
+    return 1;
+}
+
+/* Appends the value of name (a text slot, a condition or a wording key)
+ * to out; 0 and a failure if it is none of them. */
+static int sk_named(html *h, skel *k, const char *name, size_t len, long line, slc_buf *out)
+{
+    const sk_slot *s = sk_find(name, len);
+    if (s && s->kind != SK_BLOCK) {
+        if (!k->check)
+            sk_value_text(h, s->value, out);
+        return 1;
+    }
+    char key[64];
+    if (!s && sk_is_name(name, len) && len < sizeof(key)) {
+        memcpy(key, name, len);
+        key[len] = 0;
+        if (slc_template_word(h->words, key, out))
+            return 1;
+    }
+    sk_fail(k, line,
+            "unknown slot {{%.*s}} (slots: lang, csp, title, generator, css, js, catalog_line, "
+            "catalog_name, date, profile_line, weights_line, and the keys of report.en.txt)",
+            (int)len, name);
+    return 0;
+}
+
+static void sk_use(skel *k, const sk_slot *s, long line)
+{
+    size_t i = (size_t)(s - sk_slots);
+    if (k->used[i]++ == 1)
+        k->second[i] = line;
+}
+
+/* s, with its {{slots}} filled, appended to k->val. host: the element the
+ * text is in or the attribute is on; aname: the attribute, NULL for text.
+ * Returns the block slot if s is one alone (and white space), else NULL. */
+static const sk_slot *sk_fill_text(html *h, skel *k, const char *s, const xmlNode *host,
+                                   const char *aname, long line)
+{
+    slc_buf_clear(&k->val);
+    size_t n = strlen(s), a = 0, b = n;
+    while (a < n && strchr(" \t\r\n", s[a]))
+        a++;
+    while (b > a && strchr(" \t\r\n", s[b - 1]))
+        b--;
+    const char *hname = (const char *)host->name;
+    const char *must = !aname && !strcmp(hname, "style")    ? "css"
+                       : !aname && !strcmp(hname, "script") ? "js"
+                                                            : NULL;
+    const sk_slot *whole = NULL; /* s is one slot and white space */
+    if (b - a > 4 && !strncmp(s + a, "{{", 2) && !strncmp(s + b - 2, "}}", 2) &&
+        !memchr(s + a + 2, '}', b - a - 4))
+        whole = sk_find(s + a + 2, b - a - 4);
+    if (must && (!whole || strcmp(whole->name, must))) {
+        sk_fail(k, line, "<%s> holds {{%s}} and nothing else (the page's CSP allows only it)",
+                hname, must);
+        return NULL;
+    }
+    if (whole && whole->kind == SK_BLOCK) {
+        sk_use(k, whole, line);
+        if (aname)
+            sk_fail(k, line, "{{%s}} is a block of the page: not in an attribute", whole->name);
+        return whole;
+    }
+    if (whole && (whole->value == SKV_CSS || whole->value == SKV_JS)) { /* exactly the bytes */
+        sk_use(k, whole, line);
+        if (!must)
+            sk_fail(k, line, "{{%s}} is the whole of the <%s>", whole->name,
+                    whole->value == SKV_CSS ? "style" : "script");
+        else if (!k->check)
+            sk_value_text(h, whole->value, &k->val);
+        return NULL;
+    }
+    for (size_t i = 0; i < n && k->st == SLC_OK;) {
+        const char *o = strstr(s + i, "{{");
+        if (!o) {
+            slc_buf_add(&k->val, s + i, n - i);
+            break;
+        }
+        slc_buf_add(&k->val, s + i, (size_t)(o - (s + i)));
+        const char *c = strstr(o + 2, "}}");
+        if (!c) {
+            sk_fail(k, line, "\"{{\" without \"}}\"");
+            break;
+        }
+        const char *name = o + 2;
+        size_t len = (size_t)(c - name);
+        const sk_slot *sl = sk_find(name, len);
+        if (sl && sl->kind == SK_BLOCK)
+            sk_fail(k, line, "{{%s}} is a block of the page: alone between elements", sl->name);
+        else if (sl && sl->kind == SK_COND)
+            sk_fail(k, line, "{{%s}} is a condition, for data-if only", sl->name);
+        else if (sl && (sl->value == SKV_CSS || sl->value == SKV_JS))
+            sk_fail(k, line, "{{%s}} is the whole of the <%s>", sl->name,
+                    sl->value == SKV_CSS ? "style" : "script");
+        else if (sl && sl->value == SKV_CSP &&
+                 (!aname || strcmp(aname, "content") || strcmp(hname, "meta") || !host->parent ||
+                  xmlStrcmp(host->parent->name, (const xmlChar *)"head") || a != (size_t)(o - s) ||
+                  b != (size_t)(c + 2 - s)))
+            sk_fail(k, line,
+                    "{{csp}} is the whole content of <meta http-equiv=\"Content-Security-Policy\"> "
+                    "in <head>");
+        else if (sl && sl->value == SKV_CSP && k->styled)
+            sk_fail(k, line, "the Content-Security-Policy <meta> comes before any style or script");
+        else if (sk_named(h, k, name, len, line, &k->val) && sl)
+            sk_use(k, sl, line);
+        i = (size_t)(c + 2 - s);
+    }
+    return NULL;
+}
+
+static void sk_children(html *h, skel *k, const xmlNode *from, xmlNode *to);
+
+/* data-if="NAME": 1 to keep the element (always, when checking) */
+static int sk_keep(html *h, skel *k, const char *cond, long line)
+{
+    slc_buf v;
+    slc_buf_init(&v);
+    int ok = sk_named(h, k, cond, strlen(cond), line, &v);
+    const sk_slot *s = sk_find(cond, strlen(cond));
+    if (ok && s && (s->value == SKV_CSS || s->value == SKV_JS || s->value == SKV_CSP))
+        ok = 0, sk_fail(k, line, "data-if=\"%s\": not a condition", cond);
+    int keep = k->check || (ok && v.len);
+    slc_buf_release(&v);
+    return keep;
+}
+
+static void sk_attrs(html *h, skel *k, const xmlNode *e, xmlNode *n)
+{
+    for (const xmlAttr *a = e->properties; a && k->st == SLC_OK; a = a->next) {
+        const char *an = (const char *)a->name;
+        if (!strcmp(an, "data-if"))
+            continue;
+        if (!strncasecmp(an, "on", 2)) {
+            sk_fail(k, sk_line(e), "%s=: the page's CSP blocks inline event handlers", an);
+            return;
+        }
+        xmlChar *v = xmlNodeGetContent((const xmlNode *)a);
+        sk_fill_text(h, k, v ? (const char *)v : "", e, an, sk_line(e));
+        xmlFree(v);
+        attr(h, n, an, k->val.data ? k->val.data : "");
+    }
+}
+
+static void sk_element(html *h, skel *k, const xmlNode *e, xmlNode *to)
+{
+    const char *name = (const char *)e->name;
+    long line = sk_line(e);
+    xmlChar *cond = xmlGetNoNsProp(e, (const xmlChar *)"data-if");
+    int keep = !cond || sk_keep(h, k, (const char *)cond, line);
+    xmlFree(cond);
+    if (!keep || k->st != SLC_OK)
+        return;
+    xmlNode *n = k->check ? NULL : el(h, to, name);
+    sk_attrs(h, k, e, n);
+    if (!strcmp(name, "style") || !strcmp(name, "script") || !strcmp(name, "link"))
+        k->styled = 1;
+    sk_children(h, k, e, n);
+}
+
+static void sk_children(html *h, skel *k, const xmlNode *from, xmlNode *to)
+{
+    for (const xmlNode *c = from->children; c && k->st == SLC_OK; c = c->next) {
+        switch (c->type) {
+        case XML_ELEMENT_NODE:
+            sk_element(h, k, c, to);
+            break;
+        case XML_TEXT_NODE: {
+            const char *s = (const char *)c->content;
+            if (strchr(s, '\n') && !s[strspn(s, " \t\r\n")])
+                break; /* the file's layout */
+            const sk_slot *b = sk_fill_text(h, k, s, from, NULL, sk_line(c));
+            if (k->check || k->st != SLC_OK)
+                break;
+            if (b)
+                b->block(h, to);
+            else
+                text(h, to, k->val.data);
+            break;
+        }
+        case XML_COMMENT_NODE:
+            break;
+        default:
+            sk_fail(k, sk_line(c),
+                    "only elements, text and comments (no CDATA, entities or processing "
+                    "instructions)");
+        }
+    }
+}
+
+/* Reads report.html and checks it: the parsed skeleton, or NULL and k->st. */
+static xmlDoc *sk_read(skel *k, slc_error *err)
+{
+    memset(k, 0, sizeof(*k));
+    slc_buf_init(&k->val);
+    k->err = err;
+    k->t = slc_template_get("report.html");
+    if (!k->t) { /* the build embeds it: only a broken build gets here */
+        k->st =
+            slc_error_set(err, SLC_ERR_INTERNAL, "report.html", 0, -1, "no report.html template");
+        return NULL;
+    }
+    k->file = k->t->path ? k->t->path : "report.html (built in)";
+    xmlParserCtxt *ctxt = xmlNewParserCtxt();
+    if (!ctxt) {
+        k->st = slc_error_set(err, SLC_ERR_INTERNAL, k->file, 0, -1, "libxml2: no parser");
+        return NULL;
+    }
+    xmlDoc *d = xmlCtxtReadMemory(ctxt, k->t->data, (int)k->t->len, NULL, "UTF-8",
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!d) {
+        const xmlError *e = xmlCtxtGetLastError(ctxt);
+        char msg[256] = "not well-formed";
+        if (e && e->message) {
+            snprintf(msg, sizeof(msg), "%s", e->message);
+            msg[strcspn(msg, "\n")] = 0;
+        }
+        sk_fail_at(k, e ? e->line : 0, e ? e->int2 : 0, "bad markup (the skeleton is XML): %s",
+                   msg);
+        xmlFreeParserCtxt(ctxt);
+        return NULL;
+    }
+    xmlFreeParserCtxt(ctxt);
+    const xmlNode *r = xmlDocGetRootElement(d);
+    if (!r || strcmp((const char *)r->name, "html"))
+        sk_fail(k, sk_line(r), "the root element is <html>");
+    else if (d->intSubset &&
+             (d->intSubset->children || d->intSubset->ExternalID || d->intSubset->SystemID))
+        sk_fail(k, sk_line(r), "the document type is <!DOCTYPE html> and nothing more");
+    /* check everything once, every element kept */
+    k->check = 1;
+    html none = {0};
+    none.words = "report.en.txt";
+    if (k->st == SLC_OK) {
+        sk_attrs(&none, k, r, NULL);
+        sk_children(&none, k, r, NULL);
+    }
+    for (size_t i = 0; i < SK_NSLOTS && k->st == SLC_OK; i++) {
+        if (sk_slots[i].once && !k->used[i])
+            sk_fail(k, 0, "missing slot {{%s}}", sk_slots[i].name);
+        else if (sk_slots[i].once && k->used[i] > 1)
+            sk_fail(k, k->second[i], "{{%s}} more than once", sk_slots[i].name);
+    }
+    k->check = 0;
+    k->styled = 0;
+    if (k->st != SLC_OK) {
+        xmlFreeDoc(d);
+        return NULL;
+    }
+    return d;
+}
+
+slc_status slc_export_html_check_template(slc_error *err)
+{
+    skel k;
+    xmlDoc *d = sk_read(&k, err);
+    xmlFreeDoc(d);
+    slc_buf_release(&k.val);
+    return k.st;
+}
 slc_status slc_export_html(const slc_export *x, const char *path, slc_error *err)
 {
-    html h = {x,
-              NULL,
-              0,
-              {0},
-              {0},
-              slc_template_get("report.css"),
-              slc_template_get("report.js"),
-              x->lang == SLC_LANG_JA ? "report.ja.txt" : "report.en.txt"};
+    skel k;
+    xmlDoc *skeleton = sk_read(&k, err);
+    if (!skeleton) {
+        slc_buf_release(&k.val);
+        return k.st;
+    }
+    const slc_template *css = slc_template_get("report.css"), *js = slc_template_get("report.js");
+    html h = {.x = x, .words = x->lang == SLC_LANG_JA ? "report.ja.txt" : "report.en.txt"};
     slc_buf_init(&h.clean);
     slc_buf_init(&h.tmp);
-
-    char css_hash[SLC_SHA256_B64_LEN], js_hash[SLC_SHA256_B64_LEN];
-    if (!h.css || !h.js) /* the build embeds them: only a broken build gets here */
-        return slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1,
-                             "no report.css or report.js template");
+    slc_buf_init(&h.style);
+    slc_buf_init(&h.script);
+    slc_status st = SLC_OK;
+    if (!css || !js) { /* the build embeds them: only a broken build gets here */
+        st = slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1,
+                           "no report.css or report.js template");
+        goto done;
+    }
     /* the CSP allows exactly the bytes the page carries */
-    slc_sha256_base64(h.css->data, h.css->len, css_hash);
-    slc_sha256_base64(h.js->data, h.js->len, js_hash);
-    char csp[256];
-    snprintf(csp, sizeof(csp),
+    slc_buf_adds(&h.style, text_clean(&h, css->data));
+    slc_buf_adds(&h.script, text_clean(&h, js->data));
+    char css_hash[SLC_SHA256_B64_LEN], js_hash[SLC_SHA256_B64_LEN];
+    slc_sha256_base64(h.style.data ? h.style.data : "", h.style.len, css_hash);
+    slc_sha256_base64(h.script.data ? h.script.data : "", h.script.len, js_hash);
+    snprintf(h.csp, sizeof(h.csp),
              "default-src 'none'; style-src 'sha256-%s'; img-src data:; script-src 'sha256-%s'; "
              "base-uri 'none'; form-action 'none'",
              css_hash, js_hash);
 
+    const xmlNode *sr = xmlDocGetRootElement(skeleton);
     xmlNode *root = NULL;
     h.doc = htmlNewDocNoDtD(NULL, NULL);
     if (!h.doc || !xmlCreateIntSubset(h.doc, (const xmlChar *)"html", NULL, NULL) ||
-        !(root = xmlNewDocNode(h.doc, NULL, (const xmlChar *)"html", NULL)))
+        !(root = xmlNewDocNode(h.doc, NULL, sr->name, NULL)))
         h.failed = 1;
     else
         xmlDocSetRootElement(h.doc, root);
-    attr(&h, root, "lang", x->lang == SLC_LANG_JA ? "ja" : "en");
-    build_head(&h, root, csp);
-    build_body(&h, root);
+    if (!h.failed) {
+        sk_attrs(&h, &k, sr, root);
+        sk_children(&h, &k, sr, root);
+    }
 
-    slc_status st = SLC_OK;
-    if (h.failed) {
+    if (k.st != SLC_OK) {
+        st = k.st;
+    } else if (h.failed) {
         st = slc_error_set(err, SLC_ERR_INTERNAL, path, 0, -1, "libxml2 could not build the page");
     } else {
         /* raw UTF-8 out (no encoder), unformatted (see starts_line), and
@@ -881,8 +1199,13 @@ slc_status slc_export_html(const slc_export *x, const char *path, slc_error *err
             xmlOutputBufferClose(ob);
         }
     }
+done:
     xmlFreeDoc(h.doc);
+    xmlFreeDoc(skeleton);
+    slc_buf_release(&k.val);
     slc_buf_release(&h.clean);
     slc_buf_release(&h.tmp);
+    slc_buf_release(&h.style);
+    slc_buf_release(&h.script);
     return st;
 }

@@ -236,7 +236,7 @@ static void summary_grid(const slc_export *x, cmark_node *doc)
     slc_buf t, c;
     slc_buf_init(&t);
     slc_buf_init(&c);
-    slc_md_heading(doc, 3, slc_export_label(x, SLC_XL_GRID));
+    slc_md_heading(doc, 3, slc_export_word(x, SLC_XL_GRID));
     table_head(&t, heads, ncols, NULL);
     for (size_t k = 0; k < sm->ncategories; k++) {
         if (!slc_summary_cell_at(sm, k, 0)->items)
@@ -276,9 +276,8 @@ static void summary_grid(const slc_export *x, cmark_node *doc)
 static void summary_decision(const slc_export *x, cmark_node *doc)
 {
     words_para(x, doc, "decision_note");
-    const char *heads[] = {slc_export_label(x, SLC_XL_REVIEWER),
-                           slc_export_label(x, SLC_XL_DECISION),
-                           slc_export_label(x, SLC_XL_DECISION_DATE)};
+    const char *heads[] = {slc_export_word(x, SLC_XL_REVIEWER), slc_export_word(x, SLC_XL_DECISION),
+                           slc_export_word(x, SLC_XL_DECISION_DATE)};
     slc_buf t;
     slc_buf_init(&t);
     table_head(&t, heads, 3, NULL);
@@ -409,7 +408,7 @@ static void title_block(const slc_export *x, cmark_node *doc)
         if (!about[k].v)
             continue;
         slc_buf_clear(&line);
-        slc_buf_addf(&line, "%s: %s", slc_export_label(x, about[k].l), about[k].v);
+        slc_buf_addf(&line, "%s: %s", slc_export_word(x, about[k].l), about[k].v);
         if (about[k].l == SLC_XL_PROFILE && sm->profile_path)
             slc_buf_addf(&line, " (%s)", sm->profile_path);
         slc_md_add_plain(slc_md_add(slc_md_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH),
@@ -417,7 +416,7 @@ static void title_block(const slc_export *x, cmark_node *doc)
     }
     if (x->profile) {
         slc_buf_clear(&line);
-        slc_buf_addf(&line, "%s: ", slc_export_label(x, SLC_XL_WEIGHTS));
+        slc_buf_addf(&line, "%s: ", slc_export_word(x, SLC_XL_WEIGHTS));
         slc_summary_weights_text(x, &line);
         slc_md_add_plain(slc_md_add(slc_md_add(list, CMARK_NODE_ITEM), CMARK_NODE_PARAGRAPH),
                          line.data);
@@ -427,7 +426,7 @@ static void title_block(const slc_export *x, cmark_node *doc)
 
 static void summary(const slc_export *x, cmark_node *doc)
 {
-    slc_md_heading(doc, 2, slc_export_label(x, SLC_XL_SUMMARY));
+    slc_md_heading(doc, 2, slc_export_word(x, SLC_XL_SUMMARY));
     words_para(x, doc, "intro");
     summary_vendors(x, doc);
     summary_grid(x, doc);
@@ -525,7 +524,7 @@ static void compare_category(const slc_export *x, cmark_node *doc, size_t c)
 static void comparison(const slc_export *x, cmark_node *doc)
 {
     const slc_catalog *cat = x->cat;
-    slc_md_heading(doc, 2, slc_export_label(x, SLC_XL_COMPARISON));
+    slc_md_heading(doc, 2, slc_export_word(x, SLC_XL_COMPARISON));
     for (size_t s = 0; s < cat->nsections; s++) {
         int heading = 0;
         for (size_t c = 0; c < cat->ncategories; c++) {
@@ -568,7 +567,7 @@ static void requirements(const slc_export *x, cmark_node *doc, const slc_profile
     slc_buf t, scratch;
     slc_buf_init(&t);
     slc_buf_init(&scratch);
-    slc_md_heading(doc, 4, slc_export_label(x, SLC_XL_REQUIREMENTS));
+    slc_md_heading(doc, 4, slc_export_word(x, SLC_XL_REQUIREMENTS));
     table_head(&t, heads, 6, numeric);
     for (size_t k = 0; k < pr->n; k++) {
         const slc_req_result *r = &pr->v[k];
@@ -612,7 +611,7 @@ static void findings(const slc_export *x, cmark_node *doc)
 {
     slc_buf scratch;
     slc_buf_init(&scratch);
-    slc_md_heading(doc, 2, slc_export_label(x, SLC_XL_FINDINGS));
+    slc_md_heading(doc, 2, slc_export_word(x, SLC_XL_FINDINGS));
     for (size_t v = 0; v < x->n; v++)
         findings_vendor(x, doc, v, &scratch);
     slc_buf_release(&scratch);

@@ -80,6 +80,8 @@ typedef struct sheet {
     lxw_col_t lead;    /* columns repeated on every page across */
     lxw_col_t group0;  /* from this column on, pages break only ... */
     lxw_col_t group_n; /* ... every group_n columns (a vendor's), or 0 */
+    size_t print_cols; /* only the first print_cols columns print, or 0: all */
+    lxw_row_t last;    /* the table's last row (sheet_table) */
     slc_xlsx_fit fit;  /* wrapped text, for the row heights */
 } sheet;
 
@@ -210,6 +212,7 @@ static void sheet_table(sheet *s, lxw_row_t top, lxw_row_t header, lxw_col_t lea
         return;
     worksheet_freeze_panes(s->ws, header + 1, lead);
     s->lead = lead;
+    s->last = last > header ? last : header;
     slc_xlsx_note(e, worksheet_repeat_rows(s->ws, top, header), s->name, top, 0);
     if (!slc_xlsx_failed(e))
         slc_xlsx_note(
@@ -232,7 +235,13 @@ static void sheet_print(sheet *s)
 {
     slc_xlsx_errors *e = &s->w->e;
     double total = 0, lead = 0, unit = 0, widest = 0;
-    for (size_t c = 0; c < s->ncols; c++) {
+    size_t ncols = s->ncols;
+    if (s->print_cols && s->print_cols < s->ncols) { /* the columns worth paper */
+        ncols = s->print_cols;
+        slc_xlsx_note(e, worksheet_print_area(s->ws, 0, 0, s->last, (lxw_col_t)(ncols - 1)),
+                      s->name, 0, 0);
+    }
+    for (size_t c = 0; c < ncols; c++) {
         total += s->width[c];
         if (c < s->lead)
             lead += s->width[c];
@@ -258,13 +267,13 @@ static void sheet_print(sheet *s)
     lxw_col_t *breaks = slc_xcalloc(s->ncols + 1, sizeof(*breaks));
     size_t nb = 0;
     double room = PAGE_CHARS / scale, used = lead;
-    for (size_t c = s->lead; c < s->ncols; c++) {
+    for (size_t c = s->lead; c < ncols; c++) {
         if (!may_break(s, (lxw_col_t)c)) {
             used += s->width[c];
             continue;
         }
         double next = 0;
-        for (size_t k = c; k < s->ncols && (k == c || !may_break(s, (lxw_col_t)k)); k++)
+        for (size_t k = c; k < ncols && (k == c || !may_break(s, (lxw_col_t)k)); k++)
             next += s->width[k];
         if (used + next > room && used > lead) {
             breaks[nb++] = (lxw_col_t)c;
@@ -1101,16 +1110,20 @@ static void write_requirements(xw *w)
 
 /* ---- one sheet per vendor ---------------------------------------------- */
 
+/* What the vendor answered comes first and is what prints (VD_PRINTED
+ * columns, one page wide); the facts and the checklist's own words
+ * (category, definition, unit) follow, for the screen and the filters. */
 enum {
     VD_NO,
-    VD_CATEGORY,
     VD_ITEM,
-    VD_DEFINITION,
-    VD_UNIT,
     VD_ANSWER,
     VD_REMARKS,
-    VD_FACTS,
     VD_LINE,
+    VD_PRINTED,
+    VD_FACTS = VD_PRINTED,
+    VD_CATEGORY,
+    VD_DEFINITION,
+    VD_UNIT,
     VD_N
 };
 
@@ -1118,10 +1131,10 @@ static void write_vendor(xw *w, size_t v)
 {
     const slc_export *x = w->x;
     const slc_catalog *cat = x->cat;
-    static const double cap[VD_N] = {6, 14, 28, 40, 14, 60, 40, 28, 8};
-    static const slc_xlabel cols[VD_N] = {SLC_XL_NO,         SLC_XL_CATEGORY, SLC_XL_ITEM,
-                                          SLC_XL_DEFINITION, SLC_XL_UNIT,     SLC_XL_ANSWER,
-                                          SLC_XL_REMARKS,    SLC_XL_FACTS,    SLC_XL_LINE};
+    static const double cap[VD_N] = {6, 26, 56, 40, 8, 28, 14, 40, 14};
+    static const slc_xlabel cols[VD_N] = {SLC_XL_NO,       SLC_XL_ITEM,       SLC_XL_ANSWER,
+                                          SLC_XL_REMARKS,  SLC_XL_LINE,       SLC_XL_FACTS,
+                                          SLC_XL_CATEGORY, SLC_XL_DEFINITION, SLC_XL_UNIT};
     sheet s;
     if (sheet_open(w, &s, w->vendor_sheet[v], VD_N, cap)) {
         put_labels(&s, 0, cols, VD_N);
@@ -1143,7 +1156,8 @@ static void write_vendor(xw *w, size_t v)
             put_pos(&s, r, VD_LINE, a ? a->line : 0, w->f.num);
             r++;
         }
-        sheet_table(&s, 0, 0, 3, r - 1, VD_N - 1);
+        sheet_table(&s, 0, 0, VD_ANSWER, r - 1, VD_N - 1);
+        s.print_cols = VD_PRINTED;
     }
     sheet_close(&s);
 }
