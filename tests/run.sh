@@ -12,7 +12,8 @@
 # to run slacheck under, e.g. valgrind), TESTS (a pattern to run a subset),
 # JOBS (tests at once; default the number of processors), UNIT_ONLY=1 (the
 # C unit tests alone, without generating the fixtures), TIMES=N (print the
-# N slowest tests; every test's time is in $BUILD/test-times.txt).
+# N slowest tests; every test's wall and CPU time is in
+# $BUILD/test-times.txt, and the next run starts the slowest first).
 #
 # A case is a directory tests/cases/NAME/ holding
 #   cmd              a shell command line; $SLACHECK, $FIX, $EX, $TMP are set
@@ -70,8 +71,22 @@ for dir in tests/cases/*/; do
     name=$(basename "$dir")
     case "$name" in *"$pattern"*) echo "case ${dir%/}" >>"$list" ;; esac
 done
+# The slowest first, by the last run's times ($BUILD/test-times.txt, else the
+# normal build's): the long tests then overlap, and the pool ends on short
+# ones with every processor busy. A test with no time yet goes first.
+order="$results/.order"
+times_from="$BUILD/test-times.txt"
+[ -s "$times_from" ] || times_from=build/test-times.txt
+if [ -s "$times_from" ]; then
+    awk 'NR == FNR { ms[$NF] = $1; next }
+        { n = $2; sub(/.*\//, "", n); sub(/\.sh$/, "", n); if ($1 == "unit") sub(/^test_/, "unit-", n)
+          print (n in ms ? ms[n] : 999999999) "\t" $0 }' "$times_from" "$list" |
+        sort -s -t "$(printf '\t')" -k1,1rn | cut -f2- >"$order"
+else
+    cp "$list" "$order"
+fi
 # each line "KIND PATH" becomes one run of run-one.sh, JOBS at a time
-xargs -r -P "$JOBS" -L 1 sh -c 'exec sh tests/run-one.sh "$1" "$2" "$0"' "$results" <"$list"
+xargs -r -P "$JOBS" -L 1 sh -c 'exec sh tests/run-one.sh "$1" "$2" "$0"' "$results" <"$order"
 
 pass=0
 fail=0
@@ -96,11 +111,19 @@ while read -r kind path; do
 done <<EOF2
 $(grep '^case ' "$list"; grep '^script ' "$list"; grep '^unit ' "$list")
 EOF2
-# each test's wall time in ms, slowest first: $BUILD/test-times.txt
+# each test's wall time and CPU time in ms, slowest first:
+# $BUILD/test-times.txt, lines "WALL CPU NAME"; the tests a subset (TESTS)
+# left out keep their last times there, for the next run's order
+touch "$results/.times"
+ran=$(awk '{ w += $1; c += $2 } END { printf "%d tests: %.1f s wall, %.1f s CPU", NR, w / 1000, c / 1000 }' \
+    "$results/.times")
+[ -f "$BUILD/test-times.txt" ] && awk 'NR == FNR { seen[$NF] = 1; next } !($NF in seen)' \
+    "$results/.times" "$BUILD/test-times.txt" >>"$results/.times"
 sort -rn "$results/.times" >"$BUILD/test-times.txt" 2>/dev/null
 if [ -n "${TIMES:-}" ]; then
-    echo "slowest tests (ms):"
+    echo "slowest tests (wall ms, CPU ms):"
     head -"${TIMES}" "$BUILD/test-times.txt" 2>/dev/null | sed 's/^/  /'
+    echo "  the $ran"
 fi
 rm -rf "$results"
 
