@@ -115,6 +115,7 @@ EOF2
 # $BUILD/test-times.txt, lines "WALL CPU NAME"; the tests a subset (TESTS)
 # left out keep their last times there, for the next run's order
 touch "$results/.times"
+sort -rn "$results/.times" >"$results/.sorted"
 ran=$(awk '{ w += $1; c += $2 } END { printf "%d tests: %.1f s wall, %.1f s CPU", NR, w / 1000, c / 1000 }' \
     "$results/.times")
 [ -f "$BUILD/test-times.txt" ] && awk 'NR == FNR { seen[$NF] = 1; next } !($NF in seen)' \
@@ -122,7 +123,7 @@ ran=$(awk '{ w += $1; c += $2 } END { printf "%d tests: %.1f s wall, %.1f s CPU"
 sort -rn "$results/.times" >"$BUILD/test-times.txt" 2>/dev/null
 if [ -n "${TIMES:-}" ]; then
     echo "slowest tests (wall ms, CPU ms):"
-    head -"${TIMES}" "$BUILD/test-times.txt" 2>/dev/null | sed 's/^/  /'
+    head -"${TIMES}" "$results/.sorted" | sed 's/^/  /'
     echo "  the $ran"
 fi
 rm -rf "$results"
