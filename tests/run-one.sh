@@ -59,6 +59,8 @@ else
     status=$?
     if [ "$status" = 0 ]; then
         echo pass >"$results/$name"
+    elif [ "$status" = 78 ] && grep -q '^LEFT: ' "$TMP/.log"; then
+        printf 'left\n' >"$results/$name"
     elif [ "$status" = 77 ]; then
         printf 'skip\nSKIP %s: %s\n' "$name" \
             "$(sed -n 's/^SKIP: //p' "$TMP/.log" | tail -1)" >"$results/$name"

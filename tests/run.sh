@@ -6,7 +6,9 @@
 # Tests run in parallel (tests/run-one.sh runs each), JOBS at a time. A
 # scenario that cannot run here (an optional tool is missing) exits 77 after
 # "SKIP: reason" (lib.sh's skip): it is counted as skipped, with the reason,
-# and the closing line adds ", N skipped".
+# and the closing line adds ", N skipped". In the second pass of make check
+# a test that is another program's work exits 78 (lib.sh's
+# normal_pass_only) and the line adds ", N left to the normal pass (NAMES)".
 #
 # Environment: BUILD (build directory, default build), SLC_WRAP (a command
 # to run slacheck under, e.g. valgrind), TESTS (a pattern to run a subset),
@@ -91,6 +93,8 @@ xargs -r -P "$JOBS" -L 1 sh -c 'exec sh tests/run-one.sh "$1" "$2" "$0"' "$resul
 pass=0
 fail=0
 skip=0
+left=0
+lefts=""
 failed=""
 # results in a stable order: cases, scripts, then unit tests
 while read -r kind path; do
@@ -106,6 +110,7 @@ while read -r kind path; do
     case $(head -1 "$r") in
     pass) pass=$((pass + 1)) ;;
     skip) skip=$((skip + 1)); sed 1d "$r" ;;
+    left) left=$((left + 1)) lefts="$lefts $name" ;;
     *) fail=$((fail + 1)) failed="$failed $name"; sed 1d "$r" ;;
     esac
 done <<EOF2
@@ -129,9 +134,10 @@ fi
 rm -rf "$results"
 
 [ -n "$failed" ] && echo "failed:$failed"
-if [ "$skip" = 0 ]; then
-    echo "$pass passed, $fail failed"
-else
-    echo "$pass passed, $fail failed, $skip skipped"
-fi
+summary="$pass passed, $fail failed"
+[ "$skip" = 0 ] || summary="$summary, $skip skipped"
+# tests that are another program's work, run by the normal pass only
+# (lib.sh's normal_pass_only)
+[ "$left" = 0 ] || summary="$summary, $left left to the normal pass ($(echo $lefts | sed 's/ /, /g'))"
+echo "$summary"
 [ "$fail" = 0 ]
