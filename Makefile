@@ -172,21 +172,40 @@ CORPUS ?= tests/corpus
 accuracy: all
 	@python3 tests/accuracy.py --slacheck $(BUILD)/slacheck --corpus $(CORPUS)
 
+# What the suite runs, built in BUILD
+TEST_BIN = all $(BUILD)/catalog-check $(BUILD)/compare-basis $(UNIT_BIN)
+# The ASan + UBSan build: in build-asan, warnings fatal. -g1 (line tables)
+# is all a sanitizer's stack trace needs, and compiles faster than -g.
+ASAN_BUILD = BUILD=build-asan WERROR=-Werror OPT="-O1 -g1 -fno-omit-frame-pointer" \
+             SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
+# Builds run on every processor unless make was given -j (its jobserver is
+# passed on to the sub-makes as it is)
+NPROC := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+PAR    = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(NPROC))
+
 # The suite, then the same suite on an ASan + UBSan build (CI runs this).
-# Warnings are fatal here (WERROR), not in a plain `make`.
+# Warnings are fatal here (WERROR), not in a plain `make`. Both builds are
+# made first, side by side, so that no processor waits on one compiler.
 check: test-deps
+	@$(MAKE) --no-print-directory $(PAR) check-build-normal check-build-asan
 	@$(MAKE) --no-print-directory WERROR=-Werror test
 	@echo "slacheck: the same tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@$(MAKE) --no-print-directory SLC_OUTSIDE_READERS=0 asan
 
+.PHONY: check-build-normal check-build-asan
+check-build-normal:
+	@$(MAKE) --no-print-directory WERROR=-Werror $(TEST_BIN)
+check-build-asan:
+	@$(MAKE) --no-print-directory $(ASAN_BUILD) $(subst $(BUILD)/,build-asan/,$(TEST_BIN))
+
 # The suite alone, on the normal build.
 test: test-deps
-	@$(MAKE) --no-print-directory all $(BUILD)/catalog-check $(BUILD)/compare-basis $(UNIT_BIN)
+	@$(MAKE) --no-print-directory $(PAR) $(TEST_BIN)
 	@BUILD=$(BUILD) ./tests/run.sh
 
 # The C unit tests alone: seconds, for whoever changes decoding, rows or aligning
 unit:
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory $(PAR) all $(UNIT_BIN)
 	@BUILD=$(BUILD) UNIT_ONLY=1 ./tests/run.sh
 
 # Same tests on a build with AddressSanitizer + UndefinedBehaviorSanitizer.
@@ -195,9 +214,7 @@ unit:
 # bytes there (tests/lib.sh, outside_reader). `make asan` alone runs them.
 SLC_OUTSIDE_READERS ?= 1
 asan: test-deps
-	@$(MAKE) --no-print-directory BUILD=build-asan WERROR=-Werror OPT="-O1 -g -fno-omit-frame-pointer" \
-	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all build-asan/catalog-check build-asan/compare-basis \
-	  $(UNIT_SRC:tests/unit/%.c=build-asan/unit/%)
+	@$(MAKE) --no-print-directory $(PAR) $(ASAN_BUILD) $(subst $(BUILD)/,build-asan/,$(TEST_BIN))
 	@BUILD=build-asan ASAN_OPTIONS=detect_leaks=1 SLC_OUTSIDE_READERS=$(SLC_OUTSIDE_READERS) ./tests/run.sh
 
 ubsan: asan
@@ -205,7 +222,7 @@ ubsan: asan
 # The case tests under valgrind: any leak or memory error fails them. Valgrind
 # cannot follow PCRE2's JIT code (false "uninitialised" reports): no JIT here.
 leakcheck: test-deps
-	@$(MAKE) --no-print-directory all $(BUILD)/catalog-check $(BUILD)/compare-basis $(UNIT_BIN)
+	@$(MAKE) --no-print-directory $(PAR) $(TEST_BIN)
 	@BUILD=$(BUILD) SLACHECK_NO_JIT=1 SLC_WRAP="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" ./tests/run.sh
 
 bench-deps: test-deps

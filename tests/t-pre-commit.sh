@@ -6,6 +6,7 @@
 # handed to slacheck; without slacheck on PATH the hook fails, saying so.
 # pre-commit is Debian's package (make test-deps installs it).
 . "$ROOT/tests/lib.sh"
+normal_pass_only "pre-commit try-repo"
 
 command -v pre-commit >/dev/null 2>&1 || skip "pre-commit not installed (apt-get install pre-commit; make test-deps)"
 command -v git >/dev/null 2>&1 || skip "git not installed"
