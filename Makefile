@@ -351,8 +351,10 @@ WIN_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D__USE_MING
                -I$(WIN_PREFIX)/include -I$(WIN_PREFIX)/include/libxml2 $(INCLUDES)
 WIN_LIBS     = -L$(WIN_PREFIX)/lib -lxlsxwriter -lminizip -lxml2 -lcmark -ljansson -lpcre2-32 \
                -lfreexl -liconv -lcsv -licuuc -licudata -lz -lm -lshell32 -luser32 -lbcrypt -lws2_32
+# the C the native build generates (embedded data, the checklist's tables)
+WIN_GEN      = builtin templates catalog_tables
 WIN_OBJ      = $(LIB_SRC:src/%.c=$(WIN)/obj/%.o) $(CLI_SRC:src/%.c=$(WIN)/obj/%.o) \
-               $(WIN)/obj/builtin.o $(WIN)/obj/catalog_tables.o $(WIN)/obj/slacheck-rc.o
+               $(WIN_GEN:%=$(WIN)/obj/gen/%.o) $(WIN)/obj/slacheck-rc.o
 
 .PHONY: windows windows-deps dist-windows check-windows
 
@@ -363,20 +365,16 @@ windows-deps:
 
 windows: windows-deps
 	@$(MAKE) --no-print-directory deps
-	@$(MAKE) --no-print-directory $(BUILD)/gen/builtin.c $(BUILD)/gen/catalog_tables.c
+	@$(MAKE) --no-print-directory $(WIN_GEN:%=$(BUILD)/gen/%.c)
 	@$(MAKE) --no-print-directory $(WIN)/slacheck.exe
 
 $(WIN)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(WIN_CC) $(WIN_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(WIN)/obj/builtin.o: $(BUILD)/gen/builtin.c
+$(WIN)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
 	$(WIN_CC) $(WIN_CFLAGS) -Wno-overlength-strings -c -o $@ $<
-
-$(WIN)/obj/catalog_tables.o: $(BUILD)/gen/catalog_tables.c
-	@mkdir -p $(@D)
-	$(WIN_CC) $(WIN_CFLAGS) -c -o $@ $<
 
 $(WIN)/obj/slacheck-rc.o: windows/slacheck.rc windows/slacheck.manifest
 	@mkdir -p $(@D)

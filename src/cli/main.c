@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "json_write.h"
+#include "read_xls.h"
 #include "output.h"
 #include "xmlload.h"
 #include "template.h"
@@ -34,9 +35,16 @@ static void on_signal(int sig)
     raise(sig);
 }
 
+/* the work done in child processes, for systems that start this program
+ * again to do it (slc_child_main) */
+static const slc_child_entry *const children[] = {&slc_xls_child, NULL};
+
 int main(int argc, char **argv)
 {
     slc_platform_init(&argc, &argv);
+    int child_rc;
+    if (slc_child_main(argc, argv, children, &child_rc))
+        return child_rc;
     slc_platform_catch_signals(on_signal);
     cli_ctx ctx;
     memset(&ctx, 0, sizeof(ctx));

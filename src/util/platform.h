@@ -84,4 +84,44 @@ int slc_platform_open_file(const char *path);
  * message box on Windows); on standard error as well. */
 void slc_platform_message(const char *title, const char *text);
 
+/* ---- child processes: work that may crash, on untrusted bytes ----
+ * A child runs fn(arg, fd), writes what it found to fd and exits with fn's
+ * return. On POSIX systems it is a fork of this process with limits on CPU
+ * time, address space (where no sanitizer reserves it) and core files. On
+ * Windows it is this program started again, hidden arguments SLC_CHILD_ARG
+ * NAME ARG (main hands them to slc_child_main), with its standard output a
+ * pipe, in a job object limiting its CPU time and committed memory. */
+typedef int (*slc_child_fn)(const char *arg, int fd);
+typedef struct slc_child_entry {
+    const char *name; /* the hidden sub-command's name: a-z only */
+    slc_child_fn fn;
+} slc_child_entry;
+typedef struct slc_child slc_child;
+#define SLC_CHILD_ARG "--slc-child"
+
+/* How a child ended (slc_child_finish). */
+typedef enum slc_child_end {
+    SLC_CHILD_EXITED,  /* it returned: *code is fn's return */
+    SLC_CHILD_CRASHED, /* a signal or an exception: what says which */
+    SLC_CHILD_STOPPED  /* at its CPU or memory limit, or killed by us */
+} slc_child_end;
+
+/* Starts entry->fn(arg, fd) in a child allowed cpu_s seconds of CPU time
+ * and memory bytes more than it starts with: the child (freed by
+ * slc_child_finish), or NULL with errno set. */
+slc_child *slc_child_start(const slc_child_entry *entry, const char *arg, unsigned cpu_s,
+                           size_t memory);
+/* Reads at most n bytes of the child's output into buf, waiting at most
+ * silent_s seconds for some: the bytes read, 0 at the output's end, -1 on
+ * an error (errno set), -2 when the child stayed silent. */
+long slc_child_read(slc_child *c, void *buf, size_t n, unsigned silent_s);
+/* Kills the child first if kill; waits for it, says how it ended (*code:
+ * its exit status; what: "signal 11", "exception 0xC0000005" ...) and
+ * frees c. */
+slc_child_end slc_child_finish(slc_child *c, int kill, int *code, char *what, size_t n);
+/* In main, after slc_platform_init: if the arguments are SLC_CHILD_ARG NAME
+ * ARG for an entry of the NULL-ended list, runs it on standard output and
+ * returns 1 with *rc its exit status; otherwise returns 0. */
+int slc_child_main(int argc, char **argv, const slc_child_entry *const *entries, int *rc);
+
 #endif

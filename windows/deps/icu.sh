@@ -20,6 +20,8 @@ mkdir -p build-win && cd build-win
     --with-cross-build="$HOST" --enable-static --disable-shared --disable-tools --disable-tests \
     --disable-samples --disable-extras --disable-icuio --disable-layoutex --disable-renaming \
     --with-data-packaging=static >configure.log
+# the common library alone: ICU's top Makefile, not run, would make lib/
+mkdir -p lib
 # ICU_OPT: the optimisation of ICU's code (-O0 builds in a third of the time)
 nice -n 10 make -j"$JOBS" -C common CFLAGS="${ICU_OPT:--O2} -std=c11" \
     CXXFLAGS="${ICU_OPT:--O2} -std=c++11" >make.log
@@ -31,8 +33,8 @@ cp lib/libsicuuc.a "$PREFIX/lib/libicuuc.a"
 DATA=$PWD/data-cut
 rm -rf "$DATA" && mkdir -p "$DATA/items"
 grep -v '^#' "$TOP/windows/icu-data.txt" | grep . >"$DATA/list.txt"
-icupkg -x "$DATA/list.txt" -d "$DATA/items" ../data/in/icudt72l.dat
-icupkg --ignore-deps -tl -s "$DATA/items" -a "$DATA/list.txt" new "$DATA/icudt72l.dat" 2>"$DATA/deps.log"
+"$HOST/bin/icupkg" -x "$DATA/list.txt" -d "$DATA/items" ../data/in/icudt72l.dat
+"$HOST/bin/icupkg" --ignore-deps -tl -s "$DATA/items" -a "$DATA/list.txt" new "$DATA/icudt72l.dat" 2>"$DATA/deps.log"
 printf '\t.section .rdata,"dr"\n\t.globl icudt72_dat\n\t.balign 16\nicudt72_dat:\n\t.incbin "%s"\n' \
     "$DATA/icudt72l.dat" >"$DATA/icudt72_dat.S"
 $CC -c -o "$DATA/icudt72_dat.o" "$DATA/icudt72_dat.S"

@@ -9,8 +9,9 @@
  * does not give number formats: a percentage reads as its value (0.999).
  *
  * Containment: FreeXL is not safe on hostile bytes (damaged workbooks make
- * it read out of bounds), so it runs in a child process (fork) with limits
- * on address space, CPU time and core files. The child walks the workbook
+ * it read out of bounds), so it runs in a child process (the platform
+ * module's: a fork, or on Windows this program again in a job object) with
+ * limits on memory and CPU time. The child walks the workbook
  * and writes its non-empty cells to a pipe in a length-prefixed form; the
  * parent reads at most a bounded number of bytes, with a timeout while the
  * child is silent, checks every record, and accepts the rows only if the
@@ -24,23 +25,21 @@
 
 #include <errno.h>
 #include <math.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
+
+#include "platform.h"
 
 #include <freexl.h>
 
 #define MAX_SHEETS 256     /* worksheets considered, as for .xlsx */
 #define CHILD_CPU_S 60     /* CPU seconds FreeXL may take on one workbook */
 #define CHILD_SILENT_S 120 /* seconds the child may write nothing */
-/* address space the child may add to what it inherits, beyond the file */
-#define CHILD_AS_BYTES ((rlim_t)1 << 30)
+/* memory the child may add to what it starts with, beyond the file's */
+#define CHILD_MEMORY_BYTES ((size_t)1 << 30)
 /* the child's output may come to this plus 4 bytes per byte of the file */
 #define PIPE_BASE_BYTES ((size_t)16 << 20)
 
@@ -217,63 +216,13 @@ static void walk_sheet(const void *h, pipe_out *o)
     }
 }
 
-/* The sanitizers reserve terabytes of address space: no RLIMIT_AS there. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SLC_NO_AS_LIMIT 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
-#define SLC_NO_AS_LIMIT 1
-#endif
-#endif
-
-/* A fuzzer's death callback would record the child's crash as its own. */
-void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
-
-#ifndef SLC_NO_AS_LIMIT
-/* The address space in use now (bytes), from /proc; 0 if unknown. */
-static rlim_t address_space_now(void)
-{
-    FILE *f = fopen("/proc/self/statm", "r");
-    unsigned long pages = 0;
-    if (!f)
-        return 0;
-    if (fscanf(f, "%lu", &pages) != 1)
-        pages = 0;
-    fclose(f);
-    long psz = sysconf(_SC_PAGESIZE);
-    return (rlim_t)pages * (rlim_t)(psz > 0 ? psz : 4096);
-}
-#endif
-
-static void child_limits(size_t n)
-{
-    if (__sanitizer_set_death_callback)
-        __sanitizer_set_death_callback(NULL);
-    static const int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGPIPE, SIGXCPU};
-    for (size_t i = 0; i < sizeof(sigs) / sizeof(*sigs); i++)
-        signal(sigs[i], SIG_DFL); /* a fuzzer's or a caller's handlers */
-    struct rlimit rl = {0, 0};
-    setrlimit(RLIMIT_CORE, &rl);
-    rl.rlim_cur = CHILD_CPU_S;
-    rl.rlim_max = CHILD_CPU_S + 5;
-    setrlimit(RLIMIT_CPU, &rl);
-#ifndef SLC_NO_AS_LIMIT
-    rlim_t now = address_space_now();
-    if (now) {
-        rl.rlim_cur = rl.rlim_max = now + CHILD_AS_BYTES + (rlim_t)n * 8;
-        setrlimit(RLIMIT_AS, &rl);
-    }
-#else
-    (void)n;
-#endif
-}
-
-static void child_run(const char *tmp, size_t n, int fd)
+/* The child's work (slc_xls_child): FreeXL on the file tmp, its cells as
+ * records on fd. */
+static int child_run(const char *tmp, int fd)
 {
     static pipe_out o;
     o.fd = fd;
     o.n = 0;
-    child_limits(n);
     const void *h = NULL;
     int rc = freexl_open(tmp, &h);
     if (rc != FREEXL_OK) {
@@ -281,7 +230,7 @@ static void child_run(const char *tmp, size_t n, int fd)
         out_u32(&o, (uint32_t)rc);
         out_tag(&o, REC_DONE);
         out_flush(&o);
-        _exit(0);
+        return 0;
     }
     unsigned int info = 0;
     if (freexl_get_info(h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
@@ -303,8 +252,10 @@ static void child_run(const char *tmp, size_t n, int fd)
     freexl_close(h);
     out_tag(&o, REC_DONE);
     out_flush(&o);
-    _exit(0);
+    return 0;
 }
+
+const slc_child_entry slc_xls_child = {"xls", child_run};
 
 /* ---- the parent: the child's records, checked, into candidates ---- */
 
@@ -458,25 +409,15 @@ static slc_status take_records(xls *x, const unsigned char *p, size_t n, slc_tab
 
 /* Reads the child's output into *buf (at most max bytes); 0, or -1 with
  * *why set when the child was too slow or wrote too much. */
-static int read_child(int fd, slc_buf *buf, size_t max, const char **why)
+static int read_child(slc_child *c, slc_buf *buf, size_t max, const char **why)
 {
     for (;;) {
-        struct pollfd pf = {fd, POLLIN, 0};
-        int k = poll(&pf, 1, CHILD_SILENT_S * 1000);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k == 0) {
+        slc_buf_grow(buf, 1 << 16);
+        long got = slc_child_read(c, buf->data + buf->len, buf->cap - buf->len - 1, CHILD_SILENT_S);
+        if (got == -2) {
             *why = "silent";
             return -1;
         }
-        if (k < 0) {
-            *why = "unreadable";
-            return -1;
-        }
-        slc_buf_grow(buf, 1 << 16);
-        ssize_t got = read(fd, buf->data + buf->len, buf->cap - buf->len - 1);
-        if (got < 0 && errno == EINTR)
-            continue;
         if (got < 0) {
             *why = "unreadable";
             return -1;
@@ -495,32 +436,16 @@ static int read_child(int fd, slc_buf *buf, size_t max, const char **why)
 /* Runs FreeXL on the file tmp in a child; its output in *buf. */
 static slc_status run_child(xls *x, const char *tmp, size_t n, slc_buf *buf)
 {
-    int fds[2];
-    if (pipe(fds) < 0)
+    slc_child *c = slc_child_start(&slc_xls_child, tmp, CHILD_CPU_S, CHILD_MEMORY_BYTES + n * 8);
+    if (!c)
         return slc_error_set(x->err, SLC_ERR_IO, x->path, 0, -1,
-                             "cannot make a pipe for FreeXL's process: %s", strerror(errno));
-    pid_t pid = fork();
-    if (pid < 0) {
-        int e = errno;
-        close(fds[0]);
-        close(fds[1]);
-        return slc_error_set(x->err, SLC_ERR_IO, x->path, 0, -1,
-                             "cannot start a process for FreeXL: %s", strerror(e));
-    }
-    if (pid == 0) {
-        close(fds[0]);
-        child_run(tmp, n, fds[1]);
-    }
-    close(fds[1]);
+                             "cannot start a process for FreeXL: %s", strerror(errno));
     size_t max = PIPE_BASE_BYTES + 4 * n;
     const char *why = NULL;
-    int r = read_child(fds[0], buf, max, &why);
-    close(fds[0]);
-    if (r < 0)
-        kill(pid, SIGKILL);
-    int ws = 0;
-    while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
-        ;
+    int r = read_child(c, buf, max, &why);
+    int code = 0;
+    char what[64];
+    slc_child_end end = slc_child_finish(c, r < 0, &code, what, sizeof(what));
     if (r < 0 && !strcmp(why, "too much"))
         return slc_error_set(x->err, SLC_ERR_TOO_LARGE, x->path, 0, -1,
                              "the workbook's cells come to more than %zu bytes", max);
@@ -531,23 +456,21 @@ static slc_status run_child(xls *x, const char *tmp, size_t n, slc_buf *buf)
                              CHILD_SILENT_S);
     if (r < 0)
         return damaged_output(x, "output that cannot be read");
-    if (WIFSIGNALED(ws)) {
-        int sig = WTERMSIG(ws);
-        if (sig == SIGXCPU || sig == SIGKILL)
-            return slc_error_set(x->err, SLC_ERR_FORMAT, x->path, 0, -1,
-                                 "not a readable Excel 97-2003 workbook (.xls): FreeXL was "
-                                 "stopped after %d seconds of CPU time or at its memory limit",
-                                 CHILD_CPU_S);
+    if (end == SLC_CHILD_STOPPED)
+        return slc_error_set(x->err, SLC_ERR_FORMAT, x->path, 0, -1,
+                             "not a readable Excel 97-2003 workbook (.xls): FreeXL was "
+                             "stopped after %d seconds of CPU time or at its memory limit",
+                             CHILD_CPU_S);
+    if (end == SLC_CHILD_CRASHED)
         return slc_error_set(x->err, SLC_ERR_FORMAT, x->path, 0, -1,
                              "not a readable Excel 97-2003 workbook (.xls): FreeXL crashed on "
-                             "it (signal %d), a damaged or crafted file; save it again as .xlsx",
-                             sig);
-    }
-    if (!WIFEXITED(ws) || WEXITSTATUS(ws) != 0)
+                             "it (%s), a damaged or crafted file; save it again as .xlsx",
+                             what);
+    if (code != 0)
         return slc_error_set(x->err, SLC_ERR_FORMAT, x->path, 0, -1,
                              "not a readable Excel 97-2003 workbook (.xls): FreeXL failed on it "
                              "(exit status %d), a damaged or crafted file; save it again as .xlsx",
-                             WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
+                             code);
     return SLC_OK;
 }
 

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "read_csv.h"
+#include "platform.h"
 #include "read_html.h"
 #include "status.h"
 #include "util.h"
@@ -22,5 +23,9 @@ int slc_xls_sniff(const char *bytes, size_t n);
  * failure *out is empty and err says why. */
 slc_status slc_xls_read(const char *bytes, size_t n, const slc_limits *limits, slc_arena *arena,
                         const char *path, slc_tables *out, slc_error *err);
+/* FreeXL's walk in the child process, for main to hand its hidden
+ * sub-command to (slc_child_main): where the system starts this program
+ * again for a child. */
+extern const slc_child_entry slc_xls_child;
 
 #endif
