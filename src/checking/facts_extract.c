@@ -340,18 +340,27 @@ static int is_range_sep(int32_t c)
            c == 0xFF0D;
 }
 
+/* past the range separator at j (a sign of is_range_sep or one of words,
+ * a NULL-ended list), else 0 */
+static size_t past_range_sep(const slc_mapped *m, size_t j, const char *const *words)
+{
+    if (j < m->n && is_range_sep(m->cp[j]))
+        return j + 1;
+    for (; *words; words++) {
+        size_t l = word_at(m, j, *words);
+        if (l)
+            return j + l;
+    }
+    return 0;
+}
+
 /* a range separator (~, 〜, -, から, to) at i, then a number: the number's
  * position, else 0 */
 static size_t range_next(const slc_mapped *m, size_t i)
 {
-    size_t j = skip_spaces(m, i);
-    if (j < m->n && is_range_sep(m->cp[j]))
-        j++;
-    else if (word_at(m, j, "から"))
-        j += 2;
-    else if (word_at(m, j, "to "))
-        j += 3;
-    else
+    static const char *const words[] = {"から", "to ", NULL};
+    size_t j = past_range_sep(m, skip_spaces(m, i), words);
+    if (!j)
         return 0;
     j = skip_spaces(m, j);
     return j < m->n && m->cp[j] >= '0' && m->cp[j] <= '9' ? j : 0;
@@ -869,16 +878,9 @@ static int weekday_en_span(const slc_mapped *m, size_t i)
     int d1 = weekday_en_at(m, i, &l1);
     if (d1 < 0)
         return 0;
-    size_t j = skip_spaces(m, i + l1);
-    if (j < m->n && (is_range_sep(m->cp[j]) || m->cp[j] == 0xFF5E))
-        j++;
-    else if (word_at(m, j, "to "))
-        j += 3;
-    else if (word_at(m, j, "through "))
-        j += 8;
-    else if (word_at(m, j, "thru "))
-        j += 5;
-    else
+    static const char *const words[] = {"to ", "through ", "thru ", NULL};
+    size_t j = past_range_sep(m, skip_spaces(m, i + l1), words);
+    if (!j)
         return 0;
     j = skip_spaces(m, j);
     int d2 = j < m->n ? weekday_en_at(m, j, &l2) : -1;

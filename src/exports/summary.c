@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "export.h"
+#include "platform.h"
 #include "profile.h"
 #include "rules.h"
 
@@ -24,11 +25,7 @@ static const char *report_date(slc_arena *arena)
     }
     struct tm tm;
     char b[32] = "";
-#if defined(_WIN32)
-    if (gmtime_s(&tm, &t) == 0)
-#else
-    if (gmtime_r(&t, &tm))
-#endif
+    if (slc_platform_utc_time(t, &tm))
         strftime(b, sizeof(b), "%Y-%m-%d", &tm);
     return slc_arena_strdup(arena, b);
 }
@@ -40,13 +37,11 @@ static int same_name(const slc_doc *a, const slc_doc *b)
 
 static const char *base_name(const char *path)
 {
-    const char *s = strrchr(path, '/');
-#if defined(_WIN32)
-    const char *bs = strrchr(path, '\\');
-    if (bs && (!s || bs > s))
-        s = bs;
-#endif
-    return s ? s + 1 : path;
+    const char *base = path;
+    for (const char *s = path; *s; s++)
+        if (slc_platform_is_separator(*s))
+            base = s + 1;
+    return base;
 }
 
 /* the vendor's name, with the file's name after it when another vendor of

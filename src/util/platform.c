@@ -254,6 +254,11 @@ int slc_platform_is_separator(char c)
     return c == '/' || c == '\\';
 }
 
+int slc_platform_utc_time(time_t t, struct tm *tm)
+{
+    return gmtime_s(tm, &t) == 0;
+}
+
 int slc_platform_takes_dropped_files(void)
 {
     return 1;
@@ -580,6 +585,11 @@ char *slc_platform_real_path(const char *path)
 int slc_platform_is_separator(char c)
 {
     return c == '/';
+}
+
+int slc_platform_utc_time(time_t t, struct tm *tm)
+{
+    return gmtime_r(&t, tm) != NULL;
 }
 
 int slc_platform_takes_dropped_files(void)

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 /* printf-style format checking. MinGW-w64 builds with
  * __USE_MINGW_ANSI_STDIO (C99 %zu, %lld ...), whose checker is gnu_printf. */
@@ -70,6 +71,9 @@ char *slc_platform_real_path(const char *path);
 
 /* 1 if c separates a path's parts ('/', and '\\' on Windows). */
 int slc_platform_is_separator(char c);
+
+/* t as a calendar time in UTC, into *tm: 1, or 0 if it has none. */
+int slc_platform_utc_time(time_t t, struct tm *tm);
 
 /* memmem: the first place needle occurs in hay, or NULL. */
 void *slc_memmem(const void *hay, size_t n, const void *needle, size_t k);
